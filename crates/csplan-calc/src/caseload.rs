@@ -1,0 +1,300 @@
+//! The caseload planner: posts needed to bring an average caseload down to a target,
+//! and what they cost.
+//!
+//! ```text
+//! cases          = current average caseload x case-holding FTE   (or as entered)
+//! FTE needed     = cases / target caseload
+//! additional FTE = FTE needed - case-holding FTE, or 0 with the rest reported as spare
+//! posts          = additional FTE rounded by the scenario's rule (default: nearest, halves up)
+//! cost           = posts x cost per FTE, to the penny (halves up)
+//! ```
+
+use csplan_model::fmt::short;
+use csplan_model::{Decimal, Fte, Money, Rounding, Scenario, HALF_UP};
+use serde::Serialize;
+
+use crate::CalcError;
+
+/// Which figure the cases come from; decides how the explanation reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The current average caseload was given: cases = average x FTE.
+    Caseload,
+    /// The number of cases was given (or pooled from several team groups).
+    Cases,
+}
+
+/// Inputs for one caseload calculation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaseloadInput {
+    /// Case-holding FTE.
+    pub case_holding_fte: Fte,
+    /// Cases held, if given (preferred over the caseload when both are given).
+    pub cases: Option<Decimal>,
+    /// Current average caseload, if given.
+    pub current_caseload: Option<Decimal>,
+    /// The caseload to reach.
+    pub target_caseload: Decimal,
+    /// Cost of one FTE post a year.
+    pub cost_per_fte: Money,
+    /// How additional FTE becomes posts.
+    pub rounding: Rounding,
+}
+
+/// Everything the planner works out for one team group or option at one target.
+/// Figures are exact (unrounded) except `posts` and `cost`, which follow the named rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseloadResult {
+    /// Case-holding FTE, as given.
+    pub case_holding_fte: Fte,
+    /// Cases held (given, or average x FTE).
+    #[serde(with = "csplan_model::dec")]
+    pub cases: Decimal,
+    /// Average caseload now (given, or cases / FTE).
+    #[serde(with = "csplan_model::dec")]
+    pub current_caseload: Decimal,
+    /// The caseload to reach.
+    #[serde(with = "csplan_model::dec")]
+    pub target_caseload: Decimal,
+    /// FTE needed to hold the cases at the target: cases / target.
+    pub fte_needed: Fte,
+    /// FTE to add: FTE needed - FTE, never below 0.
+    pub additional_fte: Fte,
+    /// Posts to fund: additional FTE under the rounding rule.
+    #[serde(with = "csplan_model::dec")]
+    pub posts: Decimal,
+    /// Cost a year: posts x cost per FTE, to the penny.
+    pub cost: Money,
+    /// FTE beyond what the target needs, when it is already met (else 0).
+    pub spare_fte: Fte,
+    /// Cost per FTE used.
+    pub cost_per_fte: Money,
+    /// Rounding rule used.
+    pub rounding: Rounding,
+    /// Which figure the cases came from.
+    pub basis: Basis,
+    /// One line, with the inputs: how the figures were reached.
+    pub explanation: String,
+}
+
+/// Posts to fund for a number of additional FTE, under a rounding rule:
+/// nearest (halves up), up, down, or none (kept as FTE to hundredths, halves up).
+pub fn round_posts(additional_fte: Decimal, rule: Rounding) -> Decimal {
+    match rule {
+        Rounding::Nearest => additional_fte.round_dp_with_strategy(0, HALF_UP),
+        Rounding::Up => additional_fte.ceil(),
+        Rounding::Down => additional_fte.floor(),
+        Rounding::None => additional_fte.round_dp_with_strategy(2, HALF_UP),
+    }
+}
+
+/// Works out one caseload result. Never panics; see [`CalcError`] for what it refuses.
+pub fn caseload(input: &CaseloadInput) -> Result<CaseloadResult, CalcError> {
+    let fte = input.case_holding_fte.value();
+    if fte <= Decimal::ZERO {
+        return Err(CalcError::NoFte);
+    }
+    let target = input.target_caseload;
+    if target <= Decimal::ZERO {
+        return Err(CalcError::NoTarget);
+    }
+    let (cases, current, basis) = match (input.cases, input.current_caseload) {
+        (Some(cases), _) => (cases, cases.checked_div(fte).ok_or(CalcError::Overflow)?, Basis::Cases),
+        (None, Some(avg)) => (avg.checked_mul(fte).ok_or(CalcError::Overflow)?, avg, Basis::Caseload),
+        (None, None) => return Err(CalcError::NoCases),
+    };
+    let needed = cases.checked_div(target).ok_or(CalcError::Overflow)?;
+    let gap = needed.checked_sub(fte).ok_or(CalcError::Overflow)?;
+    let (additional, spare) = if gap > Decimal::ZERO { (gap, Decimal::ZERO) } else { (Decimal::ZERO, -gap) };
+    let posts = round_posts(additional, input.rounding);
+    let cost = input.cost_per_fte.checked_times(posts).ok_or(CalcError::Overflow)?.round_pence();
+    let explanation = explain(input, basis, cases, current, needed, additional, spare, posts, cost);
+    Ok(CaseloadResult {
+        case_holding_fte: input.case_holding_fte,
+        cases,
+        current_caseload: current,
+        target_caseload: target,
+        fte_needed: Fte::new(needed),
+        additional_fte: Fte::new(additional),
+        posts,
+        cost,
+        spare_fte: Fte::new(spare),
+        cost_per_fte: input.cost_per_fte,
+        rounding: input.rounding,
+        basis,
+        explanation,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn explain(
+    input: &CaseloadInput,
+    basis: Basis,
+    cases: Decimal,
+    current: Decimal,
+    needed: Decimal,
+    additional: Decimal,
+    spare: Decimal,
+    posts: Decimal,
+    cost: Money,
+) -> String {
+    let fte = short(input.case_holding_fte.value(), 2);
+    let start = match basis {
+        Basis::Caseload => format!("{fte} FTE x {} = {} cases", short(current, 2), short(cases, 1)),
+        Basis::Cases => format!("{} cases / {fte} FTE = {} average", short(cases, 2), short(current, 1)),
+    };
+    let target = short(input.target_caseload, 2);
+    let needed = short(needed, 1);
+    if additional.is_zero() {
+        return format!(
+            "{start}; / {target} = {needed} FTE needed; target met with {} FTE to spare; no extra posts",
+            short(spare, 2)
+        );
+    }
+    let per = input.cost_per_fte.display_pounds();
+    let funded = match input.rounding {
+        Rounding::None => format!("{} FTE (not rounded to whole posts)", short(posts, 2)),
+        rule => {
+            let noun = if posts == Decimal::ONE { "post" } else { "posts" };
+            let how = match rule {
+                Rounding::Up => " (rounded up)",
+                Rounding::Down => " (rounded down)",
+                _ => "",
+            };
+            format!("{} {noun}{how}", short(posts, 0))
+        }
+    };
+    format!(
+        "{start}; / {target} = {needed} FTE needed; {} more; {funded} at {per} = {}",
+        short(additional, 2),
+        cost.display_pounds()
+    )
+}
+
+/// One team group's result at its own target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TeamResult {
+    /// The team group's name.
+    pub name: String,
+    /// Its figures.
+    #[serde(flatten)]
+    pub result: CaseloadResult,
+}
+
+/// One option: its team groups pooled, at each comparison target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionResult {
+    /// The option's id.
+    pub id: String,
+    /// The option's name.
+    pub name: String,
+    /// Names of the team groups it pools.
+    pub teams: Vec<String>,
+    /// Its result at each comparison target, in the scenario's order.
+    pub at_targets: Vec<CaseloadResult>,
+}
+
+/// Posts and cost over all team groups, each at its own target.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Sum of additional FTE.
+    pub additional_fte: Fte,
+    /// Sum of posts.
+    #[serde(with = "csplan_model::dec")]
+    pub posts: Decimal,
+    /// Sum of costs.
+    pub cost: Money,
+}
+
+/// All results for a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Team groups, each at its own target.
+    pub teams: Vec<TeamResult>,
+    /// Totals over the team groups.
+    pub totals: Totals,
+    /// Options, each at every comparison target.
+    pub options: Vec<OptionResult>,
+}
+
+fn team_input(s: &Scenario, team: &csplan_model::TeamGroup) -> CaseloadInput {
+    CaseloadInput {
+        case_holding_fte: team.case_holding_fte,
+        cases: team.cases,
+        current_caseload: team.current_caseload,
+        target_caseload: team.target_caseload,
+        cost_per_fte: team.cost_per_fte.unwrap_or(s.cost_per_fte),
+        rounding: s.rounding,
+    }
+}
+
+/// Every option of a scenario, pooled and compared at each comparison target.
+///
+/// Pooling: FTE and cases add up over the option's team groups; the average is
+/// pooled cases / pooled FTE. An option of one team group keeps that group's basis.
+pub fn options(s: &Scenario) -> Result<Vec<OptionResult>, CalcError> {
+    let mut out = Vec::with_capacity(s.options.len());
+    for option in &s.options {
+        let members: Vec<&csplan_model::TeamGroup> =
+            s.teams.iter().filter(|t| t.options.contains(&option.id)).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let cost_per_fte = option.cost_per_fte.unwrap_or(s.cost_per_fte);
+        let base = match members.as_slice() {
+            [only] => CaseloadInput { cost_per_fte, ..team_input(s, only) },
+            _ => {
+                let mut fte = Fte::ZERO;
+                let mut cases = Decimal::ZERO;
+                for team in &members {
+                    let r = caseload(&team_input(s, team))?;
+                    fte = fte.checked_add(team.case_holding_fte).ok_or(CalcError::Overflow)?;
+                    cases = cases.checked_add(r.cases).ok_or(CalcError::Overflow)?;
+                }
+                pooled_input(fte, cases, cost_per_fte, s.rounding)?
+            }
+        };
+        let at_targets = s
+            .compare_targets
+            .iter()
+            .map(|target| caseload(&CaseloadInput { target_caseload: *target, ..base }))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push(OptionResult {
+            id: option.id.clone(),
+            name: option.name.clone(),
+            teams: members.iter().map(|t| t.name.clone()).collect(),
+            at_targets,
+        });
+    }
+    Ok(out)
+}
+
+/// Pooled teams read as "FTE x average" when the pooled average is exact to two places
+/// (as in the papers, which print averages), and as "cases / FTE" otherwise.
+fn pooled_input(fte: Fte, cases: Decimal, cost_per_fte: Money, rounding: Rounding) -> Result<CaseloadInput, CalcError> {
+    let average = cases.checked_div(fte.value()).ok_or(CalcError::NoFte)?;
+    let exact = average.round_dp(2) == average;
+    Ok(CaseloadInput {
+        case_holding_fte: fte,
+        cases: (!exact).then_some(cases),
+        current_caseload: exact.then_some(average),
+        target_caseload: Decimal::ONE,
+        cost_per_fte,
+        rounding,
+    })
+}
+
+/// All results for a scenario: each team group at its own target, totals, and options.
+pub fn report(s: &Scenario) -> Result<Report, CalcError> {
+    let mut teams = Vec::with_capacity(s.teams.len());
+    let mut totals = Totals::default();
+    for team in &s.teams {
+        let result = caseload(&team_input(s, team))?;
+        totals.additional_fte = totals.additional_fte.checked_add(result.additional_fte).ok_or(CalcError::Overflow)?;
+        totals.posts = totals.posts.checked_add(result.posts).ok_or(CalcError::Overflow)?;
+        totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
+        teams.push(TeamResult { name: team.name.clone(), result });
+    }
+    Ok(Report { teams, totals, options: options(s)? })
+}

@@ -1,0 +1,44 @@
+//! Pure, deterministic calculations from a csplan scenario to results.
+//!
+//! No I/O, no clock, no floating point, no panics: every division and multiplication
+//! on user figures is checked and a failure is a [`CalcError`]. Rounding happens only at
+//! the named points documented on each function.
+
+use core::fmt;
+
+use serde::Serialize;
+
+pub mod caseload;
+
+pub use caseload::{
+    caseload, options, report, round_posts, Basis, CaseloadInput, CaseloadResult, OptionResult, Report, TeamResult,
+    Totals,
+};
+
+/// Why a calculation could not be done. Validation reports all of these first, with the
+/// field to fix; these only reach a user who skips validation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CalcError {
+    /// Case-holding FTE is zero or negative, so there is no average caseload.
+    NoFte,
+    /// The target caseload is zero or negative.
+    NoTarget,
+    /// Neither cases nor a current caseload was given.
+    NoCases,
+    /// A figure is too large to calculate with exactly.
+    Overflow,
+}
+
+impl fmt::Display for CalcError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CalcError::NoFte => "case-holding FTE must be greater than 0",
+            CalcError::NoTarget => "target caseload must be greater than 0",
+            CalcError::NoCases => "enter the number of cases or the current average caseload",
+            CalcError::Overflow => "a figure is too large to calculate exactly",
+        })
+    }
+}
+
+impl std::error::Error for CalcError {}

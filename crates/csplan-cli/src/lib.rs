@@ -1,0 +1,306 @@
+//! The `csplan` command line: a thin layer that parses arguments, reads scenario files,
+//! calls `csplan-validation` and `csplan-calc`, and prints tables, JSON or CSV.
+//!
+//! [`run`] is the whole program with its streams passed in, so tests drive it in-process.
+//! Exit codes: 0 success; 1 the input has problems (each listed as `path: message`);
+//! 2 the input could not be read or parsed, or the arguments are wrong.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use csplan_model::dec::parse_text;
+use csplan_model::presets::{preset, PRESETS};
+use csplan_model::{Decimal, Fte, Money, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
+use csplan_validation::{has_errors, validate, Problem};
+
+mod output;
+
+/// Children's Services Planner: caseloads, posts and costs for children's social care.
+#[derive(Debug, Parser)]
+#[command(name = "csplan", version, about, long_about = None, args_override_self = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print a scenario shipped with csplan as JSON (the default one unless --preset is given).
+    Example {
+        /// Preset id; `csplan presets` lists them.
+        #[arg(long, default_value = "example")]
+        preset: String,
+    },
+    /// List the preset scenarios shipped with csplan.
+    Presets,
+    /// Check a scenario file; exit 1 listing every problem as `path: message`.
+    Validate {
+        /// Scenario JSON file, or - for standard input.
+        file: String,
+    },
+    /// All results for a scenario file.
+    Report {
+        /// Scenario JSON file, or - for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Posts needed to bring one team's average caseload down to a target, and their cost.
+    #[command(allow_negative_numbers = true)]
+    Caseload {
+        /// Case-holding FTE, e.g. 70.4.
+        #[arg(long, value_parser = number)]
+        fte: Decimal,
+        /// Number of cases held (give this or --caseload).
+        #[arg(long, value_parser = number, required_unless_present = "caseload", conflicts_with = "caseload")]
+        cases: Option<Decimal>,
+        /// Current average caseload, cases per FTE (give this or --cases).
+        #[arg(long, value_parser = number)]
+        caseload: Option<Decimal>,
+        /// Target average caseload, e.g. 18.
+        #[arg(long, value_parser = number)]
+        target: Decimal,
+        /// Cost of one FTE a year (salary with on-costs), e.g. 41839.
+        #[arg(long, value_parser = number)]
+        cost_per_fte: Option<Decimal>,
+        /// How additional FTE becomes posts.
+        #[arg(long, value_enum, default_value_t = RoundingArg::Nearest)]
+        rounding: RoundingArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
+        format: ShortFormat,
+    },
+}
+
+/// Output formats for a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Output formats for one calculation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ShortFormat {
+    Table,
+    Json,
+}
+
+/// Rounding rules, as on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RoundingArg {
+    /// Nearest whole post, halves up (the default; Barnsley's rule).
+    Nearest,
+    /// Up to whole posts.
+    Up,
+    /// Down to whole posts.
+    Down,
+    /// Fractional FTE, to hundredths.
+    None,
+}
+
+impl From<RoundingArg> for Rounding {
+    fn from(r: RoundingArg) -> Self {
+        match r {
+            RoundingArg::Nearest => Rounding::Nearest,
+            RoundingArg::Up => Rounding::Up,
+            RoundingArg::Down => Rounding::Down,
+            RoundingArg::None => Rounding::None,
+        }
+    }
+}
+
+fn number(text: &str) -> Result<Decimal, String> {
+    parse_text(text).ok_or_else(|| format!("'{text}' is not a number; write it like 18 or 41839 or 21.7"))
+}
+
+/// Runs `csplan` with `args` (the first is the program name) and returns the exit code.
+pub fn run<I, T>(args: I, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            let stream: &mut dyn Write = if e.use_stderr() { err } else { out };
+            let _ = stream.write_all(text.as_bytes());
+            return e.exit_code();
+        }
+    };
+    let result = match cli.command {
+        Command::Example { preset: id } => example(&id, out),
+        Command::Presets => {
+            let rows: Vec<Vec<String>> = PRESETS.iter().map(|p| vec![p.id.to_string(), p.title.to_string()]).collect();
+            write_all(out, &output::table(&["id", "title"], &rows, 2))
+        }
+        Command::Validate { file } => validate_file(&file, stdin, out, err),
+        Command::Report { file, format } => report_file(&file, format, stdin, out, err),
+        Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
+            CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
+            format,
+            out,
+            err,
+        ),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            let _ = writeln!(err, "csplan: {message}");
+            2
+        }
+    }
+}
+
+/// A failure to read, parse or write: exit code 2 with this message.
+struct Failure(String);
+
+type Outcome = Result<i32, Failure>;
+
+fn write_all(out: &mut dyn Write, text: &str) -> Outcome {
+    out.write_all(text.as_bytes()).map_err(|e| Failure(format!("cannot write output: {e}")))?;
+    Ok(0)
+}
+
+fn example(id: &str, out: &mut dyn Write) -> Outcome {
+    let Some(p) = preset(id) else {
+        let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+        return Err(Failure(format!("there is no preset '{id}'; presets are: {}", ids.join(", "))));
+    };
+    let json = serde_json::to_string_pretty(&(p.build)()).map_err(|e| Failure(e.to_string()))?;
+    write_all(out, &format!("{json}\n"))
+}
+
+/// Reads and parses a scenario file (`-` is standard input).
+fn read_scenario(file: &str, stdin: &mut dyn Read) -> Result<Scenario, Failure> {
+    let mut text = String::new();
+    let name = if file == "-" { "standard input" } else { file };
+    let read = if file == "-" {
+        stdin.read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(file).map(|t| text = t)
+    };
+    read.map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize::<_, Scenario>(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let at = if path == "." { String::new() } else { format!("{path}: ") };
+        Failure(format!("{name} is not a csplan scenario file: {at}{inner}. `csplan example` prints one to start from"))
+    })
+}
+
+fn print_problems(problems: &[Problem], stream: &mut dyn Write) -> Result<(), Failure> {
+    for p in problems {
+        writeln!(stream, "{p}").map_err(|e| Failure(format!("cannot write output: {e}")))?;
+    }
+    Ok(())
+}
+
+fn validate_file(file: &str, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let scenario = read_scenario(file, stdin)?;
+    let problems = validate(&scenario);
+    if has_errors(&problems) {
+        print_problems(&problems, out)?;
+        return Ok(1);
+    }
+    print_problems(&problems, err)?;
+    write_all(
+        out,
+        &format!(
+            "valid: {} scenario, {} team group(s), {} option(s)\n",
+            scenario.authority,
+            scenario.teams.len(),
+            scenario.options.len()
+        ),
+    )
+}
+
+fn report_file(file: &str, format: Format, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let scenario = read_scenario(file, stdin)?;
+    let problems = validate(&scenario);
+    print_problems(&problems, err)?;
+    if has_errors(&problems) {
+        return Ok(1);
+    }
+    let report = csplan_calc::report(&scenario).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
+    let text = match format {
+        Format::Table => output::report_table(&scenario, &report),
+        Format::Json => output::report_json(&scenario, &report).map_err(Failure)?,
+        Format::Csv => output::report_csv(&scenario, &report).map_err(Failure)?,
+    };
+    write_all(out, &text)
+}
+
+struct CaseloadArgs {
+    fte: Decimal,
+    cases: Option<Decimal>,
+    caseload: Option<Decimal>,
+    target: Decimal,
+    cost_per_fte: Option<Decimal>,
+    rounding: Rounding,
+}
+
+/// The command-line argument a scenario path stands for.
+fn argument_for(path: &str) -> &str {
+    match path.rsplit('.').next().unwrap_or(path) {
+        "case_holding_fte" => "--fte",
+        "cases" => "--cases",
+        "current_caseload" => "--caseload",
+        "target_caseload" => "--target",
+        "cost_per_fte" => "--cost-per-fte",
+        other => other,
+    }
+}
+
+fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    // One team group in a one-team scenario, so the same validation applies as to files.
+    let team = TeamGroup {
+        name: "the team".to_string(),
+        case_holding_fte: Fte::new(args.fte),
+        cases: args.cases,
+        current_caseload: args.caseload,
+        target_caseload: args.target,
+        cost_per_fte: None,
+        options: Vec::new(),
+    };
+    let scenario = Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "command line".to_string(),
+        as_at: "2000-01-01".to_string(),
+        source: String::new(),
+        rounding: args.rounding,
+        cost_per_fte: Money::new(args.cost_per_fte.unwrap_or(Decimal::ZERO)),
+        compare_targets: Vec::new(),
+        teams: vec![team],
+        options: Vec::new(),
+    };
+    let problems = validate(&scenario);
+    for p in &problems {
+        let line = format!("{}: {}", argument_for(&p.path), p.message.replace(" for the team", ""));
+        let _ = writeln!(err, "{line}");
+    }
+    if has_errors(&problems) {
+        return Ok(1);
+    }
+    let Some(team) = scenario.teams.first() else { return Ok(1) };
+    let input = csplan_calc::CaseloadInput {
+        case_holding_fte: team.case_holding_fte,
+        cases: team.cases,
+        current_caseload: team.current_caseload,
+        target_caseload: team.target_caseload,
+        cost_per_fte: scenario.cost_per_fte,
+        rounding: scenario.rounding,
+    };
+    let result = csplan_calc::caseload(&input).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
+    let costed = args.cost_per_fte.is_some();
+    let text = match format {
+        ShortFormat::Table => output::caseload_table(&result, costed),
+        ShortFormat::Json => output::caseload_json(&result, costed).map_err(Failure)?,
+    };
+    write_all(out, &text)
+}

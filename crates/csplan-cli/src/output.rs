@@ -1,0 +1,258 @@
+//! Tables, JSON and CSV for the command line. Formatting only: every figure comes from
+//! `csplan-calc`, every number is formatted by `csplan_model::fmt`.
+
+use csplan_calc::{CaseloadResult, Report};
+use csplan_model::fmt::short;
+use csplan_model::{Decimal, Rounding, Scenario};
+use serde::Serialize;
+
+/// Left-aligns the first `text_columns` columns and right-aligns the rest.
+pub fn table(headers: &[&str], rows: &[Vec<String>], text_columns: usize) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut out = String::new();
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                out.push_str("  ");
+            }
+            let pad = width.saturating_sub(cell.chars().count());
+            if i < text_columns {
+                out.push_str(cell);
+                if i + 1 < cells.len() {
+                    out.push_str(&" ".repeat(pad));
+                }
+            } else {
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            }
+        }
+        out.push('\n');
+        out
+    };
+    let mut out = line(headers.to_vec());
+    out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+fn posts_text(r: &CaseloadResult) -> String {
+    match r.rounding {
+        Rounding::None => short(r.posts, 2),
+        _ => short(r.posts, 0),
+    }
+}
+
+/// The figures of one result as table cells: caseload, cases, target, FTE needed,
+/// additional FTE, posts, cost, spare FTE.
+fn cells(r: &CaseloadResult) -> Vec<String> {
+    vec![
+        short(r.case_holding_fte.value(), 2),
+        short(r.current_caseload, 1),
+        short(r.cases, 1),
+        short(r.target_caseload, 2),
+        short(r.fte_needed.value(), 1),
+        short(r.additional_fte.value(), 2),
+        posts_text(r),
+        r.cost.display_pounds(),
+        short(r.spare_fte.value(), 2),
+    ]
+}
+
+const FIGURE_HEADERS: [&str; 9] =
+    ["FTE", "caseload now", "cases", "target", "FTE needed", "extra FTE", "posts", "cost a year", "spare FTE"];
+
+/// The report as plain-text tables.
+pub fn report_table(s: &Scenario, report: &Report) -> String {
+    let mut out = format!("{} - figures as at {}\n", s.authority, s.as_at);
+    out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
+    out.push_str("Team groups, each at its own target\n");
+    let mut headers = vec!["team group"];
+    headers.extend(FIGURE_HEADERS);
+    let mut rows: Vec<Vec<String>> = report
+        .teams
+        .iter()
+        .map(|t| {
+            let mut row = vec![t.name.clone()];
+            row.extend(cells(&t.result));
+            row
+        })
+        .collect();
+    let mut total = vec!["Total".to_string()];
+    total.extend(["", "", "", "", ""].map(String::from));
+    total.push(short(report.totals.additional_fte.value(), 2));
+    total.push(short(report.totals.posts, 2));
+    total.push(report.totals.cost.display_pounds());
+    total.push(String::new());
+    rows.push(total);
+    out.push_str(&table(&headers, &rows, 1));
+    if !report.options.is_empty() {
+        out.push_str("\nOptions compared\n");
+        let mut headers = vec!["option"];
+        headers.extend(FIGURE_HEADERS);
+        let rows: Vec<Vec<String>> = report
+            .options
+            .iter()
+            .flat_map(|o| {
+                o.at_targets.iter().map(move |r| {
+                    let mut row = vec![o.name.clone()];
+                    row.extend(cells(r));
+                    row
+                })
+            })
+            .collect();
+        out.push_str(&table(&headers, &rows, 1));
+    }
+    out.push_str("\nHow each figure is calculated\n");
+    for t in &report.teams {
+        out.push_str(&format!("- {}: {}\n", t.name, t.result.explanation));
+    }
+    for o in &report.options {
+        for r in &o.at_targets {
+            out.push_str(&format!("- {} at {}: {}\n", o.name, short(r.target_caseload, 2), r.explanation));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    authority: &'a str,
+    as_at: &'a str,
+    rounding: Rounding,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// The report as JSON: decimals are strings, exact and unrounded except posts and cost.
+pub fn report_json(s: &Scenario, report: &Report) -> Result<String, String> {
+    let json = ReportJson { authority: &s.authority, as_at: &s.as_at, rounding: s.rounding, report };
+    serde_json::to_string_pretty(&json).map(|t| t + "\n").map_err(|e| e.to_string())
+}
+
+/// The report as CSV: one row per team group and per option at each target.
+pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| e.to_string();
+    w.write_record([
+        "section",
+        "name",
+        "case_holding_fte",
+        "cases",
+        "current_caseload",
+        "target_caseload",
+        "fte_needed",
+        "additional_fte",
+        "posts",
+        "cost",
+        "spare_fte",
+        "cost_per_fte",
+    ])
+    .map_err(fail)?;
+    let mut row = |section: &str, name: &str, r: &CaseloadResult| {
+        w.write_record([
+            section.to_string(),
+            name.to_string(),
+            r.case_holding_fte.value().to_string(),
+            r.cases.to_string(),
+            r.current_caseload.to_string(),
+            r.target_caseload.to_string(),
+            r.fte_needed.value().to_string(),
+            r.additional_fte.value().to_string(),
+            r.posts.to_string(),
+            r.cost.value().to_string(),
+            r.spare_fte.value().to_string(),
+            r.cost_per_fte.value().to_string(),
+        ])
+    };
+    for t in &report.teams {
+        row("team", &t.name, &t.result).map_err(fail)?;
+    }
+    for o in &report.options {
+        for r in &o.at_targets {
+            row("option", &o.name, r).map_err(fail)?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// One calculation as a two-column table, then its explanation.
+pub fn caseload_table(r: &CaseloadResult, costed: bool) -> String {
+    let target = short(r.target_caseload, 2);
+    let mut rows = vec![
+        vec!["Case-holding FTE".to_string(), short(r.case_holding_fte.value(), 2)],
+        vec!["Current average caseload".to_string(), short(r.current_caseload, 2)],
+        vec!["Cases".to_string(), short(r.cases, 2)],
+        vec![format!("FTE needed at {target}"), short(r.fte_needed.value(), 2)],
+        vec!["Additional FTE".to_string(), short(r.additional_fte.value(), 2)],
+        vec![format!("Posts (rounding: {})", r.rounding.key()), posts_text(r)],
+    ];
+    if costed {
+        rows.push(vec!["Cost a year".to_string(), r.cost.display_pounds()]);
+    }
+    rows.push(vec!["Spare FTE".to_string(), short(r.spare_fte.value(), 2)]);
+    let explanation = if costed { r.explanation.clone() } else { without_cost(&r.explanation) };
+    format!("{}\n{explanation}\n", table(&["figure", "value"], &rows, 1))
+}
+
+fn without_cost(explanation: &str) -> String {
+    match explanation.rsplit_once(" at £") {
+        Some((head, _)) => head.to_string(),
+        None => explanation.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct CaseloadJson<'a> {
+    #[serde(with = "csplan_model::dec")]
+    current_caseload: Decimal,
+    #[serde(with = "csplan_model::dec")]
+    cases: Decimal,
+    #[serde(with = "csplan_model::dec")]
+    case_holding_fte: Decimal,
+    #[serde(with = "csplan_model::dec")]
+    target_caseload: Decimal,
+    #[serde(with = "csplan_model::dec")]
+    fte_needed: Decimal,
+    #[serde(with = "csplan_model::dec")]
+    additional_fte: Decimal,
+    #[serde(with = "csplan_model::dec")]
+    posts: Decimal,
+    #[serde(with = "csplan_model::dec::option")]
+    cost: Option<Decimal>,
+    #[serde(with = "csplan_model::dec::option")]
+    cost_per_fte: Option<Decimal>,
+    #[serde(with = "csplan_model::dec")]
+    spare_fte: Decimal,
+    rounding: Rounding,
+    explanation: &'a str,
+}
+
+/// One calculation as JSON. `cost` and `cost_per_fte` are null when no cost was given.
+pub fn caseload_json(r: &CaseloadResult, costed: bool) -> Result<String, String> {
+    let explanation = if costed { r.explanation.clone() } else { without_cost(&r.explanation) };
+    let json = CaseloadJson {
+        current_caseload: r.current_caseload,
+        cases: r.cases,
+        case_holding_fte: r.case_holding_fte.value(),
+        target_caseload: r.target_caseload,
+        fte_needed: r.fte_needed.value(),
+        additional_fte: r.additional_fte.value(),
+        posts: r.posts,
+        cost: costed.then_some(r.cost.value()),
+        cost_per_fte: costed.then_some(r.cost_per_fte.value()),
+        spare_fte: r.spare_fte.value(),
+        rounding: r.rounding,
+        explanation: &explanation,
+    };
+    serde_json::to_string_pretty(&json).map(|t| t + "\n").map_err(|e| e.to_string())
+}

@@ -1,0 +1,50 @@
+//! Number formatting shared by the CLI and the web app, so both print the same figures.
+
+use rust_decimal::Decimal;
+
+use crate::units::HALF_UP;
+
+/// `1527.68` at 1 place -> `"1,527.7"`: rounded halves up to exactly `dp` places,
+/// thousands grouped with commas.
+pub fn grouped(value: Decimal, dp: u32) -> String {
+    let rounded = value.round_dp_with_strategy(dp, HALF_UP);
+    let text = format!("{rounded:.prec$}", prec = dp as usize);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, frac) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    if out == "-0" || out.chars().all(|c| matches!(c, '-' | '0' | '.' | ',')) {
+        // Never print "-0.0": a value that rounds to zero is zero.
+        out = out.trim_start_matches('-').to_string();
+    }
+    out
+}
+
+/// A decimal as typed: no trailing zeros, no grouping (`62.80` -> `"62.8"`). For
+/// refilling form fields and for explanations that quote an input as given.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A figure quoted in an explanation: up to `dp` places, no trailing zeros, grouped
+/// (`18` -> `"18"`, `21.70` -> `"21.7"`, `1527.68` at 1 -> `"1,527.7"`).
+pub fn short(value: Decimal, dp: u32) -> String {
+    let rounded = value.round_dp_with_strategy(dp, HALF_UP).normalize();
+    grouped(rounded, rounded.scale())
+}

@@ -1,0 +1,17 @@
+//! Plain serde data types of a csplan scenario, and the exact units they use.
+//!
+//! No arithmetic beyond the units' own algebra lives here: results are computed by
+//! `csplan-calc`, problems are found by `csplan-validation`. This crate builds for the
+//! native target and for wasm32 and depends on no browser crate.
+
+pub mod dec;
+pub mod fmt;
+pub mod presets;
+pub mod scenario;
+pub mod units;
+
+pub use scenario::{CaseloadTarget, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
+pub use units::{Fte, Money, Rate, HALF_UP};
+
+/// Re-exported so that every crate uses the same decimal type and version.
+pub use rust_decimal::Decimal;

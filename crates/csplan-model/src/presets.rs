@@ -1,0 +1,118 @@
+//! Scenarios shipped with csplan: the embedded default and one per seed paper.
+//! Each reproduces its source's figures; its `source` says where they come from.
+
+use rust_decimal::Decimal;
+
+use crate::scenario::{PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
+use crate::units::{Fte, Money};
+
+/// A scenario the app and CLI can load by id.
+#[derive(Clone, Copy, Debug)]
+pub struct Preset {
+    /// Stable id, used on the command line and in links (`barnsley-2017`).
+    pub id: &'static str,
+    /// Title shown to people ("Barnsley, December 2017").
+    pub title: &'static str,
+    /// Builds the scenario.
+    pub build: fn() -> Scenario,
+}
+
+/// Every preset, the default first.
+pub const PRESETS: [Preset; 2] = [
+    Preset { id: "example", title: "Example council (default)", build: default_scenario },
+    Preset { id: "barnsley-2017", title: "Barnsley, December 2017", build: barnsley_2017 },
+];
+
+/// Finds a preset by id.
+pub fn preset(id: &str) -> Option<Preset> {
+    PRESETS.into_iter().find(|p| p.id == id)
+}
+
+fn d(units: i64, scale: u32) -> Decimal {
+    Decimal::new(units, scale)
+}
+
+fn team(name: &str, fte: Decimal, target: i64, options: &[&str]) -> TeamGroup {
+    TeamGroup {
+        name: name.to_string(),
+        case_holding_fte: Fte::new(fte),
+        cases: None,
+        current_caseload: None,
+        target_caseload: Decimal::from(target),
+        cost_per_fte: None,
+        options: options.iter().map(|o| o.to_string()).collect(),
+    }
+}
+
+fn option(id: &str, name: &str) -> PlanOption {
+    PlanOption { id: id.to_string(), name: name.to_string(), cost_per_fte: None }
+}
+
+/// The scenario the app opens on: an illustrative authority, not a real one.
+pub fn default_scenario() -> Scenario {
+    Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "Example council".to_string(),
+        as_at: "2023-09-30".to_string(),
+        source: "Illustrative figures for trying the planner, not a real authority. \
+                 Targets compared: Ofsted's 18 and the England average caseload of 16 (DfE, 2023)."
+            .to_string(),
+        rounding: Rounding::Nearest,
+        cost_per_fte: Money::pounds(52_000),
+        compare_targets: vec![Decimal::from(18), Decimal::from(16)],
+        teams: vec![
+            TeamGroup { cases: Some(Decimal::from(465)), ..team("Assessment teams", d(245, 1), 18, &["A", "B"]) },
+            TeamGroup {
+                current_caseload: Some(d(194, 1)),
+                ..team("Child protection and children in need teams", d(310, 1), 17, &["A", "B"])
+            },
+            TeamGroup { cases: Some(Decimal::from(300)), ..team("Children in care teams", d(186, 1), 15, &["B"]) },
+            TeamGroup { cases: Some(Decimal::from(118)), ..team("Disabled children's team", d(74, 1), 16, &["B"]) },
+        ],
+        options: vec![
+            option("A", "Option A: assessment, child protection and children in need teams"),
+            option("B", "Option B: all case-holding teams"),
+        ],
+    }
+}
+
+/// Barnsley Cabinet, December 2017: social worker caseloads, options 1-3 at 18 and 16.
+///
+/// The paper gives each option's average caseload (20.5, 21.7, 20.4) but not its FTE;
+/// 62.8, 70.4 and 88.9 case-holding FTE reproduce every published figure. The options
+/// nest, so the teams are split into three disjoint groups whose pooled figures are the
+/// options': 62.8 FTE at 20.5; plus 7.6 FTE holding 240.28 cases (70.4 x 21.7 = 1,527.68);
+/// plus 18.5 FTE holding 285.88 cases (88.9 x 20.4 = 1,813.56).
+pub fn barnsley_2017() -> Scenario {
+    Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "Barnsley".to_string(),
+        as_at: "2017-09-30".to_string(),
+        source: "Barnsley MBC Cabinet report, December 2017, sections 4.2-4.4: average caseloads \
+                 at the end of September 2017 and £41,839 a social worker (grade midpoint). The \
+                 paper does not publish FTE; 62.8, 70.4 and 88.9 FTE reproduce its figures, and \
+                 the split into three team groups is derived from them."
+            .to_string(),
+        rounding: Rounding::Nearest,
+        cost_per_fte: Money::pounds(41_839),
+        compare_targets: vec![Decimal::from(18), Decimal::from(16)],
+        teams: vec![
+            TeamGroup {
+                current_caseload: Some(d(205, 1)),
+                ..team(
+                    "Assessment, safeguarding, children in care and care leavers teams",
+                    d(628, 1),
+                    18,
+                    &["1", "2", "3"],
+                )
+            },
+            TeamGroup { cases: Some(d(24028, 2)), ..team("Disabled children's teams", d(76, 1), 18, &["2", "3"]) },
+            TeamGroup { cases: Some(d(28588, 2)), ..team("Adoption and fostering teams", d(185, 1), 18, &["3"]) },
+        ],
+        options: vec![
+            option("1", "Option 1: excluding adoption, fostering and disabled children's teams"),
+            option("2", "Option 2 (recommended): excluding adoption and fostering teams"),
+            option("3", "Option 3: all children's social care teams"),
+        ],
+    }
+}

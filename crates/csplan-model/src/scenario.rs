@@ -1,0 +1,127 @@
+//! A scenario: everything a user enters, as plain data. No signals, no arithmetic.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::units::{Fte, Money};
+
+/// The scenario file format this version reads and writes (`"schema": 1`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One authority's figures and the options it is testing.
+///
+/// Built to grow: workforce, demand, placements and budget sections are added as
+/// optional fields so that schema-1 files stay readable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Scenario file format version; this release reads [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The local authority, e.g. "Barnsley".
+    pub authority: String,
+    /// The date the figures describe, `YYYY-MM-DD` (caseloads are counted at 30 September).
+    pub as_at: String,
+    /// Where the figures come from, in words (a paper, a DfE release, "entered by you").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// How extra FTE becomes whole posts.
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// Cost of one FTE post for a year (salary with on-costs), used where a team or
+    /// option gives none of its own.
+    pub cost_per_fte: Money,
+    /// Caseload targets that options are compared against side by side (e.g. 18 and 16).
+    #[serde(default, with = "crate::dec::vec")]
+    pub compare_targets: Vec<CaseloadTarget>,
+    /// Case-holding team groups.
+    pub teams: Vec<TeamGroup>,
+    /// Options: named sets of team groups whose caseloads are pooled.
+    #[serde(default)]
+    pub options: Vec<PlanOption>,
+}
+
+/// A caseload target: cases per case-holding FTE.
+pub type CaseloadTarget = Decimal;
+
+/// A group of case-holding teams, e.g. "Assessment and safeguarding teams".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamGroup {
+    /// The group's name as the council uses it.
+    pub name: String,
+    /// Case-holding FTE (includes agency workers holding cases).
+    pub case_holding_fte: Fte,
+    /// Number of cases held. Give this or `current_caseload`; if both, cases are used.
+    #[serde(default, with = "crate::dec::option", skip_serializing_if = "Option::is_none")]
+    pub cases: Option<Decimal>,
+    /// Current average caseload (cases per FTE). Give this or `cases`.
+    #[serde(default, with = "crate::dec::option", skip_serializing_if = "Option::is_none")]
+    pub current_caseload: Option<Decimal>,
+    /// The caseload the council wants to reach.
+    #[serde(with = "crate::dec")]
+    pub target_caseload: Decimal,
+    /// Cost per FTE for this group, if it differs from the scenario's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_fte: Option<Money>,
+    /// Ids of the options this group belongs to.
+    #[serde(default)]
+    pub options: Vec<String>,
+}
+
+/// A named option: the team groups that carry its id are pooled and costed together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanOption {
+    /// Short id that team groups refer to, e.g. "2".
+    pub id: String,
+    /// What the option is, e.g. "Option 2: all teams except adoption and fostering".
+    pub name: String,
+    /// Cost per FTE for this option's posts, if it differs from the scenario's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_fte: Option<Money>,
+}
+
+/// How a fractional number of extra FTE becomes posts to fund.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rounding {
+    /// Nearest whole post, halves up (8.7 -> 9, 14.47 -> 14, 14.5 -> 15). Barnsley's rule.
+    #[default]
+    Nearest,
+    /// Up to the next whole post (14.47 -> 15): never short of the target.
+    Up,
+    /// Down to a whole post (14.47 -> 14): never over the target.
+    Down,
+    /// No whole posts: fractional FTE, kept to hundredths (14.4711 -> 14.47, halves up).
+    None,
+}
+
+impl Rounding {
+    /// Every rule, in the order a form lists them.
+    pub const ALL: [Rounding; 4] = [Rounding::Nearest, Rounding::Up, Rounding::Down, Rounding::None];
+
+    /// The value written in scenario files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rounding::Nearest => "nearest",
+            Rounding::Up => "up",
+            Rounding::Down => "down",
+            Rounding::None => "none",
+        }
+    }
+
+    /// A label for forms and tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rounding::Nearest => "Nearest whole post (halves round up)",
+            Rounding::Up => "Round up to whole posts",
+            Rounding::Down => "Round down to whole posts",
+            Rounding::None => "No rounding: fund fractional FTE (to 0.01 FTE)",
+        }
+    }
+
+    /// Reads a key as written by [`Rounding::key`].
+    pub fn from_key(key: &str) -> Option<Rounding> {
+        Rounding::ALL.into_iter().find(|r| r.key() == key.trim())
+    }
+}

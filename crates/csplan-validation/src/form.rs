@@ -1,0 +1,250 @@
+//! The scenario as text, the way a person types it into a form.
+//!
+//! The web app keeps a [`ScenarioForm`] of exactly what was typed, so nothing is lost
+//! when a field is wrong. [`ScenarioForm::check`] reads every field, reports each one
+//! that is not a number (or is missing), then validates the scenario the rest makes,
+//! and hands back the scenario only when no problem is an error.
+
+use csplan_model::dec::parse_text;
+use csplan_model::fmt::plain;
+use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
+
+use crate::{validate, Problem};
+
+/// A scenario's fields as typed text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScenarioForm {
+    /// Local authority name.
+    pub authority: String,
+    /// Date the figures describe, `YYYY-MM-DD`.
+    pub as_at: String,
+    /// Where the figures come from.
+    pub source: String,
+    /// Posts rounding rule.
+    pub rounding: Rounding,
+    /// Default cost per FTE, e.g. "41,839".
+    pub cost_per_fte: String,
+    /// Caseload targets options are compared against.
+    pub compare_targets: Vec<String>,
+    /// Team groups.
+    pub teams: Vec<TeamForm>,
+    /// Options.
+    pub options: Vec<OptionForm>,
+}
+
+/// One team group's fields as typed text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TeamForm {
+    /// Name.
+    pub name: String,
+    /// Case-holding FTE.
+    pub case_holding_fte: String,
+    /// Cases (may be blank when the current caseload is given).
+    pub cases: String,
+    /// Current average caseload (may be blank when cases are given).
+    pub current_caseload: String,
+    /// Target caseload.
+    pub target_caseload: String,
+    /// Cost per FTE for this group; blank uses the scenario's.
+    pub cost_per_fte: String,
+    /// Ids of the options the group belongs to.
+    pub options: Vec<String>,
+}
+
+/// One option's fields as typed text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OptionForm {
+    /// Short id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Cost per FTE for this option; blank uses the scenario's.
+    pub cost_per_fte: String,
+}
+
+/// What [`ScenarioForm::check`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// The scenario, when no problem is an error.
+    pub scenario: Option<Scenario>,
+    /// Every problem, errors and warnings, in field order.
+    pub problems: Vec<Problem>,
+}
+
+fn text(value: Option<Decimal>) -> String {
+    value.map(plain).unwrap_or_default()
+}
+
+impl ScenarioForm {
+    /// The form showing a scenario's figures as a person would type them.
+    pub fn from_scenario(s: &Scenario) -> Self {
+        Self {
+            authority: s.authority.clone(),
+            as_at: s.as_at.clone(),
+            source: s.source.clone(),
+            rounding: s.rounding,
+            cost_per_fte: plain(s.cost_per_fte.value()),
+            compare_targets: s.compare_targets.iter().map(|t| plain(*t)).collect(),
+            teams: s
+                .teams
+                .iter()
+                .map(|t| TeamForm {
+                    name: t.name.clone(),
+                    case_holding_fte: plain(t.case_holding_fte.value()),
+                    cases: text(t.cases),
+                    current_caseload: text(t.current_caseload),
+                    target_caseload: plain(t.target_caseload),
+                    cost_per_fte: text(t.cost_per_fte.map(Money::value)),
+                    options: t.options.clone(),
+                })
+                .collect(),
+            options: s
+                .options
+                .iter()
+                .map(|o| OptionForm {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    cost_per_fte: text(o.cost_per_fte.map(Money::value)),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads every field and validates the result; see the module docs.
+    pub fn check(&self) -> Checked {
+        let mut reader = Reader::default();
+        let scenario = Scenario {
+            schema: SCHEMA_VERSION,
+            authority: self.authority.trim().to_string(),
+            as_at: self.as_at.trim().to_string(),
+            source: self.source.clone(),
+            rounding: self.rounding,
+            cost_per_fte: Money::new(reader.required(
+                "cost_per_fte",
+                &self.cost_per_fte,
+                "Enter the cost per FTE, like 41,839",
+                "Cost per FTE must be an amount in pounds, like 41,839",
+            )),
+            compare_targets: self
+                .compare_targets
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    reader.required(
+                        &format!("compare_targets[{i}]"),
+                        t,
+                        "Enter a target caseload to compare, like 18",
+                        "Target caseload to compare must be a number, like 18",
+                    )
+                })
+                .collect(),
+            teams: self.teams.iter().enumerate().map(|(i, t)| reader.team(i, t)).collect(),
+            options: self
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| PlanOption {
+                    id: o.id.trim().to_string(),
+                    name: o.name.trim().to_string(),
+                    cost_per_fte: reader
+                        .optional(
+                            &format!("options[{i}].cost_per_fte"),
+                            &o.cost_per_fte,
+                            "Cost per FTE for this option must be an amount in pounds, like 41,839",
+                        )
+                        .map(Money::new),
+                })
+                .collect(),
+        };
+        let mut problems = reader.problems;
+        let unreadable: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+        // A field that could not be read holds a stand-in; say nothing more about it.
+        problems.extend(validate(&scenario).into_iter().filter(|p| !unreadable.contains(&p.path)));
+        problems.sort_by_key(|p| field_order(&p.path));
+        let scenario = (!crate::has_errors(&problems)).then_some(scenario);
+        Checked { scenario, problems }
+    }
+}
+
+/// Orders problems as the fields appear on the page (top-level first, then team by team).
+fn field_order(path: &str) -> (u8, usize) {
+    let index = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    match path.split(['.', '[']).next().unwrap_or("") {
+        "schema" | "authority" | "as_at" => (0, 0),
+        "cost_per_fte" => (1, 0),
+        "compare_targets" => (2, index("compare_targets[")),
+        "teams" => (3, index("teams[")),
+        "options" => (4, index("options[")),
+        _ => (5, 0),
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn required(&mut self, path: &str, input: &str, missing: &str, not_number: &str) -> Decimal {
+        if input.trim().is_empty() {
+            self.problems.push(Problem::error(path, missing));
+            return Decimal::ONE;
+        }
+        self.number(path, input, not_number).unwrap_or(Decimal::ONE)
+    }
+
+    fn optional(&mut self, path: &str, input: &str, not_number: &str) -> Option<Decimal> {
+        if input.trim().is_empty() {
+            return None;
+        }
+        Some(self.number(path, input, not_number).unwrap_or(Decimal::ONE))
+    }
+
+    fn number(&mut self, path: &str, input: &str, not_number: &str) -> Option<Decimal> {
+        let value = parse_text(input);
+        if value.is_none() {
+            self.problems.push(Problem::error(path, not_number));
+        }
+        value
+    }
+
+    fn team(&mut self, i: usize, t: &TeamForm) -> TeamGroup {
+        let name = t.name.trim();
+        let label = if name.is_empty() { format!("team group {}", i + 1) } else { name.to_string() };
+        let p = |field: &str| format!("teams[{i}].{field}");
+        TeamGroup {
+            name: name.to_string(),
+            case_holding_fte: Fte::new(self.required(
+                &p("case_holding_fte"),
+                &t.case_holding_fte,
+                &format!("Enter the case-holding FTE for {label}, like 62.8"),
+                &format!("Case-holding FTE for {label} must be a number, like 62.8"),
+            )),
+            cases: self.optional(&p("cases"), &t.cases, &format!("Cases for {label} must be a number, like 1,287")),
+            current_caseload: self.optional(
+                &p("current_caseload"),
+                &t.current_caseload,
+                &format!("Current average caseload for {label} must be a number, like 20.5"),
+            ),
+            target_caseload: self.required(
+                &p("target_caseload"),
+                &t.target_caseload,
+                &format!("Enter a target caseload greater than 0 for {label}"),
+                &format!("Target caseload for {label} must be a number, like 18"),
+            ),
+            cost_per_fte: self
+                .optional(
+                    &p("cost_per_fte"),
+                    &t.cost_per_fte,
+                    &format!("Cost per FTE for {label} must be an amount in pounds, like 41,839"),
+                )
+                .map(Money::new),
+            options: t.options.clone(),
+        }
+    }
+}

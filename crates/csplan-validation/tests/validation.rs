@@ -1,0 +1,101 @@
+//! Every problem at once, with paths and GOV.UK-style messages. Runs natively and on wasm32.
+#![allow(clippy::indexing_slicing)] // tests: a missing element is a test failure, which is what we want
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use csplan_model::presets::{barnsley_2017, PRESETS};
+use csplan_validation::form::ScenarioForm;
+use csplan_validation::{field_id, is_iso_date, validate, Problem, Severity};
+
+fn errors(problems: &[Problem]) -> Vec<(String, String)> {
+    problems.iter().filter(|p| p.is_error()).map(|p| (p.path.clone(), p.message.clone())).collect()
+}
+
+#[test]
+fn presets_are_valid_without_warnings() {
+    for preset in PRESETS {
+        assert_eq!(validate(&(preset.build)()), vec![], "{}", preset.id);
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut s = barnsley_2017();
+    s.authority = " ".into();
+    s.as_at = "2017-02-30".into();
+    if let Some(t) = s.teams.get_mut(1) {
+        t.target_caseload = 0.into();
+        t.case_holding_fte = csplan_model::Fte::new((-1).into());
+        t.options.push("9".into());
+    }
+    if let Some(t) = s.teams.get_mut(2) {
+        t.cases = None;
+        t.current_caseload = None;
+    }
+    let found = errors(&validate(&s));
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "authority",
+            "as_at",
+            "teams[1].case_holding_fte",
+            "teams[1].target_caseload",
+            "teams[1].options[2]",
+            "teams[2].cases"
+        ]
+    );
+    assert!(found.contains(&(
+        "teams[1].target_caseload".to_string(),
+        "Enter a target caseload greater than 0 for Disabled children's teams".to_string()
+    )));
+}
+
+#[test]
+fn a_typed_form_keeps_every_problem_and_names_the_field() {
+    let mut form = ScenarioForm::from_scenario(&barnsley_2017());
+    form.teams[0].target_caseload = "eighteen".into();
+    form.teams[1].case_holding_fte = String::new();
+    form.cost_per_fte = "£41,839".into();
+    let checked = form.check();
+    assert_eq!(checked.scenario, None);
+    assert_eq!(
+        errors(&checked.problems),
+        vec![
+            (
+                "teams[0].target_caseload".to_string(),
+                "Target caseload for Assessment, safeguarding, children in care and care leavers teams must be a number, like 18".to_string()
+            ),
+            ("teams[1].case_holding_fte".to_string(), "Enter the case-holding FTE for Disabled children's teams, like 62.8".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_clean_form_gives_back_the_scenario() {
+    let scenario = barnsley_2017();
+    let checked = ScenarioForm::from_scenario(&scenario).check();
+    assert_eq!(checked.problems, vec![]);
+    assert_eq!(checked.scenario, Some(scenario));
+}
+
+#[test]
+fn disagreeing_cases_and_caseload_is_a_warning_not_an_error() {
+    let mut form = ScenarioForm::from_scenario(&barnsley_2017());
+    form.teams[0].cases = "1000".into();
+    let checked = form.check();
+    assert!(checked.scenario.is_some());
+    let warning = checked.problems.first().map(|p| (p.severity, p.path.as_str()));
+    assert_eq!(warning, Some((Severity::Warning, "teams[0].current_caseload")));
+}
+
+#[test]
+fn field_ids_and_dates() {
+    assert_eq!(field_id("teams[1].target_caseload"), "teams-1-target_caseload");
+    assert_eq!(field_id("cost_per_fte"), "cost_per_fte");
+    assert!(is_iso_date("2024-02-29"));
+    assert!(!is_iso_date("2023-02-29"));
+    assert!(!is_iso_date("30/09/2017"));
+    assert!(!is_iso_date("2017-9-30"));
+}

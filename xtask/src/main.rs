@@ -1,0 +1,363 @@
+//! Project automation. The README's two commands:
+//!
+//! - `cargo xtask serve`: install what is missing, build the app, serve it on
+//!   http://127.0.0.1:8080.
+//! - `cargo xtask test`: install what is missing, then everything CI checks: format,
+//!   clippy (native and wasm32), the domain-crate dependency rule, native tests,
+//!   domain-crate tests on wasm32, a release build of the app, and the browser tests.
+//!
+//! Also `cargo xtask setup` (installs only) and `cargo xtask bench` (size and speed
+//! figures for the README). Each tool is installed only when it is missing or at the
+//! wrong version, so a second run skips straight to the work.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// trunk 0.22 needs a newer rustc than this machine kind has (see TOOLCHAIN.md).
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The crates that hold all the logic; they must build and test for wasm32 and never
+/// depend on a browser or UI crate.
+const DOMAIN_CRATES: [&str; 3] = ["csplan-model", "csplan-validation", "csplan-calc"];
+const FORBIDDEN_IN_DOMAIN: [&str; 7] =
+    ["leptos", "web-sys", "js-sys", "wasm-bindgen", "reactive_graph", "tachys", "gloo"];
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+type Step = Result<(), String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = project_root();
+    if let Err(e) = env::set_current_dir(&root) {
+        eprintln!("xtask: cannot enter {}: {e}", root.display());
+        return ExitCode::FAILURE;
+    }
+    let started = Instant::now();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(Needs { browser: true }),
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("bench") => bench(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => {
+            println!("==> done in {}s", started.elapsed().as_secs());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("==> FAILED: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    let manifest = env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+/// Runs a command, streaming its output; fails with the command line if it fails.
+fn run(program: &str, args: &[&str]) -> Step {
+    run_with(program, args, &[])
+}
+
+fn run_with(program: &str, args: &[&str], envs: &[(&str, OsString)]) -> Step {
+    println!("    $ {program} {}", args.join(" "));
+    let mut cmd = Command::new(program);
+    cmd.args(args).env("PATH", tool_path());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let status = cmd.status().map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// Runs a command and returns its standard output, or None if it cannot run or fails.
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// PATH with the project's npm tools (wasm-opt, sass) and cargo's bin folder first.
+fn tool_path() -> OsString {
+    let mut paths =
+        vec![PathBuf::from("node_modules/.bin").canonicalize().unwrap_or_else(|_| "node_modules/.bin".into())];
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        paths.push(home.join("bin"));
+    }
+    if let Some(p) = env::var_os("PATH") {
+        paths.extend(env::split_paths(&p));
+    }
+    env::join_paths(paths).unwrap_or_default()
+}
+
+fn has_web() -> bool {
+    Path::new("web/Cargo.toml").exists()
+}
+
+fn has_browser_tests() -> bool {
+    Path::new("tests/browser").is_dir()
+}
+
+/// What a command needs installed beyond the Rust toolchain.
+#[derive(Clone, Copy, Debug)]
+struct Needs {
+    browser: bool,
+}
+
+fn setup(needs: Needs) -> Step {
+    step("setup: checking tools (each is installed only if missing)");
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_trunk()?;
+    ensure_npm_packages()?;
+    if needs.browser {
+        ensure_chromium()?;
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Step {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        println!("    ok  rust target {WASM_TARGET}");
+        return Ok(());
+    }
+    println!("    installing rust target {WASM_TARGET}");
+    run("rustup", &["target", "add", WASM_TARGET])
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String, String> {
+    let lock = fs::read_to_string("Cargo.lock").map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+fn ensure_wasm_bindgen() -> Step {
+    let version = locked_wasm_bindgen()?;
+    let found = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    let runner = output("wasm-bindgen-test-runner", &["--version"]).unwrap_or_default();
+    if found.split_whitespace().nth(1) == Some(version.as_str()) && runner.contains(&version) {
+        println!("    ok  wasm-bindgen-cli {version}");
+        return Ok(());
+    }
+    println!("    installing wasm-bindgen-cli {version} (about 7 minutes on 2 cores)");
+    // Not --locked: its lockfile pins a crate the registry no longer has (TOOLCHAIN.md).
+    run("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"])
+}
+
+fn ensure_trunk() -> Step {
+    if !has_web() {
+        return Ok(());
+    }
+    let found = output("trunk", &["--version"]).unwrap_or_default();
+    if found.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        println!("    ok  trunk {TRUNK_VERSION}");
+        return Ok(());
+    }
+    println!("    installing trunk {TRUNK_VERSION} (about 13 minutes on 2 cores)");
+    run("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
+}
+
+fn ensure_npm_packages() -> Step {
+    let lock = fs::read("package-lock.json").map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp = Path::new("node_modules/.csplan-lock");
+    if fs::read(stamp).ok().as_deref() == Some(lock.as_slice()) {
+        println!("    ok  npm packages (package-lock.json unchanged)");
+        return Ok(());
+    }
+    println!("    installing npm packages from package-lock.json");
+    run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    fs::write(stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+}
+
+fn is_root() -> bool {
+    output("id", &["-u"]).is_some_and(|u| u.trim() == "0")
+}
+
+fn ensure_chromium() -> Step {
+    if Path::new(CHROMIUM).exists() && Path::new("/usr/bin/chromedriver").exists() {
+        println!("    ok  chromium ({CHROMIUM})");
+        return Ok(());
+    }
+    if !is_root() {
+        return Err(format!(
+            "the browser tests need Chromium at {CHROMIUM}. Install it with: sudo apt-get install -y chromium chromium-driver"
+        ));
+    }
+    println!("    installing chromium and chromium-driver with apt-get");
+    let noninteractive = [("DEBIAN_FRONTEND", OsString::from("noninteractive"))];
+    run_with("apt-get", &["update"], &noninteractive)?;
+    let install = ["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"];
+    if run_with("apt-get", &install, &noninteractive).is_err() {
+        run_with("apt-get", &["--fix-broken", "install", "-y"], &noninteractive)?;
+        run_with("apt-get", &install, &noninteractive)?;
+    }
+    Ok(())
+}
+
+/// Compiles GOV.UK Frontend's Sass with the app's settings into web/style/app.css.
+fn build_css() -> Step {
+    step("css: GOV.UK Frontend with a system font stack");
+    run(
+        "sass",
+        &[
+            "--style=compressed",
+            "--no-source-map",
+            "--quiet-deps",
+            "--load-path=node_modules",
+            "web/style/app.scss",
+            "web/style/app.css",
+        ],
+    )
+}
+
+fn trunk_build() -> Step {
+    build_css()?;
+    step("trunk: release build of the web app into dist/");
+    run("trunk", &["build", "--release"])
+}
+
+fn serve() -> Step {
+    if !has_web() {
+        return Err("the web app (web/) is not in this checkout".into());
+    }
+    setup(Needs { browser: false })?;
+    build_css()?;
+    step("serving on http://127.0.0.1:8080 (Ctrl+C to stop)");
+    run("trunk", &["serve", "--release"])
+}
+
+fn test() -> Step {
+    setup(Needs { browser: has_browser_tests() })?;
+    step("format: cargo fmt --check");
+    run("cargo", &["fmt", "--all", "--check"])?;
+    step("clippy: native, warnings are errors");
+    let mut native = vec!["clippy", "--workspace", "--all-targets", "--locked"];
+    if has_web() {
+        native.extend(["--exclude", "csplan-web"]);
+    }
+    native.extend(["--", "-D", "warnings"]);
+    run("cargo", &native)?;
+    step("clippy: wasm32 (domain crates and web app), warnings are errors");
+    let mut wasm = vec!["clippy", "--target", WASM_TARGET, "--all-targets", "--locked"];
+    for c in DOMAIN_CRATES {
+        wasm.extend(["-p", c]);
+    }
+    if has_web() {
+        wasm.extend(["-p", "csplan-web"]);
+    }
+    wasm.extend(["--", "-D", "warnings"]);
+    run("cargo", &wasm)?;
+    step("dependency rule: domain crates never depend on browser or UI crates");
+    check_domain_dependencies()?;
+    step("tests: native");
+    // Doc-tests are off: the closing line of a run should count real tests.
+    let mut tests = vec!["test", "--workspace", "--lib", "--bins", "--tests", "--locked"];
+    if has_web() {
+        tests.extend(["--exclude", "csplan-web"]);
+    }
+    run_with("cargo", &tests, &[("INSTA_UPDATE", "no".into())])?;
+    step("tests: domain crates on wasm32 (wasm-bindgen-test-runner, Node)");
+    let mut wasm_tests = vec!["test", "--target", WASM_TARGET, "--lib", "--tests", "--locked"];
+    for c in DOMAIN_CRATES {
+        wasm_tests.extend(["-p", c]);
+    }
+    run("cargo", &wasm_tests)?;
+    if has_web() {
+        trunk_build()?;
+    }
+    if has_browser_tests() {
+        step("browser tests: Chromium, axe-core, keyboard journeys");
+        run_with("node", &["--test", "--test-concurrency=1", "tests/browser/"], &[("CSPLAN_DIST", "dist".into())])?;
+    }
+    Ok(())
+}
+
+fn check_domain_dependencies() -> Step {
+    for krate in DOMAIN_CRATES {
+        for target in ["all", WASM_TARGET] {
+            let args = ["tree", "-p", krate, "--target", target, "-e", "normal,build", "--prefix", "none", "--locked"];
+            let tree = output("cargo", &args).ok_or_else(|| format!("`cargo {}` failed", args.join(" ")))?;
+            for line in tree.lines() {
+                let name = line.split_whitespace().next().unwrap_or("");
+                if FORBIDDEN_IN_DOMAIN.contains(&name) {
+                    return Err(format!("{krate} depends on {name} (target {target}): domain crates must stay free of browser and UI crates"));
+                }
+            }
+        }
+        println!("    ok  {krate}");
+    }
+    Ok(())
+}
+
+fn gzip_size(path: &Path) -> Result<(u64, u64), String> {
+    use std::io::Write;
+    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(&bytes).map_err(|e| e.to_string())?;
+    let gz = enc.finish().map_err(|e| e.to_string())?;
+    Ok((bytes.len() as u64, gz.len() as u64))
+}
+
+fn bench() -> Step {
+    if !has_web() {
+        return Err("the web app (web/) is not in this checkout".into());
+    }
+    setup(Needs { browser: true })?;
+    trunk_build()?;
+    step("first-load transfer size of dist/ (what a browser downloads), gzip -9");
+    let mut entries: Vec<PathBuf> = fs::read_dir("dist")
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    entries.sort();
+    let (mut raw_total, mut gz_total) = (0, 0);
+    for path in &entries {
+        let (raw, gz) = gzip_size(path)?;
+        raw_total += raw;
+        gz_total += gz;
+        println!("    {:<48} {:>9} B  {:>8} B gzip", path.display(), raw, gz);
+    }
+    let tenths_kb = gz_total * 10 / 1024;
+    println!(
+        "    {:<48} {:>9} B  {:>8} B gzip  ({}.{} KB gzip)",
+        "total",
+        raw_total,
+        gz_total,
+        tenths_kb / 10,
+        tenths_kb % 10
+    );
+    step("keystroke to updated figures in headless Chromium (100 edits)");
+    run_with("node", &["tests/browser/bench.mjs"], &[("CSPLAN_DIST", "dist".into())])
+}
