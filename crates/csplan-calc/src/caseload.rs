@@ -285,6 +285,11 @@ fn pooled_input(fte: Fte, cases: Decimal, cost_per_fte: Money, rounding: Roundin
     })
 }
 
+/// Team group `i` at its own target (`None` if there is no such group).
+pub fn team(s: &Scenario, i: usize) -> Option<Result<CaseloadResult, CalcError>> {
+    s.teams.get(i).map(|t| caseload(&team_input(s, t)))
+}
+
 /// All results for a scenario: each team group at its own target, totals, and options.
 pub fn report(s: &Scenario) -> Result<Report, CalcError> {
     let mut teams = Vec::with_capacity(s.teams.len());

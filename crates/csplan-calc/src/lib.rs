@@ -11,8 +11,8 @@ use serde::Serialize;
 pub mod caseload;
 
 pub use caseload::{
-    caseload, options, report, round_posts, Basis, CaseloadInput, CaseloadResult, OptionResult, Report, TeamResult,
-    Totals,
+    caseload, options, report, round_posts, team, Basis, CaseloadInput, CaseloadResult, OptionResult, Report,
+    TeamResult, Totals,
 };
 
 /// Why a calculation could not be done. Validation reports all of these first, with the

@@ -67,6 +67,9 @@ pub struct OptionForm {
 pub struct Checked {
     /// The scenario, when no problem is an error.
     pub scenario: Option<Scenario>,
+    /// The scenario as far as it could be read, with a stand-in (1) for each field that
+    /// is not a number. Use only the parts that have no error (see [`Checked::team_ok`]).
+    pub draft: Scenario,
     /// Every problem, errors and warnings, in field order.
     pub problems: Vec<Problem>,
 }
@@ -161,8 +164,18 @@ impl ScenarioForm {
         // A field that could not be read holds a stand-in; say nothing more about it.
         problems.extend(validate(&scenario).into_iter().filter(|p| !unreadable.contains(&p.path)));
         problems.sort_by_key(|p| field_order(&p.path));
-        let scenario = (!crate::has_errors(&problems)).then_some(scenario);
-        Checked { scenario, problems }
+        let ok = !crate::has_errors(&problems);
+        Checked { scenario: ok.then(|| scenario.clone()), draft: scenario, problems }
+    }
+}
+
+impl Checked {
+    /// True when team group `i` and the settings it uses (cost per FTE) have no error, so
+    /// its figures can be calculated from [`Checked::draft`] even while another field is wrong.
+    pub fn team_ok(&self, i: usize) -> bool {
+        let prefix = format!("teams[{i}].");
+        i < self.draft.teams.len()
+            && !self.problems.iter().any(|p| p.is_error() && (p.path.starts_with(&prefix) || p.path == "cost_per_fte"))
     }
 }
 
@@ -245,6 +258,80 @@ impl Reader {
                 )
                 .map(Money::new),
             options: t.options.clone(),
+        }
+    }
+}
+
+/// Edits a form the way the web app's buttons do, keeping team groups' option ticks in
+/// step with the options list.
+impl ScenarioForm {
+    /// Adds a blank team group at the scenario's default target (the first comparison
+    /// target, else blank) and returns its index.
+    pub fn add_team(&mut self) -> usize {
+        let target = self.compare_targets.first().cloned().unwrap_or_default();
+        self.teams.push(TeamForm { target_caseload: target, ..TeamForm::default() });
+        self.teams.len() - 1
+    }
+
+    /// Removes team group `i`, if there is one.
+    pub fn remove_team(&mut self, i: usize) {
+        if i < self.teams.len() {
+            self.teams.remove(i);
+        }
+    }
+
+    /// Adds an option with the next free numeric id and returns its index.
+    pub fn add_option(&mut self) -> usize {
+        let id = (1..).map(|n: usize| n.to_string()).find(|id| !self.options.iter().any(|o| &o.id == id));
+        self.options.push(OptionForm { id: id.unwrap_or_default(), ..OptionForm::default() });
+        self.options.len() - 1
+    }
+
+    /// Removes option `i` and every team group's tick for it.
+    pub fn remove_option(&mut self, i: usize) {
+        if i < self.options.len() {
+            let removed = self.options.remove(i);
+            for team in &mut self.teams {
+                team.options.retain(|id| id != &removed.id);
+            }
+        }
+    }
+
+    /// Changes option `i`'s id, and the ticks that refer to it.
+    pub fn set_option_id(&mut self, i: usize, id: String) {
+        let Some(option) = self.options.get_mut(i) else { return };
+        let old = core::mem::replace(&mut option.id, id.clone());
+        for team in &mut self.teams {
+            for tick in &mut team.options {
+                if *tick == old {
+                    *tick = id.clone();
+                }
+            }
+        }
+    }
+
+    /// Ticks or unticks team group `team` as part of option `option` (by index).
+    pub fn set_membership(&mut self, team: usize, option: usize, member: bool) {
+        let Some(id) = self.options.get(option).map(|o| o.id.clone()) else { return };
+        let Some(team) = self.teams.get_mut(team) else { return };
+        let present = team.options.contains(&id);
+        if member && !present {
+            team.options.push(id);
+        } else if !member {
+            team.options.retain(|t| *t != id);
+        }
+    }
+
+    /// Adds a blank comparison target and returns its index.
+    pub fn add_target(&mut self) -> usize {
+        self.compare_targets.push(String::new());
+        self.compare_targets.len() - 1
+    }
+
+    /// Removes comparison target `i`, if there is one.
+    pub fn remove_target(&mut self, i: usize) {
+        if i < self.compare_targets.len() {
+            self.compare_targets.remove(i);
         }
     }
 }

@@ -99,3 +99,35 @@ fn field_ids_and_dates() {
     assert!(!is_iso_date("30/09/2017"));
     assert!(!is_iso_date("2017-9-30"));
 }
+
+#[test]
+fn editing_options_keeps_team_ticks_in_step() {
+    let mut form = ScenarioForm::from_scenario(&barnsley_2017());
+    form.set_option_id(1, "two".into());
+    assert_eq!(form.teams[0].options, vec!["1", "two", "3"]);
+    assert!(form.check().scenario.is_some(), "renaming keeps the scenario valid");
+    form.set_membership(2, 1, true);
+    assert_eq!(form.teams[2].options, vec!["3", "two"]);
+    form.set_membership(2, 1, false);
+    assert_eq!(form.teams[2].options, vec!["3"]);
+    form.remove_option(0);
+    assert_eq!(form.teams[0].options, vec!["two", "3"]);
+    let added = form.add_option();
+    assert_eq!(form.options[added].id, "1", "the first free id is reused");
+    let team = form.add_team();
+    assert_eq!(form.teams[team].target_caseload, "18");
+    form.remove_team(team);
+    form.remove_team(99);
+    assert_eq!(form.teams.len(), 3);
+}
+
+#[test]
+fn a_team_without_errors_is_usable_while_another_is_wrong() {
+    let mut form = ScenarioForm::from_scenario(&barnsley_2017());
+    form.teams[1].target_caseload = "0".into();
+    let checked = form.check();
+    assert!(checked.scenario.is_none());
+    assert!(checked.team_ok(0) && !checked.team_ok(1) && checked.team_ok(2) && !checked.team_ok(3));
+    form.cost_per_fte = "x".into();
+    assert!(!form.check().team_ok(0), "a bad cost per FTE affects every team group");
+}

@@ -1,0 +1,55 @@
+//! The GOV.UK error summary: "There is a problem", then a link to each field in error.
+
+use csplan_validation::{field_id, Problem};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Lists `errors`; each link moves focus to its field. Shows nothing when there are none.
+#[component]
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView {
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="govuk-error-summary" id="error-summary" tabindex="-1">
+                    <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                    <div class="govuk-error-summary__body">
+                        <ul class="govuk-list govuk-error-summary__list">
+                            {list
+                                .into_iter()
+                                .map(|p| {
+                                    let id = field_id(&p.path);
+                                    let href = format!("#{id}");
+                                    view! {
+                                        <li>
+                                            <a href=href on:click=move |e| {
+                                                e.prevent_default();
+                                                focus_field(&id);
+                                            }>{p.message}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <p class="govuk-body">"The figures below keep their last valid values until this is fixed."</p>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Moves focus to the field with `id` and scrolls its label into view.
+pub fn focus_field(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else { return };
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(false);
+    }
+}
+
+/// Like [`focus_field`], after the page has drawn what the current update adds (a new
+/// team group's fields, say).
+pub fn focus_field_later(id: String) {
+    request_animation_frame(move || focus_field(&id));
+}

@@ -1,0 +1,113 @@
+//! The GOV.UK page furniture, without GOV.UK branding: skip link, generic header, service
+//! navigation, footer. Plus the document title.
+
+use leptos::prelude::*;
+
+use crate::route::{Page, Route};
+
+/// The service's name, in the header and every page title.
+pub const SERVICE_NAME: &str = "Children's Services Planner";
+
+/// Keeps `<title>` as "{page} - Children's Services Planner", with "Error: " first while
+/// the page shows an error summary (GOV.UK pattern).
+pub fn use_document_title(page: &'static str, has_errors: impl Fn() -> bool + 'static) {
+    Effect::new(move |_| {
+        let prefix = if has_errors() { "Error: " } else { "" };
+        document().set_title(&format!("{prefix}{page} - {SERVICE_NAME}"));
+    });
+}
+
+/// The first thing a keyboard user reaches.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a href="#main-content" class="govuk-skip-link" on:click=|e| {
+            e.prevent_default();
+            if let Some(main) = document().get_element_by_id("main-content") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }>"Skip to main content"</a>
+    }
+}
+
+/// Generic header with the service name, then navigation between the app's pages.
+#[component]
+pub fn Header() -> impl IntoView {
+    let route = use_context::<Route>();
+    let item = move |page: Page| {
+        let current = move || route.is_some_and(|r| r.page.get() == page);
+        view! {
+            <li class="govuk-service-navigation__item" class:govuk-service-navigation__item--active=current>
+                <a
+                    class="govuk-service-navigation__link"
+                    href=page.href()
+                    aria-current=move || current().then_some("page")
+                    on:click=move |e| {
+                        if let Some(r) = route {
+                            r.link(page)(e)
+                        }
+                    }
+                >
+                    {page.title()}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <header class="govuk-generic-header">
+            <div class="govuk-generic-header__container govuk-width-container">
+                <div class="govuk-generic-header__logo">
+                    <a href="./" class="govuk-generic-header__homepage-link" on:click=move |e| {
+                        if let Some(r) = route {
+                            r.link(Page::Caseloads)(e)
+                        }
+                    }>{SERVICE_NAME}</a>
+                </div>
+            </div>
+        </header>
+        <section class="govuk-service-navigation" aria-label="Service">
+            <div class="govuk-width-container">
+                <div class="govuk-service-navigation__container">
+                    <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                        <ul class="govuk-service-navigation__list" id="navigation">
+                            {item(Page::Caseloads)}
+                        </ul>
+                    </nav>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// Footer: the accessibility statement and the data licence.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let route = use_context::<Route>();
+    view! {
+        <footer class="govuk-footer">
+            <div class="govuk-width-container">
+                <div class="govuk-footer__meta">
+                    <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                        <h2 class="govuk-visually-hidden">"Support links"</h2>
+                        <ul class="govuk-footer__inline-list">
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href=Page::Accessibility.href() on:click=move |e| {
+                                    if let Some(r) = route {
+                                        r.link(Page::Accessibility)(e)
+                                    }
+                                }>"Accessibility statement"</a>
+                            </li>
+                        </ul>
+                        <p class="govuk-body-s">
+                            "Calculations run in your browser: nothing you enter is sent anywhere. "
+                            "Contains public sector information licensed under the Open Government Licence v3.0."
+                        </p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,37 @@
+//! The csplan web app: a thin Leptos layer over `csplan-validation` and `csplan-calc`.
+//!
+//! One scenario form signal holds exactly what the user typed ([`state::Planner`]); memos
+//! derive the checked scenario, the last valid scenario and the results. Components only
+//! lay out and format figures; no arithmetic happens here.
+
+use leptos::prelude::*;
+
+mod components;
+mod pages;
+mod route;
+mod state;
+
+use components::layout::{Footer, Header, SkipLink};
+use route::{use_route, Page};
+
+/// The whole app: header, the current page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let route = use_route();
+    provide_context(route);
+    provide_context(state::Planner::new());
+    view! {
+        <SkipLink/>
+        <Header/>
+        <div class="govuk-width-container">
+            <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                {move || match route.page.get() {
+                    Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
+                    Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
+                    Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+                }}
+            </main>
+        </div>
+        <Footer/>
+    }
+}

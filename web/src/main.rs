@@ -1,0 +1,5 @@
+//! Mounts the app. Everything else is in the library.
+
+fn main() {
+    leptos::mount::mount_to_body(csplan_web::App);
+}

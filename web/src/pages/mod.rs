@@ -1,0 +1,5 @@
+//! One file per page.
+
+pub mod accessibility;
+pub mod caseloads;
+pub mod not_found;

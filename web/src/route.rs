@@ -1,0 +1,107 @@
+//! Pages are addressed by a query string (`?page=accessibility`), so the app works from
+//! any folder of any static web server with no rewrite rules, and a reload or a shared
+//! link opens the same page. Links are ordinary `<a href>`s; a click is handled in place
+//! with the History API.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The pages of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The caseload planner (home).
+    Caseloads,
+    /// The accessibility statement.
+    Accessibility,
+    /// Any other `?page=`.
+    NotFound,
+}
+
+impl Page {
+    /// The link to this page, relative to the app's own folder.
+    pub fn href(self) -> &'static str {
+        match self {
+            Page::Caseloads | Page::NotFound => "./",
+            Page::Accessibility => "?page=accessibility",
+        }
+    }
+
+    /// The page's title, for `<title>` and headings.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Caseloads => "Caseloads",
+            Page::Accessibility => "Accessibility statement",
+            Page::NotFound => "Page not found",
+        }
+    }
+
+    fn from_search(search: &str) -> Page {
+        let page = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("page=")).unwrap_or("");
+        match page {
+            "" | "caseloads" => Page::Caseloads,
+            "accessibility" => Page::Accessibility,
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The current page and a way to go to another.
+#[derive(Clone, Copy, Debug)]
+pub struct Route {
+    /// The page showing now.
+    pub page: ReadSignal<Page>,
+    set_page: WriteSignal<Page>,
+}
+
+fn current_page() -> Page {
+    Page::from_search(&window().location().search().unwrap_or_default())
+}
+
+/// Reads the page from the address and follows the back and forward buttons.
+pub fn use_route() -> Route {
+    let (page, set_page) = signal(current_page());
+    let handle = window_event_listener(ev::popstate, move |_| set_page.set(current_page()));
+    // The app lives as long as the page; keep listening.
+    std::mem::forget(handle);
+    Route { page, set_page }
+}
+
+impl Route {
+    /// Shows `page`, records it in the history, and moves focus to the main content so
+    /// screen-reader and keyboard users start at the top of the new page.
+    pub fn go(self, page: Page) {
+        if self.page.get_untracked() == page {
+            return;
+        }
+        let win = window();
+        if let Ok(history) = win.history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(page.href()));
+        }
+        self.set_page.set(page);
+        win.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(main) = document().get_element_by_id("main-content") {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    }
+
+    /// A click handler for a link to `page`: handled in place unless the user asked for
+    /// a new tab or window (modifier keys, middle button).
+    pub fn link(self, page: Page) -> impl Fn(ev::MouseEvent) + 'static {
+        move |e: ev::MouseEvent| {
+            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
+            self.go(page);
+        }
+    }
+}
+
+/// The route from context (the app always provides one).
+pub fn use_route_context() -> Route {
+    use_context::<Route>().unwrap_or_else(use_route)
+}
