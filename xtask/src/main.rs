@@ -217,7 +217,7 @@ fn ensure_chromium() -> Step {
     println!("    installing chromium and chromium-driver with apt-get");
     let noninteractive = [("DEBIAN_FRONTEND", OsString::from("noninteractive"))];
     run_with("apt-get", &["update"], &noninteractive)?;
-    let install = ["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"];
+    let install = ["install", "-y", "chromium", "chromium-driver"];
     if run_with("apt-get", &install, &noninteractive).is_err() {
         run_with("apt-get", &["--fix-broken", "install", "-y"], &noninteractive)?;
         run_with("apt-get", &install, &noninteractive)?;
