@@ -1,9 +1,9 @@
 // Benchmark (not a test): time from an input event on "Cost per FTE" to the updated
-// figures in the DOM, in headless Chromium, over 100 edits of the Barnsley scenario.
+// figures in the DOM, in headless Chromium, over 200 edits of the Barnsley scenario.
 // Run by `cargo xtask bench`, which prints the download size first.
 import { launch, open, serve } from './harness.mjs';
 
-const EDITS = 100;
+const EDITS = 200;
 const server = await serve();
 const browser = await launch();
 try {

@@ -1,19 +1,10 @@
 // The caseload planner in Chromium: Barnsley's six figures, live recalculation, the
 // error journey (summary, links, "Error:" title, nothing typed lost), and the keyboard.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, open, serve } from './harness.mjs';
+import { appUnderTest, axe } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = await appUnderTest();
 
 async function loadBarnsley(page) {
   await page.selectOption('#preset', 'barnsley-2017');
@@ -29,8 +20,7 @@ function optionsTable(page) {
 }
 
 test('Barnsley, December 2017: the six option figures to the pound', async () => {
-  const { context, page, problems } = await open(browser, server.url);
-  try {
+  await app.withPage('', {}, async ({ page, problems }) => {
     await loadBarnsley(page);
     const rows = await optionsTable(page);
     // Option, FTE, caseload, then (extra FTE, posts, cost) at 18 and at 16.
@@ -46,14 +36,11 @@ test('Barnsley, December 2017: the six option figures to the pound', async () =>
     const explanation = await page.locator('details:has-text("Option 2") .govuk-details__text').textContent();
     assert.ok(explanation.includes('70.4 FTE x 21.7 = 1,527.7 cases; / 18 = 84.9 FTE needed; 14.47 more; 14 posts at £41,839 = £585,746'));
     assert.deepEqual(problems.console, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('figures recompute as you type, and the rounding rule is a visible choice', async () => {
-  const { context, page } = await open(browser, server.url);
-  try {
+  await app.withPage('', {}, async ({ page }) => {
     await loadBarnsley(page);
     await page.fill('#cost_per_fte', '40000');
     assert.equal((await optionsTable(page))[1][5], '£560,000');
@@ -62,14 +49,11 @@ test('figures recompute as you type, and the rounding rule is a visible choice',
     await page.check('#rounding-4'); // none: fractional FTE to hundredths
     assert.equal((await optionsTable(page))[1][4], '14.47');
     assert.equal((await optionsTable(page))[1][5], '£578,800');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('bad input: error summary, inline error, "Error:" title, nothing lost, axe clean', async () => {
-  const { context, page, problems } = await open(browser, server.url);
-  try {
+  await app.withPage('', {}, async ({ page, problems }) => {
     await loadBarnsley(page);
     await page.fill('#teams-1-target_caseload', '0');
     await page.fill('#teams-0-case_holding_fte', 'lots');
@@ -97,14 +81,11 @@ test('bad input: error summary, inline error, "Error:" title, nothing lost, axe 
     await summary.waitFor({ state: 'detached' });
     assert.equal(await page.title(), "Caseloads - Children's Services Planner");
     assert.deepEqual(problems.console, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('keyboard alone: skip link, load a preset, change a figure, read the result', async () => {
-  const { context, page, problems } = await open(browser, server.url);
-  try {
+  await app.withPage('', {}, async ({ page, problems }) => {
     const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
     await page.keyboard.press('Tab');
     assert.equal(await focused(), 'Skip to main content');
@@ -138,14 +119,11 @@ test('keyboard alone: skip link, load a preset, change a figure, read the result
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('details:has-text("Option 2")').getAttribute('open'), '');
     assert.deepEqual(problems.console, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('adding and removing team groups and options from the page', async () => {
-  const { context, page, problems } = await open(browser, server.url);
-  try {
+  await app.withPage('', {}, async ({ page, problems }) => {
     await loadBarnsley(page);
     await page.click('#teams');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'teams-3-name');
@@ -153,12 +131,11 @@ test('adding and removing team groups and options from the page', async () => {
     await page.fill('#teams-3-case_holding_fte', '10');
     await page.fill('#teams-3-cases', '250');
     assert.ok((await page.locator('.app-card').nth(3).innerText()).includes('£167,356 a year for 4 posts'));
-    await page.click('text=Remove Care leavers');
+    await page.getByRole('button', { name: 'Remove this team group (Care leavers)' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'teams');
     assert.equal(await page.locator('.app-card').count(), 3);
     await page.click('#add-option');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'options-3-name');
     assert.deepEqual(problems.console, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

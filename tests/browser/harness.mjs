@@ -95,3 +95,30 @@ export async function axe(page) {
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * Registers node:test hooks that start the static server and Chromium once for a file,
+ * and returns `withPage(query, options, body)`: runs `body({ page, problems })` in a fresh
+ * context at the app's URL plus `query`, and always closes the context.
+ */
+export async function appUnderTest() {
+  const { after, before } = await import('node:test');
+  const app = {};
+  before(async () => {
+    app.server = await serve();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  app.withPage = async (query, options, body) => {
+    const { context, page, problems } = await open(app.browser, app.server.url + query, options);
+    try {
+      return await body({ page, problems });
+    } finally {
+      await context.close();
+    }
+  };
+  return app;
+}

@@ -1,19 +1,10 @@
 // Every page loads with no console errors and no request leaving 127.0.0.1, passes axe
 // (WCAG 2.2 A/AA) with zero violations, and fits 320 px without sideways scrolling.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, open, serve } from './harness.mjs';
+import { appUnderTest, axe, open, serve } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = await appUnderTest();
 
 const PAGES = [
   { query: '', h1: 'Caseloads', title: 'Caseloads - Children\'s Services Planner' },
@@ -24,8 +15,7 @@ const PAGES = [
 for (const p of PAGES) {
   for (const width of [1024, 320]) {
     test(`${p.h1} at ${width}px: loads cleanly, axe finds nothing, no sideways scroll`, async () => {
-      const { context, page, problems } = await open(browser, server.url + p.query, { width });
-      try {
+      await app.withPage(p.query, { width }, async ({ page, problems }) => {
         assert.equal(await page.locator('h1').innerText(), p.h1);
         assert.equal(await page.title(), p.title);
         assert.deepEqual(await axe(page), []);
@@ -33,16 +23,13 @@ for (const p of PAGES) {
         assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px window`);
         assert.deepEqual(problems.console, []);
         assert.deepEqual(problems.external, []);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 }
 
 test('navigation between pages works, keeps the figures, and back returns', async () => {
-  const { context, page, problems } = await open(browser, server.url);
-  try {
+  await app.withPage('', {}, async ({ page, problems }) => {
     await page.fill('#cost_per_fte', '50,000');
     await page.click('text=Accessibility statement');
     await page.waitForSelector('h1:has-text("Accessibility statement")');
@@ -51,14 +38,12 @@ test('navigation between pages works, keeps the figures, and back returns', asyn
     await page.waitForSelector('h1:has-text("Caseloads")');
     assert.equal(await page.inputValue('#cost_per_fte'), '50,000');
     assert.deepEqual(problems.console, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the app works from a sub-path of a static server', async () => {
   const sub = await serve(process.env.CSPLAN_DIST ?? 'dist', '/council/csplan/');
-  const { context, page, problems } = await open(browser, `${sub.url}?page=accessibility`);
+  const { context, page, problems } = await open(app.browser, `${sub.url}?page=accessibility`);
   try {
     assert.equal(await page.locator('h1').innerText(), 'Accessibility statement');
     await page.reload();

@@ -18,6 +18,13 @@ pub struct Planner {
     pub scenario: Memo<Scenario>,
     /// Results of [`Planner::scenario`].
     pub report: Memo<Option<Report>>,
+    /// Every error, in page order; changes only when the errors do.
+    pub errors: Memo<Vec<Problem>>,
+    /// Every warning, in page order; changes only when the warnings do.
+    pub warnings: Memo<Vec<Problem>>,
+    /// Each option's id and label, for the team groups' checkboxes; changes only when
+    /// an option is added, removed or renamed.
+    pub option_labels: Memo<Vec<(String, String)>>,
     /// The preset most recently loaded, for the page caption.
     pub loaded: RwSignal<&'static str>,
 }
@@ -31,7 +38,30 @@ impl Planner {
             checked.with(|c| c.scenario.clone()).or_else(|| previous.cloned()).unwrap_or_else(default_scenario)
         });
         let report = Memo::new(move |_| scenario.with(|s| csplan_calc::report(s).ok()));
-        Self { form, checked, scenario, report, loaded: RwSignal::new("Example council (default)") }
+        let by_severity = move |error: bool| {
+            checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error).cloned().collect::<Vec<_>>())
+        };
+        let option_labels = Memo::new(move |_| {
+            form.with(|f| {
+                f.options
+                    .iter()
+                    .map(|o| {
+                        let label = if o.name.trim().is_empty() { format!("Option {}", o.id) } else { o.name.clone() };
+                        (o.id.clone(), label)
+                    })
+                    .collect()
+            })
+        });
+        Self {
+            form,
+            checked,
+            scenario,
+            report,
+            errors: Memo::new(move |_| by_severity(true)),
+            warnings: Memo::new(move |_| by_severity(false)),
+            option_labels,
+            loaded: RwSignal::new("Example council (default)"),
+        }
     }
 
     /// Replaces everything typed with a preset's figures.
@@ -42,17 +72,7 @@ impl Planner {
 
     /// The error message for the field at `path`, if it has one.
     pub fn error_at(self, path: &str) -> Option<String> {
-        self.checked.with(|c| c.problems.iter().find(|p| p.is_error() && p.path == path).map(|p| p.message.clone()))
-    }
-
-    /// Every error, in page order.
-    pub fn errors(self) -> Vec<Problem> {
-        self.checked.with(|c| c.problems.iter().filter(|p| p.is_error()).cloned().collect())
-    }
-
-    /// Every warning, in page order.
-    pub fn warnings(self) -> Vec<Problem> {
-        self.checked.with(|c| c.problems.iter().filter(|p| !p.is_error()).cloned().collect())
+        self.errors.with(|errors| errors.iter().find(|p| p.path == path).map(|p| p.message.clone()))
     }
 }
 

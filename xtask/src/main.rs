@@ -358,6 +358,6 @@ fn bench() -> Step {
         tenths_kb / 10,
         tenths_kb % 10
     );
-    step("keystroke to updated figures in headless Chromium (100 edits)");
+    step("keystroke to updated figures in headless Chromium (200 edits)");
     run_with("node", &["tests/browser/bench.mjs"], &[("CSPLAN_DIST", "dist".into())])
 }

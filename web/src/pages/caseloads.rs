@@ -23,10 +23,11 @@ fn bound_field(
     set: impl Fn(&mut ScenarioForm, String) + Send + Sync + 'static,
 ) -> impl IntoView {
     let spec = FieldSpec { id: field_id(&path), ..spec };
-    let value = Signal::derive(move || planner.form.with(|f| get(f).unwrap_or_default()));
-    let error = Signal::derive(move || planner.error_at(&path));
+    // Memos, so a keystroke in one field updates that field alone.
+    let value = Memo::new(move |_| planner.form.with(|f| get(f).unwrap_or_default()));
+    let error = Memo::new(move |_| planner.error_at(&path));
     let on_input = Callback::new(move |text: String| planner.form.update(|f| set(f, text)));
-    view! { <TextField spec value on_input error/> }
+    view! { <TextField spec value=value on_input error=error/> }
 }
 
 fn spec(label: &str) -> FieldSpec {
@@ -41,8 +42,8 @@ fn number(label: &str, width: &'static str) -> FieldSpec {
 #[component]
 pub fn CaseloadsPage() -> impl IntoView {
     let planner = use_planner();
-    use_document_title("Caseloads", move || planner.checked.with(|c| csplan_validation::has_errors(&c.problems)));
-    let errors = Signal::derive(move || planner.errors());
+    use_document_title("Caseloads", move || planner.errors.with(|e| !e.is_empty()));
+    let errors = planner.errors;
     let caption = move || planner.form.with(|f| format!("{}, figures as at {}", f.authority, f.as_at));
     view! {
         <span class="govuk-caption-l">{caption}</span>
@@ -65,7 +66,7 @@ pub fn CaseloadsPage() -> impl IntoView {
 fn Warnings() -> impl IntoView {
     let planner = use_planner();
     move || {
-        let warnings = planner.warnings();
+        let warnings = planner.warnings.get();
         (!warnings.is_empty()).then(|| {
             view! {
                 <div class="govuk-warning-text">
@@ -87,7 +88,7 @@ fn Warnings() -> impl IntoView {
 fn Status() -> impl IntoView {
     let planner = use_planner();
     let message = move || {
-        let n = planner.checked.with(|c| c.problems.iter().filter(|p| p.is_error()).count());
+        let n = planner.errors.with(Vec::len);
         match n {
             0 => format!("Showing figures for {}", planner.loaded.get()),
             1 => "There is a problem with 1 field. Figures keep their last valid values.".to_string(),
@@ -219,8 +220,6 @@ fn TeamCard(i: usize) -> impl IntoView {
                 .with(|c| if c.team_ok(i) { csplan_calc::team(&c.draft, i).and_then(Result::ok) } else { None });
         fresh.or_else(|| previous.cloned().flatten())
     });
-    let options =
-        move || planner.form.with(|f| f.options.iter().map(|o| (o.id.clone(), o.name.clone())).collect::<Vec<_>>());
     view! {
         <div class="app-card">
             <fieldset class="govuk-fieldset">
@@ -249,7 +248,7 @@ fn TeamCard(i: usize) -> impl IntoView {
                     move |f| f.teams.get(i).map(|t| t.cost_per_fte.clone()),
                     move |f, v| if let Some(t) = f.teams.get_mut(i) { t.cost_per_fte = v })}
                 {move || {
-                    let list = options();
+                    let list = planner.option_labels.get();
                     (!list.is_empty()).then(|| view! {
                         <div class="govuk-form-group">
                             <fieldset class="govuk-fieldset">
@@ -261,7 +260,7 @@ fn TeamCard(i: usize) -> impl IntoView {
                                             let id = id.clone();
                                             move || planner.form.with(|f| f.teams.get(i).is_some_and(|t| t.options.contains(&id)))
                                         };
-                                        let label = if name.trim().is_empty() { format!("Option {id}") } else { name };
+                                        let label = name;
                                         view! {
                                             <div class="govuk-checkboxes__item">
                                                 <input class="govuk-checkboxes__input" id=input_id.clone() type="checkbox" value=id
@@ -285,8 +284,7 @@ fn TeamCard(i: usize) -> impl IntoView {
                 planner.form.update(|f| f.remove_team(i));
                 focus_field_later("teams".into());
             }>
-                "Remove " <span class="govuk-visually-hidden">{legend}</span>
-                <span aria-hidden="true">"this team group"</span>
+                "Remove this team group" <span class="govuk-visually-hidden">{move || format!(" ({})", legend())}</span>
             </button>
         </div>
     }
@@ -407,13 +405,42 @@ fn OptionsSection() -> impl IntoView {
     }
 }
 
+/// Text of one figure of option `o` at target `t`, kept up to date by its own closure, so a
+/// keystroke updates the table's text nodes instead of rebuilding the table.
+fn option_figure(
+    planner: Planner,
+    o: usize,
+    t: usize,
+    figure: fn(&CaseloadResult) -> String,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        planner
+            .report
+            .with(|r| r.as_ref().and_then(|r| r.options.get(o)).and_then(|o| o.at_targets.get(t)).map(figure))
+            .unwrap_or_default()
+    }
+}
+
+fn option_text(
+    planner: Planner,
+    o: usize,
+    text: fn(&OptionResult) -> String,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || planner.report.with(|r| r.as_ref().and_then(|r| r.options.get(o)).map(text)).unwrap_or_default()
+}
+
 #[component]
 fn OptionsTable() -> impl IntoView {
     let planner = use_planner();
+    // The table's shape: how many options have results, and the targets. The figures
+    // inside update on their own.
+    let shape = Memo::new(move |_| {
+        let options = planner.report.with(|r| r.as_ref().map_or(0, |r| r.options.len()));
+        (options, planner.scenario.with(|s| s.compare_targets.clone()))
+    });
     move || {
-        let options: Vec<OptionResult> = planner.report.get().map(|r| r.options).unwrap_or_default();
-        let targets = planner.scenario.with(|s| s.compare_targets.clone());
-        if options.is_empty() || targets.is_empty() {
+        let (options, targets) = shape.get();
+        if options == 0 || targets.is_empty() {
             return view! {
                 <p class="govuk-body">"Add an option, tick team groups for it, and give a target to compare options side by side."</p>
             }
@@ -430,37 +457,39 @@ fn OptionsTable() -> impl IntoView {
                 }
             })
             .collect_view();
-        let rows = options
-            .iter()
+        let rows = (0..options)
             .map(|o| {
-                let now = o.at_targets.first().map(|r| (short(r.case_holding_fte.value(), 2), short(r.current_caseload, 1)));
-                let (fte, avg) = now.unwrap_or_default();
-                let cells = o
-                    .at_targets
-                    .iter()
-                    .map(|r| {
+                let cells = (0..targets.len())
+                    .map(|t| {
                         view! {
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{short(r.additional_fte.value(), 2)}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{posts_cell(r)}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{r.cost.display_pounds()}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, |r| short(r.additional_fte.value(), 2))}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, posts_cell)}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, |r| r.cost.display_pounds())}</td>
                         }
                     })
                     .collect_view();
                 view! {
                     <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">{o.name.clone()}</th>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{fte}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{avg}</td>
+                        <th scope="row" class="govuk-table__header">{option_text(planner, o, |o| o.name.clone())}</th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, 0, |r| short(r.case_holding_fte.value(), 2))}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, 0, |r| short(r.current_caseload, 1))}</td>
                         {cells}
                     </tr>
                 }
             })
             .collect_view();
-        let explanations = options
-            .iter()
+        let explanations = (0..options)
             .flat_map(|o| {
-                o.at_targets.iter().map(move |r| {
-                    view! { <li><strong>{format!("{} at {}: ", o.name, short(r.target_caseload, 2))}</strong>{r.explanation.clone()}</li> }
+                (0..targets.len()).map(move |t| {
+                    view! {
+                        <li>
+                            <strong>
+                                {option_text(planner, o, |o| o.name.clone())}
+                                {option_figure(planner, o, t, |r| format!(" at {}: ", short(r.target_caseload, 2)))}
+                            </strong>
+                            {option_figure(planner, o, t, |r| r.explanation.clone())}
+                        </li>
+                    }
                 })
             })
             .collect_view();
