@@ -216,6 +216,9 @@ pub struct Report {
     pub totals: Totals,
     /// Options, each at every comparison target.
     pub options: Vec<OptionResult>,
+    /// The workforce section's figures, if the scenario has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workforce: Option<crate::workforce::WorkforceReport>,
 }
 
 fn team_input(s: &Scenario, team: &csplan_model::TeamGroup) -> CaseloadInput {
@@ -301,5 +304,5 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
         totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
         teams.push(TeamResult { name: team.name.clone(), result });
     }
-    Ok(Report { teams, totals, options: options(s)? })
+    Ok(Report { teams, totals, options: options(s)?, workforce: crate::workforce::workforce(s)? })
 }

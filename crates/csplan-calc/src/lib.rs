@@ -9,10 +9,16 @@ use core::fmt;
 use serde::Serialize;
 
 pub mod caseload;
+pub mod projection;
+pub mod workforce;
 
 pub use caseload::{
     caseload, options, report, round_posts, team, Basis, CaseloadInput, CaseloadResult, OptionResult, Report,
     TeamResult, Totals,
+};
+pub use projection::{project, FinancialYearCost, Projection, ProjectionMonth};
+pub use workforce::{
+    measures, workforce, MeasureInputs, Measures, RetentionCost, RoleCosts, RoleFigures, WorkforceReport,
 };
 
 /// Why a calculation could not be done. Validation reports all of these first, with the
@@ -28,6 +34,8 @@ pub enum CalcError {
     NoCases,
     /// A figure is too large to calculate with exactly.
     Overflow,
+    /// The scenario's date is not a `YYYY-MM-DD` date.
+    BadDate,
 }
 
 impl fmt::Display for CalcError {
@@ -37,6 +45,7 @@ impl fmt::Display for CalcError {
             CalcError::NoTarget => "target caseload must be greater than 0",
             CalcError::NoCases => "enter the number of cases or the current average caseload",
             CalcError::Overflow => "a figure is too large to calculate exactly",
+            CalcError::BadDate => "the scenario's date must be a date like 2019-03-31",
         })
     }
 }

@@ -47,6 +47,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The DfE workforce measures (vacancy, agency, turnover, cover rates and caseload).
+    Workforce(WorkforceArgs),
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
     Caseload {
@@ -72,6 +74,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
         format: ShortFormat,
     },
+}
+
+/// The DfE workforce measures from figures given on the command line.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+struct WorkforceArgs {
+    /// Permanent (in-post) FTE.
+    #[arg(long, value_parser = number)]
+    in_post: Decimal,
+    /// Vacancy FTE.
+    #[arg(long, value_parser = number)]
+    vacancies: Decimal,
+    /// Agency FTE (all agency workers).
+    #[arg(long, value_parser = number)]
+    agency: Decimal,
+    /// Agency FTE covering vacancies.
+    #[arg(long, value_parser = number)]
+    agency_cover: Option<Decimal>,
+    /// Leavers FTE in the year to 30 September.
+    #[arg(long, value_parser = number)]
+    leavers: Option<Decimal>,
+    /// Cases held (with --case-holders).
+    #[arg(long, value_parser = number, requires = "case_holders")]
+    cases: Option<Decimal>,
+    /// Case-holder FTE, including agency workers (with --cases).
+    #[arg(long, value_parser = number, requires = "cases")]
+    case_holders: Option<Decimal>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
+    format: ShortFormat,
 }
 
 /// Output formats for a report.
@@ -140,6 +172,7 @@ where
         }
         Command::Validate { file } => validate_file(&file, stdin, out, err),
         Command::Report { file, format } => report_file(&file, format, stdin, out, err),
+        Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
             CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
             format,
@@ -278,6 +311,7 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         compare_targets: Vec::new(),
         teams: vec![team],
         options: Vec::new(),
+        workforce: None,
     };
     let problems = validate(&scenario);
     for p in &problems {
@@ -301,6 +335,49 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
     let text = match format {
         ShortFormat::Table => output::caseload_table(&result, costed),
         ShortFormat::Json => output::caseload_json(&result, costed).map_err(Failure)?,
+    };
+    write_all(out, &text)
+}
+
+fn workforce_command(a: &WorkforceArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let mut problems = Vec::new();
+    let mut check = |name: &str, value: Option<Decimal>| {
+        if value.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
+            problems.push(format!("{name}: Enter 0 or more"));
+        }
+    };
+    check("--in-post", Some(a.in_post));
+    check("--vacancies", Some(a.vacancies));
+    check("--agency", Some(a.agency));
+    check("--agency-cover", a.agency_cover);
+    check("--leavers", a.leavers);
+    check("--cases", a.cases);
+    check("--case-holders", a.case_holders);
+    if a.agency_cover.is_some_and(|c| c > a.agency) {
+        problems.push(
+            "--agency-cover: Agency workers covering vacancies must not be more than --agency, all agency workers"
+                .into(),
+        );
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            let _ = writeln!(err, "{p}");
+        }
+        return Ok(1);
+    }
+    let inputs = csplan_calc::MeasureInputs {
+        in_post: Some(a.in_post),
+        vacancies: Some(a.vacancies),
+        agency: Some(a.agency),
+        agency_cover: a.agency_cover,
+        leavers: a.leavers,
+        cases: a.cases,
+        case_holders: a.case_holders,
+    };
+    let m = csplan_calc::measures(&inputs);
+    let text = match a.format {
+        ShortFormat::Table => output::measures_table(&inputs, &m),
+        ShortFormat::Json => serde_json::to_string_pretty(&m).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
     };
     write_all(out, &text)
 }

@@ -1,9 +1,9 @@
 //! Tables, JSON and CSV for the command line. Formatting only: every figure comes from
 //! `csplan-calc`, every number is formatted by `csplan_model::fmt`.
 
-use csplan_calc::{CaseloadResult, Report};
+use csplan_calc::{CaseloadResult, MeasureInputs, Measures, Report, WorkforceReport};
 use csplan_model::fmt::short;
-use csplan_model::{Decimal, Rounding, Scenario};
+use csplan_model::{Decimal, Money, Rate, Rounding, Scenario};
 use serde::Serialize;
 
 /// Left-aligns the first `text_columns` columns and right-aligns the rest.
@@ -74,26 +74,28 @@ const FIGURE_HEADERS: [&str; 9] =
 pub fn report_table(s: &Scenario, report: &Report) -> String {
     let mut out = format!("{} - figures as at {}\n", s.authority, s.as_at);
     out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
-    out.push_str("Team groups, each at its own target\n");
-    let mut headers = vec!["team group"];
-    headers.extend(FIGURE_HEADERS);
-    let mut rows: Vec<Vec<String>> = report
-        .teams
-        .iter()
-        .map(|t| {
-            let mut row = vec![t.name.clone()];
-            row.extend(cells(&t.result));
-            row
-        })
-        .collect();
-    let mut total = vec!["Total".to_string()];
-    total.extend(["", "", "", "", ""].map(String::from));
-    total.push(short(report.totals.additional_fte.value(), 2));
-    total.push(short(report.totals.posts, 2));
-    total.push(report.totals.cost.display_pounds());
-    total.push(String::new());
-    rows.push(total);
-    out.push_str(&table(&headers, &rows, 1));
+    if !report.teams.is_empty() {
+        out.push_str("Team groups, each at its own target\n");
+        let mut headers = vec!["team group"];
+        headers.extend(FIGURE_HEADERS);
+        let mut rows: Vec<Vec<String>> = report
+            .teams
+            .iter()
+            .map(|t| {
+                let mut row = vec![t.name.clone()];
+                row.extend(cells(&t.result));
+                row
+            })
+            .collect();
+        let mut total = vec!["Total".to_string()];
+        total.extend(["", "", "", "", ""].map(String::from));
+        total.push(short(report.totals.additional_fte.value(), 2));
+        total.push(short(report.totals.posts, 2));
+        total.push(report.totals.cost.display_pounds());
+        total.push(String::new());
+        rows.push(total);
+        out.push_str(&table(&headers, &rows, 1));
+    }
     if !report.options.is_empty() {
         out.push_str("\nOptions compared\n");
         let mut headers = vec!["option"];
@@ -110,6 +112,9 @@ pub fn report_table(s: &Scenario, report: &Report) -> String {
             })
             .collect();
         out.push_str(&table(&headers, &rows, 1));
+    }
+    if let Some(w) = &report.workforce {
+        out.push_str(&workforce_table(w));
     }
     out.push_str("\nHow each figure is calculated\n");
     for t in &report.teams {
@@ -255,4 +260,135 @@ pub fn caseload_json(r: &CaseloadResult, costed: bool) -> Result<String, String>
         explanation: &explanation,
     };
     serde_json::to_string_pretty(&json).map(|t| t + "\n").map_err(|e| e.to_string())
+}
+
+fn rate(r: Option<Rate>) -> String {
+    r.map_or_else(|| "-".to_string(), |r| r.display(1))
+}
+
+fn opt(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "?".to_string(), |v| short(v, 2))
+}
+
+/// The DfE measures with the inputs behind each (rates to 1 place, as DfE publishes them).
+pub fn measures_table(i: &MeasureInputs, m: &Measures) -> String {
+    let rows = vec![
+        vec![
+            "vacancy rate".into(),
+            rate(m.vacancy_rate),
+            format!("{} / ({} + {} in post)", opt(i.vacancies), opt(i.vacancies), opt(i.in_post)),
+        ],
+        vec![
+            "agency rate".into(),
+            rate(m.agency_rate),
+            format!("{} / ({} + {} in post)", opt(i.agency), opt(i.agency), opt(i.in_post)),
+        ],
+        vec![
+            "turnover rate".into(),
+            rate(m.turnover_rate),
+            format!("{} leavers / {} in post", opt(i.leavers), opt(i.in_post)),
+        ],
+        vec![
+            "agency cover rate".into(),
+            rate(m.agency_cover_rate),
+            format!("{} covering / {} agency", opt(i.agency_cover), opt(i.agency)),
+        ],
+        vec![
+            "vacancy agency cover rate".into(),
+            rate(m.vacancy_agency_cover_rate),
+            format!("{} covering / {} vacancies", opt(i.agency_cover), opt(i.vacancies)),
+        ],
+        vec![
+            "caseload".into(),
+            m.caseload.map_or_else(|| "-".to_string(), |c| short(c, 1)),
+            format!("{} cases / {} case holders", opt(i.cases), opt(i.case_holders)),
+        ],
+    ];
+    format!(
+        "{}- means an input is missing. Rates are rounded to 1 place here; --format json gives them unrounded.\n",
+        table(&["measure", "value", "how"], &rows, 1)
+    )
+}
+
+fn money(m: Option<Money>) -> String {
+    m.map_or_else(|| "-".to_string(), Money::display_pounds)
+}
+
+/// The workforce section of a report.
+pub fn workforce_table(w: &WorkforceReport) -> String {
+    let mut out = String::from("\nWorkforce establishment and pipeline (FTE)\n");
+    let mut headers = vec![""];
+    let names: Vec<String> = w.roles.iter().map(|r| r.name.clone()).chain(["Total".to_string()]).collect();
+    headers.extend(names.iter().map(String::as_str));
+    let all: Vec<&csplan_calc::RoleFigures> = w.roles.iter().chain([&w.total]).collect();
+    let line = |label: &str, f: &dyn Fn(&csplan_calc::RoleFigures) -> String| {
+        let mut row = vec![label.to_string()];
+        row.extend(all.iter().map(|r| f(r)));
+        row
+    };
+    let fte = |v: csplan_model::Fte| csplan_model::fmt::grouped(v.value(), 2);
+    let rows = vec![
+        line("newly created posts", &|r| fte(r.newly_created)),
+        line("total posts", &|r| fte(r.establishment)),
+        line("in post", &|r| fte(r.in_post)),
+        line("vacant", &|r| fte(r.vacancies)),
+        line("agency workers", &|r| fte(r.agency)),
+        line("vacant, not covered", &|r| fte(r.vacant_not_covered)),
+        line("agency pipeline", &|r| fte(r.agency_pipeline)),
+        line("permanent pipeline", &|r| fte(r.permanent_pipeline)),
+        line("remaining gap after pipeline", &|r| fte(r.remaining_gap)),
+        line("vacancy rate", &|r| rate(r.measures.vacancy_rate)),
+        line("agency rate", &|r| rate(r.measures.agency_rate)),
+        line("turnover rate", &|r| rate(r.measures.turnover_rate)),
+        line("vacancy agency cover rate", &|r| rate(r.measures.vacancy_agency_cover_rate)),
+        line("permanent staff a year", &|r| money(r.costs.map(|c| c.permanent))),
+        line("agency a year", &|r| money(r.costs.map(|c| c.agency))),
+        line("agency premium a year", &|r| money(r.costs.map(|c| c.agency_premium))),
+        line("converting agency cover", &|r| money(r.costs.map(|c| c.convert_agency_cover))),
+    ];
+    out.push_str(&table(&headers, &rows, 1));
+    out.push_str("Remaining gap: vacancies not covered less both pipelines, floored at 0 for each role; the total adds the roles.\n");
+    if let Some(r) = &w.retention {
+        out.push_str(&format!(
+            "\nRetention payment: {} FTE taking it up; {} a year; {} in all\n",
+            short(r.takers.value(), 2),
+            r.per_year.display_pounds(),
+            r.total.display_pounds()
+        ));
+    }
+    let p = &w.projection;
+    out.push_str(&format!("\nProjection: {}\n", p.explanation));
+    let rows: Vec<Vec<String>> = p
+        .months
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 6 == 0 || Some(*i) == p.target_met)
+        .map(|(_, m)| {
+            vec![
+                m.month.clone(),
+                short(m.in_post.value(), 1),
+                short(m.agency.value(), 1),
+                short(m.vacancies.value(), 1),
+                short(m.case_holding_fte.value(), 1),
+                m.caseload.map_or_else(|| "-".into(), |c| short(c, 1)),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["month", "in post", "agency", "vacant", "case-holding FTE", "caseload"], &rows, 1));
+    if !p.financial_years.is_empty() {
+        let rows: Vec<Vec<String>> = p
+            .financial_years
+            .iter()
+            .map(|f| vec![f.year.clone(), f.months.to_string(), f.cost.display_pounds()])
+            .collect();
+        out.push_str("\nStaffing cost by financial year (April to March)\n");
+        out.push_str(&table(&["year", "months", "cost"], &rows, 1));
+        if !p.uncosted_roles.is_empty() {
+            out.push_str(&format!(
+                "Not costed (no permanent or agency cost per FTE): {}\n",
+                p.uncosted_roles.join(", ")
+            ));
+        }
+    }
+    out
 }

@@ -9,9 +9,11 @@ pub mod fmt;
 pub mod presets;
 pub mod scenario;
 pub mod units;
+pub mod workforce;
 
 pub use scenario::{CaseloadTarget, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 pub use units::{Fte, Money, Rate, HALF_UP};
+pub use workforce::{ProjectionSettings, RetentionPayment, Role, StarterKind, Starters, Workforce};
 
 /// Re-exported so that every crate uses the same decimal type and version.
 pub use rust_decimal::Decimal;

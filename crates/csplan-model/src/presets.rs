@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 
 use crate::scenario::{PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
-use crate::units::{Fte, Money};
+use crate::units::{Fte, Money, Rate};
+use crate::workforce::{ProjectionSettings, Role, StarterKind, Starters, Workforce};
 
 /// A scenario the app and CLI can load by id.
 #[derive(Clone, Copy, Debug)]
@@ -18,9 +19,10 @@ pub struct Preset {
 }
 
 /// Every preset, the default first.
-pub const PRESETS: [Preset; 2] = [
+pub const PRESETS: [Preset; 3] = [
     Preset { id: "example", title: "Example council (default)", build: default_scenario },
     Preset { id: "barnsley-2017", title: "Barnsley, December 2017", build: barnsley_2017 },
+    Preset { id: "west-sussex-2019", title: "West Sussex, March 2019", build: west_sussex_2019 },
 ];
 
 /// Finds a preset by id.
@@ -73,6 +75,7 @@ pub fn default_scenario() -> Scenario {
             option("A", "Option A: assessment, child protection and children in need teams"),
             option("B", "Option B: all case-holding teams"),
         ],
+        workforce: None,
     }
 }
 
@@ -114,5 +117,57 @@ pub fn barnsley_2017() -> Scenario {
             option("2", "Option 2 (recommended): excluding adoption and fostering teams"),
             option("3", "Option 3: all children's social care teams"),
         ],
+        workforce: None,
+    }
+}
+
+fn role(name: &str, establishment: Decimal, new: i64, vacancies: Decimal, agency: Decimal) -> Role {
+    Role {
+        name: name.to_string(),
+        establishment: Fte::new(establishment),
+        newly_created: Fte::new(Decimal::from(new)),
+        vacancies: Fte::new(vacancies),
+        agency_covering_vacancies: Fte::new(agency),
+        ..Role::default()
+    }
+}
+
+fn starters(kind: StarterKind, fte: Decimal, month: u32) -> Starters {
+    Starters { kind, fte: Fte::new(fte), month }
+}
+
+/// West Sussex, March 2019: children's social work establishment, vacancies, agency cover
+/// and the recruitment pipeline (agency starters by April, permanent by May).
+///
+/// The paper gives no costs or caseload count, so those are left for the user; it quotes
+/// voluntary turnover of 16.99%, used as the projection's turnover.
+pub fn west_sussex_2019() -> Scenario {
+    use StarterKind::{Agency, Permanent};
+    let mut social_workers = role("Social workers", d(36507, 2), 37, d(9284, 2), d(4040, 2));
+    social_workers.pipeline = vec![starters(Agency, d(15, 0), 1), starters(Permanent, d(196, 1), 2)];
+    social_workers.case_holding = true;
+    let practitioners = role("Advanced practitioners", d(2370, 2), 4, d(708, 2), Decimal::ZERO);
+    let mut managers = role("Managers of social work teams", d(9976, 2), 7, d(1752, 2), d(1100, 2));
+    managers.pipeline = vec![starters(Agency, d(3, 0), 1), starters(Permanent, d(96, 1), 2)];
+    Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "West Sussex".to_string(),
+        as_at: "2019-03-31".to_string(),
+        source: "West Sussex County Council, children's social care workforce report, March 2019: \
+                 establishment, vacancies, agency workers and pipeline by role; voluntary turnover \
+                 16.99%; retention payment of £3,000 a year for 5 years with 88% take-up (eligible \
+                 FTE not published, so not entered). The paper's caseload target is about 25 \
+                 cases per worker; it gives no case count, so none is entered."
+            .to_string(),
+        rounding: Rounding::Nearest,
+        cost_per_fte: Money::ZERO,
+        compare_targets: Vec::new(),
+        teams: Vec::new(),
+        options: Vec::new(),
+        workforce: Some(Workforce {
+            roles: vec![social_workers, practitioners, managers],
+            retention: None,
+            projection: ProjectionSettings { turnover: Some(Rate::new(d(1699, 2))), ..ProjectionSettings::default() },
+        }),
     }
 }

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::units::{Fte, Money};
+use crate::workforce::Workforce;
 
 /// The scenario file format this version reads and writes (`"schema": 1`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -38,6 +39,9 @@ pub struct Scenario {
     /// Options: named sets of team groups whose caseloads are pooled.
     #[serde(default)]
     pub options: Vec<PlanOption>,
+    /// The workforce behind the caseloads, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workforce: Option<Workforce>,
 }
 
 /// A caseload target: cases per case-holding FTE.

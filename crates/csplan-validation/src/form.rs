@@ -30,6 +30,8 @@ pub struct ScenarioForm {
     pub teams: Vec<TeamForm>,
     /// Options.
     pub options: Vec<OptionForm>,
+    /// The workforce section, carried through unchanged (it has its own form).
+    pub workforce: Option<csplan_model::Workforce>,
 }
 
 /// One team group's fields as typed text.
@@ -110,6 +112,7 @@ impl ScenarioForm {
                     cost_per_fte: text(o.cost_per_fte.map(Money::value)),
                 })
                 .collect(),
+            workforce: s.workforce.clone(),
         }
     }
 
@@ -158,6 +161,7 @@ impl ScenarioForm {
                         .map(Money::new),
                 })
                 .collect(),
+            workforce: self.workforce.clone(),
         };
         let mut problems = reader.problems;
         let unreadable: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();

@@ -15,6 +15,7 @@ use csplan_model::{fmt::short, Decimal, Scenario, SCHEMA_VERSION};
 use serde::Serialize;
 
 pub mod form;
+mod workforce;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -38,11 +39,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { path: path.into(), severity: Severity::Error, message: message.into() }
     }
 
-    fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { path: path.into(), severity: Severity::Warning, message: message.into() }
     }
 
@@ -119,13 +120,16 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ));
         }
     }
-    if scenario.teams.is_empty() {
+    if scenario.teams.is_empty() && scenario.workforce.is_none() {
         out.push(Problem::error("teams", "Add at least one team group"));
     }
     for i in 0..scenario.teams.len() {
         validate_team(&mut out, scenario, i);
     }
     validate_options(&mut out, scenario);
+    if let Some(w) = &scenario.workforce {
+        workforce::validate_workforce(&mut out, w);
+    }
     out
 }
 
@@ -222,7 +226,7 @@ fn validate_options(out: &mut Vec<Problem>, scenario: &Scenario) {
 }
 
 /// `article_noun` reads "a target caseload"; the message is "Enter {article_noun} greater than 0{suffix}".
-fn positive_quantity(out: &mut Vec<Problem>, path: &str, article_noun: &str, suffix: &str, value: Decimal) {
+pub(crate) fn positive_quantity(out: &mut Vec<Problem>, path: &str, article_noun: &str, suffix: &str, value: Decimal) {
     if value <= Decimal::ZERO {
         out.push(Problem::error(path, format!("Enter {article_noun} greater than 0{suffix}")));
     } else if value > Decimal::from(MAX_QUANTITY) {
@@ -230,7 +234,7 @@ fn positive_quantity(out: &mut Vec<Problem>, path: &str, article_noun: &str, suf
     }
 }
 
-fn non_negative_quantity(out: &mut Vec<Problem>, path: &str, subject: &str, suffix: &str, value: Decimal) {
+pub(crate) fn non_negative_quantity(out: &mut Vec<Problem>, path: &str, subject: &str, suffix: &str, value: Decimal) {
     if value.is_sign_negative() && !value.is_zero() {
         out.push(Problem::error(path, format!("{subject}{suffix} must be 0 or more")));
     } else if value > Decimal::from(MAX_QUANTITY) {
@@ -238,7 +242,7 @@ fn non_negative_quantity(out: &mut Vec<Problem>, path: &str, subject: &str, suff
     }
 }
 
-fn money_at_most(out: &mut Vec<Problem>, path: &str, subject: &str, value: Decimal) {
+pub(crate) fn money_at_most(out: &mut Vec<Problem>, path: &str, subject: &str, value: Decimal) {
     if value.is_sign_negative() && !value.is_zero() {
         out.push(Problem::error(path, format!("{subject} must be £0 or more")));
     } else if value > Decimal::from(MAX_COST_PER_FTE) {

@@ -1,0 +1,336 @@
+//! The monthly workforce projection.
+//!
+//! Each month, for each role:
+//! ```text
+//! leavers        = in post x annual turnover / 12 (lower by the retention assumption while
+//!                  a retention payment is paid); newly qualified cohorts leave at the same rate
+//! starters       = pipeline starters due that month + recruits a month (after the time to
+//!                  fill), no more than the vacancies
+//! conversions    = agency workers made permanent, no more than the agency pool or vacancies
+//! capacity       = in post - newly qualified x (1 - their caseload share)
+//! agency cover   = the agency pool (as entered plus agency starters), but only as much as the
+//!                  establishment still lacks in capacity: agency workers leave as permanent
+//!                  staff carry full caseloads, and return if posts fall vacant again
+//! case-holding   = capacity + agency cover + agency over establishment (case-holding roles)
+//! caseload       = cases / case-holding FTE
+//! cost           = in post x permanent cost / 12 + agency x agency cost / 12 (+ retention)
+//! ```
+//! Because case-holding FTE is min(capacity + pool, establishment) plus agency over the
+//! establishment, more starters never lower it, so they never delay the month the target
+//! is met.
+
+use csplan_model::fmt::short;
+use csplan_model::{Decimal, Fte, Money, Rate, Role, StarterKind, Workforce};
+use serde::Serialize;
+
+use crate::CalcError;
+
+/// One month of the projection (month 0 is the scenario's date).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProjectionMonth {
+    /// Calendar month, `YYYY-MM`.
+    pub month: String,
+    /// Permanent staff in post, all roles.
+    pub in_post: Fte,
+    /// Agency workers, all roles.
+    pub agency: Fte,
+    /// Vacant posts (establishment - in post), all roles.
+    pub vacancies: Fte,
+    /// Newly qualified staff in their protected first year, all roles.
+    pub newly_qualified: Fte,
+    /// Case-holding capacity of the case-holding roles, in full-caseload FTE.
+    pub case_holding_fte: Fte,
+    /// Average caseload: cases / case-holding FTE (when cases are given).
+    #[serde(with = "csplan_model::dec::option")]
+    pub caseload: Option<Decimal>,
+    /// Staffing cost of the month (roles without both costs count as £0).
+    pub cost: Money,
+}
+
+/// Cost of one financial year (April to March) within the projection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FinancialYearCost {
+    /// `2019/20`.
+    pub year: String,
+    /// Months of that year inside the projection.
+    pub months: u32,
+    /// Cost of those months, to the penny.
+    pub cost: Money,
+}
+
+/// The projection: month 0 (now) then one row a month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Projection {
+    /// Month 0 is the scenario's date.
+    pub months: Vec<ProjectionMonth>,
+    /// The caseload to reach, if set.
+    #[serde(with = "csplan_model::dec::option")]
+    pub target_caseload: Option<Decimal>,
+    /// Index into `months` of the first month at or under the target (0 = met now).
+    pub target_met: Option<usize>,
+    /// Cost by financial year.
+    pub financial_years: Vec<FinancialYearCost>,
+    /// Roles left out of the cost because a cost per FTE is missing.
+    pub uncosted_roles: Vec<String>,
+    /// How it was worked out, in words.
+    pub explanation: String,
+}
+
+struct RoleState<'a> {
+    role: &'a Role,
+    establishment: Decimal,
+    in_post: Decimal,
+    pool: Decimal,
+    /// (months of protection left, FTE)
+    cohorts: Vec<(u32, Decimal)>,
+    monthly_turnover: Decimal,
+}
+
+fn err<T>(v: Option<T>) -> Result<T, CalcError> {
+    v.ok_or(CalcError::Overflow)
+}
+
+fn min(a: Decimal, b: Decimal) -> Decimal {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
+fn max0(a: Decimal) -> Decimal {
+    if a.is_sign_negative() {
+        Decimal::ZERO
+    } else {
+        a
+    }
+}
+
+fn share(rate: Rate) -> Result<Decimal, CalcError> {
+    err(rate.value().checked_div(Decimal::ONE_HUNDRED))
+}
+
+/// `(year, month)` of a `YYYY-MM-DD` date.
+fn year_month(date: &str) -> Option<(i32, u32)> {
+    let y = date.get(0..4)?.parse().ok()?;
+    let m = date.get(5..7)?.parse().ok()?;
+    (1..=12).contains(&m).then_some((y, m))
+}
+
+fn add_months((y, m): (i32, u32), n: u32) -> (i32, u32) {
+    let zero_based = (m - 1) + n;
+    (y + (zero_based / 12) as i32, zero_based % 12 + 1)
+}
+
+fn financial_year((y, m): (i32, u32)) -> String {
+    let start = if m >= 4 { y } else { y - 1 };
+    format!("{start}/{:02}", (start + 1).rem_euclid(100))
+}
+
+/// Runs the projection from the scenario date `as_at` (`YYYY-MM-DD`).
+pub fn project(as_at: &str, w: &Workforce) -> Result<Projection, CalcError> {
+    let settings = &w.projection;
+    let start = year_month(as_at).ok_or(CalcError::BadDate)?;
+    let nq_share = share(settings.newly_qualified_share)?;
+    let nq_shortfall = err(Decimal::ONE.checked_sub(share(settings.newly_qualified_caseload)?))?;
+    let retention_months = w.retention.as_ref().map_or(0, |r| r.years.saturating_mul(12));
+    let retention_factor = match &w.retention {
+        Some(r) => err(Decimal::ONE.checked_sub(share(r.turnover_reduction)?))?,
+        None => Decimal::ONE,
+    };
+    let retention_monthly = match crate::workforce::retention_cost(w)? {
+        Some(r) => err(r.per_year.value().checked_div(Decimal::from(12)))?,
+        None => Decimal::ZERO,
+    };
+    let mut states = Vec::with_capacity(w.roles.len());
+    for role in &w.roles {
+        let in_post = err(role.establishment.value().checked_sub(role.vacancies.value()))?;
+        let annual = match (settings.turnover, role.leavers) {
+            (Some(t), _) => share(t)?,
+            (None, Some(l)) if in_post > Decimal::ZERO => err(l.value().checked_div(in_post))?,
+            _ => Decimal::ZERO,
+        };
+        states.push(RoleState {
+            role,
+            establishment: role.establishment.value(),
+            in_post,
+            pool: role.agency_covering_vacancies.value(),
+            cohorts: Vec::new(),
+            monthly_turnover: err(annual.checked_div(Decimal::from(12)))?,
+        });
+    }
+    let uncosted_roles: Vec<String> = w
+        .roles
+        .iter()
+        .filter(|r| r.permanent_cost_per_fte.is_none() || r.agency_cost_per_fte.is_none())
+        .map(|r| r.name.clone())
+        .collect();
+    let mut months = Vec::with_capacity(settings.months as usize + 1);
+    for m in 0..=settings.months {
+        let retention_on = m >= 1 && m <= retention_months;
+        let mut row = Totals::default();
+        for st in &mut states {
+            if m > 0 {
+                step(
+                    st,
+                    m,
+                    settings.months_to_fill,
+                    nq_share,
+                    if retention_on { retention_factor } else { Decimal::ONE },
+                )?;
+            }
+            row.add(st, nq_shortfall)?;
+        }
+        let (y, mo) = add_months(start, m);
+        let retention = if retention_on { retention_monthly } else { Decimal::ZERO };
+        let cost = Money::new(err(row.cost.checked_add(retention))?);
+        let caseload = match settings.cases {
+            Some(c) if row.case_holding > Decimal::ZERO => c.checked_div(row.case_holding),
+            _ => None,
+        };
+        months.push(ProjectionMonth {
+            month: format!("{y:04}-{mo:02}"),
+            in_post: Fte::new(row.in_post),
+            agency: Fte::new(row.agency),
+            vacancies: Fte::new(row.vacancies),
+            newly_qualified: Fte::new(row.newly_qualified),
+            case_holding_fte: Fte::new(row.case_holding),
+            caseload,
+            cost,
+        });
+    }
+    let target_met =
+        settings.target_caseload.and_then(|t| months.iter().position(|row| row.caseload.is_some_and(|c| c <= t)));
+    let financial_years = by_financial_year(start, &months)?;
+    let explanation = explain(w, &months, settings.target_caseload, target_met);
+    Ok(Projection {
+        months,
+        target_caseload: settings.target_caseload,
+        target_met,
+        financial_years,
+        uncosted_roles,
+        explanation,
+    })
+}
+
+#[derive(Default)]
+struct Totals {
+    in_post: Decimal,
+    agency: Decimal,
+    vacancies: Decimal,
+    newly_qualified: Decimal,
+    case_holding: Decimal,
+    cost: Decimal,
+}
+
+impl Totals {
+    fn add(&mut self, st: &RoleState<'_>, nq_shortfall: Decimal) -> Result<(), CalcError> {
+        let nq: Decimal = st
+            .cohorts
+            .iter()
+            .map(|c| c.1)
+            .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
+            .ok_or(CalcError::Overflow)?;
+        let capacity = max0(err(st.in_post.checked_sub(err(nq.checked_mul(nq_shortfall))?))?);
+        let cover = min(st.pool, max0(err(st.establishment.checked_sub(capacity))?));
+        let agency = err(cover.checked_add(st.role.agency_over_establishment.value()))?;
+        self.in_post = err(self.in_post.checked_add(st.in_post))?;
+        self.agency = err(self.agency.checked_add(agency))?;
+        self.vacancies = err(self.vacancies.checked_add(max0(err(st.establishment.checked_sub(st.in_post))?)))?;
+        self.newly_qualified = err(self.newly_qualified.checked_add(nq))?;
+        if st.role.case_holding {
+            self.case_holding = err(self.case_holding.checked_add(err(capacity.checked_add(agency))?))?;
+        }
+        if let (Some(perm), Some(agency_cost)) = (st.role.permanent_cost_per_fte, st.role.agency_cost_per_fte) {
+            let twelve = Decimal::from(12);
+            let perm_month = err(err(perm.value().checked_mul(st.in_post))?.checked_div(twelve))?;
+            let agency_month = err(err(agency_cost.value().checked_mul(agency))?.checked_div(twelve))?;
+            self.cost = err(err(self.cost.checked_add(perm_month))?.checked_add(agency_month))?;
+        }
+        Ok(())
+    }
+}
+
+fn step(
+    st: &mut RoleState<'_>,
+    m: u32,
+    months_to_fill: u32,
+    nq_share: Decimal,
+    turnover_factor: Decimal,
+) -> Result<(), CalcError> {
+    let rate = err(st.monthly_turnover.checked_mul(turnover_factor))?;
+    let stay = max0(err(Decimal::ONE.checked_sub(rate))?);
+    st.in_post = err(st.in_post.checked_mul(stay))?;
+    for cohort in &mut st.cohorts {
+        cohort.1 = err(cohort.1.checked_mul(stay))?;
+    }
+    let mut permanent = if m > months_to_fill { st.role.recruits_per_month.value() } else { Decimal::ZERO };
+    for s in st.role.pipeline.iter().filter(|s| s.month == m) {
+        match s.kind {
+            StarterKind::Permanent => permanent = err(permanent.checked_add(s.fte.value()))?,
+            StarterKind::Agency => st.pool = err(st.pool.checked_add(s.fte.value()))?,
+        }
+    }
+    let vacancies = max0(err(st.establishment.checked_sub(st.in_post))?);
+    let starters = min(permanent, vacancies);
+    st.in_post = err(st.in_post.checked_add(starters))?;
+    let newly_qualified = err(starters.checked_mul(nq_share))?;
+    if newly_qualified > Decimal::ZERO {
+        st.cohorts.push((12, newly_qualified));
+    }
+    let vacancies = max0(err(st.establishment.checked_sub(st.in_post))?);
+    let conversions = min(min(st.role.agency_conversions_per_month.value(), st.pool), vacancies);
+    st.in_post = err(st.in_post.checked_add(conversions))?;
+    st.pool = err(st.pool.checked_sub(conversions))?;
+    for cohort in &mut st.cohorts {
+        cohort.0 = cohort.0.saturating_sub(1);
+    }
+    Ok(())
+}
+
+fn by_financial_year(start: (i32, u32), months: &[ProjectionMonth]) -> Result<Vec<FinancialYearCost>, CalcError> {
+    let mut out: Vec<FinancialYearCost> = Vec::new();
+    // Month 0 is "now"; costs run from month 1.
+    for (i, row) in months.iter().enumerate().skip(1) {
+        let year = financial_year(add_months(start, i as u32));
+        match out.last_mut() {
+            Some(fy) if fy.year == year => {
+                fy.months += 1;
+                fy.cost = fy.cost.checked_add(row.cost).ok_or(CalcError::Overflow)?;
+            }
+            _ => out.push(FinancialYearCost { year, months: 1, cost: row.cost }),
+        }
+    }
+    for fy in &mut out {
+        fy.cost = fy.cost.round_pence();
+    }
+    Ok(out)
+}
+
+fn explain(w: &Workforce, months: &[ProjectionMonth], target: Option<Decimal>, met: Option<usize>) -> String {
+    let s = &w.projection;
+    let turnover = match s.turnover {
+        Some(t) => format!("{}% a year", short(t.value(), 2)),
+        None => "each role's leavers / in post".to_string(),
+    };
+    let mut out = format!(
+        "{} months; turnover {turnover}; recruits start after {} month(s); {}% of permanent starters newly qualified, carrying {}% of a full caseload for 12 months",
+        s.months,
+        s.months_to_fill,
+        short(s.newly_qualified_share.value(), 2),
+        short(s.newly_qualified_caseload.value(), 2)
+    );
+    match (target, met, months.last().and_then(|m| m.caseload)) {
+        (Some(t), Some(i), _) => {
+            let when = months.get(i).map(|m| m.month.clone()).unwrap_or_default();
+            let caseload = months.get(i).and_then(|m| m.caseload).map(|c| short(c, 1)).unwrap_or_default();
+            out.push_str(&format!("; the target of {} is met in month {i} ({when}) at {caseload}", short(t, 2)));
+        }
+        (Some(t), None, Some(last)) => {
+            out.push_str(&format!("; the target of {} is not met: {} in the last month", short(t, 2), short(last, 1)))
+        }
+        (Some(t), None, None) => out.push_str(&format!("; the target of {} needs a number of cases", short(t, 2))),
+        _ => {}
+    }
+    out
+}
