@@ -8,6 +8,7 @@ use core::fmt;
 
 use serde::Serialize;
 
+pub mod benchmark;
 pub mod caseload;
 pub mod projection;
 pub mod workforce;

@@ -49,6 +49,18 @@ enum Command {
     },
     /// The DfE workforce measures (vacancy, agency, turnover, cover rates and caseload).
     Workforce(WorkforceArgs),
+    /// An authority's published DfE workforce figures next to its region and England.
+    Benchmark {
+        /// Local authority name or code (ONS code like E06000047, or old DfE code like 840).
+        #[arg(long)]
+        la: String,
+        /// Year (as at 30 September), 2017-2023; default the latest.
+        #[arg(long)]
+        year: Option<u16>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
+        format: ShortFormat,
+    },
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
     Caseload {
@@ -173,6 +185,7 @@ where
         Command::Validate { file } => validate_file(&file, stdin, out, err),
         Command::Report { file, format } => report_file(&file, format, stdin, out, err),
         Command::Workforce(args) => workforce_command(&args, out, err),
+        Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
             CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
             format,
@@ -378,6 +391,40 @@ fn workforce_command(a: &WorkforceArgs, out: &mut dyn Write, err: &mut dyn Write
     let text = match a.format {
         ShortFormat::Table => output::measures_table(&inputs, &m),
         ShortFormat::Json => serde_json::to_string_pretty(&m).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
+    };
+    write_all(out, &text)
+}
+
+fn benchmark_command(
+    la: &str,
+    year: Option<u16>,
+    format: ShortFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let rows = csplan_data::workforce_rows().map_err(|e| Failure(e.to_string()))?;
+    let code = match csplan_data::find_authority(&rows, la) {
+        Ok(code) => code,
+        Err(closest) => {
+            let _ = writeln!(err, "--la: no English local authority is called '{la}'. Closest: {}", closest.join(", "));
+            return Ok(1);
+        }
+    };
+    let b = match csplan_calc::benchmark::benchmark(&rows, &code, year) {
+        Ok(b) => b,
+        Err(csplan_calc::benchmark::BenchmarkError::NoYear(years)) => {
+            let list: Vec<String> = years.iter().map(u16::to_string).collect();
+            let _ = writeln!(err, "--year: {la} has DfE figures for {} only", list.join(", "));
+            return Ok(1);
+        }
+        Err(csplan_calc::benchmark::BenchmarkError::UnknownAuthority) => {
+            let _ = writeln!(err, "--la: no DfE figures for '{la}'");
+            return Ok(1);
+        }
+    };
+    let text = match format {
+        ShortFormat::Table => output::benchmark_table(&b),
+        ShortFormat::Json => serde_json::to_string_pretty(&b).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
     };
     write_all(out, &text)
 }

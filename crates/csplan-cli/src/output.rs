@@ -392,3 +392,44 @@ pub fn workforce_table(w: &WorkforceReport) -> String {
     }
     out
 }
+
+/// An authority next to its region and England, with ranks and the trend.
+pub fn benchmark_table(b: &csplan_calc::benchmark::Benchmark) -> String {
+    let value = |v: Option<Decimal>, unit: &str| match (v, unit) {
+        (None, _) => "-".to_string(),
+        (Some(v), "%") => format!("{}%", csplan_model::fmt::grouped(v, 1)),
+        (Some(v), _) => short(v, 1),
+    };
+    let rows: Vec<Vec<String>> = b
+        .measures
+        .iter()
+        .map(|m| {
+            vec![
+                m.label.to_string(),
+                value(m.authority, m.unit),
+                value(m.region, m.unit),
+                value(m.england, m.unit),
+                m.rank.map_or_else(|| "-".into(), |r| format!("{r} of {}", m.of)),
+                m.trend
+                    .iter()
+                    .map(|t| t.value.map_or_else(|| "-".into(), |v| short(v, 1)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ]
+        })
+        .collect();
+    let years: Vec<String> =
+        b.measures.first().map(|m| m.trend.iter().map(|t| t.year.to_string()).collect()).unwrap_or_default();
+    let region = if b.region.is_empty() { "region".to_string() } else { b.region.clone() };
+    let trend =
+        format!("trend {}-{}", years.first().cloned().unwrap_or_default(), years.last().cloned().unwrap_or_default());
+    format!(
+        "{} ({}), 30 September {}\n{}Rank 1 is the lowest figure among English authorities that year.\nSource: {}. {}\n",
+        b.authority,
+        b.code,
+        b.year,
+        table(&["measure", &b.authority, &region, "England", "rank", &trend], &rows, 1),
+        b.source,
+        b.attribution
+    )
+}

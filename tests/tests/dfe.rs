@@ -1,0 +1,137 @@
+//! DfE open data: the shipped table, DfE's own rates reproduced from DfE's own inputs,
+//! and `csplan benchmark`.
+
+use csplan_calc::{measures, MeasureInputs, Measures};
+use csplan_data::{workforce_rows, Level, WorkforceRow};
+use csplan_model::{Decimal, Rate};
+
+fn rows() -> Vec<WorkforceRow> {
+    workforce_rows().unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+#[test]
+fn the_shipped_table_has_every_row() {
+    let rows = rows();
+    assert_eq!(rows.len(), 1137);
+    assert_eq!(rows.iter().filter(|r| r.level == Level::England).count(), 7);
+    assert_eq!(rows.iter().filter(|r| r.level == Level::Region).count(), 77);
+    let england_2023 = rows.iter().find(|r| r.level == Level::England && r.year == 2023);
+    assert_eq!(england_2023.and_then(|r| r.vacancy_rate), csplan_model::dec::parse_text("18.9"));
+}
+
+/// Every combination of each FTE input moved by the ±0.05 its published rounding hides
+/// (case counts are exact). The measures are monotone in each input, so the extremes of
+/// a measure lie at these corners.
+fn corners(r: &WorkforceRow) -> Vec<MeasureInputs> {
+    let half = Decimal::new(5, 2);
+    let fte = [r.in_post, r.vacancies, r.agency, r.agency_cover, r.leavers, r.case_holders];
+    (0..64u32)
+        .map(|mask| {
+            let f: Vec<Option<Decimal>> = fte
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    v.map(|v| if mask & (1 << i) == 0 { v - half } else { v + half }).map(|v| v.max(Decimal::ZERO))
+                })
+                .collect();
+            let at = |i: usize| f.get(i).copied().flatten();
+            MeasureInputs {
+                in_post: at(0),
+                vacancies: at(1),
+                agency: at(2),
+                agency_cover: at(3),
+                leavers: at(4),
+                cases: r.cases,
+                case_holders: at(5),
+            }
+        })
+        .collect()
+}
+
+type Pick = fn(&Measures) -> Option<Decimal>;
+type Published = fn(&WorkforceRow) -> Option<Decimal>;
+
+#[test]
+fn dfe_rates_are_reproduced_from_dfe_inputs_for_at_least_99_percent_of_rows() {
+    let checks: [(&str, Published, Pick); 6] = [
+        ("vacancy rate", |r| r.vacancy_rate, |m| m.vacancy_rate.map(Rate::value)),
+        ("agency rate", |r| r.agency_rate, |m| m.agency_rate.map(Rate::value)),
+        ("turnover rate", |r| r.turnover_rate, |m| m.turnover_rate.map(Rate::value)),
+        ("agency cover rate", |r| r.agency_cover_rate, |m| m.agency_cover_rate.map(Rate::value)),
+        (
+            "vacancy agency cover rate",
+            |r| r.vacancy_agency_cover_rate,
+            |m| m.vacancy_agency_cover_rate.map(Rate::value),
+        ),
+        ("caseload", |r| r.caseload, |m| m.caseload),
+    ];
+    let allowance = Decimal::new(1, 1);
+    let rows = rows();
+    let (mut matched, mut compared, mut misses) = (0, 0, Vec::new());
+    for r in &rows {
+        let corners = corners(r);
+        let mut row_ok = true;
+        let mut any = false;
+        for (name, published, pick) in checks {
+            let Some(published) = published(r) else { continue };
+            let values: Vec<Decimal> = corners.iter().filter_map(|c| pick(&measures(c))).collect();
+            let (Some(lo), Some(hi)) = (values.iter().min(), values.iter().max()) else { continue };
+            any = true;
+            if published < *lo - allowance || published > *hi + allowance {
+                row_ok = false;
+                misses
+                    .push(format!("{} {} {name}: published {published}, inputs give {lo:.2}..{hi:.2}", r.year, r.name));
+            }
+        }
+        if any {
+            compared += 1;
+            matched += usize::from(row_ok);
+        }
+    }
+    let share = matched * 1000 / compared.max(1);
+    println!("DfE rows reproduced: {matched} of {compared} ({}.{}%)", share / 10, share % 10);
+    for m in &misses {
+        println!("  not reproduced: {m}");
+    }
+    assert!(compared >= 1100, "only {compared} rows had rates to compare");
+    assert!(matched * 100 >= compared * 99, "{matched} of {compared} rows reproduced, below 99%");
+}
+
+fn csplan(args: &[&str]) -> (i32, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut argv = vec!["csplan"];
+    argv.extend_from_slice(args);
+    let code = csplan_cli::run(argv, &mut "".as_bytes(), &mut out, &mut err);
+    (code, String::from_utf8_lossy(&out).into(), String::from_utf8_lossy(&err).into())
+}
+
+#[test]
+fn benchmark_puts_the_authority_next_to_region_and_england() {
+    let (code, out, err) = csplan(&["benchmark", "--la", "County Durham", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(v["code"], "E06000047");
+    assert_eq!(v["year"], 2023);
+    assert_eq!(v["region"], "North East");
+    let vacancy = &v["measures"][0];
+    assert_eq!(vacancy["key"], "vacancy_rate");
+    assert_eq!(vacancy["authority"], "14");
+    assert_eq!(vacancy["region"], "10.9");
+    assert_eq!(vacancy["england"], "18.9");
+    assert!(vacancy["rank"].as_u64().is_some_and(|r| r >= 1 && r <= vacancy["of"].as_u64().unwrap_or(0)));
+    assert_eq!(vacancy["trend"].as_array().map(Vec::len), Some(7));
+    assert!(v["attribution"].as_str().is_some_and(|a| a.contains("Open Government Licence v3.0")));
+    // Codes work too: ONS and the old DfE code.
+    assert_eq!(csplan(&["benchmark", "--la", "E06000047", "--year", "2019"]).0, 0);
+    assert_eq!(csplan(&["benchmark", "--la", "840", "--year", "2017"]).0, 0);
+}
+
+#[test]
+fn an_unknown_authority_exits_1_with_the_closest_names() {
+    let (code, _, err) = csplan(&["benchmark", "--la", "Barnsly"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("Closest: Barnsley"), "{err}");
+    let (code, _, err) = csplan(&["benchmark", "--la", "Barnsley", "--year", "2012"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("2017"), "{err}");
+}
