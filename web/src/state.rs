@@ -37,7 +37,7 @@ impl Planner {
         let scenario = Memo::new(move |previous: Option<&Scenario>| {
             checked.with(|c| c.scenario.clone()).or_else(|| previous.cloned()).unwrap_or_else(default_scenario)
         });
-        let report = Memo::new(move |_| scenario.with(|s| csplan_calc::report(s).ok()));
+        let report = Memo::new(move |_| scenario.with(|s| csplan_calc::caseload_report(s).ok()));
         let by_severity = move |error: bool| {
             checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error).cloned().collect::<Vec<_>>())
         };

@@ -293,8 +293,17 @@ pub fn team(s: &Scenario, i: usize) -> Option<Result<CaseloadResult, CalcError>>
     s.teams.get(i).map(|t| caseload(&team_input(s, t)))
 }
 
-/// All results for a scenario: each team group at its own target, totals, and options.
+/// All results for a scenario: the caseload planner's and, if it has one, the workforce's.
 pub fn report(s: &Scenario) -> Result<Report, CalcError> {
+    let mut report = caseload_report(s)?;
+    report.workforce = crate::workforce::workforce(s)?;
+    Ok(report)
+}
+
+/// The caseload planner's results only: each team group at its own target, totals, and
+/// options (`workforce` is `None`). The Caseloads page uses this, so its download does not
+/// carry the workforce model.
+pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
     let mut teams = Vec::with_capacity(s.teams.len());
     let mut totals = Totals::default();
     for team in &s.teams {
@@ -304,5 +313,5 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
         totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
         teams.push(TeamResult { name: team.name.clone(), result });
     }
-    Ok(Report { teams, totals, options: options(s)?, workforce: crate::workforce::workforce(s)? })
+    Ok(Report { teams, totals, options: options(s)?, workforce: None })
 }

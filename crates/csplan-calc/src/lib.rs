@@ -14,8 +14,8 @@ pub mod projection;
 pub mod workforce;
 
 pub use caseload::{
-    caseload, options, report, round_posts, team, Basis, CaseloadInput, CaseloadResult, OptionResult, Report,
-    TeamResult, Totals,
+    caseload, caseload_report, options, report, round_posts, team, Basis, CaseloadInput, CaseloadResult, OptionResult,
+    Report, TeamResult, Totals,
 };
 pub use projection::{project, FinancialYearCost, Projection, ProjectionMonth};
 pub use workforce::{
