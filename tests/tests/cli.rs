@@ -2,24 +2,7 @@
 
 use std::io::Write;
 
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn csplan(args: &[&str]) -> Run {
-    csplan_stdin(args, "")
-}
-
-fn csplan_stdin(args: &[&str], stdin: &str) -> Run {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let mut argv = vec!["csplan"];
-    argv.extend_from_slice(args);
-    let code = csplan_cli::run(argv, &mut stdin.as_bytes(), &mut out, &mut err);
-    Run { code, out: String::from_utf8_lossy(&out).into(), err: String::from_utf8_lossy(&err).into() }
-}
+use csplan_tests::{csplan, csplan_with_stdin as csplan_stdin};
 
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| unreachable!("not JSON ({e}): {text}"))

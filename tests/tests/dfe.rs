@@ -98,11 +98,8 @@ fn dfe_rates_are_reproduced_from_dfe_inputs_for_at_least_99_percent_of_rows() {
 }
 
 fn csplan(args: &[&str]) -> (i32, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut argv = vec!["csplan"];
-    argv.extend_from_slice(args);
-    let code = csplan_cli::run(argv, &mut "".as_bytes(), &mut out, &mut err);
-    (code, String::from_utf8_lossy(&out).into(), String::from_utf8_lossy(&err).into())
+    let run = csplan_tests::csplan(args);
+    (run.code, run.out, run.err)
 }
 
 #[test]

@@ -111,11 +111,8 @@ proptest! {
 }
 
 fn csplan(args: &[&str]) -> (i32, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut argv = vec!["csplan"];
-    argv.extend_from_slice(args);
-    let code = csplan_cli::run(argv, &mut "".as_bytes(), &mut out, &mut err);
-    (code, String::from_utf8_lossy(&out).into(), String::from_utf8_lossy(&err).into())
+    let run = csplan_tests::csplan(args);
+    (run.code, run.out, run.err)
 }
 
 #[test]
@@ -164,10 +161,9 @@ fn workforce_command_refuses_bad_figures_naming_the_argument() {
 #[test]
 fn west_sussex_report_prints_the_papers_table() {
     let (_, scenario, _) = csplan(&["example", "--preset", "west-sussex-2019"]);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = csplan_cli::run(["csplan", "report", "-"], &mut scenario.as_bytes(), &mut out, &mut err);
-    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
-    let text = String::from_utf8_lossy(&out);
+    let run = csplan_tests::csplan_with_stdin(&["report", "-"], &scenario);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let text = run.out;
     let row = |label: &str| {
         text.lines().find(|l| l.starts_with(label)).map(|l| l.split_whitespace().rev().take(4).collect::<Vec<_>>())
     };
