@@ -60,7 +60,7 @@ impl Planner {
             errors: Memo::new(move |_| by_severity(true)),
             warnings: Memo::new(move |_| by_severity(false)),
             option_labels,
-            loaded: RwSignal::new("Example council (default)"),
+            loaded: RwSignal::new(csplan_model::presets::PRESETS[0].title),
         }
     }
 

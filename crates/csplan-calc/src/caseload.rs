@@ -78,6 +78,26 @@ pub struct CaseloadResult {
     pub explanation: String,
 }
 
+impl CaseloadResult {
+    /// Posts as printed: whole posts (`14`), or FTE to hundredths (`14.47`) when the rule
+    /// is not to round.
+    pub fn posts_text(&self) -> String {
+        match self.rounding {
+            Rounding::None => short(self.posts, 2),
+            _ => short(self.posts, 0),
+        }
+    }
+
+    /// Posts in words: `1 post`, `14 posts`, or `14.47 FTE` when not rounded.
+    pub fn posts_phrase(&self) -> String {
+        match self.rounding {
+            Rounding::None => format!("{} FTE", self.posts_text()),
+            _ if self.posts == Decimal::ONE => "1 post".to_string(),
+            _ => format!("{} posts", self.posts_text()),
+        }
+    }
+}
+
 /// Posts to fund for a number of additional FTE, under a rounding rule:
 /// nearest (halves up), up, down, or none (kept as FTE to hundredths, halves up).
 pub fn round_posts(additional_fte: Decimal, rule: Rounding) -> Decimal {

@@ -44,13 +44,6 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], text_columns: usize) -> Str
     out
 }
 
-fn posts_text(r: &CaseloadResult) -> String {
-    match r.rounding {
-        Rounding::None => short(r.posts, 2),
-        _ => short(r.posts, 0),
-    }
-}
-
 /// The figures of one result as table cells: caseload, cases, target, FTE needed,
 /// additional FTE, posts, cost, spare FTE.
 fn cells(r: &CaseloadResult) -> Vec<String> {
@@ -61,7 +54,7 @@ fn cells(r: &CaseloadResult) -> Vec<String> {
         short(r.target_caseload, 2),
         short(r.fte_needed.value(), 1),
         short(r.additional_fte.value(), 2),
-        posts_text(r),
+        r.posts_text(),
         r.cost.display_pounds(),
         short(r.spare_fte.value(), 2),
     ]
@@ -199,7 +192,7 @@ pub fn caseload_table(r: &CaseloadResult, costed: bool) -> String {
         vec!["Cases".to_string(), short(r.cases, 2)],
         vec![format!("FTE needed at {target}"), short(r.fte_needed.value(), 2)],
         vec!["Additional FTE".to_string(), short(r.additional_fte.value(), 2)],
-        vec![format!("Posts (rounding: {})", r.rounding.key()), posts_text(r)],
+        vec![format!("Posts (rounding: {})", r.rounding.key()), r.posts_text()],
     ];
     if costed {
         rows.push(vec!["Cost a year".to_string(), r.cost.display_pounds()]);

@@ -299,7 +299,7 @@ fn TeamResultView(result: Signal<Option<CaseloadResult>>, stale: Signal<bool>) -
         let headline = if r.additional_fte.is_zero() {
             format!("Target of {} met: {} FTE to spare", short(r.target_caseload, 2), short(r.spare_fte.value(), 2))
         } else {
-            format!("{} a year for {}", r.cost.display_pounds(), posts_phrase(&r))
+            format!("{} a year for {}", r.cost.display_pounds(), r.posts_phrase())
         };
         view! {
             <div class="app-result">
@@ -318,14 +318,6 @@ fn TeamResultView(result: Signal<Option<CaseloadResult>>, stale: Signal<bool>) -
             </div>
         }
         .into_any()
-    }
-}
-
-fn posts_phrase(r: &CaseloadResult) -> String {
-    match r.rounding {
-        Rounding::None => format!("{} FTE", short(r.posts, 2)),
-        _ if r.posts == csplan_model::Decimal::ONE => "1 post".to_string(),
-        _ => format!("{} posts", short(r.posts, 0)),
     }
 }
 
@@ -463,7 +455,7 @@ fn OptionsTable() -> impl IntoView {
                     .map(|t| {
                         view! {
                             <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, |r| short(r.additional_fte.value(), 2))}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, posts_cell)}</td>
+                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, CaseloadResult::posts_text)}</td>
                             <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, |r| r.cost.display_pounds())}</td>
                         }
                     })
@@ -518,12 +510,5 @@ fn OptionsTable() -> impl IntoView {
             </details>
         }
         .into_any()
-    }
-}
-
-fn posts_cell(r: &CaseloadResult) -> String {
-    match r.rounding {
-        Rounding::None => short(r.posts, 2),
-        _ => short(r.posts, 0),
     }
 }
