@@ -27,6 +27,10 @@ pub fn App() -> impl IntoView {
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 {move || match route.page.get() {
                     Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
+                    #[cfg(feature = "workforce-page")]
+                    Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
+                    #[cfg(not(feature = "workforce-page"))]
+                    Page::Workforce => view! { <pages::not_found::NotFoundPage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
                     Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
                 }}

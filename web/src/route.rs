@@ -12,6 +12,8 @@ use wasm_bindgen::JsValue;
 pub enum Page {
     /// The caseload planner (home).
     Caseloads,
+    /// The workforce page.
+    Workforce,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -23,6 +25,7 @@ impl Page {
     pub fn href(self) -> &'static str {
         match self {
             Page::Caseloads | Page::NotFound => "./",
+            Page::Workforce => "?page=workforce",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -31,6 +34,7 @@ impl Page {
     pub fn title(self) -> &'static str {
         match self {
             Page::Caseloads => "Caseloads",
+            Page::Workforce => "Workforce",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -40,6 +44,7 @@ impl Page {
         let page = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("page=")).unwrap_or("");
         match page {
             "" | "caseloads" => Page::Caseloads,
+            "workforce" if cfg!(feature = "workforce-page") => Page::Workforce,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

@@ -255,7 +255,11 @@ fn serve() -> Step {
     setup(Needs { browser: false })?;
     build_css()?;
     step("serving on http://127.0.0.1:8080 (Ctrl+C to stop)");
-    run("trunk", &["serve", "--release"])
+    let mut args = vec!["serve", "--release"];
+    // `cargo xtask serve --features workforce-page` shows unreleased pages.
+    let extra: Vec<String> = env::args().skip(2).collect();
+    args.extend(extra.iter().map(String::as_str));
+    run("trunk", &args)
 }
 
 fn test() -> Step {
@@ -279,6 +283,25 @@ fn test() -> Step {
     }
     wasm.extend(["--", "-D", "warnings"]);
     run("cargo", &wasm)?;
+    if has_web() {
+        step("clippy: the web app with the unreleased Workforce page");
+        run(
+            "cargo",
+            &[
+                "clippy",
+                "--target",
+                WASM_TARGET,
+                "-p",
+                "csplan-web",
+                "--features",
+                "workforce-page",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )?;
+    }
     step("dependency rule: domain crates never depend on browser or UI crates");
     check_domain_dependencies()?;
     if Path::new(DFE_SOURCE).exists() {

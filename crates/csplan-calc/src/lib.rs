@@ -10,6 +10,7 @@ use serde::Serialize;
 
 pub mod benchmark;
 pub mod caseload;
+pub mod chart;
 pub mod projection;
 pub mod workforce;
 
@@ -17,7 +18,7 @@ pub use caseload::{
     caseload, caseload_report, options, report, round_posts, team, Basis, CaseloadInput, CaseloadResult, OptionResult,
     Report, TeamResult, Totals,
 };
-pub use projection::{project, FinancialYearCost, Projection, ProjectionMonth};
+pub use projection::{project, projection_csv, FinancialYearCost, Projection, ProjectionMonth};
 pub use workforce::{
     measures, workforce, MeasureInputs, Measures, RetentionCost, RoleCosts, RoleFigures, WorkforceReport,
 };

@@ -334,3 +334,24 @@ fn explain(w: &Workforce, months: &[ProjectionMonth], target: Option<Decimal>, m
     }
     out
 }
+
+/// The projection as CSV, one row a month, exact figures (decimals as written by
+/// rust_decimal, cost in pounds).
+pub fn projection_csv(p: &Projection) -> String {
+    let mut out =
+        String::from("month,in_post_fte,agency_fte,vacancies_fte,newly_qualified_fte,case_holding_fte,caseload,cost\n");
+    for m in &p.months {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{}\n",
+            m.month,
+            m.in_post.value(),
+            m.agency.value(),
+            m.vacancies.value(),
+            m.newly_qualified.value(),
+            m.case_holding_fte.value(),
+            m.caseload.map(|c| c.to_string()).unwrap_or_default(),
+            m.cost.round_pence().value()
+        ));
+    }
+    out
+}

@@ -132,3 +132,15 @@ impl TapMonth for csplan_calc::ProjectionMonth {
         self
     }
 }
+
+#[test]
+fn chart_geometry_is_exact() {
+    use csplan_calc::chart::{nice_ceiling, Frame};
+    assert_eq!(nice_ceiling(dec("371.09")), dec("500"));
+    assert_eq!(nice_ceiling(dec("69.4")), dec("100"));
+    assert_eq!(nice_ceiling(dec("0.3")), dec("0.5"));
+    assert_eq!(nice_ceiling(dec("0")), dec("1"));
+    let f = Frame { width: 640, height: 300, left: 56, right: 12, top: 12, bottom: 36 };
+    assert_eq!(f.points(&[dec("0"), dec("250"), dec("500")], dec("500")), "56,264 342,138 628,12");
+    assert_eq!(f.y(dec("900"), dec("500")), dec("12"), "values above the axis are clamped");
+}

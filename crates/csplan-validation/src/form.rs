@@ -9,6 +9,7 @@ use csplan_model::dec::parse_text;
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
+use crate::workforce_form::WorkforceForm;
 use crate::{validate, Problem};
 
 /// A scenario's fields as typed text.
@@ -30,8 +31,8 @@ pub struct ScenarioForm {
     pub teams: Vec<TeamForm>,
     /// Options.
     pub options: Vec<OptionForm>,
-    /// The workforce section, carried through unchanged (it has its own form).
-    pub workforce: Option<csplan_model::Workforce>,
+    /// The workforce section, if the scenario has one.
+    pub workforce: Option<WorkforceForm>,
 }
 
 /// One team group's fields as typed text.
@@ -112,7 +113,7 @@ impl ScenarioForm {
                     cost_per_fte: text(o.cost_per_fte.map(Money::value)),
                 })
                 .collect(),
-            workforce: s.workforce.clone(),
+            workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
         }
     }
 
@@ -161,12 +162,15 @@ impl ScenarioForm {
                         .map(Money::new),
                 })
                 .collect(),
-            workforce: self.workforce.clone(),
+            workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
         };
         let mut problems = reader.problems;
-        let unreadable: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
-        // A field that could not be read holds a stand-in; say nothing more about it.
-        problems.extend(validate(&scenario).into_iter().filter(|p| !unreadable.contains(&p.path)));
+        // A field that could not be read holds a stand-in: say nothing more about it, nor
+        // about fields checked against it (the rest of its team group or role).
+        let unreadable: Vec<&str> = problems.iter().map(|p| group(&p.path)).collect();
+        let checks: Vec<Problem> =
+            validate(&scenario).into_iter().filter(|p| !unreadable.contains(&group(&p.path))).collect();
+        problems.extend(checks);
         problems.sort_by_key(|p| field_order(&p.path));
         let ok = !crate::has_errors(&problems);
         Checked { scenario: ok.then(|| scenario.clone()), draft: scenario, problems }
@@ -180,6 +184,15 @@ impl Checked {
         let prefix = format!("teams[{i}].");
         i < self.draft.teams.len()
             && !self.problems.iter().any(|p| p.is_error() && (p.path.starts_with(&prefix) || p.path == "cost_per_fte"))
+    }
+}
+
+/// The item a path belongs to: `teams[1]` for `teams[1].cases`, `workforce.roles[0]` for
+/// `workforce.roles[0].pipeline[2].fte`, or the path itself for a top-level field.
+fn group(path: &str) -> &str {
+    match path.find(']') {
+        Some(end) => path.get(..=end).unwrap_or(path),
+        None => path,
     }
 }
 
@@ -197,7 +210,9 @@ fn field_order(path: &str) -> (u8, usize) {
         "compare_targets" => (2, index("compare_targets[")),
         "teams" => (3, index("teams[")),
         "options" => (4, index("options[")),
-        _ => (5, 0),
+        "workforce" if path.starts_with("workforce.roles[") => (5, index("workforce.roles[")),
+        "workforce" => (6, 0),
+        _ => (7, 0),
     }
 }
 

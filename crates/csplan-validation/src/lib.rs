@@ -16,6 +16,7 @@ use serde::Serialize;
 
 pub mod form;
 mod workforce;
+pub mod workforce_form;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -131,3 +131,35 @@ fn a_team_without_errors_is_usable_while_another_is_wrong() {
     form.cost_per_fte = "x".into();
     assert!(!form.check().team_ok(0), "a bad cost per FTE affects every team group");
 }
+
+#[test]
+fn the_workforce_form_round_trips_and_names_bad_fields() {
+    let scenario = csplan_model::presets::west_sussex_2019();
+    let mut form = ScenarioForm::from_scenario(&scenario);
+    assert_eq!(form.check().scenario, Some(scenario));
+    let w = form.workforce.as_mut().unwrap_or_else(|| unreachable!());
+    w.roles[0].vacancies = "lots".into();
+    w.roles[2].agency_covering_vacancies = "20".into();
+    w.projection.months = "3.5".into();
+    let started = w.add_starters(1, csplan_model::StarterKind::Permanent);
+    assert_eq!(started, Some(0));
+    let checked = form.check();
+    assert_eq!(checked.scenario, None);
+    let found: Vec<&str> = checked.problems.iter().filter(|p| p.is_error()).map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        found,
+        vec![
+            "workforce.roles[0].vacancies",
+            "workforce.roles[1].pipeline[0].fte",
+            "workforce.roles[2].agency_covering_vacancies",
+            "workforce.projection.months",
+        ]
+    );
+    let message =
+        |path: &str| checked.problems.iter().find(|p| p.path == path).map(|p| p.message.clone()).unwrap_or_default();
+    assert_eq!(message("workforce.roles[0].vacancies"), "Vacancies for Social workers must be an FTE, like 92.84");
+    assert_eq!(
+        message("workforce.projection.months"),
+        "The projection length must be a whole number, a number of months, like 36"
+    );
+}

@@ -2,7 +2,11 @@
 //! (FTE), inline error, `inputmode="decimal"` (never `type=number`, which loses what
 //! was typed and behaves badly with screen readers).
 
+use csplan_validation::field_id;
+use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
+
+use crate::state::Planner;
 
 /// What a [`TextField`] shows besides its value.
 #[derive(Clone, Debug, Default)]
@@ -111,4 +115,40 @@ pub fn TextField(
             {wrapped}
         </div>
     }
+}
+
+/// Reads one field's text from the form.
+type Getter = std::sync::Arc<dyn Fn(&ScenarioForm) -> Option<String> + Send + Sync>;
+/// Writes one field's text into the form.
+type Setter = std::sync::Arc<dyn Fn(&mut ScenarioForm, String) + Send + Sync>;
+
+/// A text field bound to one string of the form, with its error from validation.
+pub fn bound_field(
+    planner: Planner,
+    path: String,
+    spec: FieldSpec,
+    get: impl Fn(&ScenarioForm) -> Option<String> + Send + Sync + 'static,
+    set: impl Fn(&mut ScenarioForm, String) + Send + Sync + 'static,
+) -> AnyView {
+    // One non-generic body for every field keeps the download small.
+    bound_field_dyn(planner, path, spec, std::sync::Arc::new(get), std::sync::Arc::new(set))
+}
+
+fn bound_field_dyn(planner: Planner, path: String, spec: FieldSpec, get: Getter, set: Setter) -> AnyView {
+    let spec = FieldSpec { id: field_id(&path), ..spec };
+    // Memos, so a keystroke in one field updates that field alone.
+    let value = Memo::new(move |_| planner.form.with(|f| get(f).unwrap_or_default()));
+    let error = Memo::new(move |_| planner.error_at(&path));
+    let on_input = Callback::new(move |text: String| planner.form.update(|f| set(f, text)));
+    view! { <TextField spec value=value on_input error=error/> }.into_any()
+}
+
+/// A field spec for a figure: a label, a width class, a decimal keyboard.
+pub fn number(label: &str, width: &'static str) -> FieldSpec {
+    FieldSpec { label: label.to_string(), width: Some(width), numeric: true, ..FieldSpec::default() }
+}
+
+/// A field spec for words: just a label.
+pub fn words(label: &str) -> FieldSpec {
+    FieldSpec { label: label.to_string(), ..FieldSpec::default() }
 }

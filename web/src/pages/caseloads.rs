@@ -3,40 +3,15 @@
 
 use csplan_calc::{CaseloadResult, OptionResult};
 use csplan_model::fmt::short;
-use csplan_model::presets::{preset, PRESETS};
 use csplan_model::Rounding;
 use csplan_validation::field_id;
-use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
 
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::field::{FieldSpec, TextField};
+use crate::components::field::{bound_field, number, words as spec, FieldSpec};
 use crate::components::layout::use_document_title;
+use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
-
-/// A text field bound to one string of the form, with its error from validation.
-fn bound_field(
-    planner: Planner,
-    path: String,
-    spec: FieldSpec,
-    get: impl Fn(&ScenarioForm) -> Option<String> + Send + Sync + 'static,
-    set: impl Fn(&mut ScenarioForm, String) + Send + Sync + 'static,
-) -> impl IntoView {
-    let spec = FieldSpec { id: field_id(&path), ..spec };
-    // Memos, so a keystroke in one field updates that field alone.
-    let value = Memo::new(move |_| planner.form.with(|f| get(f).unwrap_or_default()));
-    let error = Memo::new(move |_| planner.error_at(&path));
-    let on_input = Callback::new(move |text: String| planner.form.update(|f| set(f, text)));
-    view! { <TextField spec value=value on_input error=error/> }
-}
-
-fn spec(label: &str) -> FieldSpec {
-    FieldSpec { label: label.to_string(), ..FieldSpec::default() }
-}
-
-fn number(label: &str, width: &'static str) -> FieldSpec {
-    FieldSpec { label: label.to_string(), width: Some(width), numeric: true, ..FieldSpec::default() }
-}
 
 /// The page.
 #[component]
@@ -101,34 +76,9 @@ fn Status() -> impl IntoView {
 #[component]
 fn ScenarioSection() -> impl IntoView {
     let planner = use_planner();
-    let selected = RwSignal::new(PRESETS[0].id.to_string());
-    let load = move |_| {
-        if let Some(p) = preset(&selected.get_untracked()) {
-            planner.load(p);
-        }
-    };
     view! {
         <h2 class="govuk-heading-l">"Scenario"</h2>
-        <div class="govuk-form-group app-no-print">
-            <label class="govuk-label" for="preset">"Start from a saved scenario"</label>
-            <div class="govuk-hint" id="preset-hint">"Loading one replaces all the figures below."</div>
-            <select
-                class="govuk-select"
-                id="preset"
-                name="preset"
-                aria-describedby="preset-hint"
-                on:change=move |e| selected.set(event_target_value(&e))
-            >
-                {PRESETS
-                    .iter()
-                    .map(|p| view! { <option value=p.id selected=move || selected.get() == p.id>{p.title}</option> })
-                    .collect_view()}
-            </select>
-            " "
-            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="load-preset" on:click=load>
-                "Load figures"
-            </button>
-        </div>
+        <PresetLoader/>
         {bound_field(planner, "authority".into(), FieldSpec { width: Some("govuk-!-width-two-thirds"), ..spec("Local authority") },
             |f| Some(f.authority.clone()), |f, v| f.authority = v)}
         {bound_field(planner, "as_at".into(),

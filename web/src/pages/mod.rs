@@ -3,3 +3,5 @@
 pub mod accessibility;
 pub mod caseloads;
 pub mod not_found;
+#[cfg(feature = "workforce-page")]
+pub mod workforce;

@@ -1,0 +1,40 @@
+//! "Start from a saved scenario": loads a preset into the form.
+
+use csplan_model::presets::{preset, PRESETS};
+use leptos::prelude::*;
+
+use crate::state::use_planner;
+
+/// A select of the presets and a button that loads the chosen one.
+#[component]
+pub fn PresetLoader() -> impl IntoView {
+    let planner = use_planner();
+    let selected = RwSignal::new(PRESETS[0].id.to_string());
+    let load = move |_| {
+        if let Some(p) = preset(&selected.get_untracked()) {
+            planner.load(p);
+        }
+    };
+    view! {
+        <div class="govuk-form-group app-no-print">
+            <label class="govuk-label" for="preset">"Start from a saved scenario"</label>
+            <div class="govuk-hint" id="preset-hint">"Loading one replaces all the figures on every page."</div>
+            <select
+                class="govuk-select"
+                id="preset"
+                name="preset"
+                aria-describedby="preset-hint"
+                on:change=move |e| selected.set(event_target_value(&e))
+            >
+                {PRESETS
+                    .iter()
+                    .map(|p| view! { <option value=p.id selected=move || selected.get() == p.id>{p.title}</option> })
+                    .collect_view()}
+            </select>
+            " "
+            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="load-preset" on:click=load>
+                "Load figures"
+            </button>
+        </div>
+    }
+}

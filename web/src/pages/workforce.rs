@@ -1,0 +1,489 @@
+//! The workforce page: establishment, vacancies, agency cover, the pipeline and the gap it
+//! leaves, DfE measures, costs, and a monthly projection drawn as an SVG chart with a
+//! table alternative and a CSV download. Figures come from `csplan-calc`.
+
+use csplan_calc::{Projection, RoleFigures, WorkforceReport};
+use csplan_model::fmt::{grouped, short};
+use csplan_model::{Fte, Money, Rate, StarterKind};
+use csplan_validation::field_id;
+use csplan_validation::workforce_form::{RetentionForm, RoleForm, WorkforceForm};
+use leptos::prelude::*;
+
+use crate::components::error_summary::{focus_field_later, ErrorSummary};
+use crate::components::field::{bound_field, number, words, FieldSpec};
+use crate::components::layout::use_document_title;
+use crate::components::preset::PresetLoader;
+use crate::state::{use_planner, Planner};
+
+fn role_get(f: &csplan_validation::form::ScenarioForm, i: usize, get: fn(&RoleForm) -> &String) -> Option<String> {
+    f.workforce.as_ref().and_then(|w| w.roles.get(i)).map(|r| get(r).clone())
+}
+
+fn role_set(f: &mut csplan_validation::form::ScenarioForm, i: usize, set: fn(&mut RoleForm, String), v: String) {
+    if let Some(r) = f.workforce.as_mut().and_then(|w| w.roles.get_mut(i)) {
+        set(r, v);
+    }
+}
+
+/// A role's field: label, path field name, width, getter and setter.
+fn role_field(
+    planner: Planner,
+    i: usize,
+    field: &str,
+    spec: FieldSpec,
+    get: fn(&RoleForm) -> &String,
+    set: fn(&mut RoleForm, String),
+) -> impl IntoView {
+    bound_field(
+        planner,
+        format!("workforce.roles[{i}].{field}"),
+        spec,
+        move |f| role_get(f, i, get),
+        move |f, v| role_set(f, i, set, v),
+    )
+}
+
+/// The page.
+#[component]
+pub fn WorkforcePage() -> impl IntoView {
+    let planner = use_planner();
+    use_document_title("Workforce", move || planner.errors.with(|e| !e.is_empty()));
+    let has_workforce = Memo::new(move |_| planner.form.with(|f| f.workforce.is_some()));
+    let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::workforce(s).ok().flatten()));
+    let caption = move || planner.form.with(|f| format!("{}, figures as at {}", f.authority, f.as_at));
+    let add_section = move |_| {
+        planner.form.update(|f| f.workforce = Some(WorkforceForm::new_section()));
+        focus_field_later(field_id("workforce.roles[0].establishment"));
+    };
+    view! {
+        <span class="govuk-caption-l">{caption}</span>
+        <h1 class="govuk-heading-xl">"Workforce"</h1>
+        <p class="govuk-body-l">
+            "Funded posts, vacancies and agency cover, the recruitment pipeline and the gap it leaves, what the workforce costs, and how it may change month by month."
+        </p>
+        <ErrorSummary errors=planner.errors/>
+        <PresetLoader/>
+        {move || {
+            if has_workforce.get() {
+                view! {
+                    <Roles/>
+                    <Establishment report/>
+                    <Retention/>
+                    <ProjectionSection report/>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="govuk-body">"This scenario has no workforce figures yet. Load West Sussex, March 2019, or start your own."</p>
+                    <button type="button" class="govuk-button" id="add-workforce" on:click=add_section>"Add workforce figures"</button>
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn Roles() -> impl IntoView {
+    let planner = use_planner();
+    let count = move || planner.form.with(|f| f.workforce.as_ref().map_or(0, |w| w.roles.len()));
+    let add = move |_| {
+        let mut added = 0;
+        planner.form.update(|f| {
+            if let Some(w) = f.workforce.as_mut() {
+                added = w.add_role();
+            }
+        });
+        focus_field_later(field_id(&format!("workforce.roles[{added}].name")));
+    };
+    view! {
+        <h2 class="govuk-heading-l">"Roles"</h2>
+        <For each=move || 0..count() key=|i| *i children=move |i| view! { <RoleCard i/> }/>
+        <button type="button" class="govuk-button govuk-button--secondary" id="workforce-roles" on:click=add>"Add a role"</button>
+    }
+}
+
+#[component]
+fn RoleCard(i: usize) -> impl IntoView {
+    let planner = use_planner();
+    let legend = move || {
+        planner.form.with(|f| {
+            match f.workforce.as_ref().and_then(|w| w.roles.get(i)).map(|r| r.name.trim().to_string()) {
+                Some(n) if !n.is_empty() => n,
+                _ => format!("Role {}", i + 1),
+            }
+        })
+    };
+    let fte = |label: &str| FieldSpec { suffix: Some("FTE"), ..number(label, "govuk-input--width-5") };
+    let pounds = |label: &str| FieldSpec { prefix: Some("£"), ..number(label, "govuk-input--width-10") };
+    let case_holding_id = field_id(&format!("workforce.roles[{i}].case_holding"));
+    let starters = move || {
+        planner.form.with(|f| f.workforce.as_ref().and_then(|w| w.roles.get(i)).map_or(0, |r| r.pipeline.len()))
+    };
+    let add_starters = move |kind: StarterKind| {
+        let mut added = None;
+        planner.form.update(|f| added = f.workforce.as_mut().and_then(|w| w.add_starters(i, kind)));
+        if let Some(j) = added {
+            focus_field_later(field_id(&format!("workforce.roles[{i}].pipeline[{j}].fte")));
+        }
+    };
+    view! {
+        <div class="app-card">
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+                    <h3 class="govuk-fieldset__heading">{legend}</h3>
+                </legend>
+                {role_field(planner, i, "name", FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("Name of the role") }, |r| &r.name, |r, v| r.name = v)}
+                <div class="app-inline-fields">
+                    {role_field(planner, i, "establishment", FieldSpec { hint: Some("Funded posts".into()), ..fte("Establishment") }, |r| &r.establishment, |r, v| r.establishment = v)}
+                    {role_field(planner, i, "newly_created", FieldSpec { hint: Some("Part of the establishment".into()), ..fte("Newly created posts") }, |r| &r.newly_created, |r, v| r.newly_created = v)}
+                    {role_field(planner, i, "vacancies", FieldSpec { hint: Some("Posts without a permanent worker".into()), ..fte("Vacancies") }, |r| &r.vacancies, |r, v| r.vacancies = v)}
+                </div>
+                <div class="app-inline-fields">
+                    {role_field(planner, i, "agency_covering_vacancies", fte("Agency covering vacancies"), |r| &r.agency_covering_vacancies, |r, v| r.agency_covering_vacancies = v)}
+                    {role_field(planner, i, "agency_over_establishment", fte("Agency over establishment"), |r| &r.agency_over_establishment, |r, v| r.agency_over_establishment = v)}
+                    {role_field(planner, i, "leavers", FieldSpec { hint: Some("In the last 12 months (optional)".into()), ..fte("Leavers") }, |r| &r.leavers, |r, v| r.leavers = v)}
+                </div>
+                <div class="app-inline-fields">
+                    {role_field(planner, i, "permanent_cost_per_fte", FieldSpec { hint: Some("A year, with on-costs".into()), ..pounds("Permanent cost per FTE") }, |r| &r.permanent_cost_per_fte, |r, v| r.permanent_cost_per_fte = v)}
+                    {role_field(planner, i, "agency_cost_per_fte", FieldSpec { hint: Some("A year, paid to the agency".into()), ..pounds("Agency cost per FTE") }, |r| &r.agency_cost_per_fte, |r, v| r.agency_cost_per_fte = v)}
+                </div>
+                <div class="app-inline-fields">
+                    {role_field(planner, i, "recruits_per_month", FieldSpec { hint: Some("Permanent, after the time to fill".into()), ..fte("Recruits a month") }, |r| &r.recruits_per_month, |r, v| r.recruits_per_month = v)}
+                    {role_field(planner, i, "agency_conversions_per_month", FieldSpec { hint: Some("Agency workers made permanent".into()), ..fte("Conversions a month") }, |r| &r.agency_conversions_per_month, |r, v| r.agency_conversions_per_month = v)}
+                </div>
+                <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                    <div class="govuk-checkboxes__item">
+                        <input class="govuk-checkboxes__input" id=case_holding_id.clone() type="checkbox"
+                            prop:checked=move || planner.form.with(|f| f.workforce.as_ref().and_then(|w| w.roles.get(i)).is_some_and(|r| r.case_holding))
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                planner.form.update(|f| if let Some(r) = f.workforce.as_mut().and_then(|w| w.roles.get_mut(i)) { r.case_holding = on });
+                            }/>
+                        <label class="govuk-label govuk-checkboxes__label" for=case_holding_id>"This role holds cases (counts towards the average caseload)"</label>
+                    </div>
+                </div>
+                <h4 class="govuk-heading-s">"Pipeline: people due to start"</h4>
+                <For each=move || 0..starters() key=|j| *j children=move |j| view! { <StarterRow i j/> }/>
+                <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| add_starters(StarterKind::Agency)>
+                        "Add agency starters" <span class="govuk-visually-hidden">{move || format!(" for {}", legend())}</span>
+                    </button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| add_starters(StarterKind::Permanent)>
+                        "Add permanent starters" <span class="govuk-visually-hidden">{move || format!(" for {}", legend())}</span>
+                    </button>
+                </div>
+            </fieldset>
+            <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| {
+                planner.form.update(|f| if let Some(w) = f.workforce.as_mut() { w.remove_role(i) });
+                focus_field_later("workforce-roles".into());
+            }>
+                "Remove this role" <span class="govuk-visually-hidden">{move || format!(" ({})", legend())}</span>
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn StarterRow(i: usize, j: usize) -> impl IntoView {
+    let planner = use_planner();
+    let kind = move || {
+        planner
+            .form
+            .with(|f| f.workforce.as_ref().and_then(|w| w.roles.get(i)).and_then(|r| r.pipeline.get(j)).map(|s| s.kind))
+    };
+    let label = move |what: &str| match kind() {
+        Some(StarterKind::Agency) => format!("Agency starters: {what}"),
+        _ => format!("Permanent starters: {what}"),
+    };
+    let path = |field: &str| format!("workforce.roles[{i}].pipeline[{j}].{field}");
+    let get = move |f: &csplan_validation::form::ScenarioForm, month: bool| {
+        f.workforce.as_ref().and_then(|w| w.roles.get(i)).and_then(|r| r.pipeline.get(j)).map(|s| {
+            if month {
+                s.month.clone()
+            } else {
+                s.fte.clone()
+            }
+        })
+    };
+    let set = move |f: &mut csplan_validation::form::ScenarioForm, month: bool, v: String| {
+        if let Some(s) = f.workforce.as_mut().and_then(|w| w.roles.get_mut(i)).and_then(|r| r.pipeline.get_mut(j)) {
+            if month {
+                s.month = v;
+            } else {
+                s.fte = v;
+            }
+        }
+    };
+    view! {
+        <div class="app-inline-fields">
+            {bound_field(planner, path("fte"), FieldSpec { suffix: Some("FTE"), ..number(&label("how many"), "govuk-input--width-5") }, move |f| get(f, false), move |f, v| set(f, false, v))}
+            {bound_field(planner, path("month"), FieldSpec { hint: Some("1 is next month".into()), ..number(&label("month they start"), "govuk-input--width-3") }, move |f| get(f, true), move |f, v| set(f, true, v))}
+            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+                planner.form.update(|f| if let Some(w) = f.workforce.as_mut() { w.remove_starters(i, j) });
+                focus_field_later("workforce-roles".into());
+            }>"Remove" <span class="govuk-visually-hidden">{format!(" starters {} of role {}", j + 1, i + 1)}</span></button>
+        </div>
+    }
+}
+
+fn fte(v: Fte) -> String {
+    grouped(v.value(), 2)
+}
+
+fn rate(r: Option<Rate>) -> String {
+    r.map_or_else(|| "not given".into(), |r| r.display(1))
+}
+
+fn money(m: Option<Money>) -> String {
+    m.map_or_else(|| "not given".into(), Money::display_pounds)
+}
+
+/// A row of a role table: its label and how to show one role's figure.
+type RoleRow = (&'static str, fn(&RoleFigures) -> String);
+
+/// A table with one column a role plus Total, and one row a figure.
+fn role_table(id: &'static str, caption: &'static str, report: &WorkforceReport, rows: Vec<RoleRow>) -> impl IntoView {
+    let columns: Vec<&RoleFigures> = report.roles.iter().chain([&report.total]).collect();
+    let caption_id = format!("{id}-caption");
+    let labelled_by = caption_id.clone();
+    view! {
+        <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
+            <table class="govuk-table" id=id>
+                <caption class="govuk-table__caption govuk-table__caption--m" id=caption_id>{caption}</caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__header"></td>
+                        {columns.iter().map(|c| view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{c.name.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                    {rows.into_iter().map(|(label, cell)| view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">{label}</th>
+                            {columns.iter().map(|c| view! { <td class="govuk-table__cell govuk-table__cell--numeric">{cell(c)}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Establishment(report: Memo<Option<WorkforceReport>>) -> impl IntoView {
+    move || {
+        report.get().map(|r| {
+            let gaps: Vec<String> = r.roles.iter().map(|x| format!("{}: {}", x.name, csplan_calc::workforce::explain_gap(x))).collect();
+            view! {
+                {role_table("establishment-table", "Establishment and pipeline (FTE)", &r, vec![
+                    ("Newly created posts", |x| fte(x.newly_created)),
+                    ("Total posts", |x| fte(x.establishment)),
+                    ("In post", |x| fte(x.in_post)),
+                    ("Vacant", |x| fte(x.vacancies)),
+                    ("Agency workers", |x| fte(x.agency)),
+                    ("Vacant, not covered", |x| fte(x.vacant_not_covered)),
+                    ("Agency pipeline", |x| fte(x.agency_pipeline)),
+                    ("Permanent pipeline", |x| fte(x.permanent_pipeline)),
+                    ("Remaining gap after pipeline", |x| fte(x.remaining_gap)),
+                ])}
+                <details class="govuk-details">
+                    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How is this calculated?"</span></summary>
+                    <div class="govuk-details__text">
+                        <ul class="govuk-list">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                        <p class="govuk-body">"The gap is floored at 0 for each role, and the total adds the roles' gaps."</p>
+                    </div>
+                </details>
+                {role_table("measures-table", "DfE measures", &r, vec![
+                    ("Vacancy rate", |x| rate(x.measures.vacancy_rate)),
+                    ("Agency rate", |x| rate(x.measures.agency_rate)),
+                    ("Turnover rate", |x| rate(x.measures.turnover_rate)),
+                    ("Agency cover rate", |x| rate(x.measures.agency_cover_rate)),
+                    ("Vacancy agency cover rate", |x| rate(x.measures.vacancy_agency_cover_rate)),
+                ])}
+                <p class="govuk-body-s">"As DfE defines them: vacancy rate = vacancies / (vacancies + in post); agency rate = agency / (agency + in post); turnover = leavers / in post; agency cover rate = agency covering vacancies / agency; vacancy agency cover rate = agency covering vacancies / vacancies. Rounded to 1 place, as DfE publishes."</p>
+                {role_table("costs-table", "Annual costs", &r, vec![
+                    ("Permanent staff", |x| money(x.costs.map(|c| c.permanent))),
+                    ("Agency workers", |x| money(x.costs.map(|c| c.agency))),
+                    ("Agency premium over permanent", |x| money(x.costs.map(|c| c.agency_premium))),
+                    ("Converting agency cover to permanent", |x| money(x.costs.map(|c| c.convert_agency_cover))),
+                ])}
+                {r.retention.map(|ret| view! {
+                    <p class="govuk-body">{format!(
+                        "Retention payment: {} FTE expected to take it up, {} a year, {} over the scheme.",
+                        short(ret.takers.value(), 2), ret.per_year.display_pounds(), ret.total.display_pounds()
+                    )}</p>
+                })}
+            }
+        })
+    }
+}
+
+#[component]
+fn Retention() -> impl IntoView {
+    let planner = use_planner();
+    let has = Memo::new(move |_| planner.form.with(|f| f.workforce.as_ref().is_some_and(|w| w.retention.is_some())));
+    let field = move |field: &'static str,
+                      spec: FieldSpec,
+                      get: fn(&RetentionForm) -> &String,
+                      set: fn(&mut RetentionForm, String)| {
+        bound_field(
+            planner,
+            format!("workforce.retention.{field}"),
+            spec,
+            move |f| f.workforce.as_ref().and_then(|w| w.retention.as_ref()).map(|r| get(r).clone()),
+            move |f, v| {
+                if let Some(r) = f.workforce.as_mut().and_then(|w| w.retention.as_mut()) {
+                    set(r, v);
+                }
+            },
+        )
+    };
+    view! {
+        <h2 class="govuk-heading-l">"Retention payment"</h2>
+        {move || if has.get() {
+            view! {
+                <div class="app-inline-fields">
+                    {field("amount_per_year", FieldSpec { prefix: Some("£"), ..number("Amount a year", "govuk-input--width-5") }, |r| &r.amount_per_year, |r, v| r.amount_per_year = v)}
+                    {field("years", FieldSpec { suffix: Some("years"), ..number("Paid for", "govuk-input--width-3") }, |r| &r.years, |r, v| r.years = v)}
+                    {field("eligible_fte", FieldSpec { suffix: Some("FTE"), ..number("Eligible staff", "govuk-input--width-5") }, |r| &r.eligible_fte, |r, v| r.eligible_fte = v)}
+                    {field("take_up", FieldSpec { suffix: Some("%"), ..number("Take-up", "govuk-input--width-3") }, |r| &r.take_up, |r, v| r.take_up = v)}
+                    {field("turnover_reduction", FieldSpec { hint: Some("Your assumption, as a share of the turnover rate".into()), suffix: Some("%"), ..number("Cut in turnover while paid", "govuk-input--width-3") }, |r| &r.turnover_reduction, |r, v| r.turnover_reduction = v)}
+                </div>
+                <button type="button" class="govuk-button govuk-button--secondary" id="remove-retention" on:click=move |_| {
+                    planner.form.update(|f| if let Some(w) = f.workforce.as_mut() { w.retention = None });
+                    focus_field_later("add-retention".into());
+                }>"Remove the retention payment"</button>
+            }.into_any()
+        } else {
+            view! {
+                <p class="govuk-body">"West Sussex paid £3,000 a year for 5 years to staff in hard-to-recruit teams; 88% took it up."</p>
+                <button type="button" class="govuk-button govuk-button--secondary" id="add-retention" on:click=move |_| {
+                    planner.form.update(|f| if let Some(w) = f.workforce.as_mut() {
+                        w.retention = Some(RetentionForm { amount_per_year: "3000".into(), years: "5".into(), eligible_fte: String::new(), take_up: "88".into(), turnover_reduction: "0".into() });
+                    });
+                    focus_field_later(field_id("workforce.retention.eligible_fte"));
+                }>"Add a retention payment"</button>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn ProjectionSection(report: Memo<Option<WorkforceReport>>) -> impl IntoView {
+    let planner = use_planner();
+    let field = move |field: &'static str,
+                      spec: FieldSpec,
+                      get: fn(&csplan_validation::workforce_form::ProjectionForm) -> &String,
+                      set: fn(&mut csplan_validation::workforce_form::ProjectionForm, String)| {
+        bound_field(
+            planner,
+            format!("workforce.projection.{field}"),
+            spec,
+            move |f| f.workforce.as_ref().map(|w| get(&w.projection).clone()),
+            move |f, v| {
+                if let Some(w) = f.workforce.as_mut() {
+                    set(&mut w.projection, v);
+                }
+            },
+        )
+    };
+    let projection = Memo::new(move |_| report.get().map(|r| r.projection));
+    view! {
+        <h2 class="govuk-heading-l">"Projection"</h2>
+        <div class="app-inline-fields">
+            {field("months", FieldSpec { suffix: Some("months"), ..number("Project for", "govuk-input--width-3") }, |p| &p.months, |p, v| p.months = v)}
+            {field("turnover", FieldSpec { hint: Some("Blank: each role's leavers / in post".into()), suffix: Some("%"), ..number("Turnover a year", "govuk-input--width-4") }, |p| &p.turnover, |p, v| p.turnover = v)}
+            {field("months_to_fill", FieldSpec { suffix: Some("months"), ..number("Time to fill a post", "govuk-input--width-3") }, |p| &p.months_to_fill, |p, v| p.months_to_fill = v)}
+        </div>
+        <div class="app-inline-fields">
+            {field("newly_qualified_share", FieldSpec { suffix: Some("%"), ..number("Starters newly qualified", "govuk-input--width-3") }, |p| &p.newly_qualified_share, |p, v| p.newly_qualified_share = v)}
+            {field("newly_qualified_caseload", FieldSpec { hint: Some("Share of a full caseload in their first year".into()), suffix: Some("%"), ..number("Newly qualified caseload", "govuk-input--width-3") }, |p| &p.newly_qualified_caseload, |p, v| p.newly_qualified_caseload = v)}
+        </div>
+        <div class="app-inline-fields">
+            {field("cases", FieldSpec { hint: Some("Held by the case-holding roles".into()), ..number("Cases", "govuk-input--width-5") }, |p| &p.cases, |p, v| p.cases = v)}
+            {field("target_caseload", FieldSpec { suffix: Some("per FTE"), ..number("Target caseload", "govuk-input--width-3") }, |p| &p.target_caseload, |p, v| p.target_caseload = v)}
+        </div>
+        {move || projection.get().map(|p| view! { <ProjectionResults p/> })}
+    }
+}
+
+/// Percent-encodes text for a `data:` URL.
+fn data_url(csv: &str) -> String {
+    let mut out = String::from("data:text/csv;charset=utf-8,");
+    for b in csv.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.,:".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[component]
+fn ProjectionResults(p: Projection) -> impl IntoView {
+    let csv = data_url(&csplan_calc::projection_csv(&p));
+    let rows = p.months.iter().map(|m| view! {
+        <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">{m.month.clone()}</th>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.in_post.value(), 1)}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.agency.value(), 1)}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.vacancies.value(), 1)}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.case_holding_fte.value(), 1)}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{m.caseload.map_or_else(|| "-".into(), |c| short(c, 1))}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{m.cost.display_pounds()}</td>
+        </tr>
+    }).collect_view();
+    let years = p
+        .financial_years
+        .iter()
+        .map(|f| {
+            view! {
+                <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">{f.year.clone()}</th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{f.months}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{f.cost.display_pounds()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let uncosted = (!p.uncosted_roles.is_empty()).then(|| {
+        format!("Not costed, because a permanent or agency cost per FTE is missing: {}.", p.uncosted_roles.join(", "))
+    });
+    view! {
+        <p class="govuk-body" id="projection-summary">{p.explanation.clone()}</p>
+        {crate::components::chart::projection_chart(&p)}
+        <details class="govuk-details">
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Show the projection as a table"</span></summary>
+            <div class="govuk-details__text">
+                <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby="projection-caption">
+                    <table class="govuk-table" id="projection-table">
+                        <caption class="govuk-table__caption govuk-table__caption--s" id="projection-caption">"Projection by month (month 0 is now)"</caption>
+                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Month"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"In post"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Agency"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Vacant"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Case-holding FTE"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Caseload"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Cost"</th>
+                        </tr></thead>
+                        <tbody class="govuk-table__body">{rows}</tbody>
+                    </table>
+                </div>
+            </div>
+        </details>
+        <p class="govuk-body"><a class="govuk-link" href=csv download="csplan-projection.csv" id="projection-csv">"Download the projection (CSV)"</a></p>
+        <table class="govuk-table" id="financial-years">
+            <caption class="govuk-table__caption govuk-table__caption--m">"Staffing cost by financial year (April to March)"</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">"Year"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Months"</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Cost"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">{years}</tbody>
+        </table>
+        {uncosted.map(|u| view! { <p class="govuk-body-s">{u}</p> })}
+    }
+}
