@@ -7,7 +7,7 @@ use csplan_model::fmt::grouped;
 use csplan_model::Decimal;
 use leptos::prelude::*;
 
-const FRAME: Frame = Frame { width: 640, height: 300, left: 56, right: 12, top: 12, bottom: 36 };
+const FRAME: Frame = Frame { width: 640, height: 300, left: 56, right: 32, top: 12, bottom: 36 };
 
 type Series = (&'static str, &'static str, &'static str, fn(&ProjectionMonth) -> Decimal);
 
@@ -88,7 +88,7 @@ pub fn projection_chart(p: &Projection) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
-            <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) width="100%" role="img" aria-labelledby="chart-title chart-desc" id="projection-chart">
+            <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) width="100%" role="img" aria-labelledby="chart-title chart-desc" id="projection-chart" font-family="inherit">
                 <title id="chart-title">"Workforce projection, FTE by month"</title>
                 <desc id="chart-desc">{description}</desc>
                 {y_ticks}
