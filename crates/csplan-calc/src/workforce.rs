@@ -176,17 +176,12 @@ fn pipeline(role: &Role, kind: StarterKind) -> Result<Fte, CalcError> {
     role.pipeline.iter().filter(|s| s.kind == kind).try_fold(Fte::ZERO, |acc, s| add(acc, s.fte))
 }
 
-/// The agency cost per FTE for a role, if given.
-fn agency_cost(role: &Role) -> Option<Money> {
-    role.agency_cost_per_fte
-}
-
 fn money_times(m: Money, q: Fte) -> Result<Money, CalcError> {
     m.checked_times(q.value()).ok_or(CalcError::Overflow)
 }
 
 fn role_costs(role: &Role, in_post: Fte, agency: Fte) -> Result<Option<RoleCosts>, CalcError> {
-    let (Some(perm), Some(agency_cost)) = (role.permanent_cost_per_fte, agency_cost(role)) else {
+    let (Some(perm), Some(agency_cost)) = (role.permanent_cost_per_fte, role.agency_cost_per_fte) else {
         return Ok(None);
     };
     let premium_per = agency_cost.checked_sub(perm).ok_or(CalcError::Overflow)?;
