@@ -112,3 +112,15 @@ pub fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// The top of a scenario page: "{authority}, figures as at {date}", the title, a lead line.
+#[component]
+pub fn PageHeading(title: &'static str, lead: &'static str) -> impl IntoView {
+    let planner = crate::state::use_planner();
+    let caption = move || planner.form.with(|f| format!("{}, figures as at {}", f.authority, f.as_at));
+    view! {
+        <span class="govuk-caption-l">{caption}</span>
+        <h1 class="govuk-heading-xl">{title}</h1>
+        <p class="govuk-body-l">{lead}</p>
+    }
+}

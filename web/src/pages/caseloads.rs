@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words as spec, FieldSpec};
-use crate::components::layout::use_document_title;
+use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
 
@@ -19,13 +19,11 @@ pub fn CaseloadsPage() -> impl IntoView {
     let planner = use_planner();
     use_document_title("Caseloads", move || planner.errors.with(|e| !e.is_empty()));
     let errors = planner.errors;
-    let caption = move || planner.form.with(|f| format!("{}, figures as at {}", f.authority, f.as_at));
     view! {
-        <span class="govuk-caption-l">{caption}</span>
-        <h1 class="govuk-heading-xl">"Caseloads"</h1>
-        <p class="govuk-body-l">
-            "How many social workers it takes to bring average caseloads down to a target, and what they cost a year."
-        </p>
+        <PageHeading
+            title="Caseloads"
+            lead="How many social workers it takes to bring average caseloads down to a target, and what they cost a year."
+        />
         <ErrorSummary errors/>
         <Warnings/>
         <Status/>

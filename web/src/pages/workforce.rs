@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
-use crate::components::layout::use_document_title;
+use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
 
@@ -50,17 +50,15 @@ pub fn WorkforcePage() -> impl IntoView {
     use_document_title("Workforce", move || planner.errors.with(|e| !e.is_empty()));
     let has_workforce = Memo::new(move |_| planner.form.with(|f| f.workforce.is_some()));
     let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::workforce(s).ok().flatten()));
-    let caption = move || planner.form.with(|f| format!("{}, figures as at {}", f.authority, f.as_at));
     let add_section = move |_| {
         planner.form.update(|f| f.workforce = Some(WorkforceForm::new_section()));
         focus_field_later(field_id("workforce.roles[0].establishment"));
     };
     view! {
-        <span class="govuk-caption-l">{caption}</span>
-        <h1 class="govuk-heading-xl">"Workforce"</h1>
-        <p class="govuk-body-l">
-            "Funded posts, vacancies and agency cover, the recruitment pipeline and the gap it leaves, what the workforce costs, and how it may change month by month."
-        </p>
+        <PageHeading
+            title="Workforce"
+            lead="Funded posts, vacancies and agency cover, the recruitment pipeline and the gap it leaves, what the workforce costs, and how it may change month by month."
+        />
         <ErrorSummary errors=planner.errors/>
         <PresetLoader/>
         {move || {
