@@ -132,3 +132,45 @@ fn an_unknown_authority_exits_1_with_the_closest_names() {
     assert_eq!(code, 1);
     assert!(err.contains("2017"), "{err}");
 }
+
+#[test]
+fn every_authority_and_year_prefills_a_valid_scenario() {
+    let rows = rows();
+    let mut checked = 0;
+    for r in rows.iter().filter(|r| r.level == Level::Authority) {
+        let scenario = csplan_calc::benchmark::prefill_scenario(&rows, &r.code, Some(r.year))
+            .unwrap_or_else(|e| unreachable!("{} {}: {e:?}", r.name, r.year));
+        let errors: Vec<String> = csplan_validation::validate(&scenario)
+            .into_iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(errors, Vec::<String>::new(), "{} {}", r.name, r.year);
+        let report = csplan_calc::report(&scenario).unwrap_or_else(|e| unreachable!("{} {}: {e}", r.name, r.year));
+        let role = report.workforce.map(|w| w.total);
+        // The prefilled establishment gives back DfE's own in-post and vacancy figures.
+        assert_eq!(
+            role.as_ref().map(|t| t.in_post.value()),
+            Some(r.in_post.unwrap_or_default()),
+            "{} {}",
+            r.name,
+            r.year
+        );
+        assert_eq!(role.map(|t| t.vacancies.value()), Some(r.vacancies.unwrap_or_default()));
+        checked += 1;
+    }
+    assert_eq!(checked, 1053);
+}
+
+#[test]
+fn example_prefills_from_an_authority() {
+    let run = csplan_tests::csplan(&["example", "--la", "West Sussex", "--year", "2019"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let v: serde_json::Value = serde_json::from_str(&run.out).unwrap_or_default();
+    assert_eq!(v["authority"], "West Sussex");
+    assert_eq!(v["as_at"], "2019-09-30");
+    assert!(v["source"].as_str().is_some_and(|s| s.contains("Open Government Licence v3.0")));
+    let valid = csplan_tests::csplan_with_stdin(&["validate", "-"], &run.out);
+    assert_eq!(valid.code, 0, "{}{}", valid.out, valid.err);
+    assert_eq!(csplan_tests::csplan(&["example", "--la", "Nowhere shire"]).code, 1);
+}

@@ -2,7 +2,9 @@
 //! among all authorities and its trend over the years published.
 
 use csplan_data::{Level, WorkforceRow};
-use csplan_model::Decimal;
+use csplan_model::{
+    Decimal, Fte, Money, ProjectionSettings, Role, Rounding, Scenario, TeamGroup, Workforce, SCHEMA_VERSION,
+};
 use serde::Serialize;
 
 /// One measure of the benchmark.
@@ -130,5 +132,74 @@ pub fn benchmark(rows: &[WorkforceRow], code: &str, year: Option<u16>) -> Result
         measures,
         source: csplan_data::SOURCE,
         attribution: csplan_data::ATTRIBUTION,
+    })
+}
+
+/// A scenario prefilled from an authority's published DfE figures for a year (default:
+/// its latest): one case-holding role, "Children and family social workers", with
+/// establishment = in post + vacancies, agency split into covering vacancies and over the
+/// establishment, and last year's leavers; one team group holding the authority's cases
+/// with its case-holder FTE, aiming at England's average caseload that year.
+pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) -> Result<Scenario, BenchmarkError> {
+    let b = benchmark(rows, code, year)?;
+    let row = rows
+        .iter()
+        .find(|r| r.level == Level::Authority && r.code == code && r.year == b.year)
+        .ok_or(BenchmarkError::UnknownAuthority)?;
+    let england = rows.iter().find(|r| r.level == Level::England && r.year == b.year);
+    let zero = Decimal::ZERO;
+    let in_post = row.in_post.unwrap_or(zero);
+    let vacancies = row.vacancies.unwrap_or(zero);
+    let agency = row.agency.unwrap_or(zero);
+    let covering = row.agency_cover.unwrap_or(zero).min(vacancies).min(agency);
+    let role = Role {
+        name: "Children and family social workers".to_string(),
+        establishment: Fte::new(in_post + vacancies),
+        vacancies: Fte::new(vacancies),
+        agency_covering_vacancies: Fte::new(covering),
+        agency_over_establishment: Fte::new((agency - covering).max(zero)),
+        leavers: row.leavers.map(Fte::new),
+        case_holding: true,
+        ..Role::default()
+    };
+    let target = england.and_then(|e| e.caseload).unwrap_or(Decimal::from(16));
+    let teams = match (row.case_holders, row.cases) {
+        (Some(fte), Some(cases)) if fte > zero => vec![TeamGroup {
+            name: "All case-holding teams".to_string(),
+            case_holding_fte: Fte::new(fte),
+            cases: Some(cases),
+            current_caseload: None,
+            target_caseload: target,
+            cost_per_fte: None,
+            options: Vec::new(),
+        }],
+        _ => Vec::new(),
+    };
+    Ok(Scenario {
+        schema: SCHEMA_VERSION,
+        authority: row.name.clone(),
+        as_at: format!("{}-09-30", b.year),
+        source: format!(
+            "{} figures for {} ({}), 30 September {}. {} Costs are not published: enter your own.",
+            csplan_data::SOURCE,
+            row.name,
+            row.code,
+            b.year,
+            csplan_data::ATTRIBUTION
+        ),
+        rounding: Rounding::Nearest,
+        cost_per_fte: Money::ZERO,
+        compare_targets: Vec::new(),
+        teams,
+        options: Vec::new(),
+        workforce: Some(Workforce {
+            roles: vec![role],
+            retention: None,
+            projection: ProjectionSettings {
+                cases: row.cases,
+                target_caseload: Some(target),
+                ..ProjectionSettings::default()
+            },
+        }),
     })
 }

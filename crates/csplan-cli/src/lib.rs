@@ -26,11 +26,18 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print a scenario shipped with csplan as JSON (the default one unless --preset is given).
+    /// Print a scenario as JSON: a preset (the default one unless --preset is given), or one
+    /// prefilled from an authority's published DfE workforce figures (--la).
     Example {
         /// Preset id; `csplan presets` lists them.
-        #[arg(long, default_value = "example")]
+        #[arg(long, default_value = "example", conflicts_with = "la")]
         preset: String,
+        /// Local authority name or code: prefill from its DfE figures.
+        #[arg(long)]
+        la: Option<String>,
+        /// With --la: the year (as at 30 September), 2017-2023; default the latest.
+        #[arg(long, requires = "la")]
+        year: Option<u16>,
     },
     /// List the preset scenarios shipped with csplan.
     Presets,
@@ -177,7 +184,8 @@ where
         }
     };
     let result = match cli.command {
-        Command::Example { preset: id } => example(&id, out),
+        Command::Example { la: Some(la), year, .. } => example_for_authority(&la, year, out, err),
+        Command::Example { preset: id, .. } => example(&id, out),
         Command::Presets => {
             let rows: Vec<Vec<String>> = PRESETS.iter().map(|p| vec![p.id.to_string(), p.title.to_string()]).collect();
             write_all(out, &output::table(&["id", "title"], &rows, 2))
@@ -395,6 +403,37 @@ fn workforce_command(a: &WorkforceArgs, out: &mut dyn Write, err: &mut dyn Write
     write_all(out, &text)
 }
 
+fn example_for_authority(la: &str, year: Option<u16>, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let rows = csplan_data::workforce_rows().map_err(|e| Failure(e.to_string()))?;
+    let code = match csplan_data::find_authority(&rows, la) {
+        Ok(code) => code,
+        Err(closest) => {
+            let _ = writeln!(err, "--la: no English local authority is called '{la}'. Closest: {}", closest.join(", "));
+            return Ok(1);
+        }
+    };
+    match csplan_calc::benchmark::prefill_scenario(&rows, &code, year) {
+        Ok(s) => {
+            let json = serde_json::to_string_pretty(&s).map_err(|e| Failure(e.to_string()))?;
+            write_all(out, &format!("{json}\n"))
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}", year_problem(la, e));
+            Ok(1)
+        }
+    }
+}
+
+fn year_problem(la: &str, e: csplan_calc::benchmark::BenchmarkError) -> String {
+    match e {
+        csplan_calc::benchmark::BenchmarkError::NoYear(years) => {
+            let list: Vec<String> = years.iter().map(u16::to_string).collect();
+            format!("--year: {la} has DfE figures for {} only", list.join(", "))
+        }
+        csplan_calc::benchmark::BenchmarkError::UnknownAuthority => format!("--la: no DfE figures for '{la}'"),
+    }
+}
+
 fn benchmark_command(
     la: &str,
     year: Option<u16>,
@@ -412,13 +451,8 @@ fn benchmark_command(
     };
     let b = match csplan_calc::benchmark::benchmark(&rows, &code, year) {
         Ok(b) => b,
-        Err(csplan_calc::benchmark::BenchmarkError::NoYear(years)) => {
-            let list: Vec<String> = years.iter().map(u16::to_string).collect();
-            let _ = writeln!(err, "--year: {la} has DfE figures for {} only", list.join(", "));
-            return Ok(1);
-        }
-        Err(csplan_calc::benchmark::BenchmarkError::UnknownAuthority) => {
-            let _ = writeln!(err, "--la: no DfE figures for '{la}'");
+        Err(e) => {
+            let _ = writeln!(err, "{}", year_problem(la, e));
             return Ok(1);
         }
     };
