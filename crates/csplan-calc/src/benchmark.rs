@@ -201,5 +201,8 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
                 ..ProjectionSettings::default()
             },
         }),
+        placements: None,
+        budget_history: Vec::new(),
+        invest_to_save: None,
     })
 }

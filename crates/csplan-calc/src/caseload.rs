@@ -239,6 +239,9 @@ pub struct Report {
     /// The workforce section's figures, if the scenario has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub workforce: Option<crate::workforce::WorkforceReport>,
+    /// Placements, budget history and invest-to-save, where the scenario has them.
+    #[serde(flatten)]
+    pub cost_of_care: crate::placements::CostOfCare,
 }
 
 fn team_input(s: &Scenario, team: &csplan_model::TeamGroup) -> CaseloadInput {
@@ -317,6 +320,7 @@ pub fn team(s: &Scenario, i: usize) -> Option<Result<CaseloadResult, CalcError>>
 pub fn report(s: &Scenario) -> Result<Report, CalcError> {
     let mut report = caseload_report(s)?;
     report.workforce = crate::workforce::workforce(s)?;
+    report.cost_of_care = crate::placements::cost_of_care(s)?;
     Ok(report)
 }
 
@@ -333,5 +337,5 @@ pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
         totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
         teams.push(TeamResult { name: team.name.clone(), result });
     }
-    Ok(Report { teams, totals, options: options(s)?, workforce: None })
+    Ok(Report { teams, totals, options: options(s)?, workforce: None, cost_of_care: Default::default() })
 }

@@ -333,6 +333,9 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         teams: vec![team],
         options: Vec::new(),
         workforce: None,
+        placements: None,
+        budget_history: Vec::new(),
+        invest_to_save: None,
     };
     let problems = validate(&scenario);
     for p in &problems {

@@ -66,7 +66,9 @@ const FIGURE_HEADERS: [&str; 9] =
 /// The report as plain-text tables.
 pub fn report_table(s: &Scenario, report: &Report) -> String {
     let mut out = format!("{} - figures as at {}\n", s.authority, s.as_at);
-    out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
+    if !report.teams.is_empty() {
+        out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
+    }
     if !report.teams.is_empty() {
         out.push_str("Team groups, each at its own target\n");
         let mut headers = vec!["team group"];
@@ -109,7 +111,10 @@ pub fn report_table(s: &Scenario, report: &Report) -> String {
     if let Some(w) = &report.workforce {
         out.push_str(&workforce_table(w));
     }
-    out.push_str("\nHow each figure is calculated\n");
+    out.push_str(&cost_of_care_table(&report.cost_of_care));
+    if !report.teams.is_empty() || !report.options.is_empty() {
+        out.push_str("\nHow each figure is calculated\n");
+    }
     for t in &report.teams {
         out.push_str(&format!("- {}: {}\n", t.name, t.result.explanation));
     }
@@ -425,4 +430,93 @@ pub fn benchmark_table(b: &csplan_calc::benchmark::Benchmark) -> String {
         b.source,
         b.attribution
     )
+}
+
+fn pounds(m: Money) -> String {
+    m.display_pounds()
+}
+
+/// Placements, budget history and invest-to-save.
+pub fn cost_of_care_table(c: &csplan_calc::placements::CostOfCare) -> String {
+    let mut out = String::new();
+    if let Some(p) = &c.placements {
+        out.push_str("\nPlacements: forecast against budget\n");
+        let mut rows: Vec<Vec<String>> = p
+            .lines
+            .iter()
+            .map(|l| {
+                vec![
+                    l.name.clone(),
+                    short(l.number, 2),
+                    pounds(l.annual_unit_cost),
+                    format!("{}{}", pounds(l.forecast), if l.forecast_given { " (published)" } else { "" }),
+                    money(l.budget),
+                    money(l.deficit),
+                ]
+            })
+            .collect();
+        for g in &p.groups {
+            rows.push(vec![
+                format!("{} (shared budget)", g.name),
+                String::new(),
+                String::new(),
+                pounds(g.forecast),
+                pounds(g.budget),
+                pounds(g.deficit),
+            ]);
+        }
+        rows.push(vec![
+            "Total".into(),
+            String::new(),
+            String::new(),
+            pounds(p.total_forecast),
+            pounds(p.total_budget),
+            pounds(p.total_deficit),
+        ]);
+        out.push_str(&table(&["line", "number", "unit cost", "forecast", "budget", "deficit"], &rows, 1));
+        for l in &p.lines {
+            out.push_str(&format!("- {}: {}\n", l.name, l.explanation));
+        }
+    }
+    if !c.budget_history.is_empty() {
+        out.push_str("\nBudget history (deficit = spend - budget)\n");
+        let pct = |r: Option<Rate>| r.map_or_else(|| "-".into(), |r| r.display(2));
+        let rows: Vec<Vec<String>> = c
+            .budget_history
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.clone(),
+                    pounds(y.budget),
+                    pounds(y.spend),
+                    pounds(y.deficit),
+                    pct(y.percent_of_budget),
+                    pct(y.percent_of_spend),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&["year", "budget", "spend", "deficit", "% of budget", "% of spend"], &rows, 1));
+    }
+    if let Some(i) = &c.invest_to_save {
+        out.push_str(&format!("\nInvest to save: {}\n", i.explanation));
+        let rows: Vec<Vec<String>> = i
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.to_string(),
+                    pounds(y.cost),
+                    short(y.avoided, 2),
+                    pounds(y.expected_saving),
+                    pounds(y.net),
+                    pounds(y.cumulative),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&["year", "cost", "avoided", "expected saving", "net", "cumulative"], &rows, 1));
+        let payback =
+            i.payback_year.map_or_else(|| "not within the years entered".to_string(), |y| format!("year {y}"));
+        out.push_str(&format!("Pays back: {payback}. Net present value: {}.\n", pounds(i.npv)));
+    }
+    out
 }

@@ -6,11 +6,13 @@
 
 pub mod dec;
 pub mod fmt;
+pub mod placements;
 pub mod presets;
 pub mod scenario;
 pub mod units;
 pub mod workforce;
 
+pub use placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
 pub use scenario::{CaseloadTarget, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 pub use units::{Fte, Money, Rate, HALF_UP};
 pub use workforce::{ProjectionSettings, RetentionPayment, Role, StarterKind, Starters, Workforce};

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
 use crate::scenario::{PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 use crate::units::{Fte, Money, Rate};
 use crate::workforce::{ProjectionSettings, Role, StarterKind, Starters, Workforce};
@@ -19,9 +20,10 @@ pub struct Preset {
 }
 
 /// Every preset, the default first.
-pub const PRESETS: [Preset; 3] = [
+pub const PRESETS: [Preset; 4] = [
     Preset { id: "example", title: "Example council (default)", build: default_scenario },
     Preset { id: "barnsley-2017", title: "Barnsley, December 2017", build: barnsley_2017 },
+    Preset { id: "portsmouth-2017", title: "Portsmouth, June 2017", build: portsmouth_2017 },
     Preset { id: "west-sussex-2019", title: "West Sussex, March 2019", build: west_sussex_2019 },
 ];
 
@@ -76,6 +78,9 @@ pub fn default_scenario() -> Scenario {
             option("B", "Option B: all case-holding teams"),
         ],
         workforce: None,
+        placements: None,
+        budget_history: Vec::new(),
+        invest_to_save: None,
     }
 }
 
@@ -118,6 +123,9 @@ pub fn barnsley_2017() -> Scenario {
             option("3", "Option 3: all children's social care teams"),
         ],
         workforce: None,
+        placements: None,
+        budget_history: Vec::new(),
+        invest_to_save: None,
     }
 }
 
@@ -168,6 +176,99 @@ pub fn west_sussex_2019() -> Scenario {
             roles: vec![social_workers, practitioners, managers],
             retention: None,
             projection: ProjectionSettings { turnover: Some(Rate::new(d(1699, 2))), ..ProjectionSettings::default() },
+        }),
+        placements: None,
+        budget_history: Vec::new(),
+        invest_to_save: None,
+    }
+}
+
+fn line(
+    name: &str,
+    kind: PlacementKind,
+    number: Decimal,
+    unit: i64,
+    forecast: Option<i64>,
+    budget: Option<i64>,
+    group: Option<&str>,
+) -> PlacementLine {
+    PlacementLine {
+        name: name.to_string(),
+        kind,
+        number,
+        unit_cost: UnitCost::Annual(Money::pounds(unit)),
+        forecast: forecast.map(Money::pounds),
+        budget: budget.map(Money::pounds),
+        group: group.map(str::to_string),
+    }
+}
+
+fn budget_year(year: &str, budget: i64, spend: i64) -> BudgetYear {
+    BudgetYear { year: year.to_string(), budget: Money::pounds(budget), spend: Money::pounds(spend) }
+}
+
+/// Portsmouth, June 2017: placement forecast against budget (Fig 3), children's social care
+/// budget history (Fig 2), and the invest-to-save case for eight more social workers.
+///
+/// The paper's IFA and external residential unit costs are rounded, so those two lines
+/// carry the published forecast (32.43 x £44,871 would be £1,455,167, not £1,455,152).
+pub fn portsmouth_2017() -> Scenario {
+    use PlacementKind::{Adoption, ExternalResidential, Ifa, InHouseFoster, ResidenceOrder, Sgo};
+    let group = Some("adoption-ro-sgo");
+    Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "Portsmouth".to_string(),
+        as_at: "2017-06-30".to_string(),
+        source: "Portsmouth City Council, children's social care budget report, June 2017: Fig 2 \
+                 (budget and spend 2013/14 to 2016/17), Fig 3 (placements forecast against budget, \
+                 2017/18) and the case that 8 social workers and 3 service leaders (£499,000) pay \
+                 for themselves if 4 external residential placements (£163,560 a year each) are avoided."
+            .to_string(),
+        rounding: Rounding::Nearest,
+        cost_per_fte: Money::ZERO,
+        compare_targets: Vec::new(),
+        teams: Vec::new(),
+        options: Vec::new(),
+        workforce: None,
+        placements: Some(Placements {
+            lines: vec![
+                line("In-house foster care", InHouseFoster, d(206, 0), 23_523, None, Some(4_397_250), None),
+                line("Independent fostering agencies", Ifa, d(3243, 2), 44_871, Some(1_455_152), Some(1_941_000), None),
+                line("Adoption allowances", Adoption, d(64, 0), 8_371, None, None, group),
+                line("Residence order allowances", ResidenceOrder, d(20, 0), 4_834, None, None, group),
+                line("Special guardianship order allowances", Sgo, d(131, 0), 6_289, None, None, group),
+                line(
+                    "External residential",
+                    ExternalResidential,
+                    d(1602, 2),
+                    163_560,
+                    Some(2_620_229),
+                    Some(1_237_100),
+                    None,
+                ),
+            ],
+            budget_groups: vec![BudgetGroup {
+                id: "adoption-ro-sgo".to_string(),
+                name: "Adoption, ROs and SGOs".to_string(),
+                budget: Money::pounds(1_118_400),
+            }],
+            weeks_per_year: Decimal::from(52),
+        }),
+        budget_history: vec![
+            budget_year("2013/14", 22_989_200, 25_283_275),
+            budget_year("2014/15", 22_814_517, 26_670_402),
+            budget_year("2015/16", 22_724_852, 24_123_104),
+            budget_year("2016/17", 23_516_400, 24_061_949),
+        ],
+        invest_to_save: Some(InvestToSave {
+            name: "8 social workers (caseloads to 15) and 3 service leaders".to_string(),
+            cost_per_year: Money::pounds(499_000),
+            one_off: Money::ZERO,
+            years: 3,
+            avoided_unit_cost: Money::pounds(163_560),
+            avoided_per_year: vec![Decimal::from(4)],
+            delivery_risk: Rate::ZERO,
+            discount_rate: Rate::new(d(35, 1)),
         }),
     }
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::placements::{BudgetYear, InvestToSave, Placements};
 use crate::units::{Fte, Money};
 use crate::workforce::Workforce;
 
@@ -42,6 +43,15 @@ pub struct Scenario {
     /// The workforce behind the caseloads, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workforce: Option<Workforce>,
+    /// Placements and their cost, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placements: Option<Placements>,
+    /// Budget against spend by year, if entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_history: Vec<BudgetYear>,
+    /// An invest-to-save case, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invest_to_save: Option<InvestToSave>,
 }
 
 /// A caseload target: cases per case-holding FTE.

@@ -33,6 +33,12 @@ pub struct ScenarioForm {
     pub options: Vec<OptionForm>,
     /// The workforce section, if the scenario has one.
     pub workforce: Option<WorkforceForm>,
+    /// Placements, carried through unchanged until they have a page of their own.
+    pub placements: Option<csplan_model::Placements>,
+    /// Budget history, carried through unchanged.
+    pub budget_history: Vec<csplan_model::BudgetYear>,
+    /// Invest-to-save, carried through unchanged.
+    pub invest_to_save: Option<csplan_model::InvestToSave>,
 }
 
 /// One team group's fields as typed text.
@@ -114,6 +120,9 @@ impl ScenarioForm {
                 })
                 .collect(),
             workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
+            placements: s.placements.clone(),
+            budget_history: s.budget_history.clone(),
+            invest_to_save: s.invest_to_save.clone(),
         }
     }
 
@@ -163,6 +172,9 @@ impl ScenarioForm {
                 })
                 .collect(),
             workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
+            placements: self.placements.clone(),
+            budget_history: self.budget_history.clone(),
+            invest_to_save: self.invest_to_save.clone(),
         };
         let mut problems = reader.problems;
         // A field that could not be read holds a stand-in: say nothing more about it, nor

@@ -15,6 +15,7 @@ use csplan_model::{fmt::short, Decimal, Scenario, SCHEMA_VERSION};
 use serde::Serialize;
 
 pub mod form;
+mod placements;
 mod workforce;
 pub mod workforce_form;
 
@@ -121,7 +122,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ));
         }
     }
-    if scenario.teams.is_empty() && scenario.workforce.is_none() {
+    let has_other_sections = scenario.workforce.is_some()
+        || scenario.placements.is_some()
+        || !scenario.budget_history.is_empty()
+        || scenario.invest_to_save.is_some();
+    if scenario.teams.is_empty() && !has_other_sections {
         out.push(Problem::error("teams", "Add at least one team group"));
     }
     for i in 0..scenario.teams.len() {
@@ -131,6 +136,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     if let Some(w) = &scenario.workforce {
         workforce::validate_workforce(&mut out, w);
     }
+    placements::validate_cost_of_care(&mut out, scenario);
     out
 }
 

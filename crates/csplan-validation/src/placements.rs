@@ -1,0 +1,125 @@
+//! Checks of the placements, budget history and invest-to-save sections.
+
+use csplan_model::{Decimal, Money, Rate, Scenario};
+
+use crate::{non_negative_quantity, Problem};
+
+/// Largest budget or spend accepted, in pounds.
+pub const MAX_BUDGET: i64 = 1_000_000_000_000;
+
+fn money(out: &mut Vec<Problem>, path: &str, subject: &str, m: Money) {
+    let v = m.value();
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push(Problem::error(path, format!("{subject} must be £0 or more")));
+    } else if v > Decimal::from(MAX_BUDGET) {
+        out.push(Problem::error(path, format!("{subject} must be £1,000,000,000,000 or less")));
+    }
+}
+
+fn percent(out: &mut Vec<Problem>, path: &str, subject: &str, r: Rate) {
+    let v = r.value();
+    if v.is_sign_negative() && !v.is_zero() || v > Decimal::ONE_HUNDRED {
+        out.push(Problem::error(path, format!("{subject} must be a percentage from 0 to 100")));
+    }
+}
+
+pub(crate) fn validate_cost_of_care(out: &mut Vec<Problem>, s: &Scenario) {
+    if let Some(p) = &s.placements {
+        if p.weeks_per_year < Decimal::ONE || p.weeks_per_year > Decimal::from(53) {
+            out.push(Problem::error(
+                "placements.weeks_per_year",
+                "Enter the weeks in a year from 1 to 53, like 52 or 52.14",
+            ));
+        }
+        for (i, line) in p.lines.iter().enumerate() {
+            let path = |f: &str| format!("placements.lines[{i}].{f}");
+            let label =
+                if line.name.trim().is_empty() { format!("line {}", i + 1) } else { line.name.trim().to_string() };
+            if line.name.trim().is_empty() {
+                out.push(Problem::error(path("name"), format!("Enter a name for placement line {}", i + 1)));
+            }
+            non_negative_quantity(
+                out,
+                &path("number"),
+                "The number of placements",
+                &format!(" for {label}"),
+                line.number,
+            );
+            let unit = match line.unit_cost {
+                csplan_model::UnitCost::Annual(m) | csplan_model::UnitCost::Weekly(m) => m,
+            };
+            money(out, &path("unit_cost"), &format!("The unit cost for {label}"), unit);
+            if let Some(f) = line.forecast {
+                money(out, &path("forecast"), &format!("The forecast for {label}"), f);
+            }
+            if let Some(b) = line.budget {
+                money(out, &path("budget"), &format!("The budget for {label}"), b);
+            }
+            if let Some(g) = &line.group {
+                if !p.budget_groups.iter().any(|bg| &bg.id == g) {
+                    out.push(Problem::error(
+                        path("group"),
+                        format!("{label} is budgeted in group \u{201c}{g}\u{201d}, which does not exist. Add the group or clear it"),
+                    ));
+                }
+                if line.budget.is_some() {
+                    out.push(Problem::warning(
+                        path("budget"),
+                        format!("{label} has its own budget and is in a budget group, so its budget is counted twice; keep one"),
+                    ));
+                }
+            }
+        }
+        for (i, g) in p.budget_groups.iter().enumerate() {
+            let path = |f: &str| format!("placements.budget_groups[{i}].{f}");
+            if g.id.trim().is_empty() {
+                out.push(Problem::error(path("id"), format!("Enter a short id for budget group {}", i + 1)));
+            } else if p.budget_groups.iter().take(i).any(|o| o.id == g.id) {
+                out.push(Problem::error(
+                    path("id"),
+                    format!("Budget group ids must be different; \u{201c}{}\u{201d} is used twice", g.id),
+                ));
+            }
+            money(out, &path("budget"), &format!("The budget for {}", g.name), g.budget);
+        }
+    }
+    for (i, y) in s.budget_history.iter().enumerate() {
+        let path = |f: &str| format!("budget_history[{i}].{f}");
+        if y.year.trim().is_empty() {
+            out.push(Problem::error(path("year"), format!("Enter the financial year for row {}, like 2016/17", i + 1)));
+        }
+        if y.budget.value() <= Decimal::ZERO {
+            out.push(Problem::error(path("budget"), format!("Enter a budget greater than £0 for {}", y.year)));
+        } else {
+            money(out, &path("budget"), &format!("The budget for {}", y.year), y.budget);
+        }
+        money(out, &path("spend"), &format!("The spend for {}", y.year), y.spend);
+    }
+    if let Some(i) = &s.invest_to_save {
+        let path = |f: &str| format!("invest_to_save.{f}");
+        money(out, &path("cost_per_year"), "The cost a year", i.cost_per_year);
+        money(out, &path("one_off"), "The one-off cost", i.one_off);
+        if i.years == 0 || i.years > 50 {
+            out.push(Problem::error(path("years"), "Enter the years the investment runs, from 1 to 50"));
+        }
+        if i.avoided_unit_cost.value() <= Decimal::ZERO {
+            out.push(Problem::error(
+                path("avoided_unit_cost"),
+                "Enter the cost of a placement avoided, greater than £0",
+            ));
+        } else {
+            money(out, &path("avoided_unit_cost"), "The cost of a placement avoided", i.avoided_unit_cost);
+        }
+        for (j, a) in i.avoided_per_year.iter().enumerate() {
+            non_negative_quantity(
+                out,
+                &format!("invest_to_save.avoided_per_year[{j}]"),
+                "Placements avoided",
+                &format!(" in year {}", j + 1),
+                *a,
+            );
+        }
+        percent(out, &path("delivery_risk"), "The delivery risk", i.delivery_risk);
+        percent(out, &path("discount_rate"), "The discount rate", i.discount_rate);
+    }
+}
