@@ -174,3 +174,32 @@ fn example_prefills_from_an_authority() {
     assert_eq!(valid.code, 0, "{}{}", valid.out, valid.err);
     assert_eq!(csplan_tests::csplan(&["example", "--la", "Nowhere shire"]).code, 1);
 }
+
+#[test]
+fn looked_after_rates_per_10000_match_dfe_for_every_row() {
+    use csplan_calc::demand::{rate_per_10000, rate_per_10000_published};
+    let rows = csplan_data::cla_rows().unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(rows.len(), 2520);
+    let (mut compared, mut matched, mut misses) = (0, 0, Vec::new());
+    let five = Decimal::from(5);
+    for r in &rows {
+        let (Some(n), Some(p), Some(published)) = (r.number, r.population, r.rate_per_10000) else { continue };
+        compared += 1;
+        let ok = if r.level == Level::Authority {
+            rate_per_10000_published(n, p) == Some(published)
+        } else {
+            // DfE rounds national and regional counts to the nearest 10.
+            let lo = rate_per_10000_published(n - five, p);
+            let hi = rate_per_10000_published(n + five, p);
+            lo.is_some_and(|lo| lo <= published) && hi.is_some_and(|hi| published <= hi)
+        };
+        if ok {
+            matched += 1;
+        } else {
+            misses.push(format!("{} {} {:?}: {published} vs {:?}", r.year, r.name, r.measure, rate_per_10000(n, p)));
+        }
+    }
+    println!("DfE looked-after rates reproduced: {matched} of {compared}");
+    assert_eq!(misses, Vec::<String>::new());
+    assert_eq!(compared, 2442);
+}

@@ -11,6 +11,7 @@ use serde::Serialize;
 pub mod benchmark;
 pub mod caseload;
 pub mod chart;
+pub mod demand;
 pub mod placements;
 pub mod projection;
 pub mod workforce;

@@ -201,3 +201,93 @@ pub fn find_authority(rows: &[WorkforceRow], query: &str) -> Result<String, Vec<
     scored.sort();
     Err(scored.into_iter().take(3).map(|(_, n)| n.to_string()).collect())
 }
+
+/// The compact children-looked-after table, as shipped (2019-2023).
+pub const CLA_TSV: &str = include_str!("../data/cla.tsv");
+
+/// What a children-looked-after row counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaMeasure {
+    /// Children looked after at 31 March.
+    LookedAfter,
+    /// Children starting to be looked after in the year.
+    Starting,
+    /// Children ceasing to be looked after in the year.
+    Ceasing,
+}
+
+/// One year's count and rate for one place. National and regional counts are rounded by
+/// DfE to the nearest 10; rates were computed from unrounded counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaRow {
+    /// Year (31 March, or the year to 31 March).
+    pub year: u16,
+    /// England, region or local authority.
+    pub level: Level,
+    /// ONS code.
+    pub code: String,
+    /// Old DfE code, if any.
+    pub old_code: String,
+    /// Name.
+    pub name: String,
+    /// The region's code.
+    pub region_code: String,
+    /// What is counted.
+    pub measure: ClaMeasure,
+    /// Mid-year population aged 0-17.
+    pub population: Option<Decimal>,
+    /// The count.
+    pub number: Option<Decimal>,
+    /// Published rate per 10,000 children (a whole number).
+    pub rate_per_10000: Option<Decimal>,
+}
+
+/// Reads a children-looked-after table in the shipped format.
+pub fn parse_cla(text: &str) -> Result<Vec<ClaRow>, DataError> {
+    let mut rows = Vec::new();
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    lines.next();
+    for (n, line) in lines {
+        let bad = |problem: String| DataError { line: n + 1, problem };
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() != 10 {
+            return Err(bad(format!("{} cells, expected 10", cells.len())));
+        }
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+        let num = |i: usize| -> Result<Option<Decimal>, DataError> {
+            let c = cell(i);
+            if c.is_empty() {
+                return Ok(None);
+            }
+            Decimal::from_str(c).map(Some).map_err(|_| bad(format!("'{c}' is not a number")))
+        };
+        rows.push(ClaRow {
+            year: cell(0).parse().map_err(|_| bad(format!("'{}' is not a year", cell(0))))?,
+            level: match cell(1) {
+                "E" => Level::England,
+                "R" => Level::Region,
+                "L" => Level::Authority,
+                other => return Err(bad(format!("unknown level '{other}'"))),
+            },
+            code: cell(2).to_string(),
+            old_code: cell(3).to_string(),
+            name: cell(4).to_string(),
+            region_code: cell(5).to_string(),
+            measure: match cell(6) {
+                "L" => ClaMeasure::LookedAfter,
+                "S" => ClaMeasure::Starting,
+                "C" => ClaMeasure::Ceasing,
+                other => return Err(bad(format!("unknown measure '{other}'"))),
+            },
+            population: num(7)?,
+            number: num(8)?,
+            rate_per_10000: num(9)?,
+        });
+    }
+    Ok(rows)
+}
+
+/// The shipped children-looked-after table.
+pub fn cla_rows() -> Result<Vec<ClaRow>, DataError> {
+    parse_cla(CLA_TSV)
+}

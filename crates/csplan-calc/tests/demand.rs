@@ -1,0 +1,52 @@
+//! Demand: Portsmouth's referrals and assessments, growth, projections. Native and wasm32.
+#![allow(clippy::indexing_slicing)] // tests: a missing element is a test failure, which is what we want
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use csplan_calc::demand::{
+    compound_annual_growth_percent, growth_percent, project_series, rate_per_10000_published, ProjectionMethod,
+};
+use csplan_model::Decimal;
+
+fn d(v: i64) -> Decimal {
+    Decimal::from(v)
+}
+
+#[test]
+fn portsmouth_referrals_rose_27_percent_and_assessments_48() {
+    // Referrals and assessments, end-December snapshots 2012..2016, all ages.
+    let referrals = [1958, 1880, 1744, 1991, 2482].map(d);
+    let assessments = [1545, 1659, 1643, 1814, 2279].map(d);
+    let pct = |v: Option<Decimal>| v.map(|v| v.round_dp(0));
+    assert_eq!(pct(growth_percent(referrals[0], referrals[4])), Some(d(27)));
+    assert_eq!(pct(growth_percent(assessments[0], assessments[4])), Some(d(48)));
+    // Age bands add up to the totals the paper prints.
+    let bands = [[949, 866, 770, 834, 954], [727, 741, 681, 790, 1049], [282, 273, 293, 367, 479]];
+    for (year, total) in referrals.iter().enumerate() {
+        assert_eq!(bands.iter().map(|b| d(b[year])).sum::<Decimal>(), *total);
+    }
+    // 1958 -> 2482 over four years is 6.11% a year, compounded.
+    let cagr = compound_annual_growth_percent(referrals[0], referrals[4], 4).unwrap_or_default();
+    assert_eq!(cagr.round_dp(2), Decimal::new(611, 2));
+}
+
+#[test]
+fn rates_per_10000_are_whole_numbers_halves_up() {
+    // West Sussex: 704 looked after of about 174,700 children = 40.3 per 10,000 -> 40.
+    assert_eq!(rate_per_10000_published(d(704), d(174_700)), Some(d(40)));
+    assert_eq!(rate_per_10000_published(d(5), d(10_000)), Some(d(5)));
+    assert_eq!(rate_per_10000_published(d(1), d(0)), None);
+}
+
+#[test]
+fn projections_follow_the_chosen_method() {
+    let straight = [10, 12, 14, 16].map(d);
+    assert_eq!(project_series(&straight, 2, ProjectionMethod::Linear), Some(vec![d(18), d(20)]));
+    let doubling = [1, 2, 4, 8].map(d);
+    let next = project_series(&doubling, 2, ProjectionMethod::Compound).unwrap_or_default();
+    assert_eq!(next.iter().map(|v| v.round_dp(6)).collect::<Vec<_>>(), vec![d(16), d(32)]);
+    let falling = [30, 20, 10].map(d);
+    assert_eq!(project_series(&falling, 3, ProjectionMethod::Linear), Some(vec![d(0), d(0), d(0)]), "never below zero");
+    assert_eq!(project_series(&[], 3, ProjectionMethod::Linear), None);
+}
