@@ -201,6 +201,7 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
                 ..ProjectionSettings::default()
             },
         }),
+        demand: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,

@@ -239,6 +239,9 @@ pub struct Report {
     /// The workforce section's figures, if the scenario has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub workforce: Option<crate::workforce::WorkforceReport>,
+    /// Demand: growth, projections and the chain to posts, if the scenario has demand series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demand: Option<crate::demand::DemandReport>,
     /// Placements, budget history and invest-to-save, where the scenario has them.
     #[serde(flatten)]
     pub cost_of_care: crate::placements::CostOfCare,
@@ -321,6 +324,7 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
     let mut report = caseload_report(s)?;
     report.workforce = crate::workforce::workforce(s)?;
     report.cost_of_care = crate::placements::cost_of_care(s)?;
+    report.demand = crate::demand::demand(s)?;
     Ok(report)
 }
 
@@ -337,5 +341,5 @@ pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
         totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
         teams.push(TeamResult { name: team.name.clone(), result });
     }
-    Ok(Report { teams, totals, options: options(s)?, workforce: None, cost_of_care: Default::default() })
+    Ok(Report { teams, totals, options: options(s)?, workforce: None, demand: None, cost_of_care: Default::default() })
 }

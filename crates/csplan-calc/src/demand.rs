@@ -63,15 +63,7 @@ pub fn compound_annual_growth_percent(first: Decimal, last: Decimal, years: u32)
     root.checked_sub(Decimal::ONE)?.checked_mul(Decimal::ONE_HUNDRED)
 }
 
-/// How a series is projected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectionMethod {
-    /// The least-squares straight line through every year.
-    Linear,
-    /// The last value grown at the compound annual rate between the first and last years.
-    Compound,
-}
+pub use csplan_model::ProjectionMethod;
 
 /// The next `years` values of an evenly spaced yearly series, never below zero.
 pub fn project_series(values: &[Decimal], years: u32, method: ProjectionMethod) -> Option<Vec<Decimal>> {
@@ -108,4 +100,161 @@ pub fn project_series(values: &[Decimal], years: u32, method: ProjectionMethod) 
         }
     }
     Some(out)
+}
+
+/// One series (or a measure's total over its age bands) worked out.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SeriesResult {
+    /// "Referrals, 0-5" or "Referrals, all ages".
+    pub label: String,
+    /// The values as entered (or summed).
+    #[serde(with = "csplan_model::dec::vec")]
+    pub values: Vec<Decimal>,
+    /// Growth from the first to the last year, %.
+    #[serde(with = "csplan_model::dec::option")]
+    pub growth_percent: Option<Decimal>,
+    /// Compound annual growth over the years, %.
+    #[serde(with = "csplan_model::dec::option")]
+    pub annual_growth_percent: Option<Decimal>,
+    /// The method used to project.
+    pub method: ProjectionMethod,
+    /// Projected values, one a year after the last.
+    #[serde(with = "csplan_model::dec::vec")]
+    pub projected: Vec<Decimal>,
+}
+
+/// One projected year of the chain from demand to posts.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ChainYear {
+    /// Year label.
+    pub year: String,
+    /// Projected cases: each series' projection x its cases per unit, added up.
+    #[serde(with = "csplan_model::dec")]
+    pub cases: Decimal,
+    /// FTE and posts to hold those cases at the target, by the scenario's rules.
+    pub caseload: crate::CaseloadResult,
+}
+
+/// The demand section worked out.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DemandReport {
+    /// The years entered.
+    pub years: Vec<String>,
+    /// The years projected.
+    pub projected_years: Vec<String>,
+    /// Each series, then each measure's total where it has several age bands.
+    pub series: Vec<SeriesResult>,
+    /// Demand to posts, where case-holding FTE and a target are given.
+    pub chain: Vec<ChainYear>,
+}
+
+/// The label of the year after `label`: "2016" -> "2017", "2016/17" -> "2017/18".
+pub fn next_year(label: &str) -> String {
+    if let Some((a, b)) = label.split_once('/') {
+        if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
+            return format!(
+                "{}/{:0width$}",
+                a + 1,
+                (b + 1) % 10u32.pow(b.to_string().len() as u32),
+                width = b.to_string().len().max(2)
+            );
+        }
+    }
+    match label.parse::<u32>() {
+        Ok(y) => (y + 1).to_string(),
+        Err(_) => format!("{label} + 1"),
+    }
+}
+
+fn measure_name(m: csplan_model::DemandMeasure) -> &'static str {
+    use csplan_model::DemandMeasure::*;
+    match m {
+        Contacts => "Contacts",
+        Referrals => "Referrals",
+        Assessments => "Assessments",
+        ChildrenInNeed => "Children in need",
+        ChildProtectionPlans => "Child protection plans",
+        LookedAfter => "Children looked after",
+        Uasc => "Unaccompanied asylum-seeking children",
+        CareLeavers => "Care leavers",
+        Population => "Population aged 0-17",
+    }
+}
+
+fn series_result(label: String, values: Vec<Decimal>, method: ProjectionMethod, years: u32) -> Option<SeriesResult> {
+    let first = *values.first()?;
+    let last = *values.last()?;
+    let spans = u32::try_from(values.len().saturating_sub(1)).ok()?;
+    Some(SeriesResult {
+        label,
+        growth_percent: growth_percent(first, last),
+        annual_growth_percent: if spans == 0 { None } else { compound_annual_growth_percent(first, last, spans) },
+        method,
+        projected: project_series(&values, years, method)?,
+        values,
+    })
+}
+
+/// Growth, projections and the chain to posts for a scenario's demand section.
+pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate::CalcError> {
+    let Some(d) = &s.demand else { return Ok(None) };
+    let mut projected_years = Vec::with_capacity(d.projection_years as usize);
+    let mut label = d.years.last().cloned().unwrap_or_default();
+    for _ in 0..d.projection_years {
+        label = next_year(&label);
+        projected_years.push(label.clone());
+    }
+    let mut series = Vec::new();
+    for x in &d.series {
+        let label = match &x.age_band {
+            Some(b) => format!("{}, {b}", measure_name(x.measure)),
+            None => measure_name(x.measure).to_string(),
+        };
+        series.push(
+            series_result(label, x.values.clone(), x.method, d.projection_years).ok_or(crate::CalcError::Overflow)?,
+        );
+    }
+    let mut measures: Vec<csplan_model::DemandMeasure> = Vec::new();
+    for x in &d.series {
+        if !measures.contains(&x.measure) {
+            measures.push(x.measure);
+        }
+    }
+    for m in measures {
+        let parts: Vec<&csplan_model::DemandSeries> = d.series.iter().filter(|x| x.measure == m).collect();
+        if parts.len() < 2 || parts.iter().any(|x| x.age_band.is_none()) {
+            continue;
+        }
+        let mut total = vec![Decimal::ZERO; d.years.len()];
+        for p in &parts {
+            for (t, v) in total.iter_mut().zip(&p.values) {
+                *t = t.checked_add(*v).ok_or(crate::CalcError::Overflow)?;
+            }
+        }
+        let method = parts.first().map(|p| p.method).unwrap_or_default();
+        let label = format!("{}, all ages", measure_name(m));
+        series.push(series_result(label, total, method, d.projection_years).ok_or(crate::CalcError::Overflow)?);
+    }
+    let mut chain = Vec::new();
+    if let (Some(fte), Some(target)) = (d.case_holding_fte, d.target_caseload) {
+        for (k, year) in projected_years.iter().enumerate() {
+            let mut cases = Decimal::ZERO;
+            for (x, r) in d.series.iter().zip(&series) {
+                let v = r.projected.get(k).copied().unwrap_or(Decimal::ZERO);
+                cases = cases
+                    .checked_add(v.checked_mul(x.cases_per_unit).ok_or(crate::CalcError::Overflow)?)
+                    .ok_or(crate::CalcError::Overflow)?;
+            }
+            let caseload = crate::caseload(&crate::CaseloadInput {
+                case_holding_fte: fte,
+                cases: Some(cases),
+                current_caseload: None,
+                target_caseload: target,
+                cost_per_fte: s.cost_per_fte,
+                rounding: s.rounding,
+            })?;
+            chain.push(ChainYear { year: year.clone(), cases, caseload });
+        }
+    }
+    Ok(Some(DemandReport { years: d.years.clone(), projected_years, series, chain }))
 }

@@ -50,3 +50,38 @@ fn projections_follow_the_chosen_method() {
     assert_eq!(project_series(&falling, 3, ProjectionMethod::Linear), Some(vec![d(0), d(0), d(0)]), "never below zero");
     assert_eq!(project_series(&[], 3, ProjectionMethod::Linear), None);
 }
+
+#[test]
+fn portsmouth_demand_report_totals_the_age_bands() {
+    let s = csplan_model::presets::portsmouth_2017();
+    let r = csplan_calc::demand::demand(&s).ok().flatten().unwrap_or_else(|| unreachable!());
+    assert_eq!(r.projected_years, vec!["2017", "2018", "2019"]);
+    let total = r.series.iter().find(|x| x.label == "Referrals, all ages").unwrap_or_else(|| unreachable!());
+    assert_eq!(total.values, [1958, 1880, 1744, 1991, 2482].map(d).to_vec());
+    assert_eq!(total.growth_percent.map(|g| g.round_dp(1)), Some(Decimal::new(268, 1)));
+    assert_eq!(total.projected.len(), 3);
+    assert!(r.chain.is_empty(), "no FTE or target given, so no chain");
+}
+
+#[test]
+fn projected_cases_become_posts_by_the_caseload_rules() {
+    let mut s = csplan_model::presets::portsmouth_2017();
+    let demand = s.demand.as_mut().unwrap_or_else(|| unreachable!());
+    demand.series = vec![csplan_model::DemandSeries {
+        measure: csplan_model::DemandMeasure::LookedAfter,
+        age_band: None,
+        values: [300, 320, 340, 360, 380].map(d).to_vec(),
+        method: csplan_calc::demand::ProjectionMethod::Linear,
+        cases_per_unit: Decimal::ONE,
+    }];
+    demand.case_holding_fte = Some(csplan_model::Fte::new(d(20)));
+    demand.target_caseload = Some(d(18));
+    s.cost_per_fte = csplan_model::Money::pounds(45_000);
+    let r = csplan_calc::demand::demand(&s).ok().flatten().unwrap_or_else(|| unreachable!());
+    let cases: Vec<Decimal> = r.chain.iter().map(|y| y.cases).collect();
+    assert_eq!(cases, vec![d(400), d(420), d(440)]);
+    // 400 / 18 = 22.2 FTE needed, 2.22 more, 2 posts (nearest) x £45,000.
+    assert_eq!(r.chain[0].caseload.posts, d(2));
+    assert_eq!(r.chain[0].caseload.cost, csplan_model::Money::pounds(90_000));
+    assert_eq!(csplan_calc::demand::next_year("2016/17"), "2017/18");
+}

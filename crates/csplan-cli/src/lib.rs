@@ -333,6 +333,7 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         teams: vec![team],
         options: Vec::new(),
         workforce: None,
+        demand: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,

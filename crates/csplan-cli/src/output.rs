@@ -2,7 +2,7 @@
 //! `csplan-calc`, every number is formatted by `csplan_model::fmt`.
 
 use csplan_calc::{CaseloadResult, MeasureInputs, Measures, Report, WorkforceReport};
-use csplan_model::fmt::short;
+use csplan_model::fmt::{grouped, short};
 use csplan_model::{Decimal, Money, Rate, Rounding, Scenario};
 use serde::Serialize;
 
@@ -110,6 +110,9 @@ pub fn report_table(s: &Scenario, report: &Report) -> String {
     }
     if let Some(w) = &report.workforce {
         out.push_str(&workforce_table(w));
+    }
+    if let Some(d) = &report.demand {
+        out.push_str(&demand_table(d));
     }
     out.push_str(&cost_of_care_table(&report.cost_of_care));
     if !report.teams.is_empty() || !report.options.is_empty() {
@@ -517,6 +520,52 @@ pub fn cost_of_care_table(c: &csplan_calc::placements::CostOfCare) -> String {
         let payback =
             i.payback_year.map_or_else(|| "not within the years entered".to_string(), |y| format!("year {y}"));
         out.push_str(&format!("Pays back: {payback}. Net present value: {}.\n", pounds(i.npv)));
+    }
+    out
+}
+
+/// Demand series with growth and projections, then the chain to posts.
+pub fn demand_table(d: &csplan_calc::demand::DemandReport) -> String {
+    let mut out = String::from("\nDemand\n");
+    let mut headers: Vec<String> = vec!["series".into()];
+    headers.extend(d.years.iter().cloned());
+    headers.push("growth".into());
+    headers.push("a year".into());
+    headers.extend(d.projected_years.iter().map(|y| format!("{y} (projected)")));
+    let pct = |v: Option<Decimal>| v.map_or_else(|| "-".into(), |v| format!("{}%", grouped(v, 1)));
+    let rows: Vec<Vec<String>> = d
+        .series
+        .iter()
+        .map(|x| {
+            let mut row = vec![x.label.clone()];
+            row.extend(x.values.iter().map(|v| short(*v, 1)));
+            row.push(pct(x.growth_percent));
+            row.push(pct(x.annual_growth_percent));
+            row.extend(x.projected.iter().map(|v| short(*v, 0)));
+            row
+        })
+        .collect();
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    out.push_str(&table(&header_refs, &rows, 1));
+    out.push_str(
+        "Projections: linear = least-squares straight line; compound = the last value grown at the yearly rate.\n",
+    );
+    if !d.chain.is_empty() {
+        out.push_str("\nProjected demand as posts\n");
+        let rows: Vec<Vec<String>> = d
+            .chain
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.clone(),
+                    short(y.cases, 1),
+                    short(y.caseload.additional_fte.value(), 2),
+                    y.caseload.posts_text(),
+                    pounds(y.caseload.cost),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&["year", "cases", "extra FTE", "posts", "cost a year"], &rows, 1));
     }
     out
 }

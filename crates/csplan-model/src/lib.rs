@@ -5,6 +5,7 @@
 //! native target and for wasm32 and depends on no browser crate.
 
 pub mod dec;
+pub mod demand;
 pub mod fmt;
 pub mod placements;
 pub mod presets;
@@ -12,6 +13,7 @@ pub mod scenario;
 pub mod units;
 pub mod workforce;
 
+pub use demand::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
 pub use placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
 pub use scenario::{CaseloadTarget, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 pub use units::{Fte, Money, Rate, HALF_UP};

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::demand::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
 use crate::placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
 use crate::scenario::{PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 use crate::units::{Fte, Money, Rate};
@@ -78,6 +79,7 @@ pub fn default_scenario() -> Scenario {
             option("B", "Option B: all case-holding teams"),
         ],
         workforce: None,
+        demand: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,
@@ -123,6 +125,7 @@ pub fn barnsley_2017() -> Scenario {
             option("3", "Option 3: all children's social care teams"),
         ],
         workforce: None,
+        demand: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,
@@ -177,6 +180,7 @@ pub fn west_sussex_2019() -> Scenario {
             retention: None,
             projection: ProjectionSettings { turnover: Some(Rate::new(d(1699, 2))), ..ProjectionSettings::default() },
         }),
+        demand: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,
@@ -230,6 +234,7 @@ pub fn portsmouth_2017() -> Scenario {
         teams: Vec::new(),
         options: Vec::new(),
         workforce: None,
+        demand: Some(portsmouth_demand()),
         placements: Some(Placements {
             lines: vec![
                 line("In-house foster care", InHouseFoster, d(206, 0), 23_523, None, Some(4_397_250), None),
@@ -270,5 +275,31 @@ pub fn portsmouth_2017() -> Scenario {
             delivery_risk: Rate::ZERO,
             discount_rate: Rate::new(d(35, 1)),
         }),
+    }
+}
+
+/// Portsmouth's referrals and assessments by age band, end-December snapshots 2012-2016.
+fn portsmouth_demand() -> Demand {
+    use DemandMeasure::{Assessments, Referrals};
+    let series = |measure, band: &str, values: [i64; 5]| DemandSeries {
+        measure,
+        age_band: Some(band.to_string()),
+        values: values.iter().map(|v| Decimal::from(*v)).collect(),
+        method: ProjectionMethod::Linear,
+        cases_per_unit: Decimal::ZERO,
+    };
+    Demand {
+        years: ["2012", "2013", "2014", "2015", "2016"].map(String::from).to_vec(),
+        series: vec![
+            series(Referrals, "0-5", [949, 866, 770, 834, 954]),
+            series(Referrals, "6-13", [727, 741, 681, 790, 1049]),
+            series(Referrals, "14+", [282, 273, 293, 367, 479]),
+            series(Assessments, "0-5", [751, 768, 719, 757, 876]),
+            series(Assessments, "6-13", [582, 659, 647, 736, 970]),
+            series(Assessments, "14+", [212, 232, 277, 321, 433]),
+        ],
+        projection_years: 3,
+        case_holding_fte: None,
+        target_caseload: None,
     }
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::demand::Demand;
 use crate::placements::{BudgetYear, InvestToSave, Placements};
 use crate::units::{Fte, Money};
 use crate::workforce::Workforce;
@@ -43,6 +44,9 @@ pub struct Scenario {
     /// The workforce behind the caseloads, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workforce: Option<Workforce>,
+    /// Demand series, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand: Option<Demand>,
     /// Placements and their cost, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placements: Option<Placements>,

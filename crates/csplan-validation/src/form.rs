@@ -33,6 +33,8 @@ pub struct ScenarioForm {
     pub options: Vec<OptionForm>,
     /// The workforce section, if the scenario has one.
     pub workforce: Option<WorkforceForm>,
+    /// Demand, carried through unchanged until it has a page of its own.
+    pub demand: Option<csplan_model::Demand>,
     /// Placements, carried through unchanged until they have a page of their own.
     pub placements: Option<csplan_model::Placements>,
     /// Budget history, carried through unchanged.
@@ -120,6 +122,7 @@ impl ScenarioForm {
                 })
                 .collect(),
             workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
+            demand: s.demand.clone(),
             placements: s.placements.clone(),
             budget_history: s.budget_history.clone(),
             invest_to_save: s.invest_to_save.clone(),
@@ -172,6 +175,7 @@ impl ScenarioForm {
                 })
                 .collect(),
             workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
+            demand: self.demand.clone(),
             placements: self.placements.clone(),
             budget_history: self.budget_history.clone(),
             invest_to_save: self.invest_to_save.clone(),

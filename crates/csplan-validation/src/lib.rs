@@ -123,6 +123,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         }
     }
     let has_other_sections = scenario.workforce.is_some()
+        || scenario.demand.is_some()
         || scenario.placements.is_some()
         || !scenario.budget_history.is_empty()
         || scenario.invest_to_save.is_some();
@@ -137,6 +138,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         workforce::validate_workforce(&mut out, w);
     }
     placements::validate_cost_of_care(&mut out, scenario);
+    placements::validate_demand(&mut out, scenario);
     out
 }
 

@@ -123,3 +123,46 @@ pub(crate) fn validate_cost_of_care(out: &mut Vec<Problem>, s: &Scenario) {
         percent(out, &path("discount_rate"), "The discount rate", i.discount_rate);
     }
 }
+
+pub(crate) fn validate_demand(out: &mut Vec<Problem>, s: &Scenario) {
+    let Some(d) = &s.demand else { return };
+    if d.years.is_empty() {
+        out.push(Problem::error("demand.years", "Enter at least one year for the demand series"));
+    }
+    if d.projection_years == 0 || d.projection_years > 20 {
+        out.push(Problem::error("demand.projection_years", "Enter the years to project, from 1 to 20"));
+    }
+    for (i, x) in d.series.iter().enumerate() {
+        let path = |f: &str| format!("demand.series[{i}].{f}");
+        if x.values.len() != d.years.len() {
+            out.push(Problem::error(
+                path("values"),
+                format!(
+                    "Give one value for each of the {} years in series {} (it has {})",
+                    d.years.len(),
+                    i + 1,
+                    x.values.len()
+                ),
+            ));
+        }
+        for (j, v) in x.values.iter().enumerate() {
+            non_negative_quantity(out, &format!("demand.series[{i}].values[{j}]"), "A demand figure", "", *v);
+        }
+        non_negative_quantity(out, &path("cases_per_unit"), "Cases per unit", "", x.cases_per_unit);
+    }
+    match (d.case_holding_fte, d.target_caseload) {
+        (Some(fte), Some(target)) => {
+            crate::positive_quantity(out, "demand.case_holding_fte", "a case-holding FTE", "", fte.value());
+            crate::positive_quantity(out, "demand.target_caseload", "a target caseload", "", target);
+        }
+        (Some(_), None) => out.push(Problem::warning(
+            "demand.target_caseload",
+            "Enter a target caseload as well as the case-holding FTE to see the posts projected demand needs",
+        )),
+        (None, Some(_)) => out.push(Problem::warning(
+            "demand.case_holding_fte",
+            "Enter the case-holding FTE as well as the target caseload to see the posts projected demand needs",
+        )),
+        (None, None) => {}
+    }
+}

@@ -1,0 +1,85 @@
+//! Demand at the front door and in care: yearly series by measure and age band.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::units::Fte;
+
+/// A scenario's demand section.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    /// The years the series cover, oldest first (labels such as "2012" or "2016/17").
+    pub years: Vec<String>,
+    /// The series.
+    pub series: Vec<DemandSeries>,
+    /// Years to project ahead.
+    #[serde(default = "three")]
+    pub projection_years: u32,
+    /// Case-holding FTE now, for the chain from demand to posts (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_holding_fte: Option<Fte>,
+    /// The caseload to hold projected cases at (optional; with `case_holding_fte`).
+    #[serde(default, with = "crate::dec::option", skip_serializing_if = "Option::is_none")]
+    pub target_caseload: Option<Decimal>,
+}
+
+fn three() -> u32 {
+    3
+}
+
+/// What a series counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DemandMeasure {
+    /// Contacts to the front door.
+    Contacts,
+    /// Referrals.
+    Referrals,
+    /// Assessments.
+    Assessments,
+    /// Children in need.
+    ChildrenInNeed,
+    /// Child protection plans.
+    ChildProtectionPlans,
+    /// Children looked after.
+    LookedAfter,
+    /// Unaccompanied asylum-seeking children.
+    Uasc,
+    /// Care leavers.
+    CareLeavers,
+    /// The 0-17 population.
+    Population,
+}
+
+/// How a series is projected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectionMethod {
+    /// The least-squares straight line through every year.
+    #[default]
+    Linear,
+    /// The last value grown at the compound annual rate between the first and last years.
+    Compound,
+}
+
+/// One yearly series.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemandSeries {
+    /// What it counts.
+    pub measure: DemandMeasure,
+    /// Age band, if the series is one ("0-5", "6-13", "14+").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_band: Option<String>,
+    /// One value a year, aligned with the section's years.
+    #[serde(with = "crate::dec::vec")]
+    pub values: Vec<Decimal>,
+    /// How to project it.
+    #[serde(default)]
+    pub method: ProjectionMethod,
+    /// Cases each unit of this series brings to social workers (e.g. 1 for each child on a
+    /// plan or in care; 0 if it is not counted as a case).
+    #[serde(default, with = "crate::dec")]
+    pub cases_per_unit: Decimal,
+}
