@@ -202,6 +202,7 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
             },
         }),
         demand: None,
+        care_flows: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,

@@ -242,6 +242,9 @@ pub struct Report {
     /// Demand: growth, projections and the chain to posts, if the scenario has demand series.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demand: Option<crate::demand::DemandReport>,
+    /// Children looked after projected as stocks and flows, if the scenario has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub care_flows: Option<crate::care_flows::FlowProjection>,
     /// Placements, budget history and invest-to-save, where the scenario has them.
     #[serde(flatten)]
     pub cost_of_care: crate::placements::CostOfCare,
@@ -325,6 +328,7 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
     report.workforce = crate::workforce::workforce(s)?;
     report.cost_of_care = crate::placements::cost_of_care(s)?;
     report.demand = crate::demand::demand(s)?;
+    report.care_flows = s.care_flows.as_ref().map(crate::care_flows::project_flows).transpose()?;
     Ok(report)
 }
 
@@ -341,5 +345,13 @@ pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
         totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
         teams.push(TeamResult { name: team.name.clone(), result });
     }
-    Ok(Report { teams, totals, options: options(s)?, workforce: None, demand: None, cost_of_care: Default::default() })
+    Ok(Report {
+        teams,
+        totals,
+        options: options(s)?,
+        workforce: None,
+        demand: None,
+        care_flows: None,
+        cost_of_care: Default::default(),
+    })
 }

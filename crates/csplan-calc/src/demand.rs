@@ -26,7 +26,7 @@ pub fn growth_percent(first: Decimal, last: Decimal) -> Option<Decimal> {
 
 /// The `n`th root of a positive `a`, by Newton's method in exact decimals (to about 24
 /// significant digits).
-fn nth_root(a: Decimal, n: u32) -> Option<Decimal> {
+pub(crate) fn nth_root(a: Decimal, n: u32) -> Option<Decimal> {
     if a <= Decimal::ZERO || n == 0 {
         return None;
     }

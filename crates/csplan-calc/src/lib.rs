@@ -9,6 +9,7 @@ use core::fmt;
 use serde::Serialize;
 
 pub mod benchmark;
+pub mod care_flows;
 pub mod caseload;
 pub mod chart;
 pub mod demand;

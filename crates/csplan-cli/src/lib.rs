@@ -334,6 +334,7 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         options: Vec::new(),
         workforce: None,
         demand: None,
+        care_flows: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,

@@ -114,6 +114,9 @@ pub fn report_table(s: &Scenario, report: &Report) -> String {
     if let Some(d) = &report.demand {
         out.push_str(&demand_table(d));
     }
+    if let Some(f) = &report.care_flows {
+        out.push_str(&care_flows_table(f));
+    }
     out.push_str(&cost_of_care_table(&report.cost_of_care));
     if !report.teams.is_empty() || !report.options.is_empty() {
         out.push_str("\nHow each figure is calculated\n");
@@ -566,6 +569,32 @@ pub fn demand_table(d: &csplan_calc::demand::DemandReport) -> String {
             })
             .collect();
         out.push_str(&table(&["year", "cases", "extra FTE", "posts", "cost a year"], &rows, 1));
+    }
+    out
+}
+
+/// Children looked after by type, every sixth month, with the 95% band.
+pub fn care_flows_table(f: &csplan_calc::care_flows::FlowProjection) -> String {
+    let mut out = format!("\nChildren looked after, stocks and flows: {}\n", f.explanation);
+    let mut headers: Vec<&str> = vec!["month"];
+    headers.extend(f.types.iter().map(String::as_str));
+    headers.extend(["total", "95% band", "cost that month"]);
+    let rows: Vec<Vec<String>> = f
+        .months
+        .iter()
+        .filter(|m| m.month % 6 == 0 || Some(m.month) == f.months.last().map(|l| l.month))
+        .map(|m| {
+            let mut row = vec![m.month.to_string()];
+            row.extend(m.by_type.iter().map(|v| short(*v, 1)));
+            row.push(short(m.total, 1));
+            row.push(format!("{} to {}", short(m.low, 1), short(m.high, 1)));
+            row.push(money(m.cost));
+            row
+        })
+        .collect();
+    out.push_str(&table(&headers, &rows, 1));
+    if let Some(c) = f.total_cost {
+        out.push_str(&format!("Cost of the projected months: {}\n", pounds(c)));
     }
     out
 }

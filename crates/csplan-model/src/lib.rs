@@ -4,6 +4,7 @@
 //! `csplan-calc`, problems are found by `csplan-validation`. This crate builds for the
 //! native target and for wasm32 and depends on no browser crate.
 
+pub mod care_flows;
 pub mod dec;
 pub mod demand;
 pub mod fmt;
@@ -13,6 +14,7 @@ pub mod scenario;
 pub mod units;
 pub mod workforce;
 
+pub use care_flows::{CareFlows, CareMove, CareType};
 pub use demand::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
 pub use placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
 pub use scenario::{CaseloadTarget, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};

@@ -80,6 +80,7 @@ pub fn default_scenario() -> Scenario {
         ],
         workforce: None,
         demand: None,
+        care_flows: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,
@@ -126,6 +127,7 @@ pub fn barnsley_2017() -> Scenario {
         ],
         workforce: None,
         demand: None,
+        care_flows: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,
@@ -181,6 +183,7 @@ pub fn west_sussex_2019() -> Scenario {
             projection: ProjectionSettings { turnover: Some(Rate::new(d(1699, 2))), ..ProjectionSettings::default() },
         }),
         demand: None,
+        care_flows: None,
         placements: None,
         budget_history: Vec::new(),
         invest_to_save: None,
@@ -235,6 +238,7 @@ pub fn portsmouth_2017() -> Scenario {
         options: Vec::new(),
         workforce: None,
         demand: Some(portsmouth_demand()),
+        care_flows: None,
         placements: Some(Placements {
             lines: vec![
                 line("In-house foster care", InHouseFoster, d(206, 0), 23_523, None, Some(4_397_250), None),

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::care_flows::CareFlows;
 use crate::demand::Demand;
 use crate::placements::{BudgetYear, InvestToSave, Placements};
 use crate::units::{Fte, Money};
@@ -47,6 +48,9 @@ pub struct Scenario {
     /// Demand series, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub demand: Option<Demand>,
+    /// Children looked after as stock and flows, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub care_flows: Option<CareFlows>,
     /// Placements and their cost, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placements: Option<Placements>,

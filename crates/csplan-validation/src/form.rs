@@ -35,6 +35,8 @@ pub struct ScenarioForm {
     pub workforce: Option<WorkforceForm>,
     /// Demand, carried through unchanged until it has a page of its own.
     pub demand: Option<csplan_model::Demand>,
+    /// Stock and flows of children looked after, carried through unchanged.
+    pub care_flows: Option<csplan_model::CareFlows>,
     /// Placements, carried through unchanged until they have a page of their own.
     pub placements: Option<csplan_model::Placements>,
     /// Budget history, carried through unchanged.
@@ -123,6 +125,7 @@ impl ScenarioForm {
                 .collect(),
             workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
             demand: s.demand.clone(),
+            care_flows: s.care_flows.clone(),
             placements: s.placements.clone(),
             budget_history: s.budget_history.clone(),
             invest_to_save: s.invest_to_save.clone(),
@@ -176,6 +179,7 @@ impl ScenarioForm {
                 .collect(),
             workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
             demand: self.demand.clone(),
+            care_flows: self.care_flows.clone(),
             placements: self.placements.clone(),
             budget_history: self.budget_history.clone(),
             invest_to_save: self.invest_to_save.clone(),

@@ -124,6 +124,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
     let has_other_sections = scenario.workforce.is_some()
         || scenario.demand.is_some()
+        || scenario.care_flows.is_some()
         || scenario.placements.is_some()
         || !scenario.budget_history.is_empty()
         || scenario.invest_to_save.is_some();
@@ -139,6 +140,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
     placements::validate_cost_of_care(&mut out, scenario);
     placements::validate_demand(&mut out, scenario);
+    placements::validate_care_flows(&mut out, scenario);
     out
 }
 

@@ -166,3 +166,62 @@ pub(crate) fn validate_demand(out: &mut Vec<Problem>, s: &Scenario) {
         (None, None) => {}
     }
 }
+
+pub(crate) fn validate_care_flows(out: &mut Vec<Problem>, s: &Scenario) {
+    let Some(c) = &s.care_flows else { return };
+    if c.types.is_empty() {
+        out.push(Problem::error("care_flows.types", "Add at least one placement type to the stock-flow model"));
+    }
+    if c.months == 0 || c.months > 120 {
+        out.push(Problem::error("care_flows.months", "Enter the months to project, from 1 to 120"));
+    }
+    for (i, t) in c.types.iter().enumerate() {
+        let path = |f: &str| format!("care_flows.types[{i}].{f}");
+        let label = if t.name.trim().is_empty() { format!("type {}", i + 1) } else { t.name.trim().to_string() };
+        if t.name.trim().is_empty() {
+            out.push(Problem::error(path("name"), format!("Enter a name for placement type {}", i + 1)));
+        }
+        non_negative_quantity(out, &path("children"), "Children", &format!(" in {label}"), t.children);
+        non_negative_quantity(
+            out,
+            &path("entrants_per_month"),
+            "Entrants a month",
+            &format!(" to {label}"),
+            t.entrants_per_month,
+        );
+        percent(out, &path("exit_rate"), &format!("The exit rate from {label}"), t.exit_rate);
+        if let Some(cost) = t.annual_cost {
+            money(out, &path("annual_cost"), &format!("The annual cost of {label}"), cost);
+        }
+        let leaving = c
+            .moves
+            .iter()
+            .filter(|m| m.from == i)
+            .try_fold(t.exit_rate.value(), |a, m| a.checked_add(m.rate.value()))
+            .unwrap_or(Decimal::MAX);
+        if leaving > Decimal::ONE_HUNDRED {
+            out.push(Problem::error(
+                path("exit_rate"),
+                format!("The exit rate and moves out of {label} add up to more than 100% a month; lower them"),
+            ));
+        }
+    }
+    for (j, m) in c.moves.iter().enumerate() {
+        let path = |f: &str| format!("care_flows.moves[{j}].{f}");
+        for (field, index) in [("from", m.from), ("to", m.to)] {
+            if index >= c.types.len() {
+                out.push(Problem::error(
+                    path(field),
+                    format!("Move {} refers to placement type {}, which does not exist", j + 1, index + 1),
+                ));
+            }
+        }
+        if m.from == m.to {
+            out.push(Problem::error(
+                path("to"),
+                format!("Move {} goes from a placement type to itself; choose another type", j + 1),
+            ));
+        }
+        percent(out, &path("rate"), &format!("The rate of move {}", j + 1), m.rate);
+    }
+}

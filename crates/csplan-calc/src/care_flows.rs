@@ -1,0 +1,154 @@
+//! Children looked after projected month by month as stocks and flows.
+//!
+//! ```text
+//! for each type i, each month:
+//!   exits_i   = children_i x exit rate_i
+//!   moves_ij  = children_i x move rate_ij
+//!   children_i' = children_i - exits_i - sum_j moves_ij + sum_k moves_ki + entrants_i
+//! total' = total - exits + entrants          (moves only change the type)
+//! band  = total +/- 1.96 x sqrt(variance), variance growing each month by the binomial
+//!         variance of the exits (n p (1 - p)) and the Poisson variance of the entrants
+//! cost  = sum_i children_i x annual cost_i / 12, per month
+//! ```
+
+use csplan_model::fmt::short;
+use csplan_model::{CareFlows, Decimal, Money};
+use serde::Serialize;
+
+use crate::CalcError;
+
+fn ov<T>(v: Option<T>) -> Result<T, CalcError> {
+    v.ok_or(CalcError::Overflow)
+}
+
+/// One month of the stock-flow projection (month 0 is now).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FlowMonth {
+    /// Month number.
+    pub month: u32,
+    /// Children in each type.
+    #[serde(with = "csplan_model::dec::vec")]
+    pub by_type: Vec<Decimal>,
+    /// Children looked after in all.
+    #[serde(with = "csplan_model::dec")]
+    pub total: Decimal,
+    /// Lower end of the 95% band (never below 0).
+    #[serde(with = "csplan_model::dec")]
+    pub low: Decimal,
+    /// Upper end of the 95% band.
+    #[serde(with = "csplan_model::dec")]
+    pub high: Decimal,
+    /// Cost of the month's placements, where every type has a cost.
+    pub cost: Option<Money>,
+}
+
+/// The whole projection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FlowProjection {
+    /// Type names, in order.
+    pub types: Vec<String>,
+    /// Month 0 then each month.
+    pub months: Vec<FlowMonth>,
+    /// Cost over the projected months (months 1 onwards), where every type has a cost.
+    pub total_cost: Option<Money>,
+    /// In words.
+    pub explanation: String,
+}
+
+fn share(r: csplan_model::Rate) -> Result<Decimal, CalcError> {
+    ov(r.value().checked_div(Decimal::ONE_HUNDRED))
+}
+
+/// Projects a stock-flow section.
+pub fn project_flows(c: &CareFlows) -> Result<FlowProjection, CalcError> {
+    let n = c.types.len();
+    let mut children: Vec<Decimal> = c.types.iter().map(|t| t.children).collect();
+    let exit: Vec<Decimal> = c.types.iter().map(|t| share(t.exit_rate)).collect::<Result<_, _>>()?;
+    let z = Decimal::new(196, 2);
+    let twelve = Decimal::from(12);
+    let costed = c.types.iter().all(|t| t.annual_cost.is_some());
+    let month_cost = |children: &[Decimal]| -> Result<Option<Money>, CalcError> {
+        if !costed {
+            return Ok(None);
+        }
+        let mut total = Decimal::ZERO;
+        for (t, k) in c.types.iter().zip(children) {
+            let annual = t.annual_cost.map(Money::value).unwrap_or_default();
+            total = ov(total.checked_add(ov(ov(annual.checked_mul(*k))?.checked_div(twelve))?))?;
+        }
+        Ok(Some(Money::new(total)))
+    };
+    let sum = |v: &[Decimal]| v.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b));
+    let mut variance = Decimal::ZERO;
+    let total0 = ov(sum(&children))?;
+    let mut months = vec![FlowMonth {
+        month: 0,
+        by_type: children.clone(),
+        total: total0,
+        low: total0,
+        high: total0,
+        cost: month_cost(&children)?,
+    }];
+    let mut total_cost = Decimal::ZERO;
+    for m in 1..=c.months {
+        let mut next = children.clone();
+        for i in 0..n {
+            let here = children.get(i).copied().unwrap_or_default();
+            let p = exit.get(i).copied().unwrap_or_default();
+            let exits = ov(here.checked_mul(p))?;
+            variance = ov(variance.checked_add(ov(exits.checked_mul(ov(Decimal::ONE.checked_sub(p))?))?))?;
+            if let Some(x) = next.get_mut(i) {
+                *x = ov(x.checked_sub(exits))?;
+            }
+        }
+        for mv in &c.moves {
+            let here = children.get(mv.from).copied().unwrap_or_default();
+            let moved = ov(here.checked_mul(share(mv.rate)?))?;
+            if let Some(x) = next.get_mut(mv.from) {
+                *x = ov(x.checked_sub(moved))?;
+            }
+            if let Some(x) = next.get_mut(mv.to) {
+                *x = ov(x.checked_add(moved))?;
+            }
+        }
+        for (x, t) in next.iter_mut().zip(&c.types) {
+            *x = ov(x.checked_add(t.entrants_per_month))?;
+            variance = ov(variance.checked_add(t.entrants_per_month))?;
+            // Rates are validated so that no type can lose more than it has; this only
+            // guards the last digit of rounding.
+            if x.is_sign_negative() {
+                *x = Decimal::ZERO;
+            }
+        }
+        children = next;
+        let total = ov(sum(&children))?;
+        let spread = ov(z.checked_mul(crate::demand::nth_root(variance, 2).unwrap_or(Decimal::ZERO)))?;
+        let cost = month_cost(&children)?;
+        if let Some(cost) = cost {
+            total_cost = ov(total_cost.checked_add(cost.value()))?;
+        }
+        months.push(FlowMonth {
+            month: m,
+            by_type: children.clone(),
+            total,
+            low: ov(total.checked_sub(spread))?.max(Decimal::ZERO),
+            high: ov(total.checked_add(spread))?,
+            cost,
+        });
+    }
+    let last = months.last().map(|m| (m.total, m.low, m.high)).unwrap_or_default();
+    let explanation = format!(
+        "{} children now; after {} months {} (95% band {} to {}), from monthly entrants, exit rates and moves between types",
+        short(total0, 1),
+        c.months,
+        short(last.0, 1),
+        short(last.1, 1),
+        short(last.2, 1)
+    );
+    Ok(FlowProjection {
+        types: c.types.iter().map(|t| t.name.clone()).collect(),
+        months,
+        total_cost: costed.then(|| Money::new(total_cost).round_pence()),
+        explanation,
+    })
+}
