@@ -308,13 +308,85 @@ pub struct CostOfCare {
     /// Invest-to-save.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invest_to_save: Option<InvestResult>,
+    /// Changes to the placement mix and the forecast by year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mix: Option<MixReport>,
 }
 
 /// Everything about the cost of care in a scenario.
 pub fn cost_of_care(s: &Scenario) -> Result<CostOfCare, CalcError> {
+    let report = s.placements.as_ref().map(placements).transpose()?;
+    let mix = match (&s.placements, &report) {
+        (Some(p), Some(r)) => Some(mix(p, r)?),
+        _ => None,
+    };
     Ok(CostOfCare {
-        placements: s.placements.as_ref().map(placements).transpose()?,
+        mix,
+        placements: report,
         budget_history: budget_history(&s.budget_history)?,
         invest_to_save: s.invest_to_save.as_ref().map(invest_to_save).transpose()?,
     })
+}
+
+/// What one change to the placement mix does to the annual cost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangeResult {
+    /// "10 more External residential" or "3 from IFAs to In-house foster care".
+    pub description: String,
+    /// Change in the annual forecast (positive costs more).
+    pub cost_change: Money,
+}
+
+/// The forecast in one year, with inflation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearForecast {
+    /// Year 1, 2, ...
+    pub year: u32,
+    /// Total forecast with the changes, grown by inflation for each year after the first.
+    pub forecast: Money,
+}
+
+/// The changes tested and the forecast by year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MixReport {
+    /// Each change.
+    pub changes: Vec<ChangeResult>,
+    /// Total forecast with every change made.
+    pub changed_forecast: Money,
+    /// The changed forecast year by year with inflation.
+    pub years: Vec<YearForecast>,
+}
+
+/// The cost of each change (number x annual unit cost, or number x the difference between
+/// the two lines' unit costs for a move), the changed total, and later years with inflation.
+pub fn mix(p: &Placements, base: &PlacementsReport) -> Result<MixReport, CalcError> {
+    let mut changes = Vec::with_capacity(p.changes.len());
+    let mut changed = base.total_forecast;
+    for c in &p.changes {
+        let from = base.lines.get(c.line).ok_or(CalcError::NoCases)?;
+        let (description, per_child) = match c.to.map(|t| base.lines.get(t)) {
+            Some(Some(to)) => (
+                format!("{} from {} to {}", short(c.number, 2), from.name, to.name),
+                sub(to.annual_unit_cost, from.annual_unit_cost)?,
+            ),
+            Some(None) => return Err(CalcError::NoCases),
+            None => {
+                let verb = if c.number.is_sign_negative() { "fewer" } else { "more" };
+                (format!("{} {verb} {}", short(c.number.abs(), 2), from.name), from.annual_unit_cost)
+            }
+        };
+        let cost_change = ov(per_child.checked_times(c.number))?.round_pence();
+        changed = add(changed, cost_change)?;
+        changes.push(ChangeResult { description, cost_change });
+    }
+    let growth = ov(Decimal::ONE.checked_add(ov(p.inflation.value().checked_div(Decimal::ONE_HUNDRED))?))?;
+    let mut years = Vec::with_capacity(p.years as usize);
+    let mut amount = changed;
+    for year in 1..=p.years.max(1) {
+        if year > 1 {
+            amount = ov(amount.checked_times(growth))?.round_pence();
+        }
+        years.push(YearForecast { year, forecast: amount });
+    }
+    Ok(MixReport { changes, changed_forecast: changed, years })
 }

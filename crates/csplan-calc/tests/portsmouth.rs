@@ -89,3 +89,33 @@ fn delivery_risk_and_ramp_up_delay_payback() {
     assert_eq!(r.years[2].net, Money::pounds(155_240));
     assert_eq!(r.payback_year, None);
 }
+
+#[test]
+fn ten_more_residential_placements_cost_about_1_6m() {
+    use csplan_calc::placements::mix;
+    let s = portsmouth_2017();
+    let p = s.placements.as_ref().unwrap_or_else(|| unreachable!());
+    let base = placements(p).unwrap_or_else(|e| unreachable!("{e}"));
+    let r = mix(p, &base).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(r.changes[0].description, "10 more External residential");
+    assert_eq!(r.changes[0].cost_change, Money::pounds(1_635_600));
+    assert_eq!(r.changed_forecast, Money::pounds(10_377_402 + 1_635_600));
+
+    // Moving 3 children from IFAs to in-house foster care saves 3 x (44,871 - 23,523).
+    let mut moved = p.clone();
+    moved.changes = vec![csplan_model::PlacementChange { line: 1, to: Some(0), number: Decimal::from(3) }];
+    moved.inflation = Rate::new(Decimal::from(3));
+    moved.years = 3;
+    let r = mix(&moved, &base).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(r.changes[0].cost_change, Money::pounds(-64_044));
+    let years: Vec<Money> = r.years.iter().map(|y| y.forecast).collect();
+    // 10,313,358 then +3% a year, to the penny.
+    assert_eq!(
+        years,
+        vec![
+            Money::pounds(10_313_358),
+            Money::new(Decimal::new(1_062_275_874, 2)),
+            Money::new(Decimal::new(1_094_144_150, 2))
+        ]
+    );
+}

@@ -484,6 +484,20 @@ pub fn cost_of_care_table(c: &csplan_calc::placements::CostOfCare) -> String {
             out.push_str(&format!("- {}: {}\n", l.name, l.explanation));
         }
     }
+    if let Some(m) = &c.mix {
+        if !m.changes.is_empty() {
+            out.push_str("\nChanges to the placement mix (annual cost)\n");
+            for ch in &m.changes {
+                out.push_str(&format!("- {}: {}\n", ch.description, pounds(ch.cost_change)));
+            }
+            out.push_str(&format!("Forecast with the changes: {}\n", pounds(m.changed_forecast)));
+        }
+        if m.years.len() > 1 {
+            let rows: Vec<Vec<String>> =
+                m.years.iter().map(|y| vec![format!("year {}", y.year), pounds(y.forecast)]).collect();
+            out.push_str(&table(&["year", "forecast with inflation"], &rows, 1));
+        }
+    }
     if !c.budget_history.is_empty() {
         out.push_str("\nBudget history (deficit = spend - budget)\n");
         let pct = |r: Option<Rate>| r.map_or_else(|| "-".into(), |r| r.display(2));

@@ -16,7 +16,9 @@ pub mod workforce;
 
 pub use care_flows::{CareFlows, CareMove, CareType};
 pub use demand::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
-pub use placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
+pub use placements::{
+    BudgetGroup, BudgetYear, InvestToSave, PlacementChange, PlacementKind, PlacementLine, Placements, UnitCost,
+};
 pub use scenario::{CaseloadTarget, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 pub use units::{Fte, Money, Rate, HALF_UP};
 pub use workforce::{ProjectionSettings, RetentionPayment, Role, StarterKind, Starters, Workforce};

@@ -18,6 +18,33 @@ pub struct Placements {
     /// Weeks in a year for weekly unit costs (52 unless the council uses 52.14).
     #[serde(default = "fifty_two", with = "crate::dec")]
     pub weeks_per_year: Decimal,
+    /// Changes to test: more or fewer placements of a type, or children moved between types.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<PlacementChange>,
+    /// Yearly rise in unit costs, % (applied to the forecast for later years).
+    #[serde(default)]
+    pub inflation: Rate,
+    /// Years to show the forecast for, with inflation (default 1: this year only).
+    #[serde(default = "one")]
+    pub years: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A change to the placement mix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacementChange {
+    /// The line children come from (or are added to, when `to` is absent).
+    pub line: usize,
+    /// The line they move to, if it is a move.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<usize>,
+    /// How many (average over the year); negative removes placements when `to` is absent.
+    #[serde(with = "crate::dec")]
+    pub number: Decimal,
 }
 
 fn fifty_two() -> Decimal {

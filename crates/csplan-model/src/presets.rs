@@ -262,6 +262,10 @@ pub fn portsmouth_2017() -> Scenario {
                 budget: Money::pounds(1_118_400),
             }],
             weeks_per_year: Decimal::from(52),
+            // The paper: "10 extra residential placements cost an estimated £1.6m a year".
+            changes: vec![crate::placements::PlacementChange { line: 5, to: None, number: Decimal::from(10) }],
+            inflation: Rate::ZERO,
+            years: 1,
         }),
         budget_history: vec![
             budget_year("2013/14", 22_989_200, 25_283_275),

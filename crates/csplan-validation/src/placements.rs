@@ -70,6 +70,46 @@ pub(crate) fn validate_cost_of_care(out: &mut Vec<Problem>, s: &Scenario) {
                 }
             }
         }
+        for (j, c) in p.changes.iter().enumerate() {
+            let path = |f: &str| format!("placements.changes[{j}].{f}");
+            if c.line >= p.lines.len() {
+                out.push(Problem::error(
+                    path("line"),
+                    format!("Change {} refers to placement line {}, which does not exist", j + 1, c.line + 1),
+                ));
+            }
+            if let Some(to) = c.to {
+                if to >= p.lines.len() {
+                    out.push(Problem::error(
+                        path("to"),
+                        format!("Change {} moves children to line {}, which does not exist", j + 1, to + 1),
+                    ));
+                } else if to == c.line {
+                    out.push(Problem::error(
+                        path("to"),
+                        format!("Change {} moves children to the line they are in; choose another", j + 1),
+                    ));
+                }
+                if c.number.is_sign_negative() {
+                    out.push(Problem::error(
+                        path("number"),
+                        format!("Enter the number of children moved in change {} as 0 or more", j + 1),
+                    ));
+                }
+            }
+            let available = p.lines.get(c.line).map(|l| l.number).unwrap_or_default();
+            let removed = if c.to.is_some() { c.number } else { -c.number };
+            if removed > available {
+                out.push(Problem::warning(
+                    path("number"),
+                    format!("Change {} takes {removed} placements from a line that has {available}", j + 1),
+                ));
+            }
+        }
+        percent(out, "placements.inflation", "Inflation", p.inflation);
+        if p.years == 0 || p.years > 20 {
+            out.push(Problem::error("placements.years", "Enter the years to forecast, from 1 to 20"));
+        }
         for (i, g) in p.budget_groups.iter().enumerate() {
             let path = |f: &str| format!("placements.budget_groups[{i}].{f}");
             if g.id.trim().is_empty() {
