@@ -134,8 +134,13 @@ fn report_reproduces_barnsley_in_every_format() {
     }
     let csv = csplan_stdin(&["report", "-", "--format", "csv"], &scenario);
     assert_eq!(csv.code, 0);
-    let costs: Vec<&str> =
-        csv.out.lines().filter(|l| l.starts_with("option,")).filter_map(|l| l.rsplit(',').nth(2)).collect();
+    // Long form: section,name,period,figure,value.
+    let costs: Vec<&str> = csv
+        .out
+        .lines()
+        .filter(|l| l.starts_with("option,") && l.contains(",cost,"))
+        .filter_map(|l| l.rsplit(',').next())
+        .collect();
     assert_eq!(costs, vec!["376551", "753102", "585746", "1045975", "502068", "1004136"]);
 }
 

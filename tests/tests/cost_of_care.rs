@@ -73,3 +73,23 @@ fn portsmouth_report_from_the_command_line() {
         assert!(table.out.contains(figure), "table lacks {figure}");
     }
 }
+
+#[test]
+fn the_report_csv_carries_every_section_in_long_form() {
+    let scenario = csplan_tests::csplan(&["example", "--preset", "portsmouth-2017"]).out;
+    let run = csplan_tests::csplan_with_stdin(&["report", "-", "--format", "csv"], &scenario);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let lines: Vec<&str> = run.out.lines().collect();
+    assert_eq!(lines.first(), Some(&"section,name,period,figure,value"));
+    for row in [
+        "placements_total,all lines,,forecast,10377402",
+        "placements_total,all lines,,deficit,1683652",
+        "mix,10 more External residential,,cost_change,1635600",
+        "invest_to_save,,,break_even_placements,4",
+        "demand,\"Referrals, all ages\",2016,value,2482",
+        "budget_history,,2016/17,deficit,545549",
+    ] {
+        assert!(lines.contains(&row), "missing {row}");
+    }
+    assert!(lines.iter().all(|l| l.matches(',').count() >= 4), "every row has five fields");
+}

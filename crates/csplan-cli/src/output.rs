@@ -147,48 +147,165 @@ pub fn report_json(s: &Scenario, report: &Report) -> Result<String, String> {
     serde_json::to_string_pretty(&json).map(|t| t + "\n").map_err(|e| e.to_string())
 }
 
-/// The report as CSV: one row per team group and per option at each target.
+/// The report as CSV in long form, one figure a row: `section,name,period,figure,value`.
+/// Sections: team, option (period = "target N"), workforce, projection (period = month),
+/// demand (period = year), care_flows (period = month), placements, placement_group,
+/// placements_total, mix, budget_history (period = year), invest_to_save (period = year).
+/// Values are exact decimals as calculated (money in pounds).
 pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| e.to_string();
-    w.write_record([
-        "section",
-        "name",
-        "case_holding_fte",
-        "cases",
-        "current_caseload",
-        "target_caseload",
-        "fte_needed",
-        "additional_fte",
-        "posts",
-        "cost",
-        "spare_fte",
-        "cost_per_fte",
-    ])
-    .map_err(fail)?;
-    let mut row = |section: &str, name: &str, r: &CaseloadResult| {
-        w.write_record([
-            section.to_string(),
-            name.to_string(),
-            r.case_holding_fte.value().to_string(),
-            r.cases.to_string(),
-            r.current_caseload.to_string(),
-            r.target_caseload.to_string(),
-            r.fte_needed.value().to_string(),
-            r.additional_fte.value().to_string(),
-            r.posts.to_string(),
-            r.cost.value().to_string(),
-            r.spare_fte.value().to_string(),
-            r.cost_per_fte.value().to_string(),
-        ])
+    let mut rows: Vec<[String; 5]> = Vec::new();
+    let mut put = |section: &str, name: &str, period: &str, figure: &str, value: String| {
+        rows.push([section.to_string(), name.to_string(), period.to_string(), figure.to_string(), value]);
+    };
+    let d = |v: Decimal| v.to_string();
+    let caseload = |put: &mut dyn FnMut(&str, &str, &str, &str, String),
+                    section: &str,
+                    name: &str,
+                    period: &str,
+                    r: &CaseloadResult| {
+        for (figure, value) in [
+            ("case_holding_fte", r.case_holding_fte.value()),
+            ("cases", r.cases),
+            ("current_caseload", r.current_caseload),
+            ("target_caseload", r.target_caseload),
+            ("fte_needed", r.fte_needed.value()),
+            ("additional_fte", r.additional_fte.value()),
+            ("posts", r.posts),
+            ("cost", r.cost.value()),
+            ("spare_fte", r.spare_fte.value()),
+            ("cost_per_fte", r.cost_per_fte.value()),
+        ] {
+            put(section, name, period, figure, value.to_string());
+        }
     };
     for t in &report.teams {
-        row("team", &t.name, &t.result).map_err(fail)?;
+        caseload(&mut put, "team", &t.name, "", &t.result);
     }
     for o in &report.options {
         for r in &o.at_targets {
-            row("option", &o.name, r).map_err(fail)?;
+            caseload(&mut put, "option", &o.name, &format!("target {}", short(r.target_caseload, 2)), r);
         }
+    }
+    if let Some(w) = &report.workforce {
+        for r in w.roles.iter().chain([&w.total]) {
+            for (figure, value) in [
+                ("establishment", Some(r.establishment.value())),
+                ("newly_created", Some(r.newly_created.value())),
+                ("in_post", Some(r.in_post.value())),
+                ("vacancies", Some(r.vacancies.value())),
+                ("agency", Some(r.agency.value())),
+                ("vacant_not_covered", Some(r.vacant_not_covered.value())),
+                ("agency_pipeline", Some(r.agency_pipeline.value())),
+                ("permanent_pipeline", Some(r.permanent_pipeline.value())),
+                ("remaining_gap", Some(r.remaining_gap.value())),
+                ("vacancy_rate", r.measures.vacancy_rate.map(Rate::value)),
+                ("agency_rate", r.measures.agency_rate.map(Rate::value)),
+                ("turnover_rate", r.measures.turnover_rate.map(Rate::value)),
+                ("agency_cover_rate", r.measures.agency_cover_rate.map(Rate::value)),
+                ("vacancy_agency_cover_rate", r.measures.vacancy_agency_cover_rate.map(Rate::value)),
+            ] {
+                put("workforce", &r.name, "", figure, value.map(d).unwrap_or_default());
+            }
+        }
+        for m in &w.projection.months {
+            for (figure, value) in [
+                ("in_post", Some(m.in_post.value())),
+                ("agency", Some(m.agency.value())),
+                ("vacancies", Some(m.vacancies.value())),
+                ("case_holding_fte", Some(m.case_holding_fte.value())),
+                ("caseload", m.caseload),
+                ("cost", Some(m.cost.value())),
+            ] {
+                put("projection", "all roles", &m.month, figure, value.map(d).unwrap_or_default());
+            }
+        }
+    }
+    if let Some(dm) = &report.demand {
+        for x in &dm.series {
+            for (year, v) in dm.years.iter().zip(&x.values) {
+                put("demand", &x.label, year, "value", d(*v));
+            }
+            for (year, v) in dm.projected_years.iter().zip(&x.projected) {
+                put("demand", &x.label, year, "projected", d(*v));
+            }
+        }
+        for y in &dm.chain {
+            caseload(&mut put, "demand_posts", "projected demand", &y.year, &y.caseload);
+        }
+    }
+    if let Some(f) = &report.care_flows {
+        for m in &f.months {
+            let month = m.month.to_string();
+            for (name, v) in f.types.iter().zip(&m.by_type) {
+                put("care_flows", name, &month, "children", d(*v));
+            }
+            put("care_flows", "all types", &month, "children", d(m.total));
+            put("care_flows", "all types", &month, "low", d(m.low));
+            put("care_flows", "all types", &month, "high", d(m.high));
+        }
+    }
+    let c = &report.cost_of_care;
+    if let Some(p) = &c.placements {
+        for l in &p.lines {
+            put("placements", &l.name, "", "number", d(l.number));
+            put("placements", &l.name, "", "annual_unit_cost", d(l.annual_unit_cost.value()));
+            put("placements", &l.name, "", "calculated", d(l.calculated.value()));
+            put("placements", &l.name, "", "forecast", d(l.forecast.value()));
+            put("placements", &l.name, "", "budget", l.budget.map(|m| d(m.value())).unwrap_or_default());
+            put("placements", &l.name, "", "deficit", l.deficit.map(|m| d(m.value())).unwrap_or_default());
+        }
+        for g in &p.groups {
+            put("placement_group", &g.name, "", "forecast", d(g.forecast.value()));
+            put("placement_group", &g.name, "", "budget", d(g.budget.value()));
+            put("placement_group", &g.name, "", "deficit", d(g.deficit.value()));
+        }
+        put("placements_total", "all lines", "", "forecast", d(p.total_forecast.value()));
+        put("placements_total", "all lines", "", "budget", d(p.total_budget.value()));
+        put("placements_total", "all lines", "", "deficit", d(p.total_deficit.value()));
+    }
+    if let Some(m) = &c.mix {
+        for ch in &m.changes {
+            put("mix", &ch.description, "", "cost_change", d(ch.cost_change.value()));
+        }
+        for y in &m.years {
+            put("mix", "forecast with changes", &format!("year {}", y.year), "forecast", d(y.forecast.value()));
+        }
+    }
+    for y in &c.budget_history {
+        put("budget_history", "", &y.year, "budget", d(y.budget.value()));
+        put("budget_history", "", &y.year, "spend", d(y.spend.value()));
+        put("budget_history", "", &y.year, "deficit", d(y.deficit.value()));
+        put(
+            "budget_history",
+            "",
+            &y.year,
+            "percent_of_budget",
+            y.percent_of_budget.map(|r| d(r.value())).unwrap_or_default(),
+        );
+        put(
+            "budget_history",
+            "",
+            &y.year,
+            "percent_of_spend",
+            y.percent_of_spend.map(|r| d(r.value())).unwrap_or_default(),
+        );
+    }
+    if let Some(i) = &c.invest_to_save {
+        put("invest_to_save", "", "", "break_even", d(i.break_even));
+        put("invest_to_save", "", "", "break_even_placements", d(i.break_even_placements));
+        put("invest_to_save", "", "", "npv", d(i.npv.value()));
+        for y in &i.years {
+            let year = format!("year {}", y.year);
+            put("invest_to_save", "", &year, "cost", d(y.cost.value()));
+            put("invest_to_save", "", &year, "expected_saving", d(y.expected_saving.value()));
+            put("invest_to_save", "", &year, "net", d(y.net.value()));
+            put("invest_to_save", "", &year, "cumulative", d(y.cumulative.value()));
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["section", "name", "period", "figure", "value"]).map_err(|e| e.to_string())?;
+    for r in &rows {
+        w.write_record(r).map_err(|e| e.to_string())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
