@@ -65,7 +65,23 @@ pub fn compound_annual_growth_percent(first: Decimal, last: Decimal, years: u32)
 
 pub use csplan_model::ProjectionMethod;
 
-/// The next `years` values of an evenly spaced yearly series, never below zero.
+/// The next `years` values of a series that keeps its last rate per child: last value /
+/// last population x each projected population (the population projected on a straight line).
+pub fn project_scaled(values: &[Decimal], population: &[Decimal], years: u32) -> Option<Vec<Decimal>> {
+    let last = *values.last()?;
+    let last_population = *population.last()?;
+    if last_population <= Decimal::ZERO {
+        return None;
+    }
+    let rate = last.checked_div(last_population)?;
+    project_series(population, years, ProjectionMethod::Linear)?
+        .into_iter()
+        .map(|p| p.checked_mul(rate).map(|v| v.max(Decimal::ZERO)))
+        .collect()
+}
+
+/// The next `years` values of an evenly spaced yearly series, never below zero. A
+/// population-scaled series needs its population: use [`project_scaled`]; here it is `None`.
 pub fn project_series(values: &[Decimal], years: u32, method: ProjectionMethod) -> Option<Vec<Decimal>> {
     let n = values.len();
     let last = *values.last()?;
@@ -87,6 +103,7 @@ pub fn project_series(values: &[Decimal], years: u32, method: ProjectionMethod) 
                 out.push(mean_y.checked_add(slope.checked_mul(x)?)?.max(Decimal::ZERO));
             }
         }
+        ProjectionMethod::PopulationScaled => return None,
         ProjectionMethod::Compound => {
             let first = *values.first()?;
             let spans = u32::try_from(n.saturating_sub(1)).ok()?;
@@ -181,7 +198,13 @@ fn measure_name(m: csplan_model::DemandMeasure) -> &'static str {
     }
 }
 
-fn series_result(label: String, values: Vec<Decimal>, method: ProjectionMethod, years: u32) -> Option<SeriesResult> {
+fn series_result(
+    label: String,
+    values: Vec<Decimal>,
+    method: ProjectionMethod,
+    years: u32,
+    population: Option<&[Decimal]>,
+) -> Option<SeriesResult> {
     let first = *values.first()?;
     let last = *values.last()?;
     let spans = u32::try_from(values.len().saturating_sub(1)).ok()?;
@@ -190,7 +213,10 @@ fn series_result(label: String, values: Vec<Decimal>, method: ProjectionMethod, 
         growth_percent: growth_percent(first, last),
         annual_growth_percent: if spans == 0 { None } else { compound_annual_growth_percent(first, last, spans) },
         method,
-        projected: project_series(&values, years, method)?,
+        projected: match method {
+            ProjectionMethod::PopulationScaled => project_scaled(&values, population?, years)?,
+            _ => project_series(&values, years, method)?,
+        },
         values,
     })
 }
@@ -204,6 +230,11 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         label = next_year(&label);
         projected_years.push(label.clone());
     }
+    let population = d
+        .series
+        .iter()
+        .find(|x| x.measure == csplan_model::DemandMeasure::Population && x.age_band.is_none())
+        .map(|x| x.values.as_slice());
     let mut series = Vec::new();
     for x in &d.series {
         let label = match &x.age_band {
@@ -211,7 +242,8 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
             None => measure_name(x.measure).to_string(),
         };
         series.push(
-            series_result(label, x.values.clone(), x.method, d.projection_years).ok_or(crate::CalcError::Overflow)?,
+            series_result(label, x.values.clone(), x.method, d.projection_years, population)
+                .ok_or(crate::CalcError::Overflow)?,
         );
     }
     let mut measures: Vec<csplan_model::DemandMeasure> = Vec::new();
@@ -233,7 +265,9 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         }
         let method = parts.first().map(|p| p.method).unwrap_or_default();
         let label = format!("{}, all ages", measure_name(m));
-        series.push(series_result(label, total, method, d.projection_years).ok_or(crate::CalcError::Overflow)?);
+        series.push(
+            series_result(label, total, method, d.projection_years, population).ok_or(crate::CalcError::Overflow)?,
+        );
     }
     let mut chain = Vec::new();
     if let (Some(fte), Some(target)) = (d.case_holding_fte, d.target_caseload) {

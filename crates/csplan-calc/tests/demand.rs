@@ -85,3 +85,14 @@ fn projected_cases_become_posts_by_the_caseload_rules() {
     assert_eq!(r.chain[0].caseload.cost, csplan_model::Money::pounds(90_000));
     assert_eq!(csplan_calc::demand::next_year("2016/17"), "2017/18");
 }
+
+#[test]
+fn population_scaled_projection_keeps_the_last_rate_per_child() {
+    use csplan_calc::demand::project_scaled;
+    // 700 looked after of 175,000 children (40 per 10,000); the population grows by 1,000 a year.
+    let cla = [650, 680, 700].map(d);
+    let population = [173_000, 174_000, 175_000].map(d);
+    assert_eq!(project_scaled(&cla, &population, 2), Some(vec![d(704), d(708)]));
+    assert_eq!(project_scaled(&cla, &[d(0)], 2), None);
+    assert_eq!(project_series(&cla, 2, ProjectionMethod::PopulationScaled), None, "needs the population");
+}

@@ -61,6 +61,9 @@ pub enum ProjectionMethod {
     Linear,
     /// The last value grown at the compound annual rate between the first and last years.
     Compound,
+    /// The last year's rate per child, applied to the 0-17 population projected on a
+    /// straight line (needs a `population` series in the section).
+    PopulationScaled,
 }
 
 /// One yearly series.

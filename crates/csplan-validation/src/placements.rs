@@ -189,6 +189,21 @@ pub(crate) fn validate_demand(out: &mut Vec<Problem>, s: &Scenario) {
             non_negative_quantity(out, &format!("demand.series[{i}].values[{j}]"), "A demand figure", "", *v);
         }
         non_negative_quantity(out, &path("cases_per_unit"), "Cases per unit", "", x.cases_per_unit);
+        if x.method == csplan_model::ProjectionMethod::PopulationScaled {
+            let population =
+                d.series.iter().find(|p| p.measure == csplan_model::DemandMeasure::Population && p.age_band.is_none());
+            match population {
+                None => out.push(Problem::error(
+                    path("method"),
+                    format!("Series {} is projected with the population, so add a 0-17 population series (all ages) or choose another method", i + 1),
+                )),
+                Some(p) if p.values.last().is_none_or(|v| *v <= Decimal::ZERO) => out.push(Problem::error(
+                    path("method"),
+                    format!("Series {} is projected with the population, so the population's last year must be greater than 0", i + 1),
+                )),
+                Some(_) => {}
+            }
+        }
     }
     match (d.case_holding_fte, d.target_caseload) {
         (Some(fte), Some(target)) => {
