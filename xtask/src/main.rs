@@ -412,17 +412,20 @@ const DFE_COLUMNS: [&str; 14] = [
     "caseload_fte",
 ];
 
+/// The index of column `name` in a CSV header (ignoring a byte-order mark).
+fn column(headers: &csv::StringRecord, source: &str, name: &str) -> Result<usize, String> {
+    headers
+        .iter()
+        .position(|h| h.trim_start_matches('\u{feff}') == name)
+        .ok_or_else(|| format!("{source} has no column {name}"))
+}
+
 /// Builds the compact DfE workforce table from the published CSV: one line a row, tab
 /// separated, suppression codes ("z", "x", "c", ...) written as empty cells.
 fn compact_dfe(source: &str) -> Result<String, String> {
     let mut reader = csv::Reader::from_path(source).map_err(|e| format!("cannot read {source}: {e}"))?;
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == name)
-            .ok_or_else(|| format!("{source} has no column {name}"))
-    };
+    let col = |name: &str| column(&headers, source, name);
     let (year, level, region, region_name, code, old_code, name) = (
         col("time_period")?,
         col("geographic_level")?,
@@ -475,12 +478,7 @@ const CLA_COMPACT: &str = "crates/csplan-data/data/cla.tsv";
 fn compact_cla(source: &str) -> Result<String, String> {
     let mut reader = csv::Reader::from_path(source).map_err(|e| format!("cannot read {source}: {e}"))?;
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == name)
-            .ok_or_else(|| format!("{source} has no column {name}"))
-    };
+    let col = |name: &str| column(&headers, source, name);
     let cols = [
         col("time_period")?,
         col("geographic_level")?,

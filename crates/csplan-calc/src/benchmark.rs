@@ -201,10 +201,6 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
                 ..ProjectionSettings::default()
             },
         }),
-        demand: None,
-        care_flows: None,
-        placements: None,
-        budget_history: Vec::new(),
-        invest_to_save: None,
+        ..Scenario::default()
     })
 }

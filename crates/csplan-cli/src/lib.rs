@@ -332,12 +332,7 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         compare_targets: Vec::new(),
         teams: vec![team],
         options: Vec::new(),
-        workforce: None,
-        demand: None,
-        care_flows: None,
-        placements: None,
-        budget_history: Vec::new(),
-        invest_to_save: None,
+        ..Scenario::default()
     };
     let problems = validate(&scenario);
     for p in &problems {
@@ -408,15 +403,21 @@ fn workforce_command(a: &WorkforceArgs, out: &mut dyn Write, err: &mut dyn Write
     write_all(out, &text)
 }
 
-fn example_for_authority(la: &str, year: Option<u16>, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+/// The shipped DfE rows and the code `la` names; `None` (with the closest names written
+/// to `err`) when no authority matches.
+fn authority(la: &str, err: &mut dyn Write) -> Result<Option<(Vec<csplan_data::WorkforceRow>, String)>, Failure> {
     let rows = csplan_data::workforce_rows().map_err(|e| Failure(e.to_string()))?;
-    let code = match csplan_data::find_authority(&rows, la) {
-        Ok(code) => code,
+    match csplan_data::find_authority(&rows, la) {
+        Ok(code) => Ok(Some((rows, code))),
         Err(closest) => {
             let _ = writeln!(err, "--la: no English local authority is called '{la}'. Closest: {}", closest.join(", "));
-            return Ok(1);
+            Ok(None)
         }
-    };
+    }
+}
+
+fn example_for_authority(la: &str, year: Option<u16>, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let Some((rows, code)) = authority(la, err)? else { return Ok(1) };
     match csplan_calc::benchmark::prefill_scenario(&rows, &code, year) {
         Ok(s) => {
             let json = serde_json::to_string_pretty(&s).map_err(|e| Failure(e.to_string()))?;
@@ -446,14 +447,7 @@ fn benchmark_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
-    let rows = csplan_data::workforce_rows().map_err(|e| Failure(e.to_string()))?;
-    let code = match csplan_data::find_authority(&rows, la) {
-        Ok(code) => code,
-        Err(closest) => {
-            let _ = writeln!(err, "--la: no English local authority is called '{la}'. Closest: {}", closest.join(", "));
-            return Ok(1);
-        }
-    };
+    let Some((rows, code)) = authority(la, err)? else { return Ok(1) };
     let b = match csplan_calc::benchmark::benchmark(&rows, &code, year) {
         Ok(b) => b,
         Err(e) => {

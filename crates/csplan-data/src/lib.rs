@@ -94,54 +94,89 @@ impl core::fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// The data lines of a shipped table (comments, blank lines and the header skipped), each
+/// with its 1-based line number, split into exactly `width` tab-separated cells.
+fn table_rows(text: &str, width: usize) -> impl Iterator<Item = Result<(usize, Vec<&str>), DataError>> {
+    text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).skip(1).map(
+        move |(n, line)| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() == width {
+                Ok((n + 1, cells))
+            } else {
+                Err(DataError { line: n + 1, problem: format!("{} cells, expected {width}", cells.len()) })
+            }
+        },
+    )
+}
+
+/// Reads one row's cells: text, optional numbers, the year and the level.
+struct Cells<'a> {
+    line: usize,
+    cells: Vec<&'a str>,
+}
+
+impl Cells<'_> {
+    fn bad(&self, problem: String) -> DataError {
+        DataError { line: self.line, problem }
+    }
+
+    fn text(&self, i: usize) -> String {
+        self.cells.get(i).copied().unwrap_or("").to_string()
+    }
+
+    fn number(&self, i: usize) -> Result<Option<Decimal>, DataError> {
+        let c = self.cells.get(i).copied().unwrap_or("");
+        if c.is_empty() {
+            return Ok(None);
+        }
+        Decimal::from_str(c).map(Some).map_err(|_| self.bad(format!("'{c}' is not a number")))
+    }
+
+    fn year(&self, i: usize) -> Result<u16, DataError> {
+        let c = self.cells.get(i).copied().unwrap_or("");
+        c.parse().map_err(|_| self.bad(format!("'{c}' is not a year")))
+    }
+
+    fn level(&self, i: usize) -> Result<Level, DataError> {
+        match self.cells.get(i).copied().unwrap_or("") {
+            "E" => Ok(Level::England),
+            "R" => Ok(Level::Region),
+            "L" => Ok(Level::Authority),
+            other => Err(self.bad(format!("unknown level '{other}'"))),
+        }
+    }
+}
+
 /// Reads a workforce table in the shipped format.
 pub fn parse_workforce(text: &str) -> Result<Vec<WorkforceRow>, DataError> {
-    let mut rows = Vec::new();
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
-    lines.next(); // the header
-    for (n, line) in lines {
-        let bad = |problem: String| DataError { line: n + 1, problem };
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != 20 {
-            return Err(bad(format!("{} cells, expected 20", cells.len())));
-        }
-        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
-        let num = |i: usize| -> Result<Option<Decimal>, DataError> {
-            let c = cell(i);
-            if c.is_empty() {
-                return Ok(None);
-            }
-            Decimal::from_str(c).map(Some).map_err(|_| bad(format!("'{c}' is not a number")))
-        };
-        rows.push(WorkforceRow {
-            year: cell(0).parse().map_err(|_| bad(format!("'{}' is not a year", cell(0))))?,
-            level: match cell(1) {
-                "E" => Level::England,
-                "R" => Level::Region,
-                "L" => Level::Authority,
-                other => return Err(bad(format!("unknown level '{other}'"))),
-            },
-            code: cell(2).to_string(),
-            old_code: cell(3).to_string(),
-            name: cell(4).to_string(),
-            region_code: cell(5).to_string(),
-            in_post: num(6)?,
-            starters: num(7)?,
-            leavers: num(8)?,
-            turnover_rate: num(9)?,
-            agency: num(10)?,
-            agency_rate: num(11)?,
-            agency_cover: num(12)?,
-            agency_cover_rate: num(13)?,
-            vacancies: num(14)?,
-            vacancy_rate: num(15)?,
-            vacancy_agency_cover_rate: num(16)?,
-            case_holders: num(17)?,
-            cases: num(18)?,
-            caseload: num(19)?,
-        });
-    }
-    Ok(rows)
+    table_rows(text, 20)
+        .map(|row| {
+            let (line, cells) = row?;
+            let c = Cells { line, cells };
+            Ok(WorkforceRow {
+                year: c.year(0)?,
+                level: c.level(1)?,
+                code: c.text(2),
+                old_code: c.text(3),
+                name: c.text(4),
+                region_code: c.text(5),
+                in_post: c.number(6)?,
+                starters: c.number(7)?,
+                leavers: c.number(8)?,
+                turnover_rate: c.number(9)?,
+                agency: c.number(10)?,
+                agency_rate: c.number(11)?,
+                agency_cover: c.number(12)?,
+                agency_cover_rate: c.number(13)?,
+                vacancies: c.number(14)?,
+                vacancy_rate: c.number(15)?,
+                vacancy_agency_cover_rate: c.number(16)?,
+                case_holders: c.number(17)?,
+                cases: c.number(18)?,
+                caseload: c.number(19)?,
+            })
+        })
+        .collect()
 }
 
 /// The shipped workforce table.
@@ -244,47 +279,29 @@ pub struct ClaRow {
 
 /// Reads a children-looked-after table in the shipped format.
 pub fn parse_cla(text: &str) -> Result<Vec<ClaRow>, DataError> {
-    let mut rows = Vec::new();
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
-    lines.next();
-    for (n, line) in lines {
-        let bad = |problem: String| DataError { line: n + 1, problem };
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != 10 {
-            return Err(bad(format!("{} cells, expected 10", cells.len())));
-        }
-        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
-        let num = |i: usize| -> Result<Option<Decimal>, DataError> {
-            let c = cell(i);
-            if c.is_empty() {
-                return Ok(None);
-            }
-            Decimal::from_str(c).map(Some).map_err(|_| bad(format!("'{c}' is not a number")))
-        };
-        rows.push(ClaRow {
-            year: cell(0).parse().map_err(|_| bad(format!("'{}' is not a year", cell(0))))?,
-            level: match cell(1) {
-                "E" => Level::England,
-                "R" => Level::Region,
-                "L" => Level::Authority,
-                other => return Err(bad(format!("unknown level '{other}'"))),
-            },
-            code: cell(2).to_string(),
-            old_code: cell(3).to_string(),
-            name: cell(4).to_string(),
-            region_code: cell(5).to_string(),
-            measure: match cell(6) {
-                "L" => ClaMeasure::LookedAfter,
-                "S" => ClaMeasure::Starting,
-                "C" => ClaMeasure::Ceasing,
-                other => return Err(bad(format!("unknown measure '{other}'"))),
-            },
-            population: num(7)?,
-            number: num(8)?,
-            rate_per_10000: num(9)?,
-        });
-    }
-    Ok(rows)
+    table_rows(text, 10)
+        .map(|row| {
+            let (line, cells) = row?;
+            let c = Cells { line, cells };
+            Ok(ClaRow {
+                year: c.year(0)?,
+                level: c.level(1)?,
+                code: c.text(2),
+                old_code: c.text(3),
+                name: c.text(4),
+                region_code: c.text(5),
+                measure: match c.cells.get(6).copied().unwrap_or("") {
+                    "L" => ClaMeasure::LookedAfter,
+                    "S" => ClaMeasure::Starting,
+                    "C" => ClaMeasure::Ceasing,
+                    other => return Err(c.bad(format!("unknown measure '{other}'"))),
+                },
+                population: c.number(7)?,
+                number: c.number(8)?,
+                rate_per_10000: c.number(9)?,
+            })
+        })
+        .collect()
 }
 
 /// The shipped children-looked-after table.

@@ -78,12 +78,7 @@ pub fn default_scenario() -> Scenario {
             option("A", "Option A: assessment, child protection and children in need teams"),
             option("B", "Option B: all case-holding teams"),
         ],
-        workforce: None,
-        demand: None,
-        care_flows: None,
-        placements: None,
-        budget_history: Vec::new(),
-        invest_to_save: None,
+        ..Scenario::default()
     }
 }
 
@@ -125,12 +120,7 @@ pub fn barnsley_2017() -> Scenario {
             option("2", "Option 2 (recommended): excluding adoption and fostering teams"),
             option("3", "Option 3: all children's social care teams"),
         ],
-        workforce: None,
-        demand: None,
-        care_flows: None,
-        placements: None,
-        budget_history: Vec::new(),
-        invest_to_save: None,
+        ..Scenario::default()
     }
 }
 
@@ -182,11 +172,7 @@ pub fn west_sussex_2019() -> Scenario {
             retention: None,
             projection: ProjectionSettings { turnover: Some(Rate::new(d(1699, 2))), ..ProjectionSettings::default() },
         }),
-        demand: None,
-        care_flows: None,
-        placements: None,
-        budget_history: Vec::new(),
-        invest_to_save: None,
+        ..Scenario::default()
     }
 }
 
@@ -233,12 +219,7 @@ pub fn portsmouth_2017() -> Scenario {
             .to_string(),
         rounding: Rounding::Nearest,
         cost_per_fte: Money::ZERO,
-        compare_targets: Vec::new(),
-        teams: Vec::new(),
-        options: Vec::new(),
-        workforce: None,
         demand: Some(portsmouth_demand()),
-        care_flows: None,
         placements: Some(Placements {
             lines: vec![
                 line("In-house foster care", InHouseFoster, d(206, 0), 23_523, None, Some(4_397_250), None),
@@ -283,6 +264,7 @@ pub fn portsmouth_2017() -> Scenario {
             delivery_risk: Rate::ZERO,
             discount_rate: Rate::new(d(35, 1)),
         }),
+        ..Scenario::default()
     }
 }
 

@@ -62,6 +62,30 @@ pub struct Scenario {
     pub invest_to_save: Option<InvestToSave>,
 }
 
+impl Default for Scenario {
+    /// An empty scenario of the current format: no authority, no date, no sections. The
+    /// base for struct-update syntax (`Scenario { teams, ..Scenario::default() }`).
+    fn default() -> Self {
+        Self {
+            schema: SCHEMA_VERSION,
+            authority: String::new(),
+            as_at: String::new(),
+            source: String::new(),
+            rounding: Rounding::default(),
+            cost_per_fte: Money::ZERO,
+            compare_targets: Vec::new(),
+            teams: Vec::new(),
+            options: Vec::new(),
+            workforce: None,
+            demand: None,
+            care_flows: None,
+            placements: None,
+            budget_history: Vec::new(),
+            invest_to_save: None,
+        }
+    }
+}
+
 /// A caseload target: cases per case-holding FTE.
 pub type CaseloadTarget = Decimal;
 
