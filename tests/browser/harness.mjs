@@ -17,6 +17,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
 
 /** Serves `dir` on an ephemeral 127.0.0.1 port, optionally under a sub-path like /csplan/. */

@@ -8,6 +8,8 @@ const app = await appUnderTest();
 
 const PAGES = [
   { query: '', h1: 'Caseloads', title: 'Caseloads - Children\'s Services Planner' },
+  // The Workforce page downloads DfE's table when it opens: wait for the authority list.
+  { query: '?page=workforce', h1: 'Workforce', title: 'Workforce - Children\'s Services Planner', ready: '#dfe-authority' },
   { query: '?page=accessibility', h1: 'Accessibility statement', title: 'Accessibility statement - Children\'s Services Planner' },
   { query: '?page=nowhere', h1: 'Page not found', title: 'Page not found - Children\'s Services Planner' },
 ];
@@ -16,6 +18,7 @@ for (const p of PAGES) {
   for (const width of [1024, 320]) {
     test(`${p.h1} at ${width}px: loads cleanly, axe finds nothing, no sideways scroll`, async () => {
       await app.withPage(p.query, { width }, async ({ page, problems }) => {
+        if (p.ready) await page.waitForSelector(p.ready);
         assert.equal(await page.locator('h1').innerText(), p.h1);
         assert.equal(await page.title(), p.title);
         assert.deepEqual(await axe(page), []);

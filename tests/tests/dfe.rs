@@ -203,3 +203,27 @@ fn looked_after_rates_per_10000_match_dfe_for_every_row() {
     assert_eq!(misses, Vec::<String>::new());
     assert_eq!(compared, 2442);
 }
+
+#[test]
+fn the_authority_list_has_every_authority_once_under_its_region() {
+    use csplan_data::{authorities_by_region, years_of, Level};
+    let rows = rows();
+    let groups = authorities_by_region(&rows);
+    let listed: Vec<&str> = groups.iter().flat_map(|g| g.authorities.iter().map(|(code, _)| code.as_str())).collect();
+    let mut codes: Vec<&str> = rows.iter().filter(|r| r.level == Level::Authority).map(|r| r.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(listed.len(), codes.len(), "each authority once");
+    let mut sorted = listed.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, codes);
+    // England's nine regions, with London's boroughs under Inner and Outer London as DfE lists them.
+    let regions: Vec<&str> = groups.iter().map(|g| g.region.as_str()).collect();
+    assert_eq!(regions.len(), 10, "{regions:?}");
+    assert!(regions.contains(&"Inner London") && regions.contains(&"Outer London") && !regions.contains(&"London"));
+    let yh = groups.iter().find(|g| g.region == "Yorkshire and The Humber").expect("region by name");
+    assert!(yh.authorities.iter().any(|(_, name)| name == "Barnsley"));
+    let barnsley = &yh.authorities.iter().find(|(_, n)| n == "Barnsley").expect("listed").0;
+    assert_eq!(years_of(&rows, barnsley), (2017..=2023).collect::<Vec<u16>>());
+    assert_eq!(years_of(&rows, "E99999999"), Vec::<u16>::new());
+}

@@ -170,3 +170,33 @@ fn west_sussex_report_prints_the_papers_table() {
     assert_eq!(row("vacant, not covered"), Some(vec!["66.04", "6.52", "7.08", "52.44"]));
     assert_eq!(row("remaining gap after pipeline"), Some(vec!["24.92", "0.00", "7.08", "17.84"]));
 }
+
+#[test]
+fn caseload_posts_become_newly_created_vacant_posts() {
+    use csplan_validation::form::ScenarioForm;
+    let scenario = csplan_model::presets::west_sussex_2019();
+    let mut form = ScenarioForm::from_scenario(&scenario);
+    let before = csplan_calc::workforce(&form.check().scenario.expect("valid")).expect("calc").expect("workforce");
+    let w = form.workforce.as_mut().expect("workforce section");
+    w.add_created_posts(0, Decimal::from(14)).expect("readable fields");
+    let after = csplan_calc::workforce(&form.check().scenario.expect("still valid")).expect("calc").expect("workforce");
+    let (b, a) = (&before.roles[0], &after.roles[0]);
+    assert_eq!(a.establishment.value() - b.establishment.value(), Decimal::from(14));
+    assert_eq!(a.newly_created.value() - b.newly_created.value(), Decimal::from(14));
+    assert_eq!(a.vacancies.value() - b.vacancies.value(), Decimal::from(14));
+    assert_eq!(a.in_post, b.in_post, "new posts start empty");
+    assert_eq!(a.remaining_gap.value() - b.remaining_gap.value(), Decimal::from(14));
+}
+
+#[test]
+fn adding_posts_to_an_unreadable_role_changes_nothing_and_says_which_field() {
+    use csplan_validation::form::ScenarioForm;
+    let mut form = ScenarioForm::from_scenario(&csplan_model::presets::west_sussex_2019());
+    let w = form.workforce.as_mut().expect("workforce section");
+    w.roles[0].vacancies = "lots".into();
+    let typed = w.roles[0].clone();
+    let err = w.add_created_posts(0, Decimal::from(3)).expect_err("vacancies unreadable");
+    assert!(err.contains("vacancies"), "{err}");
+    assert_eq!(w.roles[0], typed, "nothing the user typed is lost");
+    assert!(w.add_created_posts(9, Decimal::ONE).is_err());
+}

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 mod components;
+mod dfe;
 mod pages;
 mod route;
 mod state;
@@ -20,6 +21,7 @@ pub fn App() -> impl IntoView {
     let route = use_route();
     provide_context(route);
     provide_context(state::Planner::new());
+    provide_context(dfe::Dfe::new());
     view! {
         <SkipLink/>
         <Header/>
@@ -27,10 +29,7 @@ pub fn App() -> impl IntoView {
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 {move || match route.page.get() {
                     Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
-                    #[cfg(feature = "workforce-page")]
                     Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
-                    #[cfg(not(feature = "workforce-page"))]
-                    Page::Workforce => view! { <pages::not_found::NotFoundPage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
                     Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
                 }}

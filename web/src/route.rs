@@ -44,7 +44,7 @@ impl Page {
         let page = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("page=")).unwrap_or("");
         match page {
             "" | "caseloads" => Page::Caseloads,
-            "workforce" if cfg!(feature = "workforce-page") => Page::Workforce,
+            "workforce" => Page::Workforce,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

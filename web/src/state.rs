@@ -25,8 +25,8 @@ pub struct Planner {
     /// Each option's id and label, for the team groups' checkboxes; changes only when
     /// an option is added, removed or renamed.
     pub option_labels: Memo<Vec<(String, String)>>,
-    /// The preset most recently loaded, for the page caption.
-    pub loaded: RwSignal<&'static str>,
+    /// What was loaded last (a preset or an authority's DfE figures), for the page caption.
+    pub loaded: RwSignal<String>,
 }
 
 impl Planner {
@@ -60,14 +60,19 @@ impl Planner {
             errors: Memo::new(move |_| by_severity(true)),
             warnings: Memo::new(move |_| by_severity(false)),
             option_labels,
-            loaded: RwSignal::new(csplan_model::presets::PRESETS[0].title),
+            loaded: RwSignal::new(csplan_model::presets::PRESETS[0].title.to_string()),
         }
     }
 
     /// Replaces everything typed with a preset's figures.
     pub fn load(self, preset: Preset) {
-        self.form.set(ScenarioForm::from_scenario(&(preset.build)()));
-        self.loaded.set(preset.title);
+        self.load_scenario(&(preset.build)(), preset.title.to_string());
+    }
+
+    /// Replaces everything typed with `scenario`'s figures; `label` names it in captions.
+    pub fn load_scenario(self, scenario: &Scenario, label: String) {
+        self.form.set(ScenarioForm::from_scenario(scenario));
+        self.loaded.set(label);
     }
 
     /// The error message for the field at `path`, if it has one.

@@ -87,6 +87,25 @@ pub const MEASURES: [(&str, &str, &str, Getter); 10] = [
     ("leavers", "Leavers", "FTE", |r| r.leavers),
 ];
 
+/// The scenario's own figure for benchmark measure `key`, from its workforce figures
+/// (`total` is [`crate::WorkforceReport::total`]), so the scenario can sit beside DfE's.
+/// `None` for a measure the scenario does not give (leavers, caseload).
+pub fn scenario_figure(key: &str, total: &crate::RoleFigures) -> Option<Decimal> {
+    let m = &total.measures;
+    let rate = |r: Option<csplan_model::Rate>| r.map(|r| r.value());
+    match key {
+        "vacancy_rate" => rate(m.vacancy_rate),
+        "agency_rate" => rate(m.agency_rate),
+        "turnover_rate" => rate(m.turnover_rate),
+        "agency_cover_rate" => rate(m.agency_cover_rate),
+        "vacancy_agency_cover_rate" => rate(m.vacancy_agency_cover_rate),
+        "in_post" => Some(total.in_post.value()),
+        "vacancies" => Some(total.vacancies.value()),
+        "agency" => Some(total.agency.value()),
+        _ => None,
+    }
+}
+
 /// Compares authority `code` in `year` (default: its latest) with its region and England.
 pub fn benchmark(rows: &[WorkforceRow], code: &str, year: Option<u16>) -> Result<Benchmark, BenchmarkError> {
     let mine: Vec<&WorkforceRow> = rows.iter().filter(|r| r.level == Level::Authority && r.code == code).collect();

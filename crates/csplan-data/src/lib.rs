@@ -237,6 +237,57 @@ pub fn find_authority(rows: &[WorkforceRow], query: &str) -> Result<String, Vec<
     Err(scored.into_iter().take(3).map(|(_, n)| n.to_string()).collect())
 }
 
+/// A region's authorities, for a "choose your authority" list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionAuthorities {
+    /// The region's name.
+    pub region: String,
+    /// Each authority's ONS code and name, by name.
+    pub authorities: Vec<(String, String)>,
+}
+
+/// Every authority in `rows`, under its region as in its latest year, regions and names in
+/// alphabetical order. An authority that no longer exists (Northamptonshire) is kept: its
+/// earlier years can still be compared.
+pub fn authorities_by_region(rows: &[WorkforceRow]) -> Vec<RegionAuthorities> {
+    let mut latest: Vec<&WorkforceRow> = Vec::new();
+    for r in rows.iter().filter(|r| r.level == Level::Authority) {
+        match latest.iter_mut().find(|l| l.code == r.code) {
+            Some(l) if r.year > l.year => *l = r,
+            Some(_) => {}
+            None => latest.push(r),
+        }
+    }
+    let region_name = |code: &str| {
+        rows.iter()
+            .find(|r| r.level == Level::Region && r.code == code)
+            .map_or_else(|| code.to_string(), |r| r.name.clone())
+    };
+    let mut out: Vec<RegionAuthorities> = Vec::new();
+    for r in latest {
+        let region = region_name(&r.region_code);
+        let entry = (r.code.clone(), r.name.clone());
+        match out.iter_mut().find(|g| g.region == region) {
+            Some(g) => g.authorities.push(entry),
+            None => out.push(RegionAuthorities { region, authorities: vec![entry] }),
+        }
+    }
+    out.sort_by(|a, b| a.region.cmp(&b.region));
+    for g in &mut out {
+        g.authorities.sort_by(|a, b| a.1.cmp(&b.1));
+    }
+    out
+}
+
+/// The years in which authority `code` has figures, earliest first.
+pub fn years_of(rows: &[WorkforceRow], code: &str) -> Vec<u16> {
+    let mut years: Vec<u16> =
+        rows.iter().filter(|r| r.level == Level::Authority && r.code == code).map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
 /// The compact children-looked-after table, as shipped (2019-2023).
 pub const CLA_TSV: &str = include_str!("../data/cla.tsv");
 

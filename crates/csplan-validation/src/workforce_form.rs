@@ -391,6 +391,30 @@ impl WorkforceForm {
         Some(role.pipeline.len() - 1)
     }
 
+    /// Adds `posts` newly created posts to role `i`, as the Caseloads page's "posts needed"
+    /// become funded: the establishment, the newly created posts and the vacancies each
+    /// grow by `posts` (a new post is vacant until someone starts in it).
+    ///
+    /// Nothing changes if any of the three fields cannot be read; the message says which
+    /// to correct first.
+    pub fn add_created_posts(&mut self, i: usize, posts: Decimal) -> Result<(), String> {
+        let role = self.roles.get_mut(i).ok_or_else(|| format!("There is no role {}", i + 1))?;
+        let name = if role.name.trim().is_empty() { format!("role {}", i + 1) } else { role.name.trim().to_string() };
+        let read = |label: &str, text: &str| {
+            let value = if text.trim().is_empty() { Some(Decimal::ZERO) } else { parse_text(text) };
+            value
+                .and_then(|v| v.checked_add(posts))
+                .ok_or_else(|| format!("Correct the {label} of {name} first, then add the posts"))
+        };
+        let establishment = read("establishment", &role.establishment)?;
+        let newly_created = read("newly created posts", &role.newly_created)?;
+        let vacancies = read("vacancies", &role.vacancies)?;
+        role.establishment = text(establishment);
+        role.newly_created = text(newly_created);
+        role.vacancies = text(vacancies);
+        Ok(())
+    }
+
     /// Removes starters `j` from role `i`, if there are.
     pub fn remove_starters(&mut self, i: usize, j: usize) {
         if let Some(role) = self.roles.get_mut(i) {

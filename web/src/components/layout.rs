@@ -74,7 +74,7 @@ pub fn Header() -> impl IntoView {
                     <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
                         <ul class="govuk-service-navigation__list" id="navigation">
                             {item(Page::Caseloads)}
-                            {cfg!(feature = "workforce-page").then(|| item(Page::Workforce))}
+                            {item(Page::Workforce)}
                         </ul>
                     </nav>
                 </div>

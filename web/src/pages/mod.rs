@@ -1,7 +1,7 @@
 //! One file per page.
 
 pub mod accessibility;
+pub mod benchmark;
 pub mod caseloads;
 pub mod not_found;
-#[cfg(feature = "workforce-page")]
 pub mod workforce;

@@ -13,6 +13,7 @@ use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
 use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::preset::PresetLoader;
+use crate::pages::benchmark::DfeComparison;
 use crate::state::{use_planner, Planner};
 
 fn role_get(f: &csplan_validation::form::ScenarioForm, i: usize, get: fn(&RoleForm) -> &String) -> Option<String> {
@@ -61,6 +62,7 @@ pub fn WorkforcePage() -> impl IntoView {
         />
         <ErrorSummary errors=planner.errors/>
         <PresetLoader/>
+        <p class="govuk-body"><a class="govuk-link" href="#dfe">"Or start from an authority's figures as DfE publishes them"</a></p>
         {move || {
             if has_workforce.get() {
                 view! {
@@ -78,6 +80,7 @@ pub fn WorkforcePage() -> impl IntoView {
                 .into_any()
             }
         }}
+        <DfeComparison report/>
     }
 }
 
@@ -96,8 +99,60 @@ fn Roles() -> impl IntoView {
     };
     view! {
         <h2 class="govuk-heading-l">"Roles"</h2>
+        <PostsFromCaseloads/>
         <For each=move || 0..count() key=|i| *i children=move |i| view! { <RoleCard i/> }/>
         <button type="button" class="govuk-button govuk-button--secondary" id="workforce-roles" on:click=add>"Add a role"</button>
+    }
+}
+
+/// Offers the posts the Caseloads page finds needed as newly created posts of the first
+/// case-holding role.
+#[component]
+fn PostsFromCaseloads() -> impl IntoView {
+    let planner = use_planner();
+    let status = RwSignal::new(String::new());
+    let totals = Memo::new(move |_| planner.report.with(|r| r.as_ref().map(|r| r.totals.clone())));
+    // The first case-holding role (or the first role): its index and name.
+    let target = Memo::new(move |_| {
+        planner.form.with(|f| {
+            let roles = f.workforce.as_ref().map(|w| w.roles.as_slice()).unwrap_or_default();
+            let i = roles.iter().position(|r| r.case_holding).or((!roles.is_empty()).then_some(0))?;
+            let name = roles.get(i).map(|r| r.name.trim().to_string()).filter(|n| !n.is_empty());
+            Some((i, name.unwrap_or_else(|| format!("role {}", i + 1))))
+        })
+    });
+    view! {
+        {move || match (totals.get(), target.get()) {
+            (Some(t), Some((i, name))) if t.posts > csplan_model::Decimal::ZERO => {
+                let posts = t.posts;
+                let add = move |_| {
+                    let mut outcome = Ok(());
+                    planner.form.update(|f| {
+                        if let Some(w) = f.workforce.as_mut() {
+                            outcome = w.add_created_posts(i, posts);
+                        }
+                    });
+                    status.set(match outcome {
+                        Ok(()) => format!("Added {} newly created posts to {}: the establishment and vacancies each grew by {}.", short(posts, 2), name, short(posts, 2)),
+                        Err(message) => message,
+                    });
+                };
+                view! {
+                    <div class="govuk-inset-text" id="caseload-posts">
+                        <p class="govuk-body">{format!(
+                            "The Caseloads page finds {} more posts are needed to reach its target caseloads{}.",
+                            short(t.posts, 2),
+                            if t.cost > csplan_model::Money::ZERO { format!(" ({} a year)", t.cost.display_pounds()) } else { String::new() }
+                        )}</p>
+                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="add-caseload-posts" on:click=add>
+                            {format!("Add them to {} as newly created posts", target.get().map(|(_, n)| n).unwrap_or_default())}
+                        </button>
+                    </div>
+                }.into_any()
+            }
+            _ => ().into_any(),
+        }}
+        <p class="govuk-body" id="caseload-posts-status" role="status" aria-live="polite">{move || status.get()}</p>
     }
 }
 
