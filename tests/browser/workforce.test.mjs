@@ -57,11 +57,14 @@ test('the projection is a described chart, a table with a row a month, and a CSV
     assert.ok((await page.locator('#chart-title').textContent()).length > 0);
     const months = Number(await page.inputValue('#workforce-projection-months'));
     assert.equal((await table(page, 'projection-table')).length, months + 1, 'month 0 (now) and each month projected');
-    const href = await page.getAttribute('#projection-csv', 'href');
-    assert.ok(href.startsWith('data:text/csv'));
-    const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1)).trim().split('\n');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#projection-csv')]);
+    assert.equal(download.suggestedFilename(), 'csplan-projection.csv');
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
     assert.equal(csv[0], 'month,in_post_fte,agency_fte,vacancies_fte,newly_qualified_fte,case_holding_fte,caseload,cost');
     assert.equal(csv.length, months + 2);
+    // The file holds the figures on screen: the first projected month's in-post FTE.
+    const firstMonth = (await table(page, 'projection-table'))[1];
+    assert.equal(Number(csv[2].split(',')[1]).toFixed(1), Number(firstMonth[1].replace(/,/g, '')).toFixed(1));
     // A longer projection redraws everything.
     await page.fill('#workforce-projection-months', '12');
     assert.equal((await table(page, 'projection-table')).length, 13);

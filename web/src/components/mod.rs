@@ -1,7 +1,9 @@
 //! Shared pieces: page layout, form fields, the error summary, the preset loader, charts.
 
 pub mod chart;
+pub mod csv;
 pub mod error_summary;
 pub mod field;
 pub mod layout;
+pub mod live_table;
 pub mod preset;

@@ -9,9 +9,11 @@ use csplan_validation::field_id;
 use csplan_validation::workforce_form::{RetentionForm, RoleForm, WorkforceForm};
 use leptos::prelude::*;
 
+use crate::components::csv::CsvLink;
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
 use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::live_table::{Cells, LiveTable};
 use crate::components::preset::PresetLoader;
 use crate::pages::benchmark::DfeComparison;
 use crate::state::{use_planner, Planner};
@@ -295,80 +297,96 @@ fn money(m: Option<Money>) -> String {
 /// A row of a role table: its label and how to show one role's figure.
 type RoleRow = (&'static str, fn(&RoleFigures) -> String);
 
-/// A table with one column a role plus Total, and one row a figure.
-fn role_table(id: &'static str, caption: &'static str, report: &WorkforceReport, rows: Vec<RoleRow>) -> impl IntoView {
-    let columns: Vec<&RoleFigures> = report.roles.iter().chain([&report.total]).collect();
-    let caption_id = format!("{id}-caption");
-    let labelled_by = caption_id.clone();
-    view! {
-        <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
-            <table class="govuk-table" id=id>
-                <caption class="govuk-table__caption govuk-table__caption--m" id=caption_id>{caption}</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <td class="govuk-table__header"></td>
-                        {columns.iter().map(|c| view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{c.name.clone()}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {rows.into_iter().map(|(label, cell)| view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">{label}</th>
-                            {columns.iter().map(|c| view! { <td class="govuk-table__cell govuk-table__cell--numeric">{cell(c)}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+/// A role table's cells: one row a figure, one column a role plus Total.
+fn role_cells(report: Memo<Option<WorkforceReport>>, rows: &'static [RoleRow]) -> Memo<Cells> {
+    Memo::new(move |_| {
+        report.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            let columns: Vec<&RoleFigures> = r.roles.iter().chain([&r.total]).collect();
+            rows.iter()
+                .map(|(label, cell)| {
+                    std::iter::once(label.to_string()).chain(columns.iter().map(|c| cell(c))).collect()
+                })
+                .collect()
+        })
+    })
 }
+
+const ESTABLISHMENT: &[RoleRow] = &[
+    ("Newly created posts", |x| fte(x.newly_created)),
+    ("Total posts", |x| fte(x.establishment)),
+    ("In post", |x| fte(x.in_post)),
+    ("Vacant", |x| fte(x.vacancies)),
+    ("Agency workers", |x| fte(x.agency)),
+    ("Vacant, not covered", |x| fte(x.vacant_not_covered)),
+    ("Agency pipeline", |x| fte(x.agency_pipeline)),
+    ("Permanent pipeline", |x| fte(x.permanent_pipeline)),
+    ("Remaining gap after pipeline", |x| fte(x.remaining_gap)),
+];
+
+const MEASURES: &[RoleRow] = &[
+    ("Vacancy rate", |x| rate(x.measures.vacancy_rate)),
+    ("Agency rate", |x| rate(x.measures.agency_rate)),
+    ("Turnover rate", |x| rate(x.measures.turnover_rate)),
+    ("Agency cover rate", |x| rate(x.measures.agency_cover_rate)),
+    ("Vacancy agency cover rate", |x| rate(x.measures.vacancy_agency_cover_rate)),
+];
+
+const COSTS: &[RoleRow] = &[
+    ("Permanent staff", |x| money(x.costs.map(|c| c.permanent))),
+    ("Agency workers", |x| money(x.costs.map(|c| c.agency))),
+    ("Agency premium over permanent", |x| money(x.costs.map(|c| c.agency_premium))),
+    ("Converting agency cover to permanent", |x| money(x.costs.map(|c| c.convert_agency_cover))),
+];
 
 #[component]
 fn Establishment(report: Memo<Option<WorkforceReport>>) -> impl IntoView {
-    move || {
-        report.get().map(|r| {
-            let gaps: Vec<String> = r.roles.iter().map(|x| format!("{}: {}", x.name, csplan_calc::workforce::explain_gap(x))).collect();
-            view! {
-                {role_table("establishment-table", "Establishment and pipeline (FTE)", &r, vec![
-                    ("Newly created posts", |x| fte(x.newly_created)),
-                    ("Total posts", |x| fte(x.establishment)),
-                    ("In post", |x| fte(x.in_post)),
-                    ("Vacant", |x| fte(x.vacancies)),
-                    ("Agency workers", |x| fte(x.agency)),
-                    ("Vacant, not covered", |x| fte(x.vacant_not_covered)),
-                    ("Agency pipeline", |x| fte(x.agency_pipeline)),
-                    ("Permanent pipeline", |x| fte(x.permanent_pipeline)),
-                    ("Remaining gap after pipeline", |x| fte(x.remaining_gap)),
-                ])}
-                <details class="govuk-details">
-                    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How is this calculated?"</span></summary>
-                    <div class="govuk-details__text">
-                        <ul class="govuk-list">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
-                        <p class="govuk-body">"The gap is floored at 0 for each role, and the total adds the roles' gaps."</p>
-                    </div>
-                </details>
-                {role_table("measures-table", "DfE measures", &r, vec![
-                    ("Vacancy rate", |x| rate(x.measures.vacancy_rate)),
-                    ("Agency rate", |x| rate(x.measures.agency_rate)),
-                    ("Turnover rate", |x| rate(x.measures.turnover_rate)),
-                    ("Agency cover rate", |x| rate(x.measures.agency_cover_rate)),
-                    ("Vacancy agency cover rate", |x| rate(x.measures.vacancy_agency_cover_rate)),
-                ])}
-                <p class="govuk-body-s">"As DfE defines them: vacancy rate = vacancies / (vacancies + in post); agency rate = agency / (agency + in post); turnover = leavers / in post; agency cover rate = agency covering vacancies / agency; vacancy agency cover rate = agency covering vacancies / vacancies. Rounded to 1 place, as DfE publishes."</p>
-                {role_table("costs-table", "Annual costs", &r, vec![
-                    ("Permanent staff", |x| money(x.costs.map(|c| c.permanent))),
-                    ("Agency workers", |x| money(x.costs.map(|c| c.agency))),
-                    ("Agency premium over permanent", |x| money(x.costs.map(|c| c.agency_premium))),
-                    ("Converting agency cover to permanent", |x| money(x.costs.map(|c| c.convert_agency_cover))),
-                ])}
-                {r.retention.map(|ret| view! {
-                    <p class="govuk-body">{format!(
-                        "Retention payment: {} FTE expected to take it up, {} a year, {} over the scheme.",
-                        short(ret.takers.value(), 2), ret.per_year.display_pounds(), ret.total.display_pounds()
-                    )}</p>
-                })}
-            }
+    let names = Memo::new(move |_| {
+        report
+            .with(|r| r.as_ref().map(|r| r.roles.iter().chain([&r.total]).map(|c| c.name.clone()).collect::<Vec<_>>()))
+    });
+    let headers = move |first: &'static str| {
+        Signal::derive(move || {
+            std::iter::once(first.to_string()).chain(names.get().unwrap_or_default()).collect::<Vec<_>>()
         })
+    };
+    let gaps = move || {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.roles
+                        .iter()
+                        .map(|x| format!("{}: {}", x.name, csplan_calc::workforce::explain_gap(x)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let retention = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref().and_then(|r| r.retention).map(|ret| {
+                format!(
+                    "Retention payment: {} FTE expected to take it up, {} a year, {} over the scheme.",
+                    short(ret.takers.value(), 2),
+                    ret.per_year.display_pounds(),
+                    ret.total.display_pounds()
+                )
+            })
+        })
+    });
+    view! {
+        <LiveTable id="establishment-table" caption="Establishment and pipeline (FTE)" headers=headers("Figure") cells=role_cells(report, ESTABLISHMENT)/>
+        <details class="govuk-details">
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How is this calculated?"</span></summary>
+            <div class="govuk-details__text">
+                <ul class="govuk-list">{move || gaps().into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                <p class="govuk-body">"The gap is floored at 0 for each role, and the total adds the roles' gaps."</p>
+            </div>
+        </details>
+        <LiveTable id="measures-table" caption="DfE measures" headers=headers("Measure") cells=role_cells(report, MEASURES)/>
+        <p class="govuk-body-s">"As DfE defines them: vacancy rate = vacancies / (vacancies + in post); agency rate = agency / (agency + in post); turnover = leavers / in post; agency cover rate = agency covering vacancies / agency; vacancy agency cover rate = agency covering vacancies / vacancies. Rounded to 1 place, as DfE publishes."</p>
+        <LiveTable id="costs-table" caption="Annual costs" headers=headers("Cost") cells=role_cells(report, COSTS)/>
+        {move || retention.get().map(|text| view! { <p class="govuk-body">{text}</p> })}
     }
 }
 
@@ -457,86 +475,75 @@ fn ProjectionSection(report: Memo<Option<WorkforceReport>>) -> impl IntoView {
             {field("cases", FieldSpec { hint: Some("Held by the case-holding roles".into()), ..number("Cases", "govuk-input--width-5") }, |p| &p.cases, |p, v| p.cases = v)}
             {field("target_caseload", FieldSpec { suffix: Some("per FTE"), ..number("Target caseload", "govuk-input--width-3") }, |p| &p.target_caseload, |p, v| p.target_caseload = v)}
         </div>
-        {move || projection.get().map(|p| view! { <ProjectionResults p/> })}
+        <ProjectionResults projection/>
     }
-}
-
-/// Percent-encodes text for a `data:` URL.
-fn data_url(csv: &str) -> String {
-    let mut out = String::from("data:text/csv;charset=utf-8,");
-    for b in csv.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.,:".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[component]
-fn ProjectionResults(p: Projection) -> impl IntoView {
-    let csv = data_url(&csplan_calc::projection_csv(&p));
-    let rows = p.months.iter().map(|m| view! {
-        <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{m.month.clone()}</th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.in_post.value(), 1)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.agency.value(), 1)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.vacancies.value(), 1)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{short(m.case_holding_fte.value(), 1)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{m.caseload.map_or_else(|| "-".into(), |c| short(c, 1))}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{m.cost.display_pounds()}</td>
-        </tr>
-    }).collect_view();
-    let years = p
-        .financial_years
-        .iter()
-        .map(|f| {
-            view! {
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{f.year.clone()}</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{f.months}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{f.cost.display_pounds()}</td>
-                </tr>
-            }
+fn ProjectionResults(projection: Memo<Option<Projection>>) -> impl IntoView {
+    let months = Memo::new(move |_| {
+        projection.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.months
+                        .iter()
+                        .map(|m| {
+                            vec![
+                                m.month.clone(),
+                                short(m.in_post.value(), 1),
+                                short(m.agency.value(), 1),
+                                short(m.vacancies.value(), 1),
+                                short(m.case_holding_fte.value(), 1),
+                                m.caseload.map_or_else(|| "-".into(), |c| short(c, 1)),
+                                m.cost.display_pounds(),
+                            ]
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
         })
-        .collect_view();
-    let uncosted = (!p.uncosted_roles.is_empty()).then(|| {
-        format!("Not costed, because a permanent or agency cost per FTE is missing: {}.", p.uncosted_roles.join(", "))
+    });
+    let years = Memo::new(move |_| {
+        projection.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.financial_years
+                        .iter()
+                        .map(|f| vec![f.year.clone(), f.months.to_string(), f.cost.display_pounds()])
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let columns = |names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        Signal::derive(move || names.clone())
+    };
+    let explanation = move || projection.with(|p| p.as_ref().map(|p| p.explanation.clone()).unwrap_or_default());
+    let csv =
+        Signal::derive(move || projection.with(|p| p.as_ref().map(csplan_calc::projection_csv).unwrap_or_default()));
+    let uncosted = Memo::new(move |_| {
+        projection.with(|p| {
+            p.as_ref().filter(|p| !p.uncosted_roles.is_empty()).map(|p| {
+                format!(
+                    "Not costed, because a permanent or agency cost per FTE is missing: {}.",
+                    p.uncosted_roles.join(", ")
+                )
+            })
+        })
     });
     view! {
-        <p class="govuk-body" id="projection-summary">{p.explanation.clone()}</p>
-        {crate::components::chart::projection_chart(&p)}
+        <p class="govuk-body" id="projection-summary">{explanation}</p>
+        {crate::components::chart::projection_chart(projection)}
         <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Show the projection as a table"</span></summary>
             <div class="govuk-details__text">
-                <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby="projection-caption">
-                    <table class="govuk-table" id="projection-table">
-                        <caption class="govuk-table__caption govuk-table__caption--s" id="projection-caption">"Projection by month (month 0 is now)"</caption>
-                        <thead class="govuk-table__head"><tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Month"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"In post"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Agency"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Vacant"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Case-holding FTE"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Caseload"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Cost"</th>
-                        </tr></thead>
-                        <tbody class="govuk-table__body">{rows}</tbody>
-                    </table>
-                </div>
+                <LiveTable id="projection-table" caption="Projection by month (month 0 is now)" small=true
+                    headers=columns(&["Month", "In post", "Agency", "Vacant", "Case-holding FTE", "Caseload", "Cost"]) cells=months/>
             </div>
         </details>
-        <p class="govuk-body"><a class="govuk-link" href=csv download="csplan-projection.csv" id="projection-csv">"Download the projection (CSV)"</a></p>
-        <table class="govuk-table" id="financial-years">
-            <caption class="govuk-table__caption govuk-table__caption--m">"Staffing cost by financial year (April to March)"</caption>
-            <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">"Year"</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Months"</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Cost"</th>
-            </tr></thead>
-            <tbody class="govuk-table__body">{years}</tbody>
-        </table>
-        {uncosted.map(|u| view! { <p class="govuk-body-s">{u}</p> })}
+        <CsvLink id="projection-csv" file="csplan-projection.csv" label="Download the projection (CSV)" csv/>
+        <LiveTable id="financial-years" caption="Staffing cost by financial year (April to March)" headers=columns(&["Year", "Months", "Cost"]) cells=years/>
+        {move || uncosted.get().map(|u| view! { <p class="govuk-body-s">{u}</p> })}
     }
 }
