@@ -173,3 +173,18 @@ test('keyboard only: add a role and a group of starters, focus follows each new 
     assert.equal(await page.inputValue('#workforce-roles-0-establishment'), '40');
   });
 });
+
+test("an error on another page is listed with that page's name, and its link opens the page at the field", async () => {
+  await app.withPage('', {}, async ({ page, problems }) => {
+    await page.fill('#cost_per_fte', 'a lot');
+    await page.click('.govuk-service-navigation__link:has-text("Workforce")');
+    await page.waitForSelector('h1:has-text("Workforce")');
+    const link = page.locator('.govuk-error-summary a', { hasText: '(on the Caseloads page)' });
+    assert.equal(await link.count(), 1);
+    await link.click();
+    await page.waitForSelector('h1:has-text("Caseloads")');
+    await page.waitForFunction(() => document.activeElement?.id === 'cost_per_fte');
+    assert.equal(await page.inputValue('#cost_per_fte'), 'a lot');
+    assert.deepEqual(problems.console, []);
+  });
+});

@@ -40,6 +40,16 @@ impl Page {
         }
     }
 
+    /// The page where the field at a validation path is entered (`workforce.roles[0].name`
+    /// is on the Workforce page).
+    pub fn of_field(path: &str) -> Page {
+        if path.starts_with("workforce") {
+            Page::Workforce
+        } else {
+            Page::Caseloads
+        }
+    }
+
     fn from_search(search: &str) -> Page {
         let page = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("page=")).unwrap_or("");
         match page {

@@ -4,9 +4,13 @@ use csplan_validation::{field_id, Problem};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Lists `errors`; each link moves focus to its field. Shows nothing when there are none.
+use crate::route::{use_route_context, Page};
+
+/// Lists `errors`; each link moves focus to its field, first opening the field's page if it
+/// is on another one (the message then says which). Shows nothing when there are none.
 #[component]
 pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView {
+    let route = use_route_context();
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
@@ -19,13 +23,24 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView
                                 .into_iter()
                                 .map(|p| {
                                     let id = field_id(&p.path);
-                                    let href = format!("#{id}");
+                                    let page = Page::of_field(&p.path);
+                                    let elsewhere = page != route.page.get_untracked();
+                                    let (href, message) = if elsewhere {
+                                        (format!("{}#{id}", page.href()), format!("{} (on the {} page)", p.message, page.title()))
+                                    } else {
+                                        (format!("#{id}"), p.message)
+                                    };
                                     view! {
                                         <li>
                                             <a href=href on:click=move |e| {
                                                 e.prevent_default();
-                                                focus_field(&id);
-                                            }>{p.message}</a>
+                                                if elsewhere {
+                                                    route.go(page);
+                                                    focus_field_later(id.clone());
+                                                } else {
+                                                    focus_field(&id);
+                                                }
+                                            }>{message}</a>
                                         </li>
                                     }
                                 })
