@@ -75,6 +75,56 @@ pub enum PlacementKind {
     Other,
 }
 
+impl PlacementKind {
+    /// Every kind, in the order forms list them.
+    pub const ALL: [PlacementKind; 9] = [
+        PlacementKind::InHouseFoster,
+        PlacementKind::Ifa,
+        PlacementKind::InHouseResidential,
+        PlacementKind::ExternalResidential,
+        PlacementKind::Adoption,
+        PlacementKind::ResidenceOrder,
+        PlacementKind::Sgo,
+        PlacementKind::SupportedAccommodation,
+        PlacementKind::Other,
+    ];
+
+    /// The name in scenario files (`"ifa"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            PlacementKind::InHouseFoster => "in_house_foster",
+            PlacementKind::Ifa => "ifa",
+            PlacementKind::InHouseResidential => "in_house_residential",
+            PlacementKind::ExternalResidential => "external_residential",
+            PlacementKind::Adoption => "adoption",
+            PlacementKind::ResidenceOrder => "residence_order",
+            PlacementKind::Sgo => "sgo",
+            PlacementKind::SupportedAccommodation => "supported_accommodation",
+            PlacementKind::Other => "other",
+        }
+    }
+
+    /// The name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlacementKind::InHouseFoster => "In-house foster care",
+            PlacementKind::Ifa => "Independent fostering agency",
+            PlacementKind::InHouseResidential => "In-house residential",
+            PlacementKind::ExternalResidential => "External residential",
+            PlacementKind::Adoption => "Adoption allowances",
+            PlacementKind::ResidenceOrder => "Residence order allowances",
+            PlacementKind::Sgo => "Special guardianship allowances",
+            PlacementKind::SupportedAccommodation => "Supported accommodation",
+            PlacementKind::Other => "Other",
+        }
+    }
+
+    /// The kind named `id` in scenario files.
+    pub fn from_id(id: &str) -> Option<PlacementKind> {
+        PlacementKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
 /// What one placement costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,6 +9,7 @@ use csplan_model::dec::parse_text;
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
+use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
 use crate::workforce_form::WorkforceForm;
 use crate::{validate, Problem};
 
@@ -37,12 +38,12 @@ pub struct ScenarioForm {
     pub demand: Option<csplan_model::Demand>,
     /// Stock and flows of children looked after, carried through unchanged.
     pub care_flows: Option<csplan_model::CareFlows>,
-    /// Placements, carried through unchanged until they have a page of their own.
-    pub placements: Option<csplan_model::Placements>,
-    /// Budget history, carried through unchanged.
-    pub budget_history: Vec<csplan_model::BudgetYear>,
-    /// Invest-to-save, carried through unchanged.
-    pub invest_to_save: Option<csplan_model::InvestToSave>,
+    /// Placement lines and budget groups, if the scenario has them.
+    pub placements: Option<PlacementsForm>,
+    /// Budget against spend, year by year.
+    pub budget_history: Vec<BudgetYearForm>,
+    /// An invest-to-save case, if the scenario has one.
+    pub invest_to_save: Option<InvestForm>,
 }
 
 /// One team group's fields as typed text.
@@ -126,9 +127,9 @@ impl ScenarioForm {
             workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
             demand: s.demand.clone(),
             care_flows: s.care_flows.clone(),
-            placements: s.placements.clone(),
-            budget_history: s.budget_history.clone(),
-            invest_to_save: s.invest_to_save.clone(),
+            placements: s.placements.as_ref().map(PlacementsForm::from_placements),
+            budget_history: BudgetYearForm::from_years(&s.budget_history),
+            invest_to_save: s.invest_to_save.as_ref().map(InvestForm::from_case),
         }
     }
 
@@ -180,9 +181,9 @@ impl ScenarioForm {
             workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
             demand: self.demand.clone(),
             care_flows: self.care_flows.clone(),
-            placements: self.placements.clone(),
-            budget_history: self.budget_history.clone(),
-            invest_to_save: self.invest_to_save.clone(),
+            placements: self.placements.as_ref().map(|p| p.read(&mut reader.problems)),
+            budget_history: BudgetYearForm::read_all(&self.budget_history, &mut reader.problems),
+            invest_to_save: self.invest_to_save.as_ref().map(|i| i.read(&mut reader.problems)),
         };
         let mut problems = reader.problems;
         // A field that could not be read holds a stand-in: say nothing more about it, nor
@@ -232,7 +233,12 @@ fn field_order(path: &str) -> (u8, usize) {
         "options" => (4, index("options[")),
         "workforce" if path.starts_with("workforce.roles[") => (5, index("workforce.roles[")),
         "workforce" => (6, 0),
-        _ => (7, 0),
+        "placements" if path.starts_with("placements.lines[") => (7, index("placements.lines[")),
+        "placements" if path.starts_with("placements.budget_groups[") => (8, index("placements.budget_groups[")),
+        "placements" => (9, 0),
+        "budget_history" => (10, index("budget_history[")),
+        "invest_to_save" => (11, 0),
+        _ => (12, 0),
     }
 }
 

@@ -14,6 +14,7 @@ use core::fmt;
 use csplan_model::{fmt::short, Decimal, Scenario, SCHEMA_VERSION};
 use serde::Serialize;
 
+pub mod cost_form;
 pub mod form;
 mod placements;
 mod workforce;

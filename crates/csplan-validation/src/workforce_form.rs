@@ -237,12 +237,12 @@ impl WorkforceForm {
     }
 }
 
-struct FieldReader<'a> {
-    problems: &'a mut Vec<Problem>,
+pub(crate) struct FieldReader<'a> {
+    pub(crate) problems: &'a mut Vec<Problem>,
 }
 
 impl FieldReader<'_> {
-    fn number(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Decimal {
+    pub(crate) fn number(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Decimal {
         match parse_text(input) {
             Some(v) => v,
             None => {
@@ -252,7 +252,7 @@ impl FieldReader<'_> {
         }
     }
 
-    fn required(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Decimal {
+    pub(crate) fn required(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Decimal {
         if input.trim().is_empty() {
             self.problems.push(Problem::error(path, format!("Enter {}, {example}", subject.to_lowercase())));
             return Decimal::ZERO;
@@ -260,18 +260,18 @@ impl FieldReader<'_> {
         self.number(path, input, subject, example)
     }
 
-    fn or_zero(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Decimal {
+    pub(crate) fn or_zero(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Decimal {
         if input.trim().is_empty() {
             return Decimal::ZERO;
         }
         self.number(path, input, subject, example)
     }
 
-    fn optional(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Option<Decimal> {
+    pub(crate) fn optional(&mut self, path: &str, input: &str, subject: &str, example: &str) -> Option<Decimal> {
         (!input.trim().is_empty()).then(|| self.number(path, input, subject, example))
     }
 
-    fn whole(&mut self, path: &str, input: &str, subject: &str, example: &str) -> u32 {
+    pub(crate) fn whole(&mut self, path: &str, input: &str, subject: &str, example: &str) -> u32 {
         let value = self.required(path, input, subject, example);
         if self.problems.iter().any(|p| p.path == path) {
             return 0;

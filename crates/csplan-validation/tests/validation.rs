@@ -163,3 +163,75 @@ fn the_workforce_form_round_trips_and_names_bad_fields() {
         "The projection length must be a whole number, a number of months, like 36"
     );
 }
+
+#[test]
+fn every_preset_comes_back_unchanged_through_the_form() {
+    for preset in PRESETS {
+        let scenario = (preset.build)();
+        let checked = ScenarioForm::from_scenario(&scenario).check();
+        assert_eq!(checked.problems, vec![], "{}", preset.id);
+        assert_eq!(checked.scenario, Some(scenario), "{}", preset.id);
+    }
+}
+
+#[test]
+fn unreadable_cost_of_care_fields_are_named_and_kept_as_typed() {
+    let mut form = ScenarioForm::from_scenario(&csplan_model::presets::portsmouth_2017());
+    let placements = form.placements.as_mut().expect("Portsmouth has placements");
+    placements.lines[3].number = "seventeen".into();
+    placements.weeks_per_year = String::new();
+    form.budget_history[1].spend = "£9.5m".into();
+    form.invest_to_save.as_mut().expect("and an invest-to-save case").discount_rate = "3.5%".into();
+    let checked = form.check();
+    assert!(checked.scenario.is_none());
+    assert_eq!(
+        errors(&checked.problems),
+        vec![
+            (
+                "placements.lines[3].number".to_string(),
+                format!(
+                    "The number of placements for {} must be a number, like 17.1",
+                    form.placements.as_ref().map(|p| p.lines[3].name.clone()).unwrap_or_default()
+                )
+            ),
+            (
+                "placements.weeks_per_year".to_string(),
+                "Enter the weeks in a year, a number, like 52 or 52.14".to_string()
+            ),
+            (
+                "budget_history[1].spend".to_string(),
+                "The spend for 2014/15 must be an amount in pounds, like 9,561,000".to_string()
+            ),
+            (
+                "invest_to_save.discount_rate".to_string(),
+                "The discount rate must be a percentage, like 3.5".to_string()
+            ),
+        ]
+    );
+    assert_eq!(form.placements.as_ref().map(|p| p.lines[3].number.as_str()), Some("seventeen"));
+}
+
+#[test]
+fn removing_a_placement_line_drops_or_renumbers_the_mix_changes_on_it() {
+    use csplan_model::PlacementChange;
+    use csplan_validation::cost_form::PlacementsForm;
+    let mut p = PlacementsForm::from_placements(
+        csplan_model::presets::portsmouth_2017().placements.as_ref().expect("Portsmouth has placements"),
+    );
+    let n = p.lines.len();
+    p.changes = vec![
+        PlacementChange { line: 0, to: Some(n - 1), number: 1.into() },
+        PlacementChange { line: 2, to: Some(3), number: 2.into() },
+    ];
+    p.remove_line(1);
+    assert_eq!(p.lines.len(), n - 1);
+    assert_eq!(
+        p.changes,
+        vec![
+            PlacementChange { line: 0, to: Some(n - 2), number: 1.into() },
+            PlacementChange { line: 1, to: Some(2), number: 2.into() },
+        ]
+    );
+    p.remove_line(0);
+    assert_eq!(p.changes, vec![PlacementChange { line: 0, to: Some(1), number: 2.into() }]);
+}
