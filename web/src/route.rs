@@ -14,6 +14,8 @@ pub enum Page {
     Caseloads,
     /// The workforce page.
     Workforce,
+    /// Placements, budget history and invest-to-save.
+    CostOfCare,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -26,6 +28,7 @@ impl Page {
         match self {
             Page::Caseloads | Page::NotFound => "./",
             Page::Workforce => "?page=workforce",
+            Page::CostOfCare => "?page=cost-of-care",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -35,6 +38,7 @@ impl Page {
         match self {
             Page::Caseloads => "Caseloads",
             Page::Workforce => "Workforce",
+            Page::CostOfCare => "Cost of care",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -45,6 +49,8 @@ impl Page {
     pub fn of_field(path: &str) -> Page {
         if path.starts_with("workforce") {
             Page::Workforce
+        } else if ["placements", "budget_history", "invest_to_save"].iter().any(|p| path.starts_with(p)) {
+            Page::CostOfCare
         } else {
             Page::Caseloads
         }
@@ -55,6 +61,7 @@ impl Page {
         match page {
             "" | "caseloads" => Page::Caseloads,
             "workforce" => Page::Workforce,
+            "cost-of-care" => Page::CostOfCare,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

@@ -1,5 +1,5 @@
 //! Every problem at once, with paths and GOV.UK-style messages. Runs natively and on wasm32.
-#![allow(clippy::indexing_slicing)] // tests: a missing element is a test failure, which is what we want
+#![allow(clippy::indexing_slicing, clippy::expect_used)] // tests: a missing element is a test failure, which is what we want
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -1,0 +1,112 @@
+// The Cost of care page in Chromium: Portsmouth's Fig 3 and Fig 2 to the pound, the
+// invest-to-save break-even, live recalculation, the error journey, and building a
+// placements section from nothing with the keyboard.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { appUnderTest, axe } from './harness.mjs';
+
+const app = await appUnderTest();
+
+function table(page, id) {
+  return page.$$eval(`#${id} tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
+}
+
+async function loadPortsmouth(page) {
+  await page.selectOption('#preset', 'portsmouth-2017');
+  await page.click('#load-preset');
+  await page.waitForSelector('#placements-table');
+}
+
+for (const width of [1024, 320]) {
+  test(`Portsmouth, June 2017 at ${width}px: Fig 3 and Fig 2 to the pound, axe clean, no sideways scroll`, async () => {
+    await app.withPage('?page=cost-of-care', { width }, async ({ page, problems }) => {
+      await loadPortsmouth(page);
+      const total = (await table(page, 'placements-table')).at(-1);
+      assert.deepEqual(total.slice(3), ['£10,377,402', '£8,693,750', '£1,683,652']);
+      const history = await table(page, 'budget-history-table');
+      assert.deepEqual(history.map((r) => r[4]), ['9.98%', '16.90%', '6.15%', '2.32%']);
+      assert.deepEqual(await axe(page), []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px window`);
+      assert.deepEqual(problems.console, []);
+      assert.deepEqual(problems.external, []);
+    });
+  });
+}
+
+test('invest-to-save: £499,000 / £163,560 = 3.05, so 4 placements; figures follow the inputs', async () => {
+  await app.withPage('?page=cost-of-care', {}, async ({ page }) => {
+    await loadPortsmouth(page);
+    const summary = page.locator('#invest-summary');
+    assert.match(await summary.textContent(), /£499,000 \/ £163,560 = 3\.05 placements a year, so 4/);
+    // Exactly five placements' cost breaks even at five; a pound more needs a sixth.
+    await page.fill('#invest_to_save-cost_per_year', '817,800');
+    assert.match(await summary.textContent(), /£817,800 \/ £163,560 = 5 placements a year, so 5 to break even/);
+    await page.fill('#invest_to_save-cost_per_year', '817,801');
+    assert.match(await summary.textContent(), /so 6 to break even/);
+    // A placement line recalculates as you type: 17.1 external residential placements.
+    const external = (await table(page, 'placements-table')).findIndex((r) => r[0] === 'External residential');
+    await page.fill(`#placements-lines-${external}-forecast`, '');
+    await page.fill(`#placements-lines-${external}-number`, '17.1');
+    assert.equal((await table(page, 'placements-table'))[external][3], '£2,796,876');
+  });
+});
+
+test('bad input on the Cost of care page: summary, field-named message, typed text kept, axe clean', async () => {
+  await app.withPage('?page=cost-of-care', { width: 320 }, async ({ page, problems }) => {
+    await loadPortsmouth(page);
+    await page.fill('#budget_history-1-spend', '£26.7m');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    assert.match(await page.title(), /^Error: Cost of care/);
+    const link = summary.locator('a[href="#budget_history-1-spend"]');
+    assert.match(await link.textContent(), /The spend for 2014\/15 must be an amount in pounds/);
+    assert.deepEqual(await axe(page), []);
+    await link.click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'budget_history-1-spend');
+    assert.equal(await page.inputValue('#budget_history-1-spend'), '£26.7m');
+    // The table keeps the last valid figures meanwhile.
+    assert.equal((await table(page, 'budget-history-table'))[1][4], '16.90%');
+    assert.deepEqual(problems.console, []);
+  });
+});
+
+test('keyboard only: start placements from nothing, a weekly cost, a CSV of the table', async () => {
+  await app.withPage('?page=cost-of-care', {}, async ({ page }) => {
+    await page.focus('#add-placements');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'placements-lines-0-name');
+    await page.keyboard.type('Foster care');
+    await page.focus('#placements-lines-0-number');
+    await page.keyboard.type('10');
+    await page.focus('#placements-lines-0-unit_cost');
+    await page.keyboard.type('500');
+    await page.focus('#placements-lines-0-weekly-2');
+    await page.keyboard.press('Space');
+    // 10 x £500 a week x 52 weeks.
+    assert.equal((await table(page, 'placements-table'))[0][3], '£260,000');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#placements-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    assert.equal(csv[0], 'line,number,annual_unit_cost,forecast,budget,deficit');
+    assert.match(csv[1], /^"Foster care","10","£26,000","£260,000"/);
+  });
+});
+
+test("the Caseloads page's posts and their cost become the investment", async () => {
+  await app.withPage('', {}, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.click('.govuk-service-navigation__link:has-text("Cost of care")');
+    await page.waitForSelector('h1:has-text("Cost of care")');
+    await page.click('#add-invest');
+    const offer = await page.locator('#invest-from-caseloads').textContent();
+    const [, posts, cost] = offer.match(/finds ([\d.,]+) more posts are needed, at £([\d,]+) a year/);
+    await page.click('#use-caseload-cost');
+    assert.equal(await page.inputValue('#invest_to_save-cost_per_year'), cost.replace(/,/g, ''));
+    assert.equal(await page.inputValue('#invest_to_save-name'), `${posts} more social work posts`);
+    await page.fill('#invest_to_save-avoided_unit_cost', '163,560');
+    assert.match(await page.locator('#invest-summary').textContent(), new RegExp(`^£${cost} / £163,560 = `));
+    assert.deepEqual(problems.console, []);
+  });
+});
