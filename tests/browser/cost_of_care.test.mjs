@@ -26,6 +26,10 @@ for (const width of [1024, 320]) {
       assert.deepEqual(total.slice(3), ['£10,377,402', '£8,693,750', '£1,683,652']);
       const history = await table(page, 'budget-history-table');
       assert.deepEqual(history.map((r) => r[4]), ['9.98%', '16.90%', '6.15%', '2.32%']);
+      // The chart: a budget bar and a spend bar a year, the spend taller in every year of overspend.
+      const heights = await page.$$eval('#budget-history-chart rect', (rs) => rs.map((r) => Number(r.getAttribute('height'))));
+      assert.equal(heights.length, 8);
+      for (let y = 0; y < 4; y++) assert.ok(heights[2 * y + 1] > heights[2 * y], `year ${y + 1}`);
       assert.deepEqual(await axe(page), []);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px window`);

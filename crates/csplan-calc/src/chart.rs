@@ -1,4 +1,4 @@
-//! Geometry for line charts, in exact decimals (so the browser bundle needs no floating
+//! Geometry for line and bar charts, in exact decimals (so the browser bundle needs no floating
 //! point formatting): a "nice" axis maximum, tick values, and SVG polyline points.
 
 use csplan_model::Decimal;
@@ -35,7 +35,49 @@ pub fn nice_ceiling(v: Decimal) -> Decimal {
     [1, 2, 5, 10].iter().map(|m| magnitude * Decimal::from(*m)).find(|c| *c >= v).unwrap_or(magnitude * Decimal::TEN)
 }
 
+/// One bar of a grouped bar chart, in viewBox units to one decimal place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// Left edge.
+    pub x: Decimal,
+    /// Top edge.
+    pub y: Decimal,
+    /// Width.
+    pub width: Decimal,
+    /// Height (0 for a value of 0 or less).
+    pub height: Decimal,
+}
+
 impl Frame {
+    /// The band of group `g` of `groups` across the frame: (left edge, width).
+    fn band(&self, g: usize, groups: usize) -> (Decimal, Decimal) {
+        let span = Decimal::from(self.width - self.left - self.right);
+        let width = span / Decimal::from(groups.max(1) as i64);
+        (Decimal::from(self.left) + width * Decimal::from(g as i64), width)
+    }
+
+    /// The middle of group `g`'s band, for its label.
+    pub fn band_centre(&self, g: usize, groups: usize) -> Decimal {
+        let (left, width) = self.band(g, groups);
+        (left + width / Decimal::TWO).round_dp(1).normalize()
+    }
+
+    /// Bar `s` of `series` in group `g` of `groups`, for value `v` on an axis from 0 to
+    /// `max`: the bars of a group fill the middle three quarters of its band, side by side.
+    pub fn bar(&self, g: usize, groups: usize, s: usize, series: usize, v: Decimal, max: Decimal) -> Bar {
+        let (left, band) = self.band(g, groups);
+        let width = band * Decimal::from(3) / Decimal::from(4) / Decimal::from(series.max(1) as i64);
+        let x = left + band / Decimal::from(8) + width * Decimal::from(s as i64);
+        let top = self.y(v, max);
+        let bottom = Decimal::from(self.height - self.bottom);
+        Bar {
+            x: x.round_dp(1).normalize(),
+            y: top,
+            width: width.round_dp(1).normalize(),
+            height: (bottom - top).max(Decimal::ZERO).round_dp(1).normalize(),
+        }
+    }
+
     /// x of point `i` of `n` (spread across the frame), to one decimal place.
     pub fn x(&self, i: usize, n: usize) -> Decimal {
         let span = Decimal::from(self.width - self.left - self.right);

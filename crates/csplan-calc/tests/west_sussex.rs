@@ -144,3 +144,25 @@ fn chart_geometry_is_exact() {
     assert_eq!(f.points(&[dec("0"), dec("250"), dec("500")], dec("500")), "56,264 342,138 628,12");
     assert_eq!(f.y(dec("900"), dec("500")), dec("12"), "values above the axis are clamped");
 }
+
+#[test]
+fn bar_geometry_is_exact_and_bars_stay_in_their_band() {
+    use csplan_calc::chart::Frame;
+    // 4 groups of 2 bars across 572 units: bands of 143, bars of 53.625 -> 53.6 each.
+    let f = Frame { width: 640, height: 300, left: 56, right: 12, top: 12, bottom: 36 };
+    let first = f.bar(0, 4, 0, 2, dec("250"), dec("500"));
+    assert_eq!((first.x, first.y, first.width, first.height), (dec("73.9"), dec("138"), dec("53.6"), dec("126")));
+    let second = f.bar(0, 4, 1, 2, dec("500"), dec("500"));
+    assert_eq!((second.x, second.height), (dec("127.5"), dec("252")));
+    assert_eq!(f.band_centre(3, 4), dec("556.5"));
+    assert_eq!(f.bar(2, 4, 0, 2, dec("-5"), dec("500")).height, dec("0"), "no bar below the axis");
+    for g in 0..4 {
+        for s in 0..2 {
+            let b = f.bar(g, 4, s, 2, dec("1"), dec("1"));
+            assert!(
+                b.x >= dec("56") + dec("143") * Decimal::from(g)
+                    && b.x + b.width <= dec("56") + dec("143") * Decimal::from(g + 1)
+            );
+        }
+    }
+}

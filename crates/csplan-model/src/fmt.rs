@@ -48,3 +48,16 @@ pub fn short(value: Decimal, dp: u32) -> String {
     let rounded = value.round_dp_with_strategy(dp, HALF_UP).normalize();
     grouped(rounded, rounded.scale())
 }
+
+/// An amount of money for an axis label: `£25m`, `£2.5m`, `£750k`, `£900`.
+pub fn axis_pounds(value: Decimal) -> String {
+    let million = Decimal::from(1_000_000);
+    let thousand = Decimal::from(1_000);
+    if value.abs() >= million {
+        format!("£{}m", short(value / million, 1))
+    } else if value.abs() >= thousand {
+        format!("£{}k", short(value / thousand, 1))
+    } else {
+        format!("£{}", short(value, 0))
+    }
+}

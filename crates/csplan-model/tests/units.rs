@@ -72,3 +72,14 @@ fn decimals_are_written_as_strings_and_fractional_json_numbers_refused() {
     unknown["teams"][0]["caseload"] = serde_json::json!("20");
     assert!(serde_json::from_value::<Scenario>(unknown).is_err(), "unknown fields are refused");
 }
+
+#[test]
+fn axis_labels_shorten_pounds() {
+    use csplan_model::fmt::axis_pounds;
+    let d = |s: &str| s.parse::<csplan_model::Decimal>().unwrap_or_default();
+    assert_eq!(axis_pounds(d("30000000")), "£30m");
+    assert_eq!(axis_pounds(d("2500000")), "£2.5m");
+    assert_eq!(axis_pounds(d("750000")), "£750k");
+    assert_eq!(axis_pounds(d("900")), "£900");
+    assert_eq!(axis_pounds(d("0")), "£0");
+}

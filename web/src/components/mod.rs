@@ -1,5 +1,6 @@
 //! Shared pieces: page layout, form fields, the error summary, the preset loader, charts.
 
+pub mod bar_chart;
 pub mod chart;
 pub mod csv;
 pub mod error_summary;

@@ -10,6 +10,7 @@ use csplan_validation::field_id;
 use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
 
+use crate::components::bar_chart::{BarChart, Groups, Series};
 use crate::components::csv::CsvLink;
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
@@ -356,6 +357,9 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
     }
 }
 
+const BUDGET_SERIES: &[Series] =
+    &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Spend", fill: "#1d70b8" }];
+
 #[component]
 fn BudgetHistory(report: Memo<Option<CostOfCare>>, has_rows: Signal<bool>) -> impl IntoView {
     let planner = use_planner();
@@ -392,11 +396,26 @@ fn BudgetHistory(report: Memo<Option<CostOfCare>>, has_rows: Signal<bool>) -> im
     let headers = Signal::derive(|| {
         ["Year", "Budget", "Spend", "Overspend", "% of budget", "% of spend"].map(String::from).to_vec()
     });
+    let bars = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.budget_history
+                        .iter()
+                        .map(|y| (y.year.clone(), vec![y.budget.value(), y.spend.value()]))
+                        .collect::<Groups>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <h2 class="govuk-heading-l">"Budget history"</h2>
         <For each=move || 0..count() key=|i| *i children=move |i| view! { <BudgetYearRow i/> }/>
         <button type="button" class="govuk-button govuk-button--secondary" id="add-budget-year" on:click=add>"Add a year"</button>
         {move || has_rows.get().then(|| view! {
+            <BarChart id="budget-history-chart" title="Budget against spend, year by year"
+                description="Each year's budget (white bars) beside its spend (blue bars). The table below gives the figures."
+                series=BUDGET_SERIES groups=bars/>
             <LiveTable id="budget-history-table" caption="Budget against spend" headers cells/>
             <p class="govuk-body-s">"Overspend = spend - budget. Councils quote it as a share of the budget (Portsmouth does); as a share of the spend it is smaller. Both are shown, to 2 places."</p>
         })}

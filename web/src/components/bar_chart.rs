@@ -1,0 +1,122 @@
+//! A hand-drawn SVG grouped bar chart of amounts of money (budget against spend, year by
+//! year). Geometry from `csplan_calc::chart` in exact decimals; the same figures are in a
+//! table beside it, which is what screen readers are pointed to.
+
+use csplan_calc::chart::{nice_ceiling, Frame};
+use csplan_model::fmt::axis_pounds;
+use csplan_model::Decimal;
+use leptos::prelude::*;
+
+const FRAME: Frame = Frame { width: 640, height: 280, left: 64, right: 12, top: 12, bottom: 36 };
+
+/// One series: its name and how its bars are drawn (fill and outline, so the series differ
+/// by more than colour).
+#[derive(Clone, Copy, Debug)]
+pub struct Series {
+    /// Name, for the legend.
+    pub name: &'static str,
+    /// Bar fill.
+    pub fill: &'static str,
+}
+
+/// Groups of bars: a label and one value a series.
+pub type Groups = Vec<(String, Vec<Decimal>)>;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Drawing {
+    /// (x, y, width, height) for each bar, keyed by group and series.
+    bars: Vec<((usize, usize), [String; 4])>,
+    /// Gridlines: y and label.
+    ticks: Vec<(String, String)>,
+    /// Group labels: x and label.
+    labels: Vec<(String, String)>,
+}
+
+fn drawing(groups: &Groups) -> Drawing {
+    let peak = groups.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or_default();
+    let max = nice_ceiling(peak);
+    let n = groups.len();
+    Drawing {
+        bars: groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, (_, values))| {
+                let series = values.len();
+                values.iter().enumerate().map(move |(s, v)| {
+                    let b = FRAME.bar(g, n, s, series, *v, max);
+                    ((g, s), [b.x.to_string(), b.y.to_string(), b.width.to_string(), b.height.to_string()])
+                })
+            })
+            .collect(),
+        ticks: FRAME.y_ticks(max, 4).into_iter().map(|(v, y)| (y.to_string(), axis_pounds(v))).collect(),
+        labels: groups
+            .iter()
+            .enumerate()
+            .map(|(g, (label, _))| (FRAME.band_centre(g, n).to_string(), label.clone()))
+            .collect(),
+    }
+}
+
+/// The chart, with a title and a description naming the table that has the figures.
+#[component]
+pub fn BarChart(
+    /// The svg's id.
+    id: &'static str,
+    /// Its title.
+    title: &'static str,
+    /// What to read instead.
+    description: &'static str,
+    /// The series, in bar order.
+    series: &'static [Series],
+    /// The bars.
+    groups: Memo<Groups>,
+) -> impl IntoView {
+    let d = Memo::new(move |_| groups.with(drawing));
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled = format!("{title_id} {desc_id}");
+    let right = (FRAME.width - FRAME.right).to_string();
+    let label_x = (FRAME.left - 6).to_string();
+    let label_y = (FRAME.height - FRAME.bottom + 18).to_string();
+    let bar = move |key: (usize, usize), k: usize| {
+        d.with(|d| d.bars.iter().find(|(b, _)| *b == key).and_then(|(_, a)| a.get(k).cloned()).unwrap_or_default())
+    };
+    let legend = series
+        .iter()
+        .map(|s| {
+            view! {
+                <li>
+                    <svg width="16" height="16" aria-hidden="true" focusable="false">
+                        <rect x="1" y="1" width="14" height="14" fill=s.fill stroke="#0b0c0c" stroke-width="2"/>
+                    </svg>
+                    " " {s.name}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
+            <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) width="100%" role="img" aria-labelledby=labelled id=id font-family="inherit">
+                <title id=title_id>{title}</title>
+                <desc id=desc_id>{description}</desc>
+                <For each=move || d.with(|d| d.ticks.clone()) key=|t| t.clone() children=move |(y, label)| view! {
+                    <line x1=FRAME.left x2=right.clone() y1=y.clone() y2=y.clone() stroke="#b1b4b6" stroke-width="1"/>
+                    <text x=label_x.clone() y=y dy="4" text-anchor="end" font-size="12" fill="#0b0c0c">{label}</text>
+                }/>
+                <For each=move || d.with(|d| d.bars.iter().map(|(k, _)| *k).collect::<Vec<_>>()) key=|k| *k children=move |(g, s)| {
+                    let fill = series.get(s).map_or("#505a5f", |x| x.fill);
+                    view! {
+                        <rect fill=fill stroke="#0b0c0c" stroke-width="2"
+                            x=move || bar((g, s), 0) y=move || bar((g, s), 1) width=move || bar((g, s), 2) height=move || bar((g, s), 3)/>
+                    }
+                }/>
+                <For each=move || d.with(|d| d.labels.clone()) key=|l| l.clone() children=move |(x, label)| view! {
+                    <text x=x y=label_y.clone() text-anchor="middle" font-size="12" fill="#0b0c0c">{label}</text>
+                }/>
+            </svg>
+            <figcaption>
+                <ul class="govuk-list app-legend">{legend}</ul>
+            </figcaption>
+        </figure>
+    }
+}
