@@ -114,3 +114,24 @@ test("the Caseloads page's posts and their cost become the investment", async ()
     assert.deepEqual(problems.console, []);
   });
 });
+
+test("changing the mix: Portsmouth's 10 more external residential placements, a move, and inflation by year", async () => {
+  await app.withPage('?page=cost-of-care', {}, async ({ page, problems }) => {
+    await loadPortsmouth(page);
+    let rows = await table(page, 'mix-table');
+    assert.deepEqual(rows[0], ['10 more External residential', '£1,635,600']);
+    assert.deepEqual(rows.at(-1), ['Forecast with the changes', '£12,013,002']);
+    // Move 2 children from external residential to in-house foster care instead.
+    await page.selectOption('#placements-changes-0-to', { label: 'In-house foster care' });
+    await page.fill('#placements-changes-0-number', '2');
+    rows = await table(page, 'mix-table');
+    assert.deepEqual(rows[0], ['2 from External residential to In-house foster care', '-£280,074']);
+    await page.fill('#placements-inflation', '3');
+    await page.fill('#placements-years', '3');
+    // £10,377,402 - £280,074, then 3% a year (to the penny each year).
+    const years = await table(page, 'forecast-years-table');
+    assert.deepEqual(years, [['Year 1', '£10,097,328'], ['Year 2', '£10,400,248'], ['Year 3', '£10,712,255']]);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems.console, []);
+  });
+});

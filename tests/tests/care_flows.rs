@@ -107,3 +107,65 @@ fn a_small_model_by_hand() {
     // Cost of month 1: 101 x 24,000 / 12 + 11.5 x 163,560 / 12 = 202,000 + 156,745 = 358,745.
     assert_eq!(p.total_cost, Some(Money::pounds(358_745)));
 }
+
+fn steady_history(start: Decimal, entrants: Decimal, years: u16) -> Vec<csplan_calc::care_flows::FlowYear> {
+    (0..years).map(|i| csplan_calc::care_flows::FlowYear { year: 2020 + i, start, entrants, exits: entrants }).collect()
+}
+
+proptest! {
+    /// A history in which as many leave as start each year gives back the rates that keep
+    /// the number looked after steady: entrants a month = yearly entrants / 12, and exit
+    /// rate x stock = entrants a month.
+    #[test]
+    fn rates_estimated_from_a_steady_history_hold_it_steady(start in decimal(1, 2_000, 0), entrants in decimal(0, 500, 0), years in 1u16..6) {
+        let estimate = csplan_calc::care_flows::estimate_rates(&steady_history(start, entrants, years));
+        prop_assert!(estimate.is_ok());
+        let e = estimate.ok().flatten();
+        prop_assert!(e.is_some());
+        if let Some(e) = e {
+            // Exact to the 28 significant digits a decimal holds (entrants / 12 may not terminate).
+            prop_assert!((e.entrants_per_month * Decimal::from(12) - entrants).abs() < Decimal::new(1, 20));
+            let leaving = e.exit_rate.value() / Decimal::ONE_HUNDRED * start;
+            prop_assert!((leaving - e.entrants_per_month).abs() < Decimal::new(1, 20), "{} vs {}", leaving, e.entrants_per_month);
+        }
+    }
+}
+
+#[test]
+fn a_steady_estimate_projects_a_steady_population() {
+    // 250 looked after, 120 starting and 120 ceasing a year: 10 a month in, 4% a month out.
+    let e = csplan_calc::care_flows::estimate_rates(&steady_history(Decimal::from(250), Decimal::from(120), 3))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| unreachable!("a history with children"));
+    assert_eq!((e.entrants_per_month, e.exit_rate.value()), (Decimal::from(10), Decimal::from(4)));
+    let flows = CareFlows {
+        types: vec![CareType {
+            name: "All".into(),
+            children: Decimal::from(250),
+            entrants_per_month: e.entrants_per_month,
+            exit_rate: e.exit_rate,
+            annual_cost: None,
+        }],
+        moves: vec![],
+        months: 36,
+    };
+    let p = project_flows(&flows).unwrap_or_else(|e| unreachable!("{e:?}"));
+    assert!(p.months.iter().all(|m| m.total == Decimal::from(250)));
+    assert_eq!(csplan_calc::care_flows::estimate_rates(&[]), Ok(None));
+}
+
+#[test]
+fn flows_estimates_an_authoritys_rates_from_dfe_counts() {
+    let run = csplan_tests::csplan(&["flows", "--la", "Barnsley", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let json: serde_json::Value = serde_json::from_str(&run.out).unwrap_or_default();
+    // DfE: 301 looked after at 31 March 2019; 127 started and 128 ceased in 2019-20; ... to 2023.
+    assert_eq!(json["years"][0]["start"], "301");
+    assert_eq!(json["years"].as_array().map(Vec::len), Some(4));
+    let entrants: Decimal = json["entrants_per_month"].as_str().and_then(|s| s.parse().ok()).unwrap_or_default();
+    assert!((entrants * Decimal::from(48) - Decimal::from(127 + 158 + 172 + 196)).abs() < Decimal::new(1, 20));
+    let unknown = csplan_tests::csplan(&["flows", "--la", "Barnsly"]);
+    assert_eq!(unknown.code, 1);
+    assert!(unknown.err.contains("Barnsley"), "{}", unknown.err);
+}

@@ -152,3 +152,97 @@ pub fn project_flows(c: &CareFlows) -> Result<FlowProjection, CalcError> {
         explanation,
     })
 }
+
+/// One year of counts, from which flow rates can be estimated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FlowYear {
+    /// The year the counts end (DfE's year to 31 March).
+    pub year: u16,
+    /// Children looked after at the start of the year.
+    #[serde(with = "csplan_model::dec")]
+    pub start: Decimal,
+    /// Children who started to be looked after in the year.
+    #[serde(with = "csplan_model::dec")]
+    pub entrants: Decimal,
+    /// Children who stopped being looked after in the year.
+    #[serde(with = "csplan_model::dec")]
+    pub exits: Decimal,
+}
+
+/// Flow rates estimated from a short history of counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RateEstimate {
+    /// The years used.
+    pub years: Vec<FlowYear>,
+    /// Mean entrants a year / 12.
+    #[serde(with = "csplan_model::dec")]
+    pub entrants_per_month: Decimal,
+    /// Exits / child-months looked after, %: each year's child-months are its average
+    /// stock (start and end, end = start + entrants - exits) x 12.
+    pub exit_rate: csplan_model::Rate,
+    /// In words.
+    pub explanation: String,
+}
+
+/// Estimates a type's (or all children's) monthly entrants and exit rate from yearly
+/// counts: the rates that, held steady, would have produced the history on average.
+/// `None` when there is no year with children looked after.
+pub fn estimate_rates(history: &[FlowYear]) -> Result<Option<RateEstimate>, CalcError> {
+    let twelve = Decimal::from(12);
+    let (mut entrants, mut exits, mut child_months) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for y in history {
+        let end = ov(ov(y.start.checked_add(y.entrants))?.checked_sub(y.exits))?.max(Decimal::ZERO);
+        let average = ov(ov(y.start.checked_add(end))?.checked_div(Decimal::TWO))?;
+        child_months = ov(child_months.checked_add(ov(average.checked_mul(twelve))?))?;
+        entrants = ov(entrants.checked_add(y.entrants))?;
+        exits = ov(exits.checked_add(y.exits))?;
+    }
+    if history.is_empty() || child_months <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let months = ov(Decimal::from(history.len() as u64).checked_mul(twelve))?;
+    let entrants_per_month = ov(entrants.checked_div(months))?;
+    let exit_rate = ov(ov(exits.checked_div(child_months))?.checked_mul(Decimal::ONE_HUNDRED))?;
+    let (first, last) = (history.first().map_or(0, |y| y.year), history.last().map_or(0, |y| y.year));
+    let explanation = format!(
+        "{} entrants in {} months = {} a month; {} exits over {} child-months looked after = {}% a month ({} to {})",
+        short(entrants, 0),
+        months,
+        short(entrants_per_month, 2),
+        short(exits, 0),
+        short(child_months, 0),
+        short(exit_rate, 2),
+        first,
+        last
+    );
+    Ok(Some(RateEstimate {
+        years: history.to_vec(),
+        entrants_per_month,
+        exit_rate: csplan_model::Rate::new(exit_rate),
+        explanation,
+    }))
+}
+
+/// An authority's (or England's, or a region's) years of children-looked-after counts from
+/// DfE's table: each year to 31 March whose starters and leavers are published and whose
+/// start (the previous 31 March) is too.
+pub fn dfe_history(rows: &[csplan_data::ClaRow], code: &str) -> Vec<FlowYear> {
+    use csplan_data::ClaMeasure;
+    let count = |year: u16, measure: ClaMeasure| {
+        rows.iter().find(|r| r.code == code && r.year == year && r.measure == measure).and_then(|r| r.number)
+    };
+    let mut years: Vec<u16> = rows.iter().filter(|r| r.code == code).map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+        .into_iter()
+        .filter_map(|year| {
+            Some(FlowYear {
+                year,
+                start: count(year.checked_sub(1)?, ClaMeasure::LookedAfter)?,
+                entrants: count(year, ClaMeasure::Starting)?,
+                exits: count(year, ClaMeasure::Ceasing)?,
+            })
+        })
+        .collect()
+}

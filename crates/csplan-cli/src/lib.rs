@@ -68,6 +68,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
         format: ShortFormat,
     },
+    /// Children-looked-after flow rates estimated from an authority's DfE counts: entrants a
+    /// month and the monthly exit rate, for a `care_flows` section.
+    Flows {
+        /// Local authority name or code.
+        #[arg(long)]
+        la: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
+        format: ShortFormat,
+    },
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
     Caseload {
@@ -194,6 +204,7 @@ where
         Command::Report { file, format } => report_file(&file, format, stdin, out, err),
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
+        Command::Flows { la, format } => flows_command(&la, format, out, err),
         Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
             CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
             format,
@@ -438,6 +449,24 @@ fn year_problem(la: &str, e: csplan_calc::benchmark::BenchmarkError) -> String {
         }
         csplan_calc::benchmark::BenchmarkError::UnknownAuthority => format!("--la: no DfE figures for '{la}'"),
     }
+}
+
+fn flows_command(la: &str, format: ShortFormat, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let Some((rows, code)) = authority(la, err)? else { return Ok(1) };
+    let cla = csplan_data::cla_rows().map_err(|e| Failure(e.to_string()))?;
+    let name = rows.iter().find(|r| r.code == code).map_or(la, |r| r.name.as_str());
+    let history = csplan_calc::care_flows::dfe_history(&cla, &code);
+    let Some(estimate) = csplan_calc::care_flows::estimate_rates(&history).map_err(|e| Failure(e.to_string()))? else {
+        let _ = writeln!(err, "--la: DfE publishes no children-looked-after counts for {name}");
+        return Ok(1);
+    };
+    let text = match format {
+        ShortFormat::Table => output::flows_table(name, &estimate),
+        ShortFormat::Json => {
+            serde_json::to_string_pretty(&estimate).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?
+        }
+    };
+    write_all(out, &text)
 }
 
 fn benchmark_command(

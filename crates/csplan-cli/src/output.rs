@@ -555,6 +555,25 @@ pub fn benchmark_table(b: &csplan_calc::benchmark::Benchmark) -> String {
     )
 }
 
+/// Flow rates estimated from an authority's DfE children-looked-after counts.
+pub fn flows_table(name: &str, e: &csplan_calc::care_flows::RateEstimate) -> String {
+    let rows: Vec<Vec<String>> = e
+        .years
+        .iter()
+        .map(|y| vec![format!("to 31 March {}", y.year), short(y.start, 0), short(y.entrants, 0), short(y.exits, 0)])
+        .collect();
+    format!(
+        "{name}: children looked after, DfE counts\n{}Estimated: {} children entering care a month; {} of those looked after leave each month.\n{}.\nFor a care_flows section: entrants_per_month \"{}\", exit_rate \"{}\" (all placement types together).\nSource: DfE, Children looked after in England including adoptions. {}\n",
+        table(&["year", "looked after at start", "started", "ceased"], &rows, 1),
+        short(e.entrants_per_month, 2),
+        e.exit_rate.display(2),
+        e.explanation,
+        e.entrants_per_month.round_dp(2).normalize(),
+        e.exit_rate.value().round_dp(4).normalize(),
+        csplan_data::ATTRIBUTION
+    )
+}
+
 fn pounds(m: Money) -> String {
     m.display_pounds()
 }

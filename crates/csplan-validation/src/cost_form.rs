@@ -24,8 +24,20 @@ pub struct PlacementsForm {
     pub inflation: String,
     /// Years to forecast.
     pub years: String,
-    /// Mix changes, carried as entered in the scenario file (no fields of their own yet).
-    pub changes: Vec<PlacementChange>,
+    /// Changes to the mix of placements.
+    pub changes: Vec<ChangeForm>,
+}
+
+/// A change to the placement mix as typed: `number` more (or fewer, if negative) children
+/// in line `line`, or `number` children moved from line `line` to line `to`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangeForm {
+    /// The line children are added to, or moved from.
+    pub line: usize,
+    /// The line they move to, if it is a move.
+    pub to: Option<usize>,
+    /// How many children.
+    pub number: String,
 }
 
 /// One placement line as typed text.
@@ -128,7 +140,7 @@ impl PlacementsForm {
             weeks_per_year: plain(p.weeks_per_year),
             inflation: plain(p.inflation.value()),
             years: p.years.to_string(),
-            changes: p.changes.clone(),
+            changes: p.changes.iter().map(|c| ChangeForm { line: c.line, to: c.to, number: plain(c.number) }).collect(),
         }
     }
 
@@ -234,7 +246,21 @@ impl PlacementsForm {
                 "The weeks in a year",
                 "a number, like 52 or 52.14",
             ),
-            changes: self.changes.clone(),
+            changes: self
+                .changes
+                .iter()
+                .enumerate()
+                .map(|(j, c)| PlacementChange {
+                    line: c.line,
+                    to: c.to,
+                    number: r.required(
+                        &format!("placements.changes[{j}].number"),
+                        &c.number,
+                        &format!("The number of children in change {}", j + 1),
+                        "a number, like 10 (or -2 for fewer)",
+                    ),
+                })
+                .collect(),
             inflation: Rate::new(r.or_zero(
                 "placements.inflation",
                 &self.inflation,

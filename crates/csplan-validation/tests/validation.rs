@@ -213,25 +213,24 @@ fn unreadable_cost_of_care_fields_are_named_and_kept_as_typed() {
 
 #[test]
 fn removing_a_placement_line_drops_or_renumbers_the_mix_changes_on_it() {
-    use csplan_model::PlacementChange;
-    use csplan_validation::cost_form::PlacementsForm;
+    use csplan_validation::cost_form::{ChangeForm as PlacementChange, PlacementsForm};
     let mut p = PlacementsForm::from_placements(
         csplan_model::presets::portsmouth_2017().placements.as_ref().expect("Portsmouth has placements"),
     );
     let n = p.lines.len();
     p.changes = vec![
-        PlacementChange { line: 0, to: Some(n - 1), number: 1.into() },
-        PlacementChange { line: 2, to: Some(3), number: 2.into() },
+        PlacementChange { line: 0, to: Some(n - 1), number: "1".into() },
+        PlacementChange { line: 2, to: Some(3), number: "2".into() },
     ];
     p.remove_line(1);
     assert_eq!(p.lines.len(), n - 1);
     assert_eq!(
         p.changes,
         vec![
-            PlacementChange { line: 0, to: Some(n - 2), number: 1.into() },
-            PlacementChange { line: 1, to: Some(2), number: 2.into() },
+            PlacementChange { line: 0, to: Some(n - 2), number: "1".into() },
+            PlacementChange { line: 1, to: Some(2), number: "2".into() },
         ]
     );
     p.remove_line(0);
-    assert_eq!(p.changes, vec![PlacementChange { line: 0, to: Some(1), number: 2.into() }]);
+    assert_eq!(p.changes, vec![PlacementChange { line: 0, to: Some(1), number: "2".into() }]);
 }

@@ -5,7 +5,7 @@
 use csplan_calc::placements::CostOfCare;
 use csplan_model::fmt::short;
 use csplan_model::{Money, PlacementKind, Rate};
-use csplan_validation::cost_form::{BudgetYearForm, GroupForm, InvestForm, LineForm, PlacementsForm};
+use csplan_validation::cost_form::{BudgetYearForm, ChangeForm, GroupForm, InvestForm, LineForm, PlacementsForm};
 use csplan_validation::field_id;
 use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
@@ -76,7 +76,7 @@ pub fn CostOfCarePage() -> impl IntoView {
         <PresetLoader/>
         <h2 class="govuk-heading-l">"Placements"</h2>
         {move || if has.get().0 {
-            view! { <Lines/> <PlacementResults report/> }.into_any()
+            view! { <Lines/> <PlacementResults report/> <Mix report/> }.into_any()
         } else {
             view! {
                 <p class="govuk-body">"This scenario has no placements yet. Load Portsmouth, June 2017, or start your own."</p>
@@ -607,5 +607,139 @@ fn FromCaseloads() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Changes to the mix of placements, inflation, and the forecast year by year.
+#[component]
+fn Mix(report: Memo<Option<CostOfCare>>) -> impl IntoView {
+    let planner = use_planner();
+    let count = move || planner.form.with(|f| f.placements.as_ref().map_or(0, |p| p.changes.len()));
+    let add = move |_| {
+        let mut j = 0;
+        edit_placements(planner, |p| {
+            p.changes.push(ChangeForm { line: 0, to: None, number: String::new() });
+            j = p.changes.len() - 1;
+        });
+        focus_field_later(field_id(&format!("placements.changes[{j}].line")));
+    };
+    let setting = move |field: &'static str,
+                        spec: FieldSpec,
+                        get: fn(&PlacementsForm) -> &String,
+                        set: fn(&mut PlacementsForm, String)| {
+        bound_field(
+            planner,
+            format!("placements.{field}"),
+            spec,
+            move |f: &ScenarioForm| f.placements.as_ref().map(|p| get(p).clone()),
+            move |f: &mut ScenarioForm, v| {
+                if let Some(p) = f.placements.as_mut() {
+                    set(p, v);
+                }
+            },
+        )
+    };
+    let changes = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.mix.as_ref())
+                .map(|m| {
+                    let mut rows: Cells =
+                        m.changes.iter().map(|c| vec![c.description.clone(), c.cost_change.display_pounds()]).collect();
+                    rows.push(vec!["Forecast with the changes".into(), m.changed_forecast.display_pounds()]);
+                    rows
+                })
+                .unwrap_or_default()
+        })
+    });
+    let years = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.mix.as_ref())
+                .map(|m| {
+                    m.years.iter().map(|y| vec![format!("Year {}", y.year), y.forecast.display_pounds()]).collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <h3 class="govuk-heading-m">"Change the mix"</h3>
+        <p class="govuk-body">"Add or take away placements of one type, or move children from one type to another, and see what it does to the forecast. Portsmouth: 10 more children in external residential care would cost about £1.6m a year."</p>
+        <For each=move || 0..count() key=|j| *j children=move |j| view! { <ChangeRow j/> }/>
+        <button type="button" class="govuk-button govuk-button--secondary" id="add-change" on:click=add>"Add a change"</button>
+        <div class="app-inline-fields">
+            {setting("inflation", FieldSpec { suffix: Some("%"), ..number("Inflation a year", "govuk-input--width-3") }, |p| &p.inflation, |p, v| p.inflation = v)}
+            {setting("years", FieldSpec { suffix: Some("years"), ..number("Forecast for", "govuk-input--width-3") }, |p| &p.years, |p, v| p.years = v)}
+        </div>
+        <LiveTable id="mix-table" caption="What each change costs a year" headers=Signal::derive(|| vec!["Change".to_string(), "Cost a year".to_string()]) cells=changes/>
+        <LiveTable id="forecast-years-table" caption="Forecast by year, with inflation" headers=Signal::derive(|| vec!["Year".to_string(), "Forecast".to_string()]) cells=years/>
+    }
+}
+
+#[component]
+fn ChangeRow(j: usize) -> impl IntoView {
+    let planner = use_planner();
+    let line_id = field_id(&format!("placements.changes[{j}].line"));
+    let to_id = field_id(&format!("placements.changes[{j}].to"));
+    let names = move || {
+        planner.form.with(|f| {
+            f.placements
+                .as_ref()
+                .map(|p| {
+                    p.lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| if l.name.trim().is_empty() { format!("Line {}", i + 1) } else { l.name.clone() })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let change = move || {
+        planner.form.with(|f| f.placements.as_ref().and_then(|p| p.changes.get(j)).cloned().unwrap_or_default())
+    };
+    let edit = move |apply: &dyn Fn(&mut ChangeForm)| {
+        edit_placements(planner, |p| {
+            if let Some(c) = p.changes.get_mut(j) {
+                apply(c);
+            }
+        });
+    };
+    view! {
+        <div class="app-inline-fields">
+            <div class="govuk-form-group">
+                <label class="govuk-label" for=line_id.clone()>{format!("Change {}: placements of", j + 1)}</label>
+                <select class="govuk-select" id=line_id on:change=move |e| {
+                    if let Ok(i) = event_target_value(&e).parse::<usize>() { edit(&|c| c.line = i) }
+                }>
+                    {move || names().into_iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=move || change().line == i>{n}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for=to_id.clone()>"Moved to"</label>
+                <select class="govuk-select" id=to_id on:change=move |e| {
+                    let to = event_target_value(&e).parse::<usize>().ok();
+                    edit(&|c| c.to = to)
+                }>
+                    <option value="" selected=move || change().to.is_none()>"Not moved: more, or fewer if negative"</option>
+                    {move || names().into_iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=move || change().to == Some(i)>{n}</option> }).collect_view()}
+                </select>
+            </div>
+            {bound_field(
+                planner,
+                format!("placements.changes[{j}].number"),
+                number("Children", "govuk-input--width-4"),
+                move |f: &ScenarioForm| f.placements.as_ref().and_then(|p| p.changes.get(j)).map(|c| c.number.clone()),
+                move |f: &mut ScenarioForm, v| {
+                    if let Some(c) = f.placements.as_mut().and_then(|p| p.changes.get_mut(j)) {
+                        c.number = v;
+                    }
+                },
+            )}
+            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+                edit_placements(planner, |p| if j < p.changes.len() { p.changes.remove(j); });
+                focus_field_later("add-change".into());
+            }>"Remove" <span class="govuk-visually-hidden">{format!(" change {}", j + 1)}</span></button>
+        </div>
     }
 }
