@@ -169,3 +169,34 @@ fn flows_estimates_an_authoritys_rates_from_dfe_counts() {
     assert_eq!(unknown.code, 1);
     assert!(unknown.err.contains("Barnsley"), "{}", unknown.err);
 }
+
+#[test]
+fn the_cost_of_a_path_is_summed_by_financial_year() {
+    // 10 children at £12,000 a year each, no flows: £10,000 a month. From 31 January 2024,
+    // months 1-2 (February, March) fall in 2023/24 and months 3-12 in 2024/25.
+    let flows = CareFlows {
+        types: vec![CareType {
+            name: "Foster care".into(),
+            children: Decimal::from(10),
+            entrants_per_month: Decimal::ZERO,
+            exit_rate: Rate::ZERO,
+            annual_cost: Some(Money::pounds(12_000)),
+        }],
+        moves: vec![],
+        months: 12,
+    };
+    let p = csplan_calc::care_flows::project_flows_from("2024-01-31", &flows).unwrap_or_else(|e| unreachable!("{e:?}"));
+    let years: Vec<(String, u32, Money)> =
+        p.financial_years.iter().map(|y| (y.year.clone(), y.months, y.cost)).collect();
+    assert_eq!(
+        years,
+        vec![("2023/24".to_string(), 2, Money::pounds(20_000)), ("2024/25".to_string(), 10, Money::pounds(100_000))]
+    );
+    assert_eq!(p.total_cost, Some(Money::pounds(120_000)), "the years add up to the whole path");
+    // Without a cost for every type there is nothing to sum.
+    let mut uncosted = flows.clone();
+    uncosted.types[0].annual_cost = None;
+    let p =
+        csplan_calc::care_flows::project_flows_from("2024-01-31", &uncosted).unwrap_or_else(|e| unreachable!("{e:?}"));
+    assert!(p.financial_years.is_empty());
+}

@@ -51,8 +51,24 @@ pub struct FlowProjection {
     pub months: Vec<FlowMonth>,
     /// Cost over the projected months (months 1 onwards), where every type has a cost.
     pub total_cost: Option<Money>,
+    /// Cost by financial year (April to March), where every type has a cost and the
+    /// projection has a start date ([`project_flows_from`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub financial_years: Vec<crate::FinancialYearCost>,
     /// In words.
     pub explanation: String,
+}
+
+/// [`project_flows`] from the scenario date `as_at` (`YYYY-MM-DD`), with the cost of the
+/// path by financial year.
+pub fn project_flows_from(as_at: &str, c: &CareFlows) -> Result<FlowProjection, CalcError> {
+    let mut p = project_flows(c)?;
+    if p.total_cost.is_some() {
+        let start = crate::projection::year_month(as_at).ok_or(CalcError::BadDate)?;
+        p.financial_years =
+            crate::projection::costs_by_financial_year(start, p.months.iter().skip(1).filter_map(|m| m.cost))?;
+    }
+    Ok(p)
 }
 
 fn share(r: csplan_model::Rate) -> Result<Decimal, CalcError> {
@@ -149,6 +165,7 @@ pub fn project_flows(c: &CareFlows) -> Result<FlowProjection, CalcError> {
         types: c.types.iter().map(|t| t.name.clone()).collect(),
         months,
         total_cost: costed.then(|| Money::new(total_cost).round_pence()),
+        financial_years: Vec::new(),
         explanation,
     })
 }

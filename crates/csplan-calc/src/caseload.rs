@@ -328,7 +328,8 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
     report.workforce = crate::workforce::workforce(s)?;
     report.cost_of_care = crate::placements::cost_of_care(s)?;
     report.demand = crate::demand::demand(s)?;
-    report.care_flows = s.care_flows.as_ref().map(crate::care_flows::project_flows).transpose()?;
+    report.care_flows =
+        s.care_flows.as_ref().map(|c| crate::care_flows::project_flows_from(&s.as_at, c)).transpose()?;
     Ok(report)
 }
 

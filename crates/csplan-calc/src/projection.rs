@@ -131,7 +131,7 @@ fn share(rate: Rate) -> Result<Decimal, CalcError> {
 }
 
 /// `(year, month)` of a `YYYY-MM-DD` date.
-fn year_month(date: &str) -> Option<(i32, u32)> {
+pub(crate) fn year_month(date: &str) -> Option<(i32, u32)> {
     let y = date.get(0..4)?.parse().ok()?;
     let m = date.get(5..7)?.parse().ok()?;
     (1..=12).contains(&m).then_some((y, m))
@@ -221,7 +221,7 @@ pub fn project(as_at: &str, w: &Workforce) -> Result<Projection, CalcError> {
     }
     let target_met =
         settings.target_caseload.and_then(|t| months.iter().position(|row| row.caseload.is_some_and(|c| c <= t)));
-    let financial_years = by_financial_year(start, &months)?;
+    let financial_years = costs_by_financial_year(start, months.iter().skip(1).map(|m| m.cost))?;
     let explanation = explain(w, &months, settings.target_caseload, target_met);
     Ok(Projection {
         months,
@@ -308,17 +308,21 @@ fn step(
     Ok(())
 }
 
-fn by_financial_year(start: (i32, u32), months: &[ProjectionMonth]) -> Result<Vec<FinancialYearCost>, CalcError> {
+/// Monthly costs (month 1 onwards, month 0 being `start`) summed by financial year
+/// (April to March), each year's total to the penny.
+pub(crate) fn costs_by_financial_year(
+    start: (i32, u32),
+    costs: impl Iterator<Item = Money>,
+) -> Result<Vec<FinancialYearCost>, CalcError> {
     let mut out: Vec<FinancialYearCost> = Vec::new();
-    // Month 0 is "now"; costs run from month 1.
-    for (i, row) in months.iter().enumerate().skip(1) {
-        let year = financial_year(add_months(start, i as u32));
+    for (i, cost) in costs.enumerate() {
+        let year = financial_year(add_months(start, i as u32 + 1));
         match out.last_mut() {
             Some(fy) if fy.year == year => {
                 fy.months += 1;
-                fy.cost = fy.cost.checked_add(row.cost).ok_or(CalcError::Overflow)?;
+                fy.cost = fy.cost.checked_add(cost).ok_or(CalcError::Overflow)?;
             }
-            _ => out.push(FinancialYearCost { year, months: 1, cost: row.cost }),
+            _ => out.push(FinancialYearCost { year, months: 1, cost }),
         }
     }
     for fy in &mut out {

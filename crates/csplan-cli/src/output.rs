@@ -243,6 +243,9 @@ pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
             put("care_flows", "all types", &month, "low", d(m.low));
             put("care_flows", "all types", &month, "high", d(m.high));
         }
+        for y in &f.financial_years {
+            put("care_flows_cost", "all types", &y.year, "cost", d(y.cost.value()));
+        }
     }
     let c = &report.cost_of_care;
     if let Some(p) = &c.placements {
@@ -745,6 +748,12 @@ pub fn care_flows_table(f: &csplan_calc::care_flows::FlowProjection) -> String {
     out.push_str(&table(&headers, &rows, 1));
     if let Some(c) = f.total_cost {
         out.push_str(&format!("Cost of the projected months: {}\n", pounds(c)));
+    }
+    if !f.financial_years.is_empty() {
+        let rows: Vec<Vec<String>> =
+            f.financial_years.iter().map(|y| vec![y.year.clone(), y.months.to_string(), pounds(y.cost)]).collect();
+        out.push_str("Cost by financial year (April to March):\n");
+        out.push_str(&table(&["year", "months", "cost"], &rows, 1));
     }
     out
 }
