@@ -165,23 +165,7 @@ pub struct DemandReport {
     pub chain: Vec<ChainYear>,
 }
 
-/// The label of the year after `label`: "2016" -> "2017", "2016/17" -> "2017/18".
-pub fn next_year(label: &str) -> String {
-    if let Some((a, b)) = label.split_once('/') {
-        if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
-            return format!(
-                "{}/{:0width$}",
-                a + 1,
-                (b + 1) % 10u32.pow(b.to_string().len() as u32),
-                width = b.to_string().len().max(2)
-            );
-        }
-    }
-    match label.parse::<u32>() {
-        Ok(y) => (y + 1).to_string(),
-        Err(_) => format!("{label} + 1"),
-    }
-}
+pub use csplan_model::demand::next_year;
 
 fn measure_name(m: csplan_model::DemandMeasure) -> &'static str {
     use csplan_model::DemandMeasure::*;

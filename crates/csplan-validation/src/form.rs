@@ -10,6 +10,7 @@ use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
 use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
+use crate::demand_form::DemandForm;
 use crate::workforce_form::WorkforceForm;
 use crate::{validate, Problem};
 
@@ -34,8 +35,8 @@ pub struct ScenarioForm {
     pub options: Vec<OptionForm>,
     /// The workforce section, if the scenario has one.
     pub workforce: Option<WorkforceForm>,
-    /// Demand, carried through unchanged until it has a page of its own.
-    pub demand: Option<csplan_model::Demand>,
+    /// Demand series, if the scenario has them.
+    pub demand: Option<DemandForm>,
     /// Stock and flows of children looked after, carried through unchanged.
     pub care_flows: Option<csplan_model::CareFlows>,
     /// Placement lines and budget groups, if the scenario has them.
@@ -125,7 +126,7 @@ impl ScenarioForm {
                 })
                 .collect(),
             workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
-            demand: s.demand.clone(),
+            demand: s.demand.as_ref().map(DemandForm::from_demand),
             care_flows: s.care_flows.clone(),
             placements: s.placements.as_ref().map(PlacementsForm::from_placements),
             budget_history: BudgetYearForm::from_years(&s.budget_history),
@@ -179,7 +180,7 @@ impl ScenarioForm {
                 })
                 .collect(),
             workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
-            demand: self.demand.clone(),
+            demand: self.demand.as_ref().map(|d| d.read(&mut reader.problems)),
             care_flows: self.care_flows.clone(),
             placements: self.placements.as_ref().map(|p| p.read(&mut reader.problems)),
             budget_history: BudgetYearForm::read_all(&self.budget_history, &mut reader.problems),
@@ -238,7 +239,9 @@ fn field_order(path: &str) -> (u8, usize) {
         "placements" => (9, 0),
         "budget_history" => (10, index("budget_history[")),
         "invest_to_save" => (11, 0),
-        _ => (12, 0),
+        "demand" if path.starts_with("demand.series[") => (13, index("demand.series[")),
+        "demand" => (12, 0),
+        _ => (14, 0),
     }
 }
 

@@ -15,6 +15,7 @@ use csplan_model::{fmt::short, Decimal, Scenario, SCHEMA_VERSION};
 use serde::Serialize;
 
 pub mod cost_form;
+pub mod demand_form;
 pub mod form;
 mod placements;
 mod workforce;

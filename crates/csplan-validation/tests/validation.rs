@@ -234,3 +234,31 @@ fn removing_a_placement_line_drops_or_renumbers_the_mix_changes_on_it() {
     p.remove_line(0);
     assert_eq!(p.changes, vec![PlacementChange { line: 0, to: Some(1), number: "2".into() }]);
 }
+
+#[test]
+fn demand_years_are_added_and_removed_in_every_series_at_once() {
+    let mut form = ScenarioForm::from_scenario(&csplan_model::presets::portsmouth_2017());
+    let d = form.demand.as_mut().expect("Portsmouth has demand series");
+    let series = d.series.len();
+    assert_eq!(d.add_year(), 5);
+    assert_eq!(d.years[5], "2017", "labelled as the year after the last");
+    assert!(d.series.iter().all(|s| s.values.len() == 6));
+    d.series[0].values[5] = "1,100".into();
+    d.series[1].values[5] = "about 900".into();
+    let checked = form.check();
+    // Blank values in the other series and one unreadable one are all named by year.
+    let problems = errors(&checked.problems);
+    assert_eq!(problems.len(), series - 1);
+    assert!(problems.contains(&(
+        "demand.series[1].values[5]".to_string(),
+        "The figure for series 2 in 2017 must be a number, like 1,958".to_string()
+    )));
+    assert!(problems.contains(&(
+        "demand.series[2].values[5]".to_string(),
+        "Enter the figure for series 3 in 2017, a number, like 1,958".to_string()
+    )));
+    let d = form.demand.as_mut().expect("still there");
+    d.remove_year(5);
+    assert!(d.series.iter().all(|s| s.values.len() == 5));
+    assert_eq!(form.check().scenario, Some(csplan_model::presets::portsmouth_2017()), "back to the preset");
+}
