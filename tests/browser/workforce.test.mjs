@@ -54,7 +54,7 @@ test('the projection is a described chart, a table with a row a month, and a CSV
     await loadWestSussex(page);
     const chart = page.locator('#projection-chart');
     assert.equal(await chart.getAttribute('role'), 'img');
-    assert.ok((await page.locator('#chart-title').textContent()).length > 0);
+    assert.ok((await page.locator('#projection-chart-title').textContent()).length > 0);
     const months = Number(await page.inputValue('#workforce-projection-months'));
     assert.equal((await table(page, 'projection-table')).length, months + 1, 'month 0 (now) and each month projected');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#projection-csv')]);
