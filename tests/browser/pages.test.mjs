@@ -10,6 +10,7 @@ const PAGES = [
   { query: '', h1: 'Caseloads', title: 'Caseloads - Children\'s Services Planner' },
   // The Workforce page downloads DfE's table when it opens: wait for the authority list.
   { query: '?page=workforce', h1: 'Workforce', title: 'Workforce - Children\'s Services Planner', ready: '#dfe-authority' },
+  { query: '?page=demand', h1: 'Demand', title: 'Demand - Children\'s Services Planner' },
   { query: '?page=cost-of-care', h1: 'Cost of care', title: 'Cost of care - Children\'s Services Planner' },
   { query: '?page=accessibility', h1: 'Accessibility statement', title: 'Accessibility statement - Children\'s Services Planner' },
   { query: '?page=nowhere', h1: 'Page not found', title: 'Page not found - Children\'s Services Planner' },

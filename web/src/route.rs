@@ -14,6 +14,8 @@ pub enum Page {
     Caseloads,
     /// The workforce page.
     Workforce,
+    /// Demand series, growth and projections.
+    Demand,
     /// Placements, budget history and invest-to-save.
     CostOfCare,
     /// The accessibility statement.
@@ -28,6 +30,7 @@ impl Page {
         match self {
             Page::Caseloads | Page::NotFound => "./",
             Page::Workforce => "?page=workforce",
+            Page::Demand => "?page=demand",
             Page::CostOfCare => "?page=cost-of-care",
             Page::Accessibility => "?page=accessibility",
         }
@@ -38,6 +41,7 @@ impl Page {
         match self {
             Page::Caseloads => "Caseloads",
             Page::Workforce => "Workforce",
+            Page::Demand => "Demand",
             Page::CostOfCare => "Cost of care",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
@@ -49,6 +53,8 @@ impl Page {
     pub fn of_field(path: &str) -> Page {
         if path.starts_with("workforce") {
             Page::Workforce
+        } else if path.starts_with("demand") {
+            Page::Demand
         } else if ["placements", "budget_history", "invest_to_save"].iter().any(|p| path.starts_with(p)) {
             Page::CostOfCare
         } else {
@@ -61,6 +67,7 @@ impl Page {
         match page {
             "" | "caseloads" => Page::Caseloads,
             "workforce" => Page::Workforce,
+            "demand" => Page::Demand,
             "cost-of-care" => Page::CostOfCare,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,

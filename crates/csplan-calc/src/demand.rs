@@ -168,18 +168,7 @@ pub struct DemandReport {
 pub use csplan_model::demand::next_year;
 
 fn measure_name(m: csplan_model::DemandMeasure) -> &'static str {
-    use csplan_model::DemandMeasure::*;
-    match m {
-        Contacts => "Contacts",
-        Referrals => "Referrals",
-        Assessments => "Assessments",
-        ChildrenInNeed => "Children in need",
-        ChildProtectionPlans => "Child protection plans",
-        LookedAfter => "Children looked after",
-        Uasc => "Unaccompanied asylum-seeking children",
-        CareLeavers => "Care leavers",
-        Population => "Population aged 0-17",
-    }
+    m.label()
 }
 
 fn series_result(

@@ -104,3 +104,68 @@ pub fn next_year(label: &str) -> String {
         Err(_) => format!("{label} + 1"),
     }
 }
+
+impl DemandMeasure {
+    /// Every measure, in the order forms list them.
+    pub const ALL: [DemandMeasure; 9] = [
+        DemandMeasure::Contacts,
+        DemandMeasure::Referrals,
+        DemandMeasure::Assessments,
+        DemandMeasure::ChildrenInNeed,
+        DemandMeasure::ChildProtectionPlans,
+        DemandMeasure::LookedAfter,
+        DemandMeasure::Uasc,
+        DemandMeasure::CareLeavers,
+        DemandMeasure::Population,
+    ];
+
+    /// The name in scenario files (`"child_protection_plans"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            DemandMeasure::Contacts => "contacts",
+            DemandMeasure::Referrals => "referrals",
+            DemandMeasure::Assessments => "assessments",
+            DemandMeasure::ChildrenInNeed => "children_in_need",
+            DemandMeasure::ChildProtectionPlans => "child_protection_plans",
+            DemandMeasure::LookedAfter => "looked_after",
+            DemandMeasure::Uasc => "uasc",
+            DemandMeasure::CareLeavers => "care_leavers",
+            DemandMeasure::Population => "population",
+        }
+    }
+
+    /// The name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            DemandMeasure::Contacts => "Contacts",
+            DemandMeasure::Referrals => "Referrals",
+            DemandMeasure::Assessments => "Assessments",
+            DemandMeasure::ChildrenInNeed => "Children in need",
+            DemandMeasure::ChildProtectionPlans => "Child protection plans",
+            DemandMeasure::LookedAfter => "Children looked after",
+            DemandMeasure::Uasc => "Unaccompanied asylum-seeking children",
+            DemandMeasure::CareLeavers => "Care leavers",
+            DemandMeasure::Population => "Population aged 0-17",
+        }
+    }
+
+    /// The measure named `id` in scenario files.
+    pub fn from_id(id: &str) -> Option<DemandMeasure> {
+        DemandMeasure::ALL.into_iter().find(|m| m.id() == id)
+    }
+}
+
+impl ProjectionMethod {
+    /// Every method, in the order forms list them.
+    pub const ALL: [ProjectionMethod; 3] =
+        [ProjectionMethod::Linear, ProjectionMethod::Compound, ProjectionMethod::PopulationScaled];
+
+    /// The name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectionMethod::Linear => "Straight-line trend",
+            ProjectionMethod::Compound => "Compound growth",
+            ProjectionMethod::PopulationScaled => "With the 0-17 population",
+        }
+    }
+}

@@ -75,6 +75,7 @@ pub fn Header() -> impl IntoView {
                         <ul class="govuk-service-navigation__list" id="navigation">
                             {item(Page::Caseloads)}
                             {item(Page::Workforce)}
+                            {item(Page::Demand)}
                             {item(Page::CostOfCare)}
                         </ul>
                     </nav>

@@ -4,5 +4,6 @@ pub mod accessibility;
 pub mod benchmark;
 pub mod caseloads;
 pub mod cost_of_care;
+pub mod demand;
 pub mod not_found;
 pub mod workforce;
