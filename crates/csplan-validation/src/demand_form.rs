@@ -1,5 +1,6 @@
 //! The demand section as typed text: year labels, and for each series its measure, age
 //! band, one value a year, projection method and cases per unit (see [`crate::form`]).
+//! The stock-flow model of children looked after is here too ([`CareFlowsForm`]).
 //! Every series always has one value field per year: adding or removing a year does so in
 //! every series, so the grid stays rectangular.
 
@@ -171,6 +172,191 @@ impl DemandForm {
                 "The target caseload",
                 "a number, like 18",
             ),
+        }
+    }
+}
+
+/// The stock-flow section as typed text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CareFlowsForm {
+    /// Placement types.
+    pub types: Vec<CareTypeForm>,
+    /// Moves between types.
+    pub moves: Vec<CareMoveForm>,
+    /// Months to project.
+    pub months: String,
+}
+
+/// One placement type as typed text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CareTypeForm {
+    /// Name.
+    pub name: String,
+    /// Children in it now.
+    pub children: String,
+    /// Children entering care into it a month.
+    pub entrants_per_month: String,
+    /// Share leaving care each month, %.
+    pub exit_rate: String,
+    /// Cost of a placement a year (blank: not costed).
+    pub annual_cost: String,
+}
+
+/// A move between types as typed text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CareMoveForm {
+    /// The type children leave (index).
+    pub from: usize,
+    /// The type they join (index).
+    pub to: usize,
+    /// Share of `from`'s children moving each month, %.
+    pub rate: String,
+}
+
+impl CareFlowsForm {
+    /// The form showing a stock-flow section as a person would type it.
+    pub fn from_flows(c: &csplan_model::CareFlows) -> Self {
+        Self {
+            types: c
+                .types
+                .iter()
+                .map(|t| CareTypeForm {
+                    name: t.name.clone(),
+                    children: plain(t.children),
+                    entrants_per_month: plain(t.entrants_per_month),
+                    exit_rate: plain(t.exit_rate.value()),
+                    annual_cost: t.annual_cost.map(|m| plain(m.value())).unwrap_or_default(),
+                })
+                .collect(),
+            moves: c
+                .moves
+                .iter()
+                .map(|m| CareMoveForm { from: m.from, to: m.to, rate: plain(m.rate.value()) })
+                .collect(),
+            months: c.months.to_string(),
+        }
+    }
+
+    /// A new section with one type for each placement line typed on the Cost of care page
+    /// (its name, number and, where readable, its cost a year: a weekly cost x the weeks
+    /// in a year), or one blank type; no flows yet, 36 months.
+    pub fn from_placement_lines(placements: Option<&crate::cost_form::PlacementsForm>) -> Self {
+        let text = |d: Option<csplan_model::Decimal>| d.map(plain).unwrap_or_default();
+        let read = |s: &str| csplan_model::dec::parse_text(s);
+        let mut types: Vec<CareTypeForm> = placements
+            .map(|p| {
+                let weeks = read(&p.weeks_per_year);
+                p.lines
+                    .iter()
+                    .map(|l| {
+                        let unit = read(&l.unit_cost);
+                        let annual = if l.weekly { unit.zip(weeks).and_then(|(u, w)| u.checked_mul(w)) } else { unit };
+                        CareTypeForm {
+                            name: l.name.clone(),
+                            children: l.number.clone(),
+                            entrants_per_month: "0".into(),
+                            exit_rate: "0".into(),
+                            annual_cost: text(annual),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if types.is_empty() {
+            types.push(CareTypeForm {
+                entrants_per_month: "0".into(),
+                exit_rate: "0".into(),
+                ..CareTypeForm::default()
+            });
+        }
+        Self { types, moves: Vec::new(), months: "36".into() }
+    }
+
+    /// Adds a blank type and returns its index.
+    pub fn add_type(&mut self) -> usize {
+        self.types.push(CareTypeForm {
+            entrants_per_month: "0".into(),
+            exit_rate: "0".into(),
+            ..CareTypeForm::default()
+        });
+        self.types.len() - 1
+    }
+
+    /// Removes type `i` and every move to or from it, renumbering the rest.
+    pub fn remove_type(&mut self, i: usize) {
+        if i >= self.types.len() {
+            return;
+        }
+        self.types.remove(i);
+        self.moves.retain(|m| m.from != i && m.to != i);
+        let shift = |n: usize| if n > i { n - 1 } else { n };
+        for m in &mut self.moves {
+            m.from = shift(m.from);
+            m.to = shift(m.to);
+        }
+    }
+
+    /// Reads every field, recording a problem for each that cannot be read.
+    pub(crate) fn read(&self, problems: &mut Vec<Problem>) -> csplan_model::CareFlows {
+        let mut r = FieldReader { problems };
+        let types = self
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let p = |f: &str| format!("care_flows.types[{i}].{f}");
+                let name = t.name.trim();
+                let label = if name.is_empty() { format!("type {}", i + 1) } else { name.to_string() };
+                csplan_model::CareType {
+                    name: name.to_string(),
+                    children: r.required(
+                        &p("children"),
+                        &t.children,
+                        &format!("Children in {label}"),
+                        "a number, like 206",
+                    ),
+                    entrants_per_month: r.or_zero(
+                        &p("entrants_per_month"),
+                        &t.entrants_per_month,
+                        &format!("Entrants a month to {label}"),
+                        "a number, like 4.5",
+                    ),
+                    exit_rate: csplan_model::Rate::new(r.or_zero(
+                        &p("exit_rate"),
+                        &t.exit_rate,
+                        &format!("The exit rate from {label}"),
+                        "a percentage, like 2.5",
+                    )),
+                    annual_cost: r
+                        .optional(
+                            &p("annual_cost"),
+                            &t.annual_cost,
+                            &format!("The cost a year of {label}"),
+                            "an amount in pounds, like 44,871",
+                        )
+                        .map(csplan_model::Money::new),
+                }
+            })
+            .collect();
+        let moves = self
+            .moves
+            .iter()
+            .enumerate()
+            .map(|(j, m)| csplan_model::CareMove {
+                from: m.from,
+                to: m.to,
+                rate: csplan_model::Rate::new(r.required(
+                    &format!("care_flows.moves[{j}].rate"),
+                    &m.rate,
+                    &format!("The rate of move {}", j + 1),
+                    "a percentage, like 0.5",
+                )),
+            })
+            .collect();
+        csplan_model::CareFlows {
+            types,
+            moves,
+            months: r.whole("care_flows.months", &self.months, "The months to project", "like 36"),
         }
     }
 }

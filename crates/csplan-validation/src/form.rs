@@ -10,7 +10,7 @@ use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
 use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
-use crate::demand_form::DemandForm;
+use crate::demand_form::{CareFlowsForm, DemandForm};
 use crate::workforce_form::WorkforceForm;
 use crate::{validate, Problem};
 
@@ -37,8 +37,8 @@ pub struct ScenarioForm {
     pub workforce: Option<WorkforceForm>,
     /// Demand series, if the scenario has them.
     pub demand: Option<DemandForm>,
-    /// Stock and flows of children looked after, carried through unchanged.
-    pub care_flows: Option<csplan_model::CareFlows>,
+    /// Children looked after as stocks and flows, if the scenario has them.
+    pub care_flows: Option<CareFlowsForm>,
     /// Placement lines and budget groups, if the scenario has them.
     pub placements: Option<PlacementsForm>,
     /// Budget against spend, year by year.
@@ -127,7 +127,7 @@ impl ScenarioForm {
                 .collect(),
             workforce: s.workforce.as_ref().map(WorkforceForm::from_workforce),
             demand: s.demand.as_ref().map(DemandForm::from_demand),
-            care_flows: s.care_flows.clone(),
+            care_flows: s.care_flows.as_ref().map(CareFlowsForm::from_flows),
             placements: s.placements.as_ref().map(PlacementsForm::from_placements),
             budget_history: BudgetYearForm::from_years(&s.budget_history),
             invest_to_save: s.invest_to_save.as_ref().map(InvestForm::from_case),
@@ -181,7 +181,7 @@ impl ScenarioForm {
                 .collect(),
             workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
             demand: self.demand.as_ref().map(|d| d.read(&mut reader.problems)),
-            care_flows: self.care_flows.clone(),
+            care_flows: self.care_flows.as_ref().map(|c| c.read(&mut reader.problems)),
             placements: self.placements.as_ref().map(|p| p.read(&mut reader.problems)),
             budget_history: BudgetYearForm::read_all(&self.budget_history, &mut reader.problems),
             invest_to_save: self.invest_to_save.as_ref().map(|i| i.read(&mut reader.problems)),
@@ -241,7 +241,9 @@ fn field_order(path: &str) -> (u8, usize) {
         "invest_to_save" => (11, 0),
         "demand" if path.starts_with("demand.series[") => (13, index("demand.series[")),
         "demand" => (12, 0),
-        _ => (14, 0),
+        "care_flows" if path.starts_with("care_flows.types[") => (15, index("care_flows.types[")),
+        "care_flows" => (16, 0),
+        _ => (17, 0),
     }
 }
 

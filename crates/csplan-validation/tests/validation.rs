@@ -262,3 +262,34 @@ fn demand_years_are_added_and_removed_in_every_series_at_once() {
     assert!(d.series.iter().all(|s| s.values.len() == 5));
     assert_eq!(form.check().scenario, Some(csplan_model::presets::portsmouth_2017()), "back to the preset");
 }
+
+#[test]
+fn a_stock_flow_section_starts_from_the_placement_lines_and_round_trips() {
+    use csplan_validation::demand_form::{CareFlowsForm, CareMoveForm};
+    let mut form = ScenarioForm::from_scenario(&csplan_model::presets::portsmouth_2017());
+    let mut flows = CareFlowsForm::from_placement_lines(form.placements.as_ref());
+    assert_eq!(flows.types.len(), 6);
+    assert_eq!((flows.types[5].name.as_str(), flows.types[5].children.as_str()), ("External residential", "16.02"));
+    assert_eq!(flows.types[5].annual_cost, "163560");
+    flows.moves.push(CareMoveForm { from: 1, to: 5, rate: "0.5".into() });
+    flows.moves.push(CareMoveForm { from: 5, to: 0, rate: "1".into() });
+    flows.types[1].exit_rate = "2.5".into();
+    form.care_flows = Some(flows);
+    let checked = form.check();
+    assert_eq!(checked.problems, vec![]);
+    let scenario = checked.scenario.expect("valid");
+    assert_eq!(ScenarioForm::from_scenario(&scenario).check().scenario, Some(scenario.clone()));
+    // Removing a type drops the moves that touch it and renumbers the others.
+    let mut again = ScenarioForm::from_scenario(&scenario);
+    let c = again.care_flows.as_mut().expect("kept");
+    c.remove_type(1);
+    assert_eq!(c.moves, vec![CareMoveForm { from: 4, to: 0, rate: "1".into() }]);
+    c.types[0].children = "two hundred".into();
+    assert_eq!(
+        errors(&again.check().problems),
+        vec![(
+            "care_flows.types[0].children".to_string(),
+            "Children in In-house foster care must be a number, like 206".to_string()
+        )]
+    );
+}
