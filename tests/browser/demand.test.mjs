@@ -73,3 +73,17 @@ test('projected demand becomes cases, FTE and posts at the target caseload', asy
     assert.deepEqual(chain[0].slice(0, 3), ['2017', '454.3', '25.2']);
   });
 });
+
+test('with the 0-17 population, each all-ages series is shown per 10,000 children as DfE rounds it', async () => {
+  await app.withPage('?page=demand', {}, async ({ page, problems }) => {
+    await loadPortsmouth(page);
+    await page.click('#add-series');
+    await page.selectOption('#demand-series-6-measure', 'population');
+    for (let j = 0; j < 5; j++) await page.fill(`#demand-series-6-values-${j}`, '40,000');
+    const rates = await table(page, 'demand-rates-table');
+    // 2,482 referrals / 40,000 children x 10,000 = 620.5, published as 621 (halves up).
+    assert.deepEqual(rates.find((r) => r[0] === 'Referrals, all ages'), ['Referrals, all ages', '490', '470', '436', '498', '621']);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems.console, []);
+  });
+});

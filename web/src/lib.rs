@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                 {move || match route.page.get() {
                     Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
                     Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
+                    Page::ChildrenInCare => view! { <pages::children_in_care::ChildrenInCarePage/> }.into_any(),
                     Page::Demand => view! { <pages::demand::DemandPage/> }.into_any(),
                     Page::CostOfCare => view! { <pages::cost_of_care::CostOfCarePage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),

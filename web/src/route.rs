@@ -18,6 +18,8 @@ pub enum Page {
     Demand,
     /// Placements, budget history and invest-to-save.
     CostOfCare,
+    /// Children looked after as stocks and flows.
+    ChildrenInCare,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -32,6 +34,7 @@ impl Page {
             Page::Workforce => "?page=workforce",
             Page::Demand => "?page=demand",
             Page::CostOfCare => "?page=cost-of-care",
+            Page::ChildrenInCare => "?page=children-in-care",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -43,6 +46,7 @@ impl Page {
             Page::Workforce => "Workforce",
             Page::Demand => "Demand",
             Page::CostOfCare => "Cost of care",
+            Page::ChildrenInCare => "Children in care",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -53,6 +57,8 @@ impl Page {
     pub fn of_field(path: &str) -> Page {
         if path.starts_with("workforce") {
             Page::Workforce
+        } else if path.starts_with("care_flows") {
+            Page::ChildrenInCare
         } else if path.starts_with("demand") {
             Page::Demand
         } else if ["placements", "budget_history", "invest_to_save"].iter().any(|p| path.starts_with(p)) {
@@ -69,6 +75,7 @@ impl Page {
             "workforce" => Page::Workforce,
             "demand" => Page::Demand,
             "cost-of-care" => Page::CostOfCare,
+            "children-in-care" => Page::ChildrenInCare,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

@@ -138,6 +138,11 @@ pub struct SeriesResult {
     /// Projected values, one a year after the last.
     #[serde(with = "csplan_model::dec::vec")]
     pub projected: Vec<Decimal>,
+    /// Each year's figure per 10,000 children aged 0-17, as DfE publishes rates (a whole
+    /// number, halves up): for an all-ages series when the scenario has the population for
+    /// every year; empty otherwise.
+    #[serde(with = "csplan_model::dec::vec", skip_serializing_if = "Vec::is_empty")]
+    pub per_10000: Vec<Decimal>,
 }
 
 /// One projected year of the chain from demand to posts.
@@ -190,6 +195,7 @@ fn series_result(
             ProjectionMethod::PopulationScaled => project_scaled(&values, population?, years)?,
             _ => project_series(&values, years, method)?,
         },
+        per_10000: Vec::new(),
         values,
     })
 }
@@ -209,15 +215,27 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         .find(|x| x.measure == csplan_model::DemandMeasure::Population && x.age_band.is_none())
         .map(|x| x.values.as_slice());
     let mut series = Vec::new();
+    // Rates per 10,000 for an all-ages series, where every year has a population.
+    let per_10000 = |values: &[Decimal]| -> Vec<Decimal> {
+        let Some(pop) = population.filter(|p| p.len() == values.len()) else { return Vec::new() };
+        values
+            .iter()
+            .zip(pop)
+            .map(|(v, p)| rate_per_10000_published(*v, *p))
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+    };
     for x in &d.series {
         let label = match &x.age_band {
             Some(b) => format!("{}, {b}", measure_name(x.measure)),
             None => measure_name(x.measure).to_string(),
         };
-        series.push(
-            series_result(label, x.values.clone(), x.method, d.projection_years, population)
-                .ok_or(crate::CalcError::Overflow)?,
-        );
+        let mut r = series_result(label, x.values.clone(), x.method, d.projection_years, population)
+            .ok_or(crate::CalcError::Overflow)?;
+        if x.age_band.is_none() && x.measure != csplan_model::DemandMeasure::Population {
+            r.per_10000 = per_10000(&r.values);
+        }
+        series.push(r);
     }
     let mut measures: Vec<csplan_model::DemandMeasure> = Vec::new();
     for x in &d.series {
@@ -238,9 +256,10 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         }
         let method = parts.first().map(|p| p.method).unwrap_or_default();
         let label = format!("{}, all ages", measure_name(m));
-        series.push(
-            series_result(label, total, method, d.projection_years, population).ok_or(crate::CalcError::Overflow)?,
-        );
+        let mut r =
+            series_result(label, total, method, d.projection_years, population).ok_or(crate::CalcError::Overflow)?;
+        r.per_10000 = per_10000(&r.values);
+        series.push(r);
     }
     let mut chain = Vec::new();
     if let (Some(fte), Some(target)) = (d.case_holding_fte, d.target_caseload) {

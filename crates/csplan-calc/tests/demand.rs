@@ -96,3 +96,37 @@ fn population_scaled_projection_keeps_the_last_rate_per_child() {
     assert_eq!(project_scaled(&cla, &[d(0)], 2), None);
     assert_eq!(project_series(&cla, 2, ProjectionMethod::PopulationScaled), None, "needs the population");
 }
+
+#[test]
+fn all_ages_series_get_rates_per_10000_when_the_population_is_given() {
+    use csplan_model::{Demand, DemandMeasure, DemandSeries, ProjectionMethod, Scenario};
+    let series = |measure, band: Option<&str>, values: [i64; 2]| DemandSeries {
+        measure,
+        age_band: band.map(String::from),
+        values: values.iter().map(|v| Decimal::from(*v)).collect(),
+        method: ProjectionMethod::Linear,
+        cases_per_unit: Decimal::ZERO,
+    };
+    let s = Scenario {
+        demand: Some(Demand {
+            years: vec!["2022".into(), "2023".into()],
+            series: vec![
+                series(DemandMeasure::LookedAfter, None, [301, 360]),
+                series(DemandMeasure::ChildProtectionPlans, Some("0-5"), [100, 120]),
+                series(DemandMeasure::ChildProtectionPlans, Some("6+"), [201, 240]),
+                series(DemandMeasure::Population, None, [20_000, 40_000]),
+            ],
+            projection_years: 1,
+            case_holding_fte: None,
+            target_caseload: None,
+        }),
+        ..Scenario::default()
+    };
+    let r = csplan_calc::demand::demand(&s).ok().flatten().unwrap_or_else(|| unreachable!("a demand section"));
+    let rates = |label: &str| r.series.iter().find(|x| x.label == label).map(|x| x.per_10000.clone());
+    // 301 / 20,000 x 10,000 = 150.5, published as 151 (halves up); 360 / 40,000 = 90.
+    assert_eq!(rates("Children looked after"), Some(vec![Decimal::from(151), Decimal::from(90)]));
+    assert_eq!(rates("Child protection plans, all ages"), Some(vec![Decimal::from(151), Decimal::from(90)]));
+    assert_eq!(rates("Child protection plans, 0-5"), Some(vec![]), "an age band has no 0-17 population");
+    assert_eq!(rates("Population aged 0-17"), Some(vec![]));
+}

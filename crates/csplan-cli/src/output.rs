@@ -228,6 +228,9 @@ pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
             for (year, v) in dm.projected_years.iter().zip(&x.projected) {
                 put("demand", &x.label, year, "projected", d(*v));
             }
+            for (year, v) in dm.years.iter().zip(&x.per_10000) {
+                put("demand", &x.label, year, "per_10000", d(*v));
+            }
         }
         for y in &dm.chain {
             caseload(&mut put, "demand_posts", "projected demand", &y.year, &y.caseload);
@@ -706,6 +709,17 @@ pub fn demand_table(d: &csplan_calc::demand::DemandReport) -> String {
     out.push_str(
         "Projections: linear = least-squares straight line; compound = the last value grown at the yearly rate.\n",
     );
+    let rates: Vec<Vec<String>> = d
+        .series
+        .iter()
+        .filter(|x| !x.per_10000.is_empty())
+        .map(|x| std::iter::once(x.label.clone()).chain(x.per_10000.iter().map(|v| short(*v, 0))).collect())
+        .collect();
+    if !rates.is_empty() {
+        let mut headers: Vec<&str> = vec!["per 10,000 children aged 0-17"];
+        headers.extend(d.years.iter().map(String::as_str));
+        out.push_str(&table(&headers, &rates, 1));
+    }
     if !d.chain.is_empty() {
         out.push_str("\nProjected demand as posts\n");
         let rows: Vec<Vec<String>> = d

@@ -77,6 +77,7 @@ pub fn Header() -> impl IntoView {
                             {item(Page::Workforce)}
                             {item(Page::Demand)}
                             {item(Page::CostOfCare)}
+                            {item(Page::ChildrenInCare)}
                         </ul>
                     </nav>
                 </div>

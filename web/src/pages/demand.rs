@@ -341,6 +341,29 @@ fn Results(report: Memo<Option<DemandReport>>) -> impl IntoView {
             out
         })
     });
+    let rates = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.series
+                        .iter()
+                        .filter(|x| !x.per_10000.is_empty())
+                        .map(|x| {
+                            std::iter::once(x.label.clone()).chain(x.per_10000.iter().map(|v| short(*v, 0))).collect()
+                        })
+                        .collect::<Cells>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let rate_headers = Signal::derive(move || {
+        report.with(|r| {
+            std::iter::once("Series".to_string())
+                .chain(r.iter().flat_map(|r| r.years.iter().cloned()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let has_rates = Memo::new(move |_| rates.with(|r| !r.is_empty()));
     let has_chain = Memo::new(move |_| report.with(|r| r.as_ref().is_some_and(|r| !r.chain.is_empty())));
     view! {
         <h2 class="govuk-heading-l">"Results"</h2>
@@ -348,6 +371,10 @@ fn Results(report: Memo<Option<DemandReport>>) -> impl IntoView {
         <LiveTable id="demand-table" caption="Each series, its growth and its projection" headers cells/>
         <p class="govuk-body-s">"Growth is from the first year to the last; a year is the compound annual rate over those years."</p>
         <CsvLink id="demand-csv" file="csplan-demand.csv" label="Download the demand table (CSV)" csv/>
+        {move || has_rates.get().then(|| view! {
+            <LiveTable id="demand-rates-table" caption="Per 10,000 children aged 0-17" headers=rate_headers cells=rates/>
+            <p class="govuk-body-s">"Rounded to a whole number, halves up, as DfE publishes rates."</p>
+        })}
         {move || has_chain.get().then(|| view! {
             <LiveTable id="demand-posts-table" caption="The social workers projected demand needs"
                 headers=Signal::derive(|| ["Year", "Cases", "FTE needed", "Posts", "Cost"].map(String::from).to_vec()) cells=chain/>
