@@ -62,3 +62,25 @@ test('entrants, exits and a move change the path; the band widens; a bad rate is
     assert.deepEqual(problems.console, []);
   });
 });
+
+test("rates estimated from Portsmouth's DfE counts are shared across the types", async () => {
+  await app.withPage('?page=children-in-care', { width: 320 }, async ({ page, problems }) => {
+    await startFromPortsmouth(page);
+    // The scenario's authority is chosen for you when DfE knows it by that name.
+    await page.waitForSelector('#estimate-table');
+    assert.equal(await page.locator('#estimate-authority option:checked').textContent(), 'Portsmouth');
+    const years = await table(page, 'estimate-table');
+    assert.equal(years.length, 4, 'the years to 31 March 2020-2023');
+    await page.click('#use-estimate');
+    await page.waitForSelector('#estimate-status-message:has-text("Used:")');
+    const exit = await page.inputValue('#care_flows-types-0-exit_rate');
+    assert.match(exit, /^\d+(\.\d\d?)?$/);
+    assert.ok(Number(exit) > 0);
+    for (let i = 1; i < 6; i++) assert.equal(await page.inputValue(`#care_flows-types-${i}-exit_rate`), exit, 'one rate for every type');
+    assert.deepEqual(await axe(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the 320px window`);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.external, []);
+  });
+});

@@ -356,7 +356,7 @@ fn bench() -> Step {
             raw_total += raw;
             gz_total += gz;
         }
-        let note = if lazy { "  (fetched when the Workforce page opens)" } else { "" };
+        let note = if lazy { "  (fetched by the page that needs it)" } else { "" };
         println!("    {:<48} {:>9} B  {:>8} B gzip{note}", path.display(), raw, gz);
     }
     let tenths_kb = gz_total * 10 / 1024;

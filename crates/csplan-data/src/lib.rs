@@ -359,3 +359,15 @@ pub fn parse_cla(text: &str) -> Result<Vec<ClaRow>, DataError> {
 pub fn cla_rows() -> Result<Vec<ClaRow>, DataError> {
     parse_cla(CLA_TSV)
 }
+
+/// Every authority in the children-looked-after table, as (ONS code, name), by name.
+pub fn cla_authorities(rows: &[ClaRow]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for r in rows.iter().filter(|r| r.level == Level::Authority) {
+        if !out.iter().any(|(code, _)| *code == r.code) {
+            out.push((r.code.clone(), r.name.clone()));
+        }
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}

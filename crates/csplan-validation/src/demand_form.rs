@@ -4,9 +4,10 @@
 //! Every series always has one value field per year: adding or removing a year does so in
 //! every series, so the grid stays rectangular.
 
+use csplan_model::dec::parse_text;
 use csplan_model::demand::next_year;
 use csplan_model::fmt::plain;
-use csplan_model::{Demand, DemandMeasure, DemandSeries, Fte, ProjectionMethod};
+use csplan_model::{Decimal, Demand, DemandMeasure, DemandSeries, Fte, ProjectionMethod, HALF_UP};
 
 use crate::workforce_form::FieldReader;
 use crate::Problem;
@@ -270,6 +271,30 @@ impl CareFlowsForm {
             });
         }
         Self { types, moves: Vec::new(), months: "36".into() }
+    }
+
+    /// Puts rates estimated for all children looked after (`csplan_calc::care_flows::
+    /// estimate_rates`) into every type: each type's entrants are the month's entrants in
+    /// proportion to the children it has now (shared equally when there are none), and every
+    /// type gets the same exit rate. Both are written to 2 decimal places (halves up), as a
+    /// person would type them. Nothing changes if a type's children cannot be read.
+    pub fn apply_estimate(&mut self, entrants_per_month: Decimal, exit_rate: Decimal) -> Result<(), String> {
+        let mut children = Vec::with_capacity(self.types.len());
+        for (i, t) in self.types.iter().enumerate() {
+            let n = if t.children.trim().is_empty() { Some(Decimal::ZERO) } else { parse_text(&t.children) };
+            let name = if t.name.trim().is_empty() { format!("type {}", i + 1) } else { t.name.trim().to_string() };
+            children.push(n.ok_or_else(|| format!("Correct the children in {name} first, then use the estimate"))?);
+        }
+        let total = children.iter().try_fold(Decimal::ZERO, |a, c| a.checked_add(*c)).unwrap_or(Decimal::ZERO);
+        let count = Decimal::from(self.types.len().max(1) as u64);
+        let two_places = |d: Decimal| plain(d.round_dp_with_strategy(2, HALF_UP));
+        for (t, c) in self.types.iter_mut().zip(children) {
+            let share = if total > Decimal::ZERO { c.checked_div(total) } else { Decimal::ONE.checked_div(count) };
+            let entrants = share.and_then(|s| s.checked_mul(entrants_per_month)).unwrap_or(Decimal::ZERO);
+            t.entrants_per_month = two_places(entrants);
+            t.exit_rate = two_places(exit_rate);
+        }
+        Ok(())
     }
 
     /// Adds a blank type and returns its index.

@@ -293,3 +293,20 @@ fn a_stock_flow_section_starts_from_the_placement_lines_and_round_trips() {
         )]
     );
 }
+
+#[test]
+fn an_estimate_for_all_children_is_shared_across_types_by_their_children() {
+    use csplan_validation::demand_form::CareFlowsForm;
+    let form = ScenarioForm::from_scenario(&csplan_model::presets::portsmouth_2017());
+    let mut flows = CareFlowsForm::from_placement_lines(form.placements.as_ref());
+    // 469.45 children in all; 206 in in-house foster care get 206 / 469.45 of 13.6 a month.
+    flows.apply_estimate("13.6".parse().unwrap_or_default(), "3.5359".parse().unwrap_or_default()).expect("readable");
+    assert_eq!(flows.types[0].entrants_per_month, "5.97");
+    assert!(flows.types.iter().all(|t| t.exit_rate == "3.54"));
+    let typed = flows.clone();
+    flows.types[2].children = "sixty-four".into();
+    let err = flows.apply_estimate(13.into(), 3.into()).expect_err("unreadable");
+    assert!(err.contains("Adoption allowances"), "{err}");
+    flows.types[2].children = typed.types[2].children.clone();
+    assert_eq!(flows, typed, "nothing else changed");
+}

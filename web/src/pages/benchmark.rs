@@ -11,7 +11,7 @@ use csplan_model::fmt::short;
 use csplan_model::Decimal;
 use leptos::prelude::*;
 
-use crate::dfe::{use_dfe, DfeData};
+use crate::dfe::{status_view, use_dfe, DfeData};
 use crate::state::use_planner;
 
 /// A published figure as people read it: rates to 1 place with "%", FTE to 2 places.
@@ -27,21 +27,15 @@ fn figure(unit: &str, value: Option<Decimal>) -> String {
 /// The section.
 #[component]
 pub fn DfeComparison(report: Memo<Option<WorkforceReport>>) -> impl IntoView {
-    let data = use_dfe().data();
+    let data = use_dfe().workforce.data();
     view! {
         <h2 class="govuk-heading-l" id="dfe">"Compare with DfE's published figures"</h2>
         <p class="govuk-body">
             "The Department for Education publishes every English authority's children's social work workforce each year, as at 30 September. Choose an authority to see its figures beside its region, England and this scenario, or to fill in the planner from them."
         </p>
         {move || match data.get() {
-            DfeData::Loading => view! { <p class="govuk-body" id="dfe-status" role="status">"Loading DfE figures…"</p> }.into_any(),
-            DfeData::Failed(message) => view! {
-                <div class="govuk-warning-text" id="dfe-status" role="alert">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{message}</strong>
-                </div>
-            }.into_any(),
             DfeData::Ready(rows) => view! { <Picker rows report/> }.into_any(),
+            other => status_view(&other, "dfe-status").into_any(),
         }}
     }
 }

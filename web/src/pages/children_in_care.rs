@@ -45,11 +45,10 @@ pub fn ChildrenInCarePage() -> impl IntoView {
         <ErrorSummary errors=planner.errors/>
         <PresetLoader/>
         {move || if has.get() {
-            view! { <Types/> <Moves/> <Results projection/> }.into_any()
+            view! { <Types/> <Estimate/> <Moves/> <Results projection/> }.into_any()
         } else {
             view! {
                 <p class="govuk-body">"This scenario has no stock-flow model yet. Start one from the placement lines on the Cost of care page (or from nothing), then enter how many children start each month and the share who leave."</p>
-                <p class="govuk-body">"csplan's command line estimates both from your authority's DfE figures: " <code>"csplan flows --la NAME"</code> "."</p>
                 <button type="button" class="govuk-button" id="add-flows" on:click=move |_| {
                     planner.form.update(|f| f.care_flows = Some(CareFlowsForm::from_placement_lines(f.placements.as_ref())));
                     focus_field_later(field_id("care_flows.types[0].entrants_per_month"));
@@ -307,5 +306,92 @@ fn Results(projection: Memo<Option<FlowProjection>>) -> impl IntoView {
         } else {
             view! { <p class="govuk-body-s">"Enter a cost for every placement type to see the cost by financial year."</p> }.into_any()
         }}
+    }
+}
+
+/// Entrants and exit rates estimated from an authority's DfE counts, put into the types.
+#[component]
+fn Estimate() -> impl IntoView {
+    let data = crate::dfe::use_dfe().looked_after.data();
+    view! {
+        <h2 class="govuk-heading-l" id="estimate">"Estimate the flows from DfE figures"</h2>
+        <p class="govuk-body">"DfE publishes how many children each authority looked after at 31 March and how many started and stopped being looked after in each year. From those, csplan estimates the children starting care a month and the share leaving each month."</p>
+        {move || match data.get() {
+            crate::dfe::DfeData::Ready(rows) => view! { <EstimatePicker rows/> }.into_any(),
+            other => crate::dfe::status_view(&other, "estimate-status").into_any(),
+        }}
+    }
+}
+
+#[component]
+fn EstimatePicker(rows: std::sync::Arc<Vec<csplan_data::ClaRow>>) -> impl IntoView {
+    let planner = use_planner();
+    let authorities = csplan_data::cla_authorities(&rows);
+    let start = planner.scenario.with_untracked(|s| {
+        authorities.iter().find(|(_, name)| name.eq_ignore_ascii_case(s.authority.trim())).map(|(c, _)| c.clone())
+    });
+    let code = RwSignal::new(start.unwrap_or_default());
+    let estimate = {
+        let rows = std::sync::Arc::clone(&rows);
+        Memo::new(move |_| {
+            let code = code.get();
+            if code.is_empty() {
+                return None;
+            }
+            csplan_calc::care_flows::estimate_rates(&csplan_calc::care_flows::dfe_history(&rows, &code)).ok().flatten()
+        })
+    };
+    let status = RwSignal::new(String::new());
+    let history = Memo::new(move |_| {
+        estimate.with(|e| {
+            e.as_ref()
+                .map(|e| {
+                    e.years
+                        .iter()
+                        .map(|y| {
+                            vec![
+                                format!("Year to 31 March {}", y.year),
+                                short(y.start, 0),
+                                short(y.entrants, 0),
+                                short(y.exits, 0),
+                            ]
+                        })
+                        .collect::<Cells>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let apply = move |_| {
+        let Some(e) = estimate.get_untracked() else { return };
+        let mut outcome = Ok(());
+        edit_flows(planner, |c| outcome = c.apply_estimate(e.entrants_per_month, e.exit_rate.value()));
+        status.set(match outcome {
+            Ok(()) => format!(
+                "Used: {} children starting care a month, shared across the types by the children in each now; {} leaving each month.",
+                short(e.entrants_per_month, 2),
+                e.exit_rate.display(2)
+            ),
+            Err(message) => message,
+        });
+    };
+    view! {
+        <div class="govuk-form-group">
+            <label class="govuk-label" for="estimate-authority">"Local authority"</label>
+            <select class="govuk-select" id="estimate-authority" on:change=move |e| { code.set(event_target_value(&e)); status.set(String::new()); }>
+                <option value="" selected=move || code.get().is_empty()>"Choose an authority"</option>
+                {authorities.into_iter().map(|(c, name)| {
+                    let this = c.clone();
+                    view! { <option value=c selected=move || code.get() == this>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        {move || estimate.get().map(|e| view! {
+            <LiveTable id="estimate-table" caption="Children looked after, DfE counts"
+                headers=Signal::derive(|| ["Year", "Looked after at the start", "Started", "Stopped"].map(String::from).to_vec()) cells=history/>
+            <p class="govuk-body" id="estimate-summary">{format!("{}.", e.explanation)}</p>
+            <button type="button" class="govuk-button govuk-button--secondary" id="use-estimate" on:click=apply>"Use these rates"</button>
+        })}
+        <p class="govuk-body" id="estimate-status-message" role="status" aria-live="polite">{move || status.get()}</p>
+        <p class="govuk-body-s">{format!("Source: DfE, Children looked after in England including adoptions, 2019 to 2023. {}", csplan_data::ATTRIBUTION)}</p>
     }
 }
