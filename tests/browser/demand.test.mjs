@@ -87,3 +87,23 @@ test('with the 0-17 population, each all-ages series is shown per 10,000 childre
     assert.deepEqual(problems.console, []);
   });
 });
+
+test("in DfE's years, children looked after per 10,000 sit beside Portsmouth's, the South East's and England's", async () => {
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync('crates/csplan-data/data/cla.tsv', 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  const rate = (name, year) => lines.find((c) => c[0] === String(year) && c[4] === name && c[6] === 'L')[9];
+  await app.withPage('?page=demand', {}, async ({ page, problems }) => {
+    await loadPortsmouth(page);
+    for (let j = 0; j < 5; j++) await page.fill(`#demand-years-${j}`, String(2019 + j));
+    await page.click('#add-series');
+    await page.selectOption('#demand-series-6-measure', 'looked_after');
+    for (let j = 0; j < 5; j++) await page.fill(`#demand-series-6-values-${j}`, '380');
+    await page.waitForSelector('#dfe-looked-after-table tbody tr');
+    const rows = await table(page, 'dfe-looked-after-table');
+    assert.equal(rows.length, 5);
+    assert.deepEqual(rows[4], ['2023', '-', rate('Portsmouth', 2023), rate('South East', 2023), rate('England', 2023)]);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.external, []);
+  });
+});

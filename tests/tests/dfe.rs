@@ -227,3 +227,83 @@ fn the_authority_list_has_every_authority_once_under_its_region() {
     assert_eq!(years_of(&rows, barnsley), (2017..=2023).collect::<Vec<u16>>());
     assert_eq!(years_of(&rows, "E99999999"), Vec::<u16>::new());
 }
+
+#[test]
+fn a_scenarios_looked_after_rate_sits_beside_dfes_for_its_authority_region_and_england() {
+    use csplan_calc::demand::{dfe_year, looked_after_comparison};
+    use csplan_model::{Demand, DemandMeasure, DemandSeries, ProjectionMethod, Scenario};
+    assert_eq!(
+        (dfe_year("2023"), dfe_year("2022/23"), dfe_year("2022-23"), dfe_year("2022/24")),
+        (Some(2023), Some(2023), Some(2023), None)
+    );
+    let series = |measure, values: [i64; 3]| DemandSeries {
+        measure,
+        age_band: None,
+        values: values.iter().map(|v| Decimal::from(*v)).collect(),
+        method: ProjectionMethod::Linear,
+        cases_per_unit: Decimal::ZERO,
+    };
+    let s = Scenario {
+        authority: "barnsley".into(),
+        demand: Some(Demand {
+            years: vec!["2017/18".into(), "2020/21".into(), "2022/23".into()],
+            series: vec![
+                series(DemandMeasure::LookedAfter, [280, 330, 400]),
+                series(DemandMeasure::Population, [49_000, 49_960, 50_681]),
+            ],
+            projection_years: 1,
+            case_holding_fte: None,
+            target_caseload: None,
+        }),
+        ..Scenario::default()
+    };
+    let report = csplan_calc::demand::demand(&s).ok().flatten().unwrap_or_else(|| unreachable!("a demand section"));
+    let cla = csplan_data::cla_rows().unwrap_or_else(|e| unreachable!("{e}"));
+    type Row = (String, Option<Decimal>, Option<Decimal>, String, Option<Decimal>, Option<Decimal>);
+    let rows: Vec<Row> = looked_after_comparison(&cla, &s, &report)
+        .into_iter()
+        .map(|c| (c.year, c.scenario, c.authority, c.region, c.region_rate, c.england))
+        .collect();
+    let d = |v: i64| Some(Decimal::from(v));
+    // 2017/18 is before DfE's table; the scenario's own rates are its counts over its population.
+    assert_eq!(
+        rows,
+        vec![
+            ("2020/21".into(), d(66), d(66), "Yorkshire and The Humber".into(), d(80), d(69)),
+            ("2022/23".into(), d(79), d(79), "Yorkshire and The Humber".into(), d(81), d(71)),
+        ]
+    );
+    let elsewhere = Scenario { authority: "Example council".into(), ..s };
+    assert!(looked_after_comparison(&cla, &elsewhere, &report).is_empty());
+}
+
+#[test]
+fn csplan_report_puts_dfes_looked_after_rates_beside_the_scenarios() {
+    use csplan_model::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
+    let series = |measure, values: [i64; 2]| DemandSeries {
+        measure,
+        age_band: None,
+        values: values.iter().map(|v| Decimal::from(*v)).collect(),
+        method: ProjectionMethod::Linear,
+        cases_per_unit: Decimal::ZERO,
+    };
+    let mut s = csplan_model::presets::default_scenario();
+    s.authority = "Barnsley".into();
+    s.demand = Some(Demand {
+        years: vec!["2022".into(), "2023".into()],
+        series: vec![
+            series(DemandMeasure::LookedAfter, [348, 400]),
+            series(DemandMeasure::Population, [50_093, 50_681]),
+        ],
+        projection_years: 1,
+        case_holding_fte: None,
+        target_caseload: None,
+    });
+    let json = serde_json::to_string(&s).unwrap_or_default();
+    let run = csplan_tests::csplan_with_stdin(&["report", "-"], &json);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let line = run.out.lines().find(|l| l.starts_with("2023 ")).unwrap_or_default().to_string();
+    assert_eq!(line.split_whitespace().collect::<Vec<_>>(), vec!["2023", "79", "79", "81", "71"], "{}", run.out);
+    let csv = csplan_tests::csplan_with_stdin(&["report", "-", "--format", "csv"], &json);
+    assert!(csv.out.contains("demand_dfe,DfE England,2023,looked_after_per_10000,71"), "{}", csv.out);
+}

@@ -143,6 +143,10 @@ pub struct SeriesResult {
     /// every year; empty otherwise.
     #[serde(with = "csplan_model::dec::vec", skip_serializing_if = "Vec::is_empty")]
     pub per_10000: Vec<Decimal>,
+    /// The measure, when this series counts it for all ages (entered so, or the total of
+    /// its age bands).
+    #[serde(skip)]
+    pub all_ages_of: Option<csplan_model::DemandMeasure>,
 }
 
 /// One projected year of the chain from demand to posts.
@@ -168,6 +172,10 @@ pub struct DemandReport {
     pub series: Vec<SeriesResult>,
     /// Demand to posts, where case-holding FTE and a target are given.
     pub chain: Vec<ChainYear>,
+    /// Children looked after per 10,000 beside DfE's rates, where a front end with DfE's
+    /// table has added them ([`looked_after_comparison`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dfe_looked_after: Vec<LookedAfterComparison>,
 }
 
 pub use csplan_model::demand::next_year;
@@ -196,6 +204,7 @@ fn series_result(
             _ => project_series(&values, years, method)?,
         },
         per_10000: Vec::new(),
+        all_ages_of: None,
         values,
     })
 }
@@ -232,8 +241,11 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         };
         let mut r = series_result(label, x.values.clone(), x.method, d.projection_years, population)
             .ok_or(crate::CalcError::Overflow)?;
-        if x.age_band.is_none() && x.measure != csplan_model::DemandMeasure::Population {
-            r.per_10000 = per_10000(&r.values);
+        if x.age_band.is_none() {
+            r.all_ages_of = Some(x.measure);
+            if x.measure != csplan_model::DemandMeasure::Population {
+                r.per_10000 = per_10000(&r.values);
+            }
         }
         series.push(r);
     }
@@ -259,6 +271,7 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         let mut r =
             series_result(label, total, method, d.projection_years, population).ok_or(crate::CalcError::Overflow)?;
         r.per_10000 = per_10000(&r.values);
+        r.all_ages_of = Some(m);
         series.push(r);
     }
     let mut chain = Vec::new();
@@ -282,5 +295,82 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
             chain.push(ChainYear { year: year.clone(), cases, caseload });
         }
     }
-    Ok(Some(DemandReport { years: d.years.clone(), projected_years, series, chain }))
+    Ok(Some(DemandReport { years: d.years.clone(), projected_years, series, chain, dfe_looked_after: Vec::new() }))
+}
+
+/// DfE's year (to 31 March) for a year label: "2023" -> 2023, "2022/23" or "2022-23" -> 2023.
+pub fn dfe_year(label: &str) -> Option<u16> {
+    let label = label.trim();
+    if let Some((start, end)) = label.split_once(['/', '-']) {
+        let start: u16 = start.trim().parse().ok()?;
+        let end: u16 = end.trim().parse().ok()?;
+        // "2022/23": the year after the start, whose last two digits are given.
+        let next = start.checked_add(1)?;
+        return (next % 100 == end % 100).then_some(next);
+    }
+    label.parse().ok()
+}
+
+/// One year of children looked after per 10,000: the scenario's own figure beside DfE's
+/// published rates for the authority (found by name), its region and England.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LookedAfterComparison {
+    /// The scenario's year label.
+    pub year: String,
+    /// The scenario's rate, where it has the population.
+    #[serde(with = "csplan_model::dec::option")]
+    pub scenario: Option<Decimal>,
+    /// DfE's rate for the authority.
+    #[serde(with = "csplan_model::dec::option")]
+    pub authority: Option<Decimal>,
+    /// The region's name.
+    pub region: String,
+    /// DfE's rate for the region.
+    #[serde(with = "csplan_model::dec::option")]
+    pub region_rate: Option<Decimal>,
+    /// DfE's rate for England.
+    #[serde(with = "csplan_model::dec::option")]
+    pub england: Option<Decimal>,
+}
+
+/// For each year of the scenario's demand series that DfE's children-looked-after table
+/// covers (2019-2023), the looked-after rate per 10,000 of the scenario's authority, its
+/// region and England, beside the scenario's own (`report`'s all-ages looked-after series).
+/// Empty when the authority is not in the table or no year matches.
+pub fn looked_after_comparison(
+    rows: &[csplan_data::ClaRow],
+    s: &csplan_model::Scenario,
+    report: &DemandReport,
+) -> Vec<LookedAfterComparison> {
+    use csplan_data::{ClaMeasure, Level};
+    let name = s.authority.trim();
+    let Some(mine) =
+        rows.iter().find(|r| r.level == Level::Authority && r.name.eq_ignore_ascii_case(name)).map(|r| r.code.clone())
+    else {
+        return Vec::new();
+    };
+    let own = report.series.iter().find(|x| x.all_ages_of == Some(csplan_model::DemandMeasure::LookedAfter));
+    let rate = |year: u16, pick: &dyn Fn(&csplan_data::ClaRow) -> bool| {
+        rows.iter()
+            .find(|r| r.year == year && r.measure == ClaMeasure::LookedAfter && pick(r))
+            .and_then(|r| r.rate_per_10000)
+    };
+    report
+        .years
+        .iter()
+        .enumerate()
+        .filter_map(|(i, label)| {
+            let year = dfe_year(label)?;
+            let row = rows.iter().find(|r| r.code == mine && r.year == year && r.measure == ClaMeasure::LookedAfter)?;
+            let region = rows.iter().find(|r| r.level == Level::Region && r.code == row.region_code);
+            Some(LookedAfterComparison {
+                year: label.clone(),
+                scenario: own.and_then(|o| o.per_10000.get(i).copied()),
+                authority: row.rate_per_10000,
+                region: region.map(|r| r.name.clone()).unwrap_or_default(),
+                region_rate: rate(year, &|r| r.level == Level::Region && r.code == row.region_code),
+                england: rate(year, &|r| r.level == Level::England),
+            })
+        })
+        .collect()
 }

@@ -292,7 +292,11 @@ fn report_file(file: &str, format: Format, stdin: &mut dyn Read, out: &mut dyn W
     if has_errors(&problems) {
         return Ok(1);
     }
-    let report = csplan_calc::report(&scenario).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
+    let mut report = csplan_calc::report(&scenario).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
+    if let Some(demand) = report.demand.as_mut() {
+        let cla = csplan_data::cla_rows().map_err(|e| Failure(e.to_string()))?;
+        demand.dfe_looked_after = csplan_calc::demand::looked_after_comparison(&cla, &scenario, demand);
+    }
     let text = match format {
         Format::Table => output::report_table(&scenario, &report),
         Format::Json => output::report_json(&scenario, &report).map_err(Failure)?,

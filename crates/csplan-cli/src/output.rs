@@ -232,6 +232,14 @@ pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
                 put("demand", &x.label, year, "per_10000", d(*v));
             }
         }
+        for c in &dm.dfe_looked_after {
+            for (name, v) in [("DfE authority", c.authority), ("DfE region", c.region_rate), ("DfE England", c.england)]
+            {
+                if let Some(v) = v {
+                    put("demand_dfe", name, &c.year, "looked_after_per_10000", d(v));
+                }
+            }
+        }
         for y in &dm.chain {
             caseload(&mut put, "demand_posts", "projected demand", &y.year, &y.caseload);
         }
@@ -719,6 +727,17 @@ pub fn demand_table(d: &csplan_calc::demand::DemandReport) -> String {
         let mut headers: Vec<&str> = vec!["per 10,000 children aged 0-17"];
         headers.extend(d.years.iter().map(String::as_str));
         out.push_str(&table(&headers, &rates, 1));
+    }
+    if !d.dfe_looked_after.is_empty() {
+        let rate = |v: Option<Decimal>| v.map_or_else(|| "-".into(), |v| short(v, 0));
+        let rows: Vec<Vec<String>> = d
+            .dfe_looked_after
+            .iter()
+            .map(|c| vec![c.year.clone(), rate(c.scenario), rate(c.authority), rate(c.region_rate), rate(c.england)])
+            .collect();
+        let region = d.dfe_looked_after.first().map_or("region", |c| c.region.as_str());
+        out.push_str("\nChildren looked after per 10,000 beside DfE's published rates\n");
+        out.push_str(&table(&["year", "scenario", "DfE: authority", region, "England"], &rows, 1));
     }
     if !d.chain.is_empty() {
         out.push_str("\nProjected demand as posts\n");

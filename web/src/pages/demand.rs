@@ -46,7 +46,7 @@ pub fn DemandPage() -> impl IntoView {
         <ErrorSummary errors=planner.errors/>
         <PresetLoader/>
         {move || if has.get() {
-            view! { <Years/> <SeriesList/> <Settings/> <Results report/> }.into_any()
+            view! { <Years/> <SeriesList/> <Settings/> <Results report/> <LookedAfterVsDfe report/> }.into_any()
         } else {
             view! {
                 <p class="govuk-body">"This scenario has no demand figures yet. Load Portsmouth, June 2017, or start your own."</p>
@@ -379,5 +379,61 @@ fn Results(report: Memo<Option<DemandReport>>) -> impl IntoView {
             <LiveTable id="demand-posts-table" caption="The social workers projected demand needs"
                 headers=Signal::derive(|| ["Year", "Cases", "FTE needed", "Posts", "Cost"].map(String::from).to_vec()) cells=chain/>
         })}
+    }
+}
+
+/// Children looked after per 10,000 beside DfE's rates for the scenario's authority, its
+/// region and England, in the years DfE's table covers. The table is fetched only when a
+/// year of the scenario falls in it.
+#[component]
+fn LookedAfterVsDfe(report: Memo<Option<DemandReport>>) -> impl IntoView {
+    let planner = use_planner();
+    let dfe = crate::dfe::use_dfe();
+    let relevant = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref().is_some_and(|r| {
+                r.years.iter().any(|y| csplan_calc::demand::dfe_year(y).is_some_and(|y| (2019..=2023).contains(&y)))
+            })
+        })
+    });
+    move || {
+        relevant.get().then(|| {
+            let data = dfe.looked_after.data();
+            view! {
+                <h2 class="govuk-heading-l">"Children looked after, compared"</h2>
+                {move || match data.get() {
+                    crate::dfe::DfeData::Ready(rows) => {
+                        let comparison = Memo::new(move |_| {
+                            planner.scenario.with(|s| {
+                                report.with(|r| {
+                                    r.as_ref().map(|r| csplan_calc::demand::looked_after_comparison(&rows, s, r)).unwrap_or_default()
+                                })
+                            })
+                        });
+                        let rate = |v: Option<csplan_model::Decimal>| v.map_or_else(|| "-".into(), |v| short(v, 0));
+                        let cells = Memo::new(move |_| {
+                            comparison.with(|c| {
+                                c.iter()
+                                    .map(|c| vec![c.year.clone(), rate(c.scenario), rate(c.authority), rate(c.region_rate), rate(c.england)])
+                                    .collect::<Cells>()
+                            })
+                        });
+                        let headers = Signal::derive(move || {
+                            let region = comparison.with(|c| c.first().map(|c| c.region.clone())).unwrap_or_default();
+                            let authority = planner.scenario.with(|s| s.authority.clone());
+                            vec!["Year".into(), "This scenario".into(), format!("{authority} (DfE)"), region, "England".into()]
+                        });
+                        view! {
+                            {move || comparison.with(|c| c.is_empty()).then(|| view! {
+                                <p class="govuk-body">"DfE publishes children looked after per 10,000 for 2019 to 2023 by authority. Name the authority on the Caseloads page as DfE does (for example, Portsmouth) to compare."</p>
+                            })}
+                            <LiveTable id="dfe-looked-after-table" caption="Per 10,000 children aged 0-17, at 31 March" headers cells/>
+                            <p class="govuk-body-s">{format!("Source: DfE, Children looked after in England including adoptions. {}", csplan_data::ATTRIBUTION)}</p>
+                        }.into_any()
+                    }
+                    other => crate::dfe::status_view(&other, "dfe-looked-after-status").into_any(),
+                }}
+            }
+        })
     }
 }
