@@ -44,6 +44,12 @@ test('invest-to-save: £499,000 / £163,560 = 3.05, so 4 placements; figures fol
     await loadPortsmouth(page);
     const summary = page.locator('#invest-summary');
     assert.match(await summary.textContent(), /£499,000 \/ £163,560 = 3\.05 placements a year, so 4/);
+    const years = (await table(page, 'invest-table')).length;
+    assert.equal(await page.locator('#invest-chart rect').count(), 2 * years, 'a cost bar and a saving bar a year');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#budget-history-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    assert.equal(csv[0], 'Year,Budget,Spend,Overspend,% of budget,% of spend');
+    assert.equal(csv[2], '2014/15,"£22,814,517","£26,670,402","£3,855,885",16.90%,14.46%');
     // Exactly five placements' cost breaks even at five; a pound more needs a sixth.
     await page.fill('#invest_to_save-cost_per_year', '817,800');
     assert.match(await summary.textContent(), /£817,800 \/ £163,560 = 5 placements a year, so 5 to break even/);
@@ -93,7 +99,7 @@ test('keyboard only: start placements from nothing, a weekly cost, a CSV of the 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#placements-csv')]);
     const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
     assert.equal(csv[0], 'line,number,annual_unit_cost,forecast,budget,deficit');
-    assert.match(csv[1], /^"Foster care","10","£26,000","£260,000"/);
+    assert.match(csv[1], /^Foster care,10,"£26,000","£260,000"/);
   });
 });
 

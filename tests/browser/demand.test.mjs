@@ -107,3 +107,20 @@ test("in DfE's years, children looked after per 10,000 sit beside Portsmouth's, 
     assert.deepEqual(problems.external, []);
   });
 });
+
+test("West Sussex's two-year change loads from the page, and its 2018/19 rate sits beside DfE's", async () => {
+  await app.withPage('?page=demand', {}, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'west-sussex-2019');
+    await page.click('#load-preset');
+    await page.waitForSelector('#demand-table');
+    const rows = await table(page, 'demand-table');
+    // The paper: children in need +12%, child protection +86%, looked after +10% over two years.
+    assert.deepEqual(rows.map((r) => r.at(-2)), ['12.2%', '85.9%', '10.2%']);
+    assert.equal(rows[0].at(-1), '5.9%', 'a year, over the two years the values span');
+    await page.waitForSelector('#dfe-looked-after-table tbody tr');
+    const dfe = await table(page, 'dfe-looked-after-table');
+    assert.equal(dfe[0][0], '2018/19');
+    assert.equal(dfe[0][2], '41', "DfE's 31 March 2019 rate; the paper says 40.3");
+    assert.deepEqual(problems.console, []);
+  });
+});

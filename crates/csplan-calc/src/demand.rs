@@ -178,7 +178,7 @@ pub struct DemandReport {
     pub dfe_looked_after: Vec<LookedAfterComparison>,
 }
 
-pub use csplan_model::demand::next_year;
+pub use csplan_model::demand::{dfe_year, next_year, year_step};
 
 fn measure_name(m: csplan_model::DemandMeasure) -> &'static str {
     m.label()
@@ -188,12 +188,13 @@ fn series_result(
     label: String,
     values: Vec<Decimal>,
     method: ProjectionMethod,
-    years: u32,
+    (years, step): (u32, u32),
     population: Option<&[Decimal]>,
 ) -> Option<SeriesResult> {
     let first = *values.first()?;
     let last = *values.last()?;
-    let spans = u32::try_from(values.len().saturating_sub(1)).ok()?;
+    // Compound growth a year is over the years the values span, not the number of values.
+    let spans = u32::try_from(values.len().saturating_sub(1)).ok()?.checked_mul(step)?;
     Some(SeriesResult {
         label,
         growth_percent: growth_percent(first, last),
@@ -212,10 +213,14 @@ fn series_result(
 /// Growth, projections and the chain to posts for a scenario's demand section.
 pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate::CalcError> {
     let Some(d) = &s.demand else { return Ok(None) };
+    // Values are evenly spaced; each projected value is one step (usually a year) on.
+    let step = year_step(&d.years);
     let mut projected_years = Vec::with_capacity(d.projection_years as usize);
     let mut label = d.years.last().cloned().unwrap_or_default();
     for _ in 0..d.projection_years {
-        label = next_year(&label);
+        for _ in 0..step {
+            label = next_year(&label);
+        }
         projected_years.push(label.clone());
     }
     let population = d
@@ -239,7 +244,7 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
             Some(b) => format!("{}, {b}", measure_name(x.measure)),
             None => measure_name(x.measure).to_string(),
         };
-        let mut r = series_result(label, x.values.clone(), x.method, d.projection_years, population)
+        let mut r = series_result(label, x.values.clone(), x.method, (d.projection_years, step), population)
             .ok_or(crate::CalcError::Overflow)?;
         if x.age_band.is_none() {
             r.all_ages_of = Some(x.measure);
@@ -268,8 +273,8 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         }
         let method = parts.first().map(|p| p.method).unwrap_or_default();
         let label = format!("{}, all ages", measure_name(m));
-        let mut r =
-            series_result(label, total, method, d.projection_years, population).ok_or(crate::CalcError::Overflow)?;
+        let mut r = series_result(label, total, method, (d.projection_years, step), population)
+            .ok_or(crate::CalcError::Overflow)?;
         r.per_10000 = per_10000(&r.values);
         r.all_ages_of = Some(m);
         series.push(r);
@@ -296,19 +301,6 @@ pub fn demand(s: &csplan_model::Scenario) -> Result<Option<DemandReport>, crate:
         }
     }
     Ok(Some(DemandReport { years: d.years.clone(), projected_years, series, chain, dfe_looked_after: Vec::new() }))
-}
-
-/// DfE's year (to 31 March) for a year label: "2023" -> 2023, "2022/23" or "2022-23" -> 2023.
-pub fn dfe_year(label: &str) -> Option<u16> {
-    let label = label.trim();
-    if let Some((start, end)) = label.split_once(['/', '-']) {
-        let start: u16 = start.trim().parse().ok()?;
-        let end: u16 = end.trim().parse().ok()?;
-        // "2022/23": the year after the start, whose last two digits are given.
-        let next = start.checked_add(1)?;
-        return (next % 100 == end % 100).then_some(next);
-    }
-    label.parse().ok()
 }
 
 /// One year of children looked after per 10,000: the scenario's own figure beside DfE's

@@ -130,3 +130,52 @@ fn all_ages_series_get_rates_per_10000_when_the_population_is_given() {
     assert_eq!(rates("Child protection plans, 0-5"), Some(vec![]), "an age band has no 0-17 population");
     assert_eq!(rates("Population aged 0-17"), Some(vec![]));
 }
+
+#[test]
+fn values_two_years_apart_grow_per_year_over_the_years_they_span() {
+    use csplan_calc::demand::year_step;
+    use csplan_model::{Demand, DemandMeasure, DemandSeries, ProjectionMethod, Scenario};
+    let labels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(year_step(&labels(&["2016/17", "2018/19"])), 2);
+    assert_eq!(year_step(&labels(&["2012", "2013", "2014"])), 1);
+    assert_eq!(year_step(&labels(&["2015", "2017", "2018"])), 1, "uneven: treated as yearly");
+    assert_eq!(year_step(&labels(&["first", "last"])), 1);
+    let s = Scenario {
+        demand: Some(Demand {
+            years: labels(&["2016/17", "2018/19"]),
+            series: vec![DemandSeries {
+                measure: DemandMeasure::ChildrenInNeed,
+                age_band: None,
+                values: vec![d(4652), d(5220)],
+                method: ProjectionMethod::Compound,
+                cases_per_unit: Decimal::ZERO,
+            }],
+            projection_years: 1,
+            case_holding_fte: None,
+            target_caseload: None,
+        }),
+        ..Scenario::default()
+    };
+    let r = csplan_calc::demand::demand(&s).ok().flatten().unwrap_or_else(|| unreachable!("demand"));
+    let cin = &r.series[0];
+    // +12.2% over two years is 5.93% a year, not 12.2% a year; the next value is two years on.
+    assert_eq!(cin.growth_percent.map(|g| g.round_dp(1)), Some("12.2".parse().unwrap_or_default()));
+    assert_eq!(cin.annual_growth_percent.map(|g| g.round_dp(2)), Some("5.93".parse().unwrap_or_default()));
+    assert_eq!(r.projected_years, labels(&["2020/21"]));
+    assert_eq!(cin.projected[0].round_dp(0), d(5857), "5,220 x 5,220 / 4,652");
+}
+
+#[test]
+fn west_sussex_and_hampshire_demand_give_the_papers_growth() {
+    let growth = |s: &csplan_model::Scenario| -> Vec<Decimal> {
+        let r = csplan_calc::demand::demand(s).ok().flatten().unwrap_or_else(|| unreachable!("demand"));
+        r.series.iter().filter_map(|x| x.growth_percent).map(|g| g.round_dp(0)).collect()
+    };
+    // "CiN ... (+12%), Child Protection ... (+86%) and CLA ... (+10)".
+    assert_eq!(growth(&csplan_model::presets::west_sussex_2019()), vec![d(12), d(86), d(10)]);
+    // 1,475 children in care, "a net increase of 147" on September 2015.
+    let hampshire = csplan_model::presets::hampshire_2017();
+    let la = hampshire.demand.as_ref().map(|dm| dm.series[0].values.clone()).unwrap_or_default();
+    assert_eq!(la[1] - la[0], d(147));
+    assert_eq!(growth(&hampshire), vec![d(11)]);
+}

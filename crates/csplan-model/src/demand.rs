@@ -169,3 +169,34 @@ impl ProjectionMethod {
         }
     }
 }
+
+/// DfE's year (to 31 March) for a year label: "2023" -> 2023, "2022/23" or "2022-23" -> 2023.
+pub fn dfe_year(label: &str) -> Option<u16> {
+    let label = label.trim();
+    if let Some((start, end)) = label.split_once(['/', '-']) {
+        let start: u16 = start.trim().parse().ok()?;
+        let end: u16 = end.trim().parse().ok()?;
+        // "2022/23": the year after the start, whose last two digits are given.
+        let next = start.checked_add(1)?;
+        return (next % 100 == end % 100).then_some(next);
+    }
+    label.parse().ok()
+}
+
+/// Years between consecutive values: the common difference of the year labels when they
+/// all read as years and are evenly spaced ("2016/17", "2018/19" -> 2), otherwise 1.
+pub fn year_step(years: &[String]) -> u32 {
+    let parsed: Option<Vec<u16>> = years.iter().map(|y| dfe_year(y)).collect();
+    let Some(parsed) = parsed.filter(|p| p.len() >= 2) else { return 1 };
+    let gaps: Vec<i32> = parsed
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some(i32::from(*b) - i32::from(*a)),
+            _ => None,
+        })
+        .collect();
+    match gaps.first() {
+        Some(&g) if g > 0 && gaps.iter().all(|x| *x == g) => u32::try_from(g).unwrap_or(1),
+        _ => 1,
+    }
+}

@@ -21,11 +21,12 @@ pub struct Preset {
 }
 
 /// Every preset, the default first.
-pub const PRESETS: [Preset; 4] = [
+pub const PRESETS: [Preset; 5] = [
     Preset { id: "example", title: "Example council (default)", build: default_scenario },
     Preset { id: "barnsley-2017", title: "Barnsley, December 2017", build: barnsley_2017 },
     Preset { id: "portsmouth-2017", title: "Portsmouth, June 2017", build: portsmouth_2017 },
     Preset { id: "west-sussex-2019", title: "West Sussex, March 2019", build: west_sussex_2019 },
+    Preset { id: "hampshire-2017", title: "Hampshire, 2017", build: hampshire_2017 },
 ];
 
 /// Finds a preset by id.
@@ -160,7 +161,11 @@ pub fn west_sussex_2019() -> Scenario {
                  establishment, vacancies, agency workers and pipeline by role; voluntary turnover \
                  16.99%; retention payment of £3,000 a year for 5 years with 88% take-up (eligible \
                  FTE not published, so not entered). The paper's caseload target is about 25 \
-                 cases per worker; it gives no case count, so none is entered."
+                 cases per worker; it gives no case count, so none is entered. Demand over the \
+                 two years to early 2019 (the paper's para 1.2): children in need 4,652 to 5,220, \
+                 child protection 417 to 775, children looked after 639 to 704; the year labels \
+                 2016/17 and 2018/19 are csplan's. Children looked after were 40.3 per 10,000 \
+                 against statistical neighbours' 51 (no population is given, so not entered)."
             .to_string(),
         rounding: Rounding::Nearest,
         cost_per_fte: Money::ZERO,
@@ -172,6 +177,14 @@ pub fn west_sussex_2019() -> Scenario {
             retention: None,
             projection: ProjectionSettings { turnover: Some(Rate::new(d(1699, 2))), ..ProjectionSettings::default() },
         }),
+        demand: Some(two_year_demand(
+            ["2016/17", "2018/19"],
+            &[
+                (DemandMeasure::ChildrenInNeed, [4652, 5220]),
+                (DemandMeasure::ChildProtectionPlans, [417, 775]),
+                (DemandMeasure::LookedAfter, [639, 704]),
+            ],
+        )),
         ..Scenario::default()
     }
 }
@@ -269,6 +282,49 @@ pub fn portsmouth_2017() -> Scenario {
 }
 
 /// Portsmouth's referrals and assessments by age band, end-December snapshots 2012-2016.
+/// Demand given as a change over two years: one series (all ages, straight-line projection)
+/// a measure, projected one step (two years) on.
+fn two_year_demand(years: [&str; 2], series: &[(DemandMeasure, [i64; 2])]) -> Demand {
+    Demand {
+        years: years.map(String::from).to_vec(),
+        series: series
+            .iter()
+            .map(|(measure, values)| DemandSeries {
+                measure: *measure,
+                age_band: None,
+                values: values.iter().map(|v| Decimal::from(*v)).collect(),
+                method: ProjectionMethod::Linear,
+                cases_per_unit: Decimal::ZERO,
+            })
+            .collect(),
+        projection_years: 1,
+        case_holding_fte: None,
+        target_caseload: None,
+    }
+}
+
+/// Hampshire County Council, "Children's Services Financial Resilience to 2020/21", 2017
+/// (demand only so far): children in care rose to 1,475
+/// at 30 June 2017, a net 147 more than in September 2015 (including a net 45 unaccompanied
+/// asylum-seeking children).
+pub fn hampshire_2017() -> Scenario {
+    Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "Hampshire".to_string(),
+        as_at: "2017-06-30".to_string(),
+        source: "Hampshire County Council, Children's Services Financial Resilience to 2020/21 \
+                 (Appendix 1), 2017: children in care 1,475 \
+                 at 30 June 2017, a net increase of 147 since September 2015 (so 1,328 then), \
+                 including a net 45 unaccompanied asylum-seeking children; 45 children in care \
+                 per 10,000 against statistical neighbours' 43. The two counts are 21 months \
+                 apart; csplan labels them 2015 and 2017, so growth a year is over two years."
+            .to_string(),
+        cost_per_fte: Money::ZERO,
+        demand: Some(two_year_demand(["2015", "2017"], &[(DemandMeasure::LookedAfter, [1328, 1475])])),
+        ..Scenario::default()
+    }
+}
+
 fn portsmouth_demand() -> Demand {
     use DemandMeasure::{Assessments, Referrals};
     let series = |measure, band: &str, values: [i64; 5]| DemandSeries {

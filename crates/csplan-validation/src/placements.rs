@@ -169,6 +169,19 @@ pub(crate) fn validate_demand(out: &mut Vec<Problem>, s: &Scenario) {
     if d.years.is_empty() {
         out.push(Problem::error("demand.years", "Enter at least one year for the demand series"));
     }
+    let parsed: Option<Vec<u16>> = d.years.iter().map(|y| csplan_model::demand::dfe_year(y)).collect();
+    if let Some(p) = parsed.filter(|p| p.len() >= 2 && csplan_model::demand::year_step(&d.years) == 1) {
+        let even = p.windows(2).all(|w| matches!(w, [a, b] if b.checked_sub(*a) == Some(1)));
+        if !even {
+            out.push(Problem::warning(
+                "demand.years",
+                format!(
+                    "The years ({}) are not evenly spaced; growth a year and the projections treat them as one year apart",
+                    d.years.join(", ")
+                ),
+            ));
+        }
+    }
     if d.projection_years == 0 || d.projection_years > 20 {
         out.push(Problem::error("demand.projection_years", "Enter the years to project, from 1 to 20"));
     }

@@ -19,6 +19,25 @@ fn data_url(csv: &str) -> String {
     out
 }
 
+/// A results table as CSV (RFC 4180): a header line, then each row; a cell with a comma,
+/// quote or line break is quoted, so "£1,234" stays one cell.
+pub fn table_csv<S: AsRef<str>>(headers: &[S], rows: &crate::components::live_table::Cells) -> String {
+    let quote = |c: &str| {
+        if c.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.to_string()
+        }
+    };
+    let mut out = headers.iter().map(|h| quote(h.as_ref())).collect::<Vec<_>>().join(",");
+    out.push('\n');
+    for r in rows {
+        out.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
 /// A link that downloads `csv()` as `file`; the browser follows the address set in the
 /// click handler, so the file always holds the figures on screen.
 #[component]

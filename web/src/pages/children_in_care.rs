@@ -10,7 +10,7 @@ use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
 
 use crate::components::chart::{LineChart, Lines};
-use crate::components::csv::CsvLink;
+use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
 use crate::components::layout::{use_document_title, PageHeading};
@@ -273,18 +273,7 @@ fn Results(projection: Memo<Option<FlowProjection>>) -> impl IntoView {
             }
         })
     });
-    let csv = Signal::derive(move || {
-        let head = headers.get().join(",");
-        cells.with(|rows| {
-            let mut out = format!("{head}\n");
-            for r in rows {
-                let quoted: Vec<String> = r.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
-                out.push_str(&quoted.join(","));
-                out.push('\n');
-            }
-            out
-        })
-    });
+    let csv = Signal::derive(move || cells.with(|rows| table_csv(&headers.get(), rows)));
     let explanation = move || projection.with(|p| p.as_ref().map(|p| p.explanation.clone()).unwrap_or_default());
     let costed = Memo::new(move |_| projection.with(|p| p.as_ref().is_some_and(|p| !p.financial_years.is_empty())));
     view! {

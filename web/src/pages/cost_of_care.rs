@@ -11,7 +11,7 @@ use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
 
 use crate::components::bar_chart::{BarChart, Groups, Series};
-use crate::components::csv::CsvLink;
+use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
 use crate::components::layout::{use_document_title, PageHeading};
@@ -331,15 +331,7 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
         })
     };
     let csv = Signal::derive(move || {
-        cells.with(|rows| {
-            let mut out = String::from("line,number,annual_unit_cost,forecast,budget,deficit\n");
-            for r in rows {
-                let quoted: Vec<String> = r.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
-                out.push_str(&quoted.join(","));
-                out.push('\n');
-            }
-            out
-        })
+        cells.with(|rows| table_csv(&["line", "number", "annual_unit_cost", "forecast", "budget", "deficit"], rows))
     });
     let headers = Signal::derive(|| {
         ["Line", "Children", "Unit cost a year", "Forecast", "Budget", "Deficit"].map(String::from).to_vec()
@@ -356,6 +348,9 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
         <CsvLink id="placements-csv" file="csplan-placements.csv" label="Download the placements table (CSV)" csv/>
     }
 }
+
+const INVEST_SERIES: &[Series] =
+    &[Series { name: "Cost", fill: "#ffffff" }, Series { name: "Expected saving", fill: "#1d70b8" }];
 
 const BUDGET_SERIES: &[Series] =
     &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Spend", fill: "#1d70b8" }];
@@ -417,6 +412,8 @@ fn BudgetHistory(report: Memo<Option<CostOfCare>>, has_rows: Signal<bool>) -> im
                 description="Each year's budget (white bars) beside its spend (blue bars). The table below gives the figures."
                 series=BUDGET_SERIES groups=bars/>
             <LiveTable id="budget-history-table" caption="Budget against spend" headers cells/>
+            <CsvLink id="budget-history-csv" file="csplan-budget-history.csv" label="Download the budget history (CSV)"
+                csv=Signal::derive(move || cells.with(|rows| table_csv(&headers.get(), rows)))/>
             <p class="govuk-body-s">"Overspend = spend - budget. Councils quote it as a share of the budget (Portsmouth does); as a share of the spend it is smaller. Both are shown, to 2 places."</p>
         })}
     }
@@ -525,6 +522,18 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>, has_case: Signal<bool>) -> imp
             .map(String::from)
             .to_vec()
     });
+    let invest_bars = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.years
+                        .iter()
+                        .map(|y| (format!("Year {}", y.year), vec![y.cost.value(), y.expected_saving.value()]))
+                        .collect::<Groups>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <h2 class="govuk-heading-l">"Invest to save"</h2>
         {move || if has_case.get() {
@@ -556,7 +565,12 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>, has_case: Signal<bool>) -> imp
                     }>"Add a year of placements avoided"</button>
                 </div>
                 <p class="govuk-body" id="invest-summary">{summary}</p>
+                <BarChart id="invest-chart" title="Cost against expected saving, year by year"
+                    description="Each year's cost (white bars) beside the saving expected after the delivery risk (blue bars). The table below gives the figures."
+                    series=INVEST_SERIES groups=invest_bars/>
                 <LiveTable id="invest-table" caption="Year by year" headers cells/>
+                <CsvLink id="invest-csv" file="csplan-invest-to-save.csv" label="Download the year-by-year figures (CSV)"
+                    csv=Signal::derive(move || cells.with(|rows| table_csv(&headers.get(), rows)))/>
             }.into_any()
         } else {
             view! {

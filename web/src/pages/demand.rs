@@ -11,7 +11,7 @@ use csplan_validation::form::ScenarioForm;
 use leptos::prelude::*;
 
 use crate::components::chart::{LineChart, Lines};
-use crate::components::csv::CsvLink;
+use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words, FieldSpec};
 use crate::components::layout::{use_document_title, PageHeading};
@@ -329,18 +329,7 @@ fn Results(report: Memo<Option<DemandReport>>) -> impl IntoView {
             }
         })
     });
-    let csv = Signal::derive(move || {
-        let head = headers.get().join(",");
-        cells.with(|rows| {
-            let mut out = format!("{head}\n");
-            for r in rows {
-                let quoted: Vec<String> = r.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
-                out.push_str(&quoted.join(","));
-                out.push('\n');
-            }
-            out
-        })
-    });
+    let csv = Signal::derive(move || cells.with(|rows| table_csv(&headers.get(), rows)));
     let rates = Memo::new(move |_| {
         report.with(|r| {
             r.as_ref()
