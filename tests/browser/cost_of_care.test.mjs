@@ -24,6 +24,8 @@ for (const width of [1024, 320]) {
       await loadPortsmouth(page);
       const total = (await table(page, 'placements-table')).at(-1);
       assert.deepEqual(total.slice(3), ['£10,377,402', '£8,693,750', '£1,683,652']);
+      // Each budget once, beside its forecast: three lines with their own and the shared one.
+      assert.equal(await page.locator('#placements-chart rect').count(), 8);
       const history = await table(page, 'budget-history-table');
       assert.deepEqual(history.map((r) => r[4]), ['9.98%', '16.90%', '6.15%', '2.32%']);
       // The chart: a budget bar and a spend bar a year, the spend taller in every year of overspend.

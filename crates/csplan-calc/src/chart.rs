@@ -78,6 +78,42 @@ impl Frame {
         }
     }
 
+    /// A horizontal bar: bar `s` of `series` in row `g` of `groups`, for value `v` on an
+    /// axis from 0 to `max` running left to right; the bars of a row fill the middle three
+    /// quarters of its band, one under another.
+    pub fn hbar(&self, g: usize, groups: usize, s: usize, series: usize, v: Decimal, max: Decimal) -> Bar {
+        let span = Decimal::from(self.height - self.top - self.bottom);
+        let band = span / Decimal::from(groups.max(1) as i64);
+        let height = band * Decimal::from(3) / Decimal::from(4) / Decimal::from(series.max(1) as i64);
+        let y = Decimal::from(self.top)
+            + band * Decimal::from(g as i64)
+            + band / Decimal::from(8)
+            + height * Decimal::from(s as i64);
+        let max = if max <= Decimal::ZERO { Decimal::ONE } else { max };
+        let share = (v / max).clamp(Decimal::ZERO, Decimal::ONE);
+        let width = Decimal::from(self.width - self.left - self.right) * share;
+        Bar {
+            x: Decimal::from(self.left),
+            y: y.round_dp(1).normalize(),
+            width: width.round_dp(1).normalize(),
+            height: height.round_dp(1).normalize(),
+        }
+    }
+
+    /// The middle of row `g`'s band, for its label (horizontal bars).
+    pub fn row_centre(&self, g: usize, groups: usize) -> Decimal {
+        let span = Decimal::from(self.height - self.top - self.bottom);
+        let band = span / Decimal::from(groups.max(1) as i64);
+        (Decimal::from(self.top) + band * Decimal::from(g as i64) + band / Decimal::TWO).round_dp(1).normalize()
+    }
+
+    /// x of value `v` on a horizontal axis from 0 to `max`.
+    pub fn x_value(&self, v: Decimal, max: Decimal) -> Decimal {
+        let max = if max <= Decimal::ZERO { Decimal::ONE } else { max };
+        let share = (v / max).clamp(Decimal::ZERO, Decimal::ONE);
+        (Decimal::from(self.left) + Decimal::from(self.width - self.left - self.right) * share).round_dp(1).normalize()
+    }
+
     /// x of point `i` of `n` (spread across the frame), to one decimal place.
     pub fn x(&self, i: usize, n: usize) -> Decimal {
         let span = Decimal::from(self.width - self.left - self.right);

@@ -166,3 +166,15 @@ fn bar_geometry_is_exact_and_bars_stay_in_their_band() {
         }
     }
 }
+
+#[test]
+fn horizontal_bars_run_from_the_left_margin_in_their_row() {
+    use csplan_calc::chart::Frame;
+    // 2 rows of 2 bars in 80 units of height: bands of 40, bars 15 high.
+    let f = Frame { width: 640, height: 100, left: 200, right: 40, top: 10, bottom: 10 };
+    let b = f.hbar(1, 2, 1, 2, dec("50"), dec("100"));
+    assert_eq!((b.x, b.y, b.width, b.height), (dec("200"), dec("70"), dec("200"), dec("15")));
+    assert_eq!(f.row_centre(1, 2), dec("70"));
+    assert_eq!(f.x_value(dec("100"), dec("100")), dec("600"));
+    assert_eq!(f.hbar(0, 2, 0, 2, dec("-1"), dec("100")).width, dec("0"));
+}

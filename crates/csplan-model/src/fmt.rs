@@ -49,12 +49,12 @@ pub fn short(value: Decimal, dp: u32) -> String {
     grouped(rounded, rounded.scale())
 }
 
-/// An amount of money for an axis label: `£25m`, `£2.5m`, `£750k`, `£900`.
+/// An amount of money for an axis label: `£25m`, `£1.25m`, `£750k`, `£900`.
 pub fn axis_pounds(value: Decimal) -> String {
     let million = Decimal::from(1_000_000);
     let thousand = Decimal::from(1_000);
     if value.abs() >= million {
-        format!("£{}m", short(value / million, 1))
+        format!("£{}m", short(value / million, 2))
     } else if value.abs() >= thousand {
         format!("£{}k", short(value / thousand, 1))
     } else {

@@ -79,6 +79,7 @@ fn axis_labels_shorten_pounds() {
     let d = |s: &str| s.parse::<csplan_model::Decimal>().unwrap_or_default();
     assert_eq!(axis_pounds(d("30000000")), "£30m");
     assert_eq!(axis_pounds(d("2500000")), "£2.5m");
+    assert_eq!(axis_pounds(d("1250000")), "£1.25m");
     assert_eq!(axis_pounds(d("750000")), "£750k");
     assert_eq!(axis_pounds(d("900")), "£900");
     assert_eq!(axis_pounds(d("0")), "£0");

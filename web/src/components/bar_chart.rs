@@ -22,39 +22,77 @@ pub struct Series {
 /// Groups of bars: a label and one value a series.
 pub type Groups = Vec<(String, Vec<Decimal>)>;
 
+/// A gridline with its value label: x1, y1, x2, y2, label x, label y, anchor, label.
+type Grid = (String, String, String, String, String, String, &'static str, String);
+
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Drawing {
+    /// The SVG viewBox.
+    view_box: String,
     /// (x, y, width, height) for each bar, keyed by group and series.
     bars: Vec<((usize, usize), [String; 4])>,
-    /// Gridlines: y and label.
-    ticks: Vec<(String, String)>,
-    /// Group labels: x and label.
-    labels: Vec<(String, String)>,
+    /// Gridlines and their value labels.
+    grid: Vec<Grid>,
+    /// Group labels: x, y, anchor, label.
+    labels: Vec<(String, String, &'static str, String)>,
 }
 
-fn drawing(groups: &Groups) -> Drawing {
+fn drawing(groups: &Groups, horizontal: bool) -> Drawing {
     let peak = groups.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or_default();
     let max = nice_ceiling(peak);
     let n = groups.len();
-    Drawing {
-        bars: groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, (_, values))| {
-                let series = values.len();
-                values.iter().enumerate().map(move |(s, v)| {
-                    let b = FRAME.bar(g, n, s, series, *v, max);
-                    ((g, s), [b.x.to_string(), b.y.to_string(), b.width.to_string(), b.height.to_string()])
-                })
+    // Horizontal bars: one row a group, as tall as it needs, labels on the left.
+    let frame = if horizontal {
+        Frame { width: 640, height: 36 + 44 * n.max(1) as i64, left: 230, right: 24, top: 8, bottom: 28 }
+    } else {
+        FRAME
+    };
+    let bars = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (_, values))| {
+            let series = values.len();
+            values.iter().enumerate().map(move |(s, v)| {
+                let b =
+                    if horizontal { frame.hbar(g, n, s, series, *v, max) } else { frame.bar(g, n, s, series, *v, max) };
+                ((g, s), [b.x.to_string(), b.y.to_string(), b.width.to_string(), b.height.to_string()])
             })
-            .collect(),
-        ticks: FRAME.y_ticks(max, 4).into_iter().map(|(v, y)| (y.to_string(), axis_pounds(v))).collect(),
-        labels: groups
-            .iter()
-            .enumerate()
-            .map(|(g, (label, _))| (FRAME.band_centre(g, n).to_string(), label.clone()))
-            .collect(),
-    }
+        })
+        .collect();
+    let (top, bottom) = (frame.top.to_string(), (frame.height - frame.bottom).to_string());
+    let (left, right) = (frame.left.to_string(), (frame.width - frame.right).to_string());
+    let grid = frame
+        .y_ticks(max, 4)
+        .into_iter()
+        .map(|(v, y)| {
+            if horizontal {
+                let x = frame.x_value(v, max).to_string();
+                let below = (frame.height - frame.bottom + 18).to_string();
+                (x.clone(), top.clone(), x.clone(), bottom.clone(), x, below, "middle", axis_pounds(v))
+            } else {
+                let y = y.to_string();
+                let label_x = (frame.left - 6).to_string();
+                (left.clone(), y.clone(), right.clone(), y.clone(), label_x, y, "end", axis_pounds(v))
+            }
+        })
+        .collect();
+    let labels = groups
+        .iter()
+        .enumerate()
+        .map(|(g, (label, _))| {
+            if horizontal {
+                ((frame.left - 8).to_string(), frame.row_centre(g, n).to_string(), "end", label.clone())
+            } else {
+                (
+                    frame.band_centre(g, n).to_string(),
+                    (frame.height - frame.bottom + 18).to_string(),
+                    "middle",
+                    label.clone(),
+                )
+            }
+        })
+        .collect();
+    Drawing { view_box: format!("0 0 {} {}", frame.width, frame.height), bars, grid, labels }
 }
 
 /// The chart, with a title and a description naming the table that has the figures.
@@ -70,14 +108,14 @@ pub fn BarChart(
     series: &'static [Series],
     /// The bars.
     groups: Memo<Groups>,
+    /// Bars run left to right, one row a group (for long group names).
+    #[prop(optional)]
+    horizontal: bool,
 ) -> impl IntoView {
-    let d = Memo::new(move |_| groups.with(drawing));
+    let d = Memo::new(move |_| groups.with(|g| drawing(g, horizontal)));
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled = format!("{title_id} {desc_id}");
-    let right = (FRAME.width - FRAME.right).to_string();
-    let label_x = (FRAME.left - 6).to_string();
-    let label_y = (FRAME.height - FRAME.bottom + 18).to_string();
     let bar = move |key: (usize, usize), k: usize| {
         d.with(|d| d.bars.iter().find(|(b, _)| *b == key).and_then(|(_, a)| a.get(k).cloned()).unwrap_or_default())
     };
@@ -96,12 +134,12 @@ pub fn BarChart(
         .collect_view();
     view! {
         <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
-            <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) width="100%" role="img" aria-labelledby=labelled id=id font-family="inherit">
+            <svg viewBox=move || d.with(|d| d.view_box.clone()) width="100%" role="img" aria-labelledby=labelled id=id>
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>
-                <For each=move || d.with(|d| d.ticks.clone()) key=|t| t.clone() children=move |(y, label)| view! {
-                    <line x1=FRAME.left x2=right.clone() y1=y.clone() y2=y.clone() stroke="#b1b4b6" stroke-width="1"/>
-                    <text x=label_x.clone() y=y dy="4" text-anchor="end" font-size="12" fill="#0b0c0c">{label}</text>
+                <For each=move || d.with(|d| d.grid.clone()) key=|t| t.clone() children=move |(x1, y1, x2, y2, lx, ly, anchor, label)| view! {
+                    <line x1=x1 y1=y1 x2=x2 y2=y2 stroke="#b1b4b6" stroke-width="1"/>
+                    <text x=lx y=ly dy="4" text-anchor=anchor font-size="12" fill="#0b0c0c">{label}</text>
                 }/>
                 <For each=move || d.with(|d| d.bars.iter().map(|(k, _)| *k).collect::<Vec<_>>()) key=|k| *k children=move |(g, s)| {
                     let fill = series.get(s).map_or("#505a5f", |x| x.fill);
@@ -110,8 +148,8 @@ pub fn BarChart(
                             x=move || bar((g, s), 0) y=move || bar((g, s), 1) width=move || bar((g, s), 2) height=move || bar((g, s), 3)/>
                     }
                 }/>
-                <For each=move || d.with(|d| d.labels.clone()) key=|l| l.clone() children=move |(x, label)| view! {
-                    <text x=x y=label_y.clone() text-anchor="middle" font-size="12" fill="#0b0c0c">{label}</text>
+                <For each=move || d.with(|d| d.labels.clone()) key=|l| l.clone() children=move |(x, y, anchor, label)| view! {
+                    <text x=x y=y dy="4" text-anchor=anchor font-size="12" fill="#0b0c0c">{label}</text>
                 }/>
             </svg>
             <figcaption>

@@ -336,7 +336,21 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
     let headers = Signal::derive(|| {
         ["Line", "Children", "Unit cost a year", "Forecast", "Budget", "Deficit"].map(String::from).to_vec()
     });
+    // Each budget once: a line with its own, then each shared budget with its lines' forecasts.
+    let bars = Memo::new(move |_| {
+        report.with(|r| {
+            let Some(p) = r.as_ref().and_then(|r| r.placements.as_ref()) else { return Groups::new() };
+            p.lines
+                .iter()
+                .filter_map(|l| l.budget.map(|b| (l.name.clone(), vec![b.value(), l.forecast.value()])))
+                .chain(p.groups.iter().map(|g| (g.name.clone(), vec![g.budget.value(), g.forecast.value()])))
+                .collect()
+        })
+    });
     view! {
+        <BarChart id="placements-chart" title="Budget against forecast, by budget"
+            description="Each budget (white bars) beside its forecast (blue bars): a line with its own budget, or the lines that share one. The table below gives every line."
+            series=PLACEMENT_SERIES groups=bars horizontal=true/>
         <LiveTable id="placements-table" caption="Forecast against budget, this year" headers cells/>
         <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How is this calculated?"</span></summary>
@@ -348,6 +362,9 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
         <CsvLink id="placements-csv" file="csplan-placements.csv" label="Download the placements table (CSV)" csv/>
     }
 }
+
+const PLACEMENT_SERIES: &[Series] =
+    &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Forecast", fill: "#1d70b8" }];
 
 const INVEST_SERIES: &[Series] =
     &[Series { name: "Cost", fill: "#ffffff" }, Series { name: "Expected saving", fill: "#1d70b8" }];
