@@ -143,6 +143,52 @@ fn bound_field_dyn(planner: Planner, path: String, spec: FieldSpec, get: Getter,
     view! { <TextField spec value=value on_input error=error/> }.into_any()
 }
 
+/// Where an item of a section lives in the form (role `i`, placement line `i`, ...), so one
+/// helper binds any of its text fields. Sections with a single item ignore the index.
+pub struct Item<T: 'static> {
+    /// The item, to read.
+    pub find: fn(&ScenarioForm, usize) -> Option<&T>,
+    /// The item, to change.
+    pub find_mut: fn(&mut ScenarioForm, usize) -> Option<&mut T>,
+}
+
+impl<T> Clone for Item<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Item<T> {}
+
+impl<T> std::fmt::Debug for Item<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Item")
+    }
+}
+
+/// A text field bound to the string `get`/`set` pick out of item `i`; `path` is its
+/// validation path.
+pub fn item_field<T: 'static>(
+    planner: Planner,
+    path: String,
+    spec: FieldSpec,
+    (item, i): (Item<T>, usize),
+    get: fn(&T) -> &String,
+    set: fn(&mut T, String),
+) -> AnyView {
+    bound_field(
+        planner,
+        path,
+        spec,
+        move |f| (item.find)(f, i).map(|t| get(t).clone()),
+        move |f, v| {
+            if let Some(t) = (item.find_mut)(f, i) {
+                set(t, v);
+            }
+        },
+    )
+}
+
 /// A field spec for a figure: a label, a width class, a decimal keyboard.
 pub fn number(label: &str, width: &'static str) -> FieldSpec {
     FieldSpec { label: label.to_string(), width: Some(width), numeric: true, ..FieldSpec::default() }

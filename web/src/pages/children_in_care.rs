@@ -12,11 +12,14 @@ use leptos::prelude::*;
 use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::field::{bound_field, number, words, FieldSpec};
+use crate::components::field::{bound_field, item_field, number, words, FieldSpec, Item};
 use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::live_table::{Cells, LiveTable};
 use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
+
+const TYPE: Item<CareTypeForm> =
+    Item { find: |f, i| f.care_flows.as_ref()?.types.get(i), find_mut: |f, i| f.care_flows.as_mut()?.types.get_mut(i) };
 
 fn edit_flows(planner: Planner, edit: impl FnOnce(&mut CareFlowsForm)) {
     planner.form.update(|f| {
@@ -78,17 +81,7 @@ fn TypeCard(i: usize) -> impl IntoView {
     let planner = use_planner();
     let field =
         move |name: &str, spec: FieldSpec, get: fn(&CareTypeForm) -> &String, set: fn(&mut CareTypeForm, String)| {
-            bound_field(
-                planner,
-                format!("care_flows.types[{i}].{name}"),
-                spec,
-                move |f: &ScenarioForm| f.care_flows.as_ref().and_then(|c| c.types.get(i)).map(|t| get(t).clone()),
-                move |f: &mut ScenarioForm, v| {
-                    if let Some(t) = f.care_flows.as_mut().and_then(|c| c.types.get_mut(i)) {
-                        set(t, v);
-                    }
-                },
-            )
+            item_field(planner, format!("care_flows.types[{i}].{name}"), spec, (TYPE, i), get, set)
         };
     let legend = move || {
         planner.form.with(|f| {

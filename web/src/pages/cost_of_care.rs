@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::components::bar_chart::{BarChart, Groups, Series};
 use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::field::{bound_field, number, words, FieldSpec};
+use crate::components::field::{bound_field, item_field, number, words, FieldSpec, Item};
 use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::live_table::{Cells, LiveTable};
 use crate::components::preset::PresetLoader;
@@ -36,18 +36,19 @@ fn line_field(
     get: fn(&LineForm) -> &String,
     set: fn(&mut LineForm, String),
 ) -> AnyView {
-    bound_field(
-        planner,
-        format!("placements.lines[{i}].{field}"),
-        spec,
-        move |f| f.placements.as_ref().and_then(|p| p.lines.get(i)).map(|l| get(l).clone()),
-        move |f, v| {
-            if let Some(l) = f.placements.as_mut().and_then(|p| p.lines.get_mut(i)) {
-                set(l, v);
-            }
-        },
-    )
+    item_field(planner, format!("placements.lines[{i}].{field}"), spec, (LINE, i), get, set)
 }
+
+const LINE: Item<LineForm> =
+    Item { find: |f, i| f.placements.as_ref()?.lines.get(i), find_mut: |f, i| f.placements.as_mut()?.lines.get_mut(i) };
+const GROUP: Item<GroupForm> = Item {
+    find: |f, i| f.placements.as_ref()?.budget_groups.get(i),
+    find_mut: |f, i| f.placements.as_mut()?.budget_groups.get_mut(i),
+};
+const BUDGET_YEAR: Item<BudgetYearForm> =
+    Item { find: |f, i| f.budget_history.get(i), find_mut: |f, i| f.budget_history.get_mut(i) };
+const INVEST: Item<InvestForm> =
+    Item { find: |f, _| f.invest_to_save.as_ref(), find_mut: |f, _| f.invest_to_save.as_mut() };
 
 /// Runs `edit` on the placements section, if there is one.
 fn edit_placements(planner: Planner, edit: impl FnOnce(&mut PlacementsForm)) {
@@ -250,17 +251,7 @@ fn LineCard(i: usize) -> impl IntoView {
 fn GroupRow(i: usize) -> impl IntoView {
     let planner = use_planner();
     let field = move |field: &str, spec: FieldSpec, get: fn(&GroupForm) -> &String, set: fn(&mut GroupForm, String)| {
-        bound_field(
-            planner,
-            format!("placements.budget_groups[{i}].{field}"),
-            spec,
-            move |f| f.placements.as_ref().and_then(|p| p.budget_groups.get(i)).map(|g| get(g).clone()),
-            move |f, v| {
-                if let Some(g) = f.placements.as_mut().and_then(|p| p.budget_groups.get_mut(i)) {
-                    set(g, v);
-                }
-            },
-        )
+        item_field(planner, format!("placements.budget_groups[{i}].{field}"), spec, (GROUP, i), get, set)
     };
     view! {
         <div class="app-inline-fields">
@@ -443,17 +434,7 @@ fn BudgetYearRow(i: usize) -> impl IntoView {
                       spec: FieldSpec,
                       get: fn(&BudgetYearForm) -> &String,
                       set: fn(&mut BudgetYearForm, String)| {
-        bound_field(
-            planner,
-            format!("budget_history[{i}].{field}"),
-            spec,
-            move |f: &ScenarioForm| f.budget_history.get(i).map(|y| get(y).clone()),
-            move |f: &mut ScenarioForm, v| {
-                if let Some(y) = f.budget_history.get_mut(i) {
-                    set(y, v);
-                }
-            },
-        )
+        item_field(planner, format!("budget_history[{i}].{field}"), spec, (BUDGET_YEAR, i), get, set)
     };
     view! {
         <div class="app-inline-fields">
@@ -473,17 +454,7 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>, has_case: Signal<bool>) -> imp
     let planner = use_planner();
     let field =
         move |field: &str, spec: FieldSpec, get: fn(&InvestForm) -> &String, set: fn(&mut InvestForm, String)| {
-            bound_field(
-                planner,
-                format!("invest_to_save.{field}"),
-                spec,
-                move |f: &ScenarioForm| f.invest_to_save.as_ref().map(|i| get(i).clone()),
-                move |f: &mut ScenarioForm, v| {
-                    if let Some(i) = f.invest_to_save.as_mut() {
-                        set(i, v);
-                    }
-                },
-            )
+            item_field(planner, format!("invest_to_save.{field}"), spec, (INVEST, 0), get, set)
         };
     let avoided_count =
         move || planner.form.with(|f| f.invest_to_save.as_ref().map_or(0, |i| i.avoided_per_year.len()));

@@ -13,11 +13,15 @@ use leptos::prelude::*;
 use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::field::{bound_field, number, words, FieldSpec};
+use crate::components::field::{bound_field, item_field, number, words, FieldSpec, Item};
 use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::live_table::{Cells, LiveTable};
 use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
+
+const SERIES: Item<SeriesForm> =
+    Item { find: |f, i| f.demand.as_ref()?.series.get(i), find_mut: |f, i| f.demand.as_mut()?.series.get_mut(i) };
+const DEMAND: Item<DemandForm> = Item { find: |f, _| f.demand.as_ref(), find_mut: |f, _| f.demand.as_mut() };
 
 fn edit_demand(planner: Planner, edit: impl FnOnce(&mut DemandForm)) {
     planner.form.update(|f| {
@@ -155,17 +159,7 @@ fn SeriesCard(i: usize) -> impl IntoView {
     };
     let field =
         move |name: &str, spec: FieldSpec, get: fn(&SeriesForm) -> &String, set: fn(&mut SeriesForm, String)| {
-            bound_field(
-                planner,
-                format!("demand.series[{i}].{name}"),
-                spec,
-                move |f: &ScenarioForm| f.demand.as_ref().and_then(|d| d.series.get(i)).map(|s| get(s).clone()),
-                move |f: &mut ScenarioForm, v| {
-                    if let Some(s) = f.demand.as_mut().and_then(|d| d.series.get_mut(i)) {
-                        set(s, v);
-                    }
-                },
-            )
+            item_field(planner, format!("demand.series[{i}].{name}"), spec, (SERIES, i), get, set)
         };
     view! {
         <div class="app-card">
@@ -224,17 +218,7 @@ fn Settings() -> impl IntoView {
                       spec: FieldSpec,
                       get: fn(&DemandForm) -> &String,
                       set: fn(&mut DemandForm, String)| {
-        bound_field(
-            planner,
-            format!("demand.{name}"),
-            spec,
-            move |f: &ScenarioForm| f.demand.as_ref().map(|d| get(d).clone()),
-            move |f: &mut ScenarioForm, v| {
-                if let Some(d) = f.demand.as_mut() {
-                    set(d, v);
-                }
-            },
-        )
+        item_field(planner, format!("demand.{name}"), spec, (DEMAND, 0), get, set)
     };
     view! {
         <h2 class="govuk-heading-l">"Projection and posts"</h2>

@@ -6,27 +6,28 @@ use csplan_calc::{Projection, RoleFigures, WorkforceReport};
 use csplan_model::fmt::{grouped, short};
 use csplan_model::{Fte, Money, Rate, StarterKind};
 use csplan_validation::field_id;
-use csplan_validation::workforce_form::{RetentionForm, RoleForm, WorkforceForm};
+use csplan_validation::workforce_form::{ProjectionForm, RetentionForm, RoleForm, WorkforceForm};
 use leptos::prelude::*;
 
 use crate::components::csv::CsvLink;
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::field::{bound_field, number, words, FieldSpec};
+use crate::components::field::{bound_field, item_field, number, words, FieldSpec, Item};
 use crate::components::layout::{use_document_title, PageHeading};
 use crate::components::live_table::{Cells, LiveTable};
 use crate::components::preset::PresetLoader;
 use crate::pages::benchmark::DfeComparison;
 use crate::state::{use_planner, Planner};
 
-fn role_get(f: &csplan_validation::form::ScenarioForm, i: usize, get: fn(&RoleForm) -> &String) -> Option<String> {
-    f.workforce.as_ref().and_then(|w| w.roles.get(i)).map(|r| get(r).clone())
-}
-
-fn role_set(f: &mut csplan_validation::form::ScenarioForm, i: usize, set: fn(&mut RoleForm, String), v: String) {
-    if let Some(r) = f.workforce.as_mut().and_then(|w| w.roles.get_mut(i)) {
-        set(r, v);
-    }
-}
+const ROLE: Item<RoleForm> =
+    Item { find: |f, i| f.workforce.as_ref()?.roles.get(i), find_mut: |f, i| f.workforce.as_mut()?.roles.get_mut(i) };
+const RETENTION: Item<RetentionForm> = Item {
+    find: |f, _| f.workforce.as_ref()?.retention.as_ref(),
+    find_mut: |f, _| f.workforce.as_mut()?.retention.as_mut(),
+};
+const PROJECTION: Item<ProjectionForm> = Item {
+    find: |f, _| Some(&f.workforce.as_ref()?.projection),
+    find_mut: |f, _| Some(&mut f.workforce.as_mut()?.projection),
+};
 
 /// A role's field: label, path field name, width, getter and setter.
 fn role_field(
@@ -37,13 +38,7 @@ fn role_field(
     get: fn(&RoleForm) -> &String,
     set: fn(&mut RoleForm, String),
 ) -> impl IntoView {
-    bound_field(
-        planner,
-        format!("workforce.roles[{i}].{field}"),
-        spec,
-        move |f| role_get(f, i, get),
-        move |f, v| role_set(f, i, set, v),
-    )
+    item_field(planner, format!("workforce.roles[{i}].{field}"), spec, (ROLE, i), get, set)
 }
 
 /// The page.
@@ -398,17 +393,7 @@ fn Retention() -> impl IntoView {
                       spec: FieldSpec,
                       get: fn(&RetentionForm) -> &String,
                       set: fn(&mut RetentionForm, String)| {
-        bound_field(
-            planner,
-            format!("workforce.retention.{field}"),
-            spec,
-            move |f| f.workforce.as_ref().and_then(|w| w.retention.as_ref()).map(|r| get(r).clone()),
-            move |f, v| {
-                if let Some(r) = f.workforce.as_mut().and_then(|w| w.retention.as_mut()) {
-                    set(r, v);
-                }
-            },
-        )
+        item_field(planner, format!("workforce.retention.{field}"), spec, (RETENTION, 0), get, set)
     };
     view! {
         <h2 class="govuk-heading-l">"Retention payment"</h2>
@@ -445,19 +430,9 @@ fn ProjectionSection(report: Memo<Option<WorkforceReport>>) -> impl IntoView {
     let planner = use_planner();
     let field = move |field: &'static str,
                       spec: FieldSpec,
-                      get: fn(&csplan_validation::workforce_form::ProjectionForm) -> &String,
-                      set: fn(&mut csplan_validation::workforce_form::ProjectionForm, String)| {
-        bound_field(
-            planner,
-            format!("workforce.projection.{field}"),
-            spec,
-            move |f| f.workforce.as_ref().map(|w| get(&w.projection).clone()),
-            move |f, v| {
-                if let Some(w) = f.workforce.as_mut() {
-                    set(&mut w.projection, v);
-                }
-            },
-        )
+                      get: fn(&ProjectionForm) -> &String,
+                      set: fn(&mut ProjectionForm, String)| {
+        item_field(planner, format!("workforce.projection.{field}"), spec, (PROJECTION, 0), get, set)
     };
     let projection = Memo::new(move |_| report.get().map(|r| r.projection));
     view! {
