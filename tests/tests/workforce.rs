@@ -200,3 +200,12 @@ fn adding_posts_to_an_unreadable_role_changes_nothing_and_says_which_field() {
     assert_eq!(w.roles[0], typed, "nothing the user typed is lost");
     assert!(w.add_created_posts(9, Decimal::ONE).is_err());
 }
+
+#[test]
+fn posts_are_offered_only_when_the_team_groups_need_some() {
+    let barnsley = csplan_calc::caseload_report(&csplan_model::presets::barnsley_2017()).expect("valid preset");
+    assert_eq!(barnsley.totals.posts_needed(), Some(barnsley.totals.posts));
+    assert!(barnsley.totals.posts > Decimal::ZERO);
+    let none = csplan_calc::Totals::default();
+    assert_eq!(none.posts_needed(), None);
+}

@@ -227,6 +227,14 @@ pub struct Totals {
     pub cost: Money,
 }
 
+impl Totals {
+    /// The posts to add, when the team groups need any (`None` when every group already
+    /// meets its target): what other pages offer to carry over as new posts.
+    pub fn posts_needed(&self) -> Option<Decimal> {
+        (self.posts > Decimal::ZERO).then_some(self.posts)
+    }
+}
+
 /// All results for a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {

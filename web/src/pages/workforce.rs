@@ -120,7 +120,7 @@ fn PostsFromCaseloads() -> impl IntoView {
     });
     view! {
         {move || match (totals.get(), target.get()) {
-            (Some(t), Some((i, name))) if t.posts > csplan_model::Decimal::ZERO => {
+            (Some(t), Some((i, name))) if t.posts_needed().is_some() => {
                 let posts = t.posts;
                 let add = move |_| {
                     let mut outcome = Ok(());
