@@ -256,6 +256,12 @@ pub struct Report {
     /// Placements, budget history and invest-to-save, where the scenario has them.
     #[serde(flatten)]
     pub cost_of_care: crate::placements::CostOfCare,
+    /// Savings by area and the medium-term plan, if the scenario has a budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<crate::budget::BudgetReport>,
+    /// The consultation at its starting values, if the scenario has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<crate::consultation::Outcome>,
 }
 
 fn team_input(s: &Scenario, team: &csplan_model::TeamGroup) -> CaseloadInput {
@@ -338,6 +344,8 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
     report.demand = crate::demand::demand(s)?;
     report.care_flows =
         s.care_flows.as_ref().map(|c| crate::care_flows::project_flows_from(&s.as_at, c)).transpose()?;
+    report.budget = crate::budget::budget(s)?;
+    report.consultation = s.consultation.as_ref().map(|c| crate::consultation::evaluate(s, c, &[])).transpose()?;
     Ok(report)
 }
 
@@ -362,5 +370,7 @@ pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
         demand: None,
         care_flows: None,
         cost_of_care: Default::default(),
+        budget: None,
+        consultation: None,
     })
 }

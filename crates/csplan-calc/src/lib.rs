@@ -9,12 +9,15 @@ use core::fmt;
 use serde::Serialize;
 
 pub mod benchmark;
+pub mod budget;
 pub mod care_flows;
 pub mod caseload;
 pub mod chart;
+pub mod consultation;
 pub mod demand;
 pub mod placements;
 pub mod projection;
+pub mod responses;
 pub mod workforce;
 
 pub use caseload::{

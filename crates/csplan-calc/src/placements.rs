@@ -89,7 +89,7 @@ pub struct PlacementsReport {
     pub total_deficit: Money,
 }
 
-fn annual(unit: UnitCost, weeks: Decimal) -> Result<Money, CalcError> {
+pub(crate) fn annual(unit: UnitCost, weeks: Decimal) -> Result<Money, CalcError> {
     match unit {
         UnitCost::Annual(m) => Ok(m),
         UnitCost::Weekly(m) => ov(m.checked_times(weeks)),

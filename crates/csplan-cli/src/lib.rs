@@ -78,6 +78,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
         format: ShortFormat,
     },
+    /// Consultation responses: summarise downloaded response files.
+    #[command(subcommand)]
+    Responses(ResponsesCommand),
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
     Caseload {
@@ -102,6 +105,25 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
         format: ShortFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ResponsesCommand {
+    /// Per-choice take-up, mean and median of stepped choices, the share that balanced,
+    /// comment counts and the "about you" answers. Files that cannot be read are named
+    /// on standard error and skipped.
+    Summarise {
+        /// Response JSON files, or folders of them (every `*.json` inside).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// The scenario file with the consultation: names and orders the choices, and
+        /// checks each response against it (responses that fail are named and skipped).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 
@@ -205,6 +227,9 @@ where
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
+        Command::Responses(ResponsesCommand::Summarise { files, scenario, format }) => {
+            summarise_command(&files, scenario.as_deref(), format, stdin, out, err)
+        }
         Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
             CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
             format,
@@ -491,6 +516,110 @@ fn benchmark_command(
     let text = match format {
         ShortFormat::Table => output::benchmark_table(&b),
         ShortFormat::Json => serde_json::to_string_pretty(&b).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
+    };
+    write_all(out, &text)
+}
+
+/// The files named, with each folder replaced by the `*.json` files in it (sorted).
+fn response_files(paths: &[String]) -> Result<Vec<std::path::PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for p in paths {
+        let path = std::path::PathBuf::from(p);
+        if path.is_dir() {
+            let entries = std::fs::read_dir(&path).map_err(|e| Failure(format!("cannot read folder {p}: {e}")))?;
+            let mut inside: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                .collect();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+fn summarise_command(
+    paths: &[String],
+    scenario: Option<&str>,
+    format: Format,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let scenario = scenario.map(|f| read_scenario(f, stdin)).transpose()?;
+    let consultation = match &scenario {
+        Some(s) => match &s.consultation {
+            Some(c) => Some(c),
+            None => {
+                let _ = writeln!(err, "--scenario: that scenario has no consultation section");
+                return Ok(1);
+            }
+        },
+        None => None,
+    };
+    let files = response_files(paths)?;
+    let mut responses = Vec::with_capacity(files.len());
+    let mut skipped = 0usize;
+    for file in &files {
+        let name = file.display();
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "{name}: skipped: cannot read it: {e}");
+                skipped += 1;
+                continue;
+            }
+        };
+        let de = &mut serde_json::Deserializer::from_str(&text);
+        let response: csplan_model::Response = match serde_path_to_error::deserialize(de) {
+            Ok(r) => r,
+            Err(e) => {
+                let path = e.path().to_string();
+                let at = if path == "." { String::new() } else { format!("{path}: ") };
+                let _ = writeln!(err, "{name}: skipped: not a csplan response: {at}{}", e.into_inner());
+                skipped += 1;
+                continue;
+            }
+        };
+        if let (Some(s), Some(c)) = (&scenario, consultation) {
+            let mut problems = csplan_validation::validate_response(c, &response);
+            if problems.is_empty() {
+                match csplan_calc::consultation::evaluate(s, c, &response.choices) {
+                    Ok(o) if o.blocked => problems.push(Problem {
+                        path: "choices".to_string(),
+                        severity: csplan_validation::Severity::Error,
+                        message: "a choice takes a budget area below its statutory minimum".to_string(),
+                    }),
+                    Ok(_) => {}
+                    Err(e) => problems.push(Problem {
+                        path: "choices".to_string(),
+                        severity: csplan_validation::Severity::Error,
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            if let Some(p) = problems.first() {
+                let _ = writeln!(err, "{name}: skipped: {p}");
+                skipped += 1;
+                continue;
+            }
+        }
+        responses.push(response);
+    }
+    let summary = csplan_calc::responses::summarise(&responses, consultation);
+    let text = match format {
+        Format::Table => {
+            let mut t = output::summary_table(&summary);
+            if skipped > 0 {
+                t.push_str(&format!("\n{skipped} file(s) skipped (named on standard error).\n"));
+            }
+            t
+        }
+        Format::Json => serde_json::to_string_pretty(&summary).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
+        Format::Csv => output::summary_csv(&summary).map_err(Failure)?,
     };
     write_all(out, &text)
 }

@@ -118,6 +118,12 @@ pub fn report_table(s: &Scenario, report: &Report) -> String {
         out.push_str(&care_flows_table(f));
     }
     out.push_str(&cost_of_care_table(&report.cost_of_care));
+    if let Some(b) = &report.budget {
+        out.push_str(&budget_table(b));
+    }
+    if let Some(c) = &report.consultation {
+        out.push_str(&consultation_table(c));
+    }
     if !report.teams.is_empty() || !report.options.is_empty() {
         out.push_str("\nHow each figure is calculated\n");
     }
@@ -150,7 +156,8 @@ pub fn report_json(s: &Scenario, report: &Report) -> Result<String, String> {
 /// The report as CSV in long form, one figure a row: `section,name,period,figure,value`.
 /// Sections: team, option (period = "target N"), workforce, projection (period = month),
 /// demand (period = year), care_flows (period = month), placements, placement_group,
-/// placements_total, mix, budget_history (period = year), invest_to_save (period = year).
+/// placements_total, mix, budget_history (period = year), invest_to_save (period = year),
+/// savings (by budget area), plan and transport (period = year), consultation.
 /// Values are exact decimals as calculated (money in pounds).
 pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
     let mut rows: Vec<[String; 5]> = Vec::new();
@@ -315,6 +322,46 @@ pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
             put("invest_to_save", "", &year, "net", d(y.net.value()));
             put("invest_to_save", "", &year, "cumulative", d(y.cumulative.value()));
         }
+    }
+    if let Some(b) = &report.budget {
+        for a in &b.savings.areas {
+            put("savings", &a.name, "", "budget", a.budget.map(|m| d(m.value())).unwrap_or_default());
+            put("savings", &a.name, "", "savings", d(a.savings.value()));
+            put("savings", &a.name, "", "percent_of_budget", a.percent.map(d).unwrap_or_default());
+            put("savings", &a.name, "", "percent_shown", a.percent_shown.map(d).unwrap_or_default());
+        }
+        put("savings", "total", "", "budget", d(b.savings.total_budget.value()));
+        put("savings", "total", "", "savings", d(b.savings.total_savings.value()));
+        put("savings", "total", "", "percent_of_budget", b.savings.total_percent.map(d).unwrap_or_default());
+        put("savings", "total", "", "percent_shown", b.savings.total_percent_shown.map(d).unwrap_or_default());
+        for y in &b.plan.years {
+            for (figure, v) in [
+                ("pressures", y.pressures),
+                ("savings_target", y.savings_target),
+                ("savings_expected", y.savings_expected),
+                ("gap_target", y.gap_target),
+                ("gap_expected", y.gap_expected),
+                ("cumulative_target", y.cumulative_target),
+                ("cumulative_expected", y.cumulative_expected),
+            ] {
+                put("plan", "all", &y.year, figure, d(v.value()));
+            }
+        }
+        if let Some(t) = &b.plan.transport {
+            for y in &t.years {
+                put("transport", "pressure", &y.year, "pressure", d(y.pressure.value()));
+                put("transport", "pressure", &y.year, "cumulative", d(y.cumulative.value()));
+                if let Some(c) = y.driver_cost {
+                    put("transport", "drivers", &y.year, "cost", d(c.value()));
+                }
+            }
+        }
+    }
+    if let Some(c) = &report.consultation {
+        for l in &c.levers {
+            put("consultation", &l.name, "", "money", d(l.money.value()));
+        }
+        put("consultation", "balance", "", "balance", d(c.balance.value()));
     }
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["section", "name", "period", "figure", "value"]).map_err(|e| e.to_string())?;
@@ -789,4 +836,186 @@ pub fn care_flows_table(f: &csplan_calc::care_flows::FlowProjection) -> String {
         out.push_str(&table(&["year", "months", "cost"], &rows, 1));
     }
     out
+}
+
+/// The savings table, the medium-term plan and home to school transport.
+pub fn budget_table(b: &csplan_calc::budget::BudgetReport) -> String {
+    let mut out = String::from("\nSavings by budget area (% of budget as a whole per cent, halves up)\n");
+    let s = &b.savings;
+    let mut rows: Vec<Vec<String>> = s
+        .areas
+        .iter()
+        .map(|a| {
+            vec![
+                a.name.clone(),
+                money(a.budget),
+                pounds(a.savings),
+                a.percent_shown.map_or_else(|| "n/a".to_string(), |p| format!("{}%", short(p, 0))),
+                a.percent.map(|p| format!("{}%", short(p, 2))).unwrap_or_default(),
+                match (a.after, a.below_minimum) {
+                    (Some(after), true) => format!("{} (below the statutory minimum)", pounds(after)),
+                    (after, _) => money(after),
+                },
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "Total".to_string(),
+        pounds(s.total_budget),
+        pounds(s.total_savings),
+        s.total_percent_shown.map(|p| format!("{}%", short(p, 0))).unwrap_or_default(),
+        s.total_percent.map(|p| format!("{}%", short(p, 2))).unwrap_or_default(),
+        String::new(),
+    ]);
+    out.push_str(&table(&["budget area", "budget", "savings", "% of budget", "exact %", "after savings"], &rows, 1));
+    let p = &b.plan;
+    if !p.years.is_empty() {
+        out.push_str("\nMedium-term plan (gap = pressures - savings delivered that year; cumulative = running sum)\n");
+        let rows: Vec<Vec<String>> = p
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.clone(),
+                    pounds(y.pressures),
+                    pounds(y.savings_target),
+                    pounds(y.savings_expected),
+                    pounds(y.gap_target),
+                    pounds(y.cumulative_target),
+                    pounds(y.gap_expected),
+                    pounds(y.cumulative_expected),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &[
+                "year",
+                "pressures",
+                "savings target",
+                "expected (risk-weighted)",
+                "gap at target",
+                "cumulative",
+                "gap expected",
+                "cumulative",
+            ],
+            &rows,
+            1,
+        ));
+        out.push_str(&format!(
+            "Savings over the plan: target {}, expected {}, at risk {}.\n",
+            pounds(p.total_target),
+            pounds(p.total_expected),
+            pounds(p.at_risk)
+        ));
+    }
+    if let Some(t) = &p.transport {
+        out.push_str("\nHome to school transport\n");
+        let rows: Vec<Vec<String>> = t
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.clone(),
+                    pounds(y.pressure),
+                    pounds(y.cumulative),
+                    y.travellers.map(|v| short(v, 2)).unwrap_or_default(),
+                    money(y.unit_cost),
+                    money(y.driver_cost),
+                    money(y.driver_pressure),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["year", "pressure", "cumulative", "SEN travellers", "unit cost", "travellers x unit cost", "change"],
+            &rows,
+            1,
+        ));
+    }
+    out
+}
+
+/// A consultation's choices at their values, and the balance.
+pub fn consultation_table(o: &csplan_calc::consultation::Outcome) -> String {
+    let mut out = String::from("\nConsultation choices (at their starting values)\n");
+    let rows: Vec<Vec<String>> = o
+        .levers
+        .iter()
+        .map(|l| vec![l.name.clone(), short(l.value, 2), pounds(l.money), l.explanation.clone()])
+        .collect();
+    out.push_str(&table(&["choice", "value", "closes the gap by", "what it means"], &rows, 1));
+    out.push_str(&format!("Gap {}: {}.\n", pounds(o.gap), o.summary));
+    out
+}
+
+/// A summary of consultation responses.
+pub fn summary_table(s: &csplan_calc::responses::Summary) -> String {
+    let pct = |p: Option<Decimal>| p.map(|p| format!("{}%", short(p, 1))).unwrap_or_default();
+    let mut out = format!(
+        "{} responses; {} balanced ({}); {} with an overall comment\n\n",
+        s.responses,
+        s.balanced,
+        pct(s.balanced_percent),
+        s.comments
+    );
+    let rows: Vec<Vec<String>> = s
+        .levers
+        .iter()
+        .map(|l| {
+            vec![
+                l.name.clone(),
+                l.responses.to_string(),
+                format!("{} ({})", l.taken_up, pct(l.take_up_percent)),
+                if l.kind == Some(csplan_model::LeverKind::Principle) || l.agree + l.disagree != l.taken_up {
+                    format!("{} / {}", l.agree, l.disagree)
+                } else {
+                    String::new()
+                },
+                l.mean.map(|v| short(v, 2)).unwrap_or_default(),
+                l.median.map(|v| short(v, 2)).unwrap_or_default(),
+                l.comments.to_string(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &["choice", "responses", "take-up", "agree / disagree", "mean", "median", "comments"],
+        &rows,
+        1,
+    ));
+    for q in &s.about_you {
+        out.push_str(&format!("\n{}\n", q.text));
+        let mut rows: Vec<Vec<String>> = q.answers.iter().map(|(a, n)| vec![a.clone(), n.to_string()]).collect();
+        rows.push(vec!["No answer".to_string(), q.unanswered.to_string()]);
+        out.push_str(&table(&["answer", "responses"], &rows, 1));
+    }
+    out
+}
+
+/// A summary of consultation responses as CSV, one figure a row: `section,name,figure,value`.
+pub fn summary_csv(s: &csplan_calc::responses::Summary) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut put = |r: [&str; 4]| w.write_record(r).map_err(|e| e.to_string());
+    let o = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_default();
+    put(["section", "name", "figure", "value"])?;
+    put(["responses", "all", "responses", &s.responses.to_string()])?;
+    put(["responses", "all", "balanced", &s.balanced.to_string()])?;
+    put(["responses", "all", "balanced_percent", &o(s.balanced_percent)])?;
+    put(["responses", "all", "comments", &s.comments.to_string()])?;
+    for l in &s.levers {
+        put(["lever", &l.id, "responses", &l.responses.to_string()])?;
+        put(["lever", &l.id, "taken_up", &l.taken_up.to_string()])?;
+        put(["lever", &l.id, "take_up_percent", &o(l.take_up_percent)])?;
+        put(["lever", &l.id, "agree", &l.agree.to_string()])?;
+        put(["lever", &l.id, "disagree", &l.disagree.to_string()])?;
+        put(["lever", &l.id, "mean", &o(l.mean)])?;
+        put(["lever", &l.id, "median", &o(l.median)])?;
+        put(["lever", &l.id, "comments", &l.comments.to_string()])?;
+    }
+    for q in &s.about_you {
+        for (a, n) in &q.answers {
+            put(["about_you", &q.id, a, &n.to_string()])?;
+        }
+        put(["about_you", &q.id, "no answer", &q.unanswered.to_string()])?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
 }

@@ -4,7 +4,9 @@
 //! `csplan-calc`, problems are found by `csplan-validation`. This crate builds for the
 //! native target and for wasm32 and depends on no browser crate.
 
+pub mod budget;
 pub mod care_flows;
+pub mod consultation;
 pub mod dec;
 pub mod demand;
 pub mod fmt;
@@ -14,7 +16,12 @@ pub mod scenario;
 pub mod units;
 pub mod workforce;
 
+pub use budget::{Budget, BudgetArea, DeliveryShares, Pressure, Risk, Transport, TransportDrivers, Workstream};
 pub use care_flows::{CareFlows, CareMove, CareType};
+pub use consultation::{
+    Answer, BalanceRule, Choice, Consultation, FloorRule, Lever, LeverEffect, LeverKind, Question, Response,
+    MAX_COMMENT_CHARS, RESPONSE_SCHEMA,
+};
 pub use demand::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
 pub use placements::{
     BudgetGroup, BudgetYear, InvestToSave, PlacementChange, PlacementKind, PlacementLine, Placements, UnitCost,

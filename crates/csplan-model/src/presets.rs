@@ -3,6 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::budget::{Budget, BudgetArea, DeliveryShares, Pressure, Risk, Transport, Workstream};
+use crate::consultation::{BalanceRule, Consultation, FloorRule, Lever, LeverEffect, LeverKind, Question};
 use crate::demand::{Demand, DemandMeasure, DemandSeries, ProjectionMethod};
 use crate::placements::{BudgetGroup, BudgetYear, InvestToSave, PlacementKind, PlacementLine, Placements, UnitCost};
 use crate::scenario::{PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
@@ -21,12 +23,13 @@ pub struct Preset {
 }
 
 /// Every preset, the default first.
-pub const PRESETS: [Preset; 5] = [
+pub const PRESETS: [Preset; 6] = [
     Preset { id: "example", title: "Example council (default)", build: default_scenario },
     Preset { id: "barnsley-2017", title: "Barnsley, December 2017", build: barnsley_2017 },
     Preset { id: "portsmouth-2017", title: "Portsmouth, June 2017", build: portsmouth_2017 },
     Preset { id: "west-sussex-2019", title: "West Sussex, March 2019", build: west_sussex_2019 },
     Preset { id: "hampshire-2017", title: "Hampshire, 2017", build: hampshire_2017 },
+    Preset { id: "hampshire-2021", title: "Hampshire SP2023, 2021", build: hampshire_2021 },
 ];
 
 /// Finds a preset by id.
@@ -79,6 +82,8 @@ pub fn default_scenario() -> Scenario {
             option("A", "Option A: assessment, child protection and children in need teams"),
             option("B", "Option B: all case-holding teams"),
         ],
+        budget: Some(example_budget()),
+        consultation: Some(example_consultation()),
         ..Scenario::default()
     }
 }
@@ -317,10 +322,24 @@ pub fn hampshire_2017() -> Scenario {
                  at 30 June 2017, a net increase of 147 since September 2015 (so 1,328 then), \
                  including a net 45 unaccompanied asylum-seeking children; 45 children in care \
                  per 10,000 against statistical neighbours' 43. The two counts are 21 months \
-                 apart; csplan labels them 2015 and 2017, so growth a year is over two years."
+                 apart; csplan labels them 2015 and 2017, so growth a year is over two years. \
+                 Home to school transport: a base adjustment of £2.4m in 2017/18, then about £0.9m a year \
+                 (the paper does not give that area's budget)."
             .to_string(),
         cost_per_fte: Money::ZERO,
         demand: Some(two_year_demand(["2015", "2017"], &[(DemandMeasure::LookedAfter, [1328, 1475])])),
+        budget: Some(Budget {
+            years: ["2017/18", "2018/19", "2019/20", "2020/21"].map(String::from).to_vec(),
+            areas: Vec::new(),
+            workstreams: Vec::new(),
+            delivery: DeliveryShares::default(),
+            pressures: Vec::new(),
+            transport: Some(Transport {
+                base_adjustment: Money::pounds(2_400_000),
+                growth_a_year: Money::pounds(900_000),
+                drivers: None,
+            }),
+        }),
         ..Scenario::default()
     }
 }
@@ -347,5 +366,309 @@ fn portsmouth_demand() -> Demand {
         projection_years: 3,
         case_holding_fte: None,
         target_caseload: None,
+    }
+}
+
+fn area(id: &str, name: &str, budget: Option<i64>, funding: bool) -> BudgetArea {
+    BudgetArea {
+        id: id.to_string(),
+        name: name.to_string(),
+        budget: budget.map(Money::pounds),
+        funding,
+        statutory_minimum: None,
+    }
+}
+
+fn workstream(name: &str, area: &str, thousands: i64, phasing: &[i64], risk: Risk, risks: &str) -> Workstream {
+    Workstream {
+        name: name.to_string(),
+        area: area.to_string(),
+        amount: Money::pounds(thousands * 1000),
+        phasing: phasing.iter().map(|p| Rate::new(Decimal::from(*p))).collect(),
+        risk,
+        risks: risks.to_string(),
+        equality_impact: String::new(),
+    }
+}
+
+fn proposal(id: &str, name: &str, pounds: i64, area: Option<&str>, consequence: &str) -> Lever {
+    Lever {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind: LeverKind::Proposal,
+        consequence: consequence.to_string(),
+        per_unit: Some(Money::pounds(pounds)),
+        min: Decimal::ZERO,
+        max: Decimal::ONE,
+        step: Decimal::ONE,
+        start: Decimal::ZERO,
+        unit: String::new(),
+        area: area.map(str::to_string),
+        effect: None,
+        below_minimum: FloorRule::Block,
+    }
+}
+
+fn principle(id: &str, name: &str) -> Lever {
+    Lever { kind: LeverKind::Principle, per_unit: None, min: Decimal::NEGATIVE_ONE, ..proposal(id, name, 0, None, "") }
+}
+
+/// Hampshire County Council, Children's Services Savings Programme to 2023 (SP2023),
+/// 2021: the savings table by budget area, the workstreams, and the "Balancing the
+/// Budget" consultation (7 June to 18 July 2021).
+///
+/// The paper lists workstreams 3-14 and 17-21 (£10,176k of the £11,556k from services;
+/// 15 and 16 are not described) and does not say which area each sits in. csplan puts
+/// each where its text points and shows the rest of each area's total as "not itemised
+/// in the paper", so every area matches the paper's table. Phasing (half in 2022/23,
+/// half in 2023/24: "planned for delivery within the two years") and risk ratings (amber
+/// where the paper names market dependencies or adoption risk) are csplan's reading.
+pub fn hampshire_2021() -> Scenario {
+    use Risk::{Amber, Green};
+    let half = [50, 50];
+    let market = "Market-related dependencies (the paper's risks)";
+    let workstreams = vec![
+        workstream(
+            "Government funding (assumed from the Spending Review)",
+            "government",
+            6107,
+            &half,
+            Amber,
+            "Depends on the autumn 2021 Spending Review",
+        ),
+        workstream("Corporate funding", "corporate", 5000, &[100, 0], Green, ""),
+        workstream("Care leavers / post-16", "csc", 75, &half, Amber, market),
+        workstream("New ways of working", "csc", 224, &half, Green, ""),
+        workstream("Sold services: out-of-hours", "csc", 50, &half, Green, ""),
+        workstream(
+            "Modernising placements",
+            "csc",
+            2700,
+            &half,
+            Amber,
+            "Depends on the social care operating model being adopted, and on the market",
+        ),
+        workstream("Children with additional needs", "csc", 100, &half, Green, ""),
+        workstream("Skills and participation", "csc", 50, &half, Green, ""),
+        workstream("Workforce development", "csc", 158, &half, Green, ""),
+        workstream("Health and partnerships", "csc", 50, &half, Green, ""),
+        workstream("Attribution of placement cost", "csc", 3000, &half, Green, ""),
+        workstream("Services for young children", "csc", 105, &half, Green, ""),
+        workstream("Children's social care: not itemised in the paper", "csc", 1192, &half, Green, ""),
+        workstream("Overnight respite", "cwd", 450, &half, Green, ""),
+        workstream("Short break activities", "cwd", 200, &half, Green, ""),
+        workstream("Home to school transport", "htst", 2500, &half, Amber, market),
+        workstream("Wessex Dance", "other", 40, &half, Green, ""),
+        workstream("Participation", "other", 46, &half, Green, ""),
+        workstream("Services to schools", "other", 250, &half, Green, ""),
+        workstream("Support services: not itemised in the paper", "support", 188, &half, Green, ""),
+        workstream("Youth offending service", "yot", 178, &half, Green, ""),
+    ];
+    let mut workstreams = workstreams;
+    if let Some(w) = workstreams.iter_mut().find(|w| w.name == "Overnight respite") {
+        w.equality_impact = "Some potential impact from one children's home remaining closed; mitigated by \
+                             alternative provision (closed 18 months during COVID-19)"
+            .to_string();
+    }
+    if let Some(w) = workstreams.iter_mut().find(|w| w.name == "Home to school transport") {
+        w.equality_impact = "Impacts on SEND children of a fixed age group and on staff; mitigated by working \
+                             with providers to meet statutory requirements and allocating escorts by need"
+            .to_string();
+    }
+    let levers: Vec<Lever> = workstreams
+        .iter()
+        .filter(|w| w.area != "government" && w.area != "corporate")
+        .enumerate()
+        .map(|(i, w)| {
+            proposal(
+                &format!("ws{}", i + 1),
+                &w.name,
+                w.amount.value().try_into().unwrap_or(0),
+                Some(&w.area),
+                &w.risks,
+            )
+        })
+        .chain([
+            principle("local-government", "Consider changing local government arrangements in Hampshire"),
+            principle("no-reserves", "Do not use reserves to plug the budget gap"),
+            principle("current-strategy", "Continue with the current financial strategy"),
+            principle("raise-charges", "Raise existing charges for services"),
+            principle("new-charges", "Introduce new charges for some services that are currently free"),
+            principle("reduce-services", "Reduce or change services"),
+        ])
+        .collect();
+    Scenario {
+        schema: SCHEMA_VERSION,
+        authority: "Hampshire".to_string(),
+        as_at: "2021-06-07".to_string(),
+        source: "Hampshire County Council, Children's Services Savings Programme to 2023 (SP2023), 2021: \
+                 savings by budget area (£22,663k, 11% of £214,856k), workstreams and the Balancing the Budget \
+                 consultation (2,027 responses, 7 June to 18 July 2021). The paper lists workstreams worth \
+                 £10,176k of the £11,556k from services and not which area each is in: csplan assigns them \
+                 and shows the rest of each area as not itemised. Phasing, risk ratings and delivery shares \
+                 are csplan's reading, not the paper's, as is the plan's pressure (the £22,663k \
+                 required half in each year). The paper gives no council tax yield, so the \
+                 consultation accepts any budget and shows its shortfall."
+            .to_string(),
+        cost_per_fte: Money::ZERO,
+        budget: Some(Budget {
+            years: vec!["2022/23".to_string(), "2023/24".to_string()],
+            areas: vec![
+                area("government", "Government funding", None, true),
+                area("corporate", "Additional corporate funding", None, true),
+                area("csc", "Children's social care", Some(152_140_000), false),
+                area("cwd", "Children with disabilities", Some(14_855_000), false),
+                area("htst", "Home to school transport", Some(32_940_000), false),
+                area("other", "Other education and community", Some(11_389_000), false),
+                area("support", "Support services", Some(1_978_000), false),
+                area("yot", "Contribution to youth offending team", Some(1_554_000), false),
+            ],
+            workstreams,
+            delivery: DeliveryShares::default(),
+            pressures: vec![Pressure {
+                name: "SP2023 target (savings required by 2023/24)".to_string(),
+                amounts: vec![Money::pounds(11_331_500), Money::pounds(11_331_500)],
+            }],
+            transport: None,
+        }),
+        consultation: Some(Consultation {
+            id: "hampshire-2021".to_string(),
+            title: "Balancing the budget 2021: children's services".to_string(),
+            intro: "Hampshire County Council must find £22.7 million from its children's services budget of \
+                    £214.9 million by 2023/24. £11.1 million is expected from government and corporate \
+                    funding; the other £11.6 million would come from the savings proposals below.\n\n\
+                    Choose which proposals you would accept, and tell us what you think of the council's \
+                    options for balancing its budget. You can send any budget: we will show you how much it \
+                    leaves to find."
+                .to_string(),
+            opens: "2021-06-07".to_string(),
+            closes: "2021-07-18".to_string(),
+            gap: Money::pounds(11_556_000),
+            balance: BalanceRule::Any,
+            council_tax_yield: None,
+            levers,
+            questions: vec![Question {
+                id: "respondent".to_string(),
+                text: "Are you responding as".to_string(),
+                options: vec![
+                    "An individual".to_string(),
+                    "A democratically elected representative".to_string(),
+                    "A group, organisation or business".to_string(),
+                ],
+            }],
+            collector_url: None,
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// The example council's budget: three areas, a small savings programme and two years
+/// of pressures (illustrative figures).
+fn example_budget() -> Budget {
+    use Risk::{Amber, Green, Red};
+    let mut early_help = area("early-help", "Early help and family support", Some(4_000_000), false);
+    early_help.statutory_minimum = Some(Money::pounds(3_300_000));
+    Budget {
+        years: vec!["2024/25".to_string(), "2025/26".to_string()],
+        areas: vec![
+            area("csc", "Children's social care", Some(60_000_000), false),
+            early_help,
+            area("htst", "Home to school transport", Some(12_000_000), false),
+        ],
+        workstreams: vec![
+            workstream("Merge two children's homes", "csc", 900, &[50, 50], Amber, "Depends on finding a site"),
+            workstream("Reduce family centre hours", "early-help", 450, &[100, 0], Green, ""),
+            workstream("Review transport routes", "htst", 600, &[50, 50], Red, "Depends on operators"),
+        ],
+        delivery: DeliveryShares::default(),
+        pressures: vec![
+            Pressure {
+                name: "More children in care".to_string(),
+                amounts: vec![Money::pounds(1_500_000), Money::pounds(800_000)],
+            },
+            Pressure { name: "Pay award".to_string(), amounts: vec![Money::pounds(700_000), Money::pounds(700_000)] },
+        ],
+        transport: Some(Transport {
+            base_adjustment: Money::pounds(400_000),
+            growth_a_year: Money::pounds(300_000),
+            drivers: Some(crate::budget::TransportDrivers {
+                travellers: Decimal::from(1_200),
+                unit_cost: Money::pounds(9_500),
+                traveller_growth: Rate::new(Decimal::from(3)),
+                unit_cost_growth: Rate::new(Decimal::from(5)),
+            }),
+        }),
+    }
+}
+
+/// The example council's "balance the budget" consultation (illustrative): proposals, a
+/// staffing lever with its caseload, income levers, a principle and two questions.
+fn example_consultation() -> Consultation {
+    let stepped =
+        |id: &str, name: &str, kind: LeverKind, per_unit: Option<i64>, max: Decimal, step: Decimal, unit: &str| Lever {
+            kind,
+            per_unit: per_unit.map(Money::pounds),
+            max,
+            step,
+            unit: unit.to_string(),
+            ..proposal(id, name, 0, None, "")
+        };
+    Consultation {
+        id: "example-2024".to_string(),
+        title: "Balance the children's services budget".to_string(),
+        intro: "The council expects to spend £3 million more on children's services next year than it has. \
+                We would like to know how you would close that gap.\n\n\
+                Choose the savings you would make and the money you would raise. Each choice shows what it \
+                would mean. Your budget must balance before you send it."
+            .to_string(),
+        opens: "2024-01-08".to_string(),
+        closes: "2030-03-31".to_string(),
+        gap: Money::pounds(3_000_000),
+        balance: BalanceRule::MustBalance,
+        council_tax_yield: Some(Money::pounds(1_200_000)),
+        levers: vec![
+            proposal("children-homes", "Merge two children's homes", 900_000, Some("csc"),
+                "Ten children would move to the other home over a year; some would live further from their families."),
+            proposal("family-centres", "Reduce family centre hours", 450_000, Some("early-help"),
+                "Centres would close at 4pm and on Saturdays; about 300 families a year would have to come at other times."),
+            proposal("holiday-activities", "Stop the holiday activity programme", 300_000, Some("early-help"),
+                "About 1,500 children would lose free holiday activities and meals."),
+            proposal("transport-routes", "Review home to school transport routes", 600_000, Some("htst"),
+                "Some children with special educational needs would share routes and travel for longer."),
+            Lever {
+                effect: Some(LeverEffect::Caseload { team: 0 }),
+                consequence: "More social workers in the assessment teams mean smaller caseloads and more time with each child, at £52,000 a post."
+                    .to_string(),
+                ..stepped("social-workers", "Social workers added to the assessment teams", LeverKind::Stepped, None, Decimal::from(20), Decimal::ONE, "social workers")
+            },
+            Lever {
+                consequence: "Reserves can be spent once. Using them now leaves less for emergencies.".to_string(),
+                ..stepped("reserves", "Use of reserves", LeverKind::Reserves, Some(1), Decimal::from(1_000_000), Decimal::from(250_000), "£")
+            },
+            Lever {
+                consequence: "Schools and other councils buying our services would pay more.".to_string(),
+                ..stepped("charges", "Raise charges for services sold to schools", LeverKind::Charges, Some(40_000), Decimal::from(10), Decimal::ONE, "%")
+            },
+            Lever {
+                consequence: "Each 1% on council tax raises £1.2 million; a band D household would pay about £19 more a year. \
+                              A rise above 3% would need a referendum."
+                    .to_string(),
+                ..stepped("council-tax", "Council tax rise", LeverKind::CouncilTax, Some(1_200_000), Decimal::from(3), Decimal::new(5, 1), "%")
+            },
+            principle("reserves-one-off", "Reserves should be used only for one-off costs"),
+        ],
+        questions: vec![
+            Question {
+                id: "connection".to_string(),
+                text: "How are you connected to the council's services?".to_string(),
+                options: ["A resident", "A member of staff", "A partner organisation", "A business"].map(String::from).to_vec(),
+            },
+            Question {
+                id: "age".to_string(),
+                text: "What is your age?".to_string(),
+                options: ["Under 18", "18 to 34", "35 to 64", "65 or over"].map(String::from).to_vec(),
+            },
+        ],
+        collector_url: None,
     }
 }

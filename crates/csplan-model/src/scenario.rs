@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::budget::Budget;
 use crate::care_flows::CareFlows;
+use crate::consultation::Consultation;
 use crate::demand::Demand;
 use crate::placements::{BudgetYear, InvestToSave, Placements};
 use crate::units::{Fte, Money};
@@ -60,6 +62,12 @@ pub struct Scenario {
     /// An invest-to-save case, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invest_to_save: Option<InvestToSave>,
+    /// Budget areas, savings programme and medium-term plan, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    /// A "balance the budget" consultation, if the council runs one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<Consultation>,
 }
 
 impl Default for Scenario {
@@ -82,6 +90,8 @@ impl Default for Scenario {
             placements: None,
             budget_history: Vec::new(),
             invest_to_save: None,
+            budget: None,
+            consultation: None,
         }
     }
 }

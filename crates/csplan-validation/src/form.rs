@@ -9,6 +9,7 @@ use csplan_model::dec::parse_text;
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
+use crate::budget_form::BudgetForm;
 use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
 use crate::demand_form::{CareFlowsForm, DemandForm};
 use crate::workforce_form::WorkforceForm;
@@ -45,6 +46,10 @@ pub struct ScenarioForm {
     pub budget_history: Vec<BudgetYearForm>,
     /// An invest-to-save case, if the scenario has one.
     pub invest_to_save: Option<InvestForm>,
+    /// The budget section, if the scenario has one.
+    pub budget: Option<BudgetForm>,
+    /// The consultation, as configured in the scenario file (participants do not edit it).
+    pub consultation: Option<csplan_model::Consultation>,
 }
 
 /// One team group's fields as typed text.
@@ -131,6 +136,8 @@ impl ScenarioForm {
             placements: s.placements.as_ref().map(PlacementsForm::from_placements),
             budget_history: BudgetYearForm::from_years(&s.budget_history),
             invest_to_save: s.invest_to_save.as_ref().map(InvestForm::from_case),
+            budget: s.budget.as_ref().map(BudgetForm::from_budget),
+            consultation: s.consultation.clone(),
         }
     }
 
@@ -185,6 +192,8 @@ impl ScenarioForm {
             placements: self.placements.as_ref().map(|p| p.read(&mut reader.problems)),
             budget_history: BudgetYearForm::read_all(&self.budget_history, &mut reader.problems),
             invest_to_save: self.invest_to_save.as_ref().map(|i| i.read(&mut reader.problems)),
+            budget: self.budget.as_ref().map(|b| b.read(&mut reader.problems)),
+            consultation: self.consultation.clone(),
         };
         let mut problems = reader.problems;
         // A field that could not be read holds a stand-in: say nothing more about it, nor
@@ -243,7 +252,11 @@ fn field_order(path: &str) -> (u8, usize) {
         "demand" => (12, 0),
         "care_flows" if path.starts_with("care_flows.types[") => (15, index("care_flows.types[")),
         "care_flows" => (16, 0),
-        _ => (17, 0),
+        "budget" if path.starts_with("budget.areas[") => (17, index("budget.areas[")),
+        "budget" if path.starts_with("budget.workstreams[") => (18, index("budget.workstreams[")),
+        "budget" => (19, 0),
+        "consultation" => (20, 0),
+        _ => (21, 0),
     }
 }
 

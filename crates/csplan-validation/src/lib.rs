@@ -14,6 +14,10 @@ use core::fmt;
 use csplan_model::{fmt::short, Decimal, Scenario, SCHEMA_VERSION};
 use serde::Serialize;
 
+pub use budget::{validate_response, MAX_BUDGET, PREFER_NOT_TO_SAY};
+
+mod budget;
+pub mod budget_form;
 pub mod cost_form;
 pub mod demand_form;
 pub mod form;
@@ -129,7 +133,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         || scenario.care_flows.is_some()
         || scenario.placements.is_some()
         || !scenario.budget_history.is_empty()
-        || scenario.invest_to_save.is_some();
+        || scenario.invest_to_save.is_some()
+        || scenario.budget.is_some();
     if scenario.teams.is_empty() && !has_other_sections {
         out.push(Problem::error("teams", "Add at least one team group"));
     }
@@ -143,6 +148,12 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     placements::validate_cost_of_care(&mut out, scenario);
     placements::validate_demand(&mut out, scenario);
     placements::validate_care_flows(&mut out, scenario);
+    if let Some(b) = &scenario.budget {
+        budget::validate_budget(&mut out, b);
+    }
+    if let Some(c) = &scenario.consultation {
+        budget::validate_consultation(&mut out, scenario, c);
+    }
     out
 }
 

@@ -1,0 +1,220 @@
+//! A summary of many consultation responses.
+//!
+//! ```text
+//! take-up        = responses with a value other than 0 / responses that include the lever
+//!                  (a proposal accepted, a stepped lever moved off 0, a principle agreed
+//!                  or disagreed; for principles agree and disagree are counted apart)
+//! mean, median   = of the values given, stepped and income levers (median of an even
+//!                  count: the mean of the middle two)
+//! balanced share = responses marked balanced / responses
+//! percentages    = to one decimal place, halves up, when shown
+//! ```
+
+use std::collections::BTreeMap;
+
+use csplan_model::{Consultation, Decimal, LeverKind, Response};
+use serde::Serialize;
+
+/// One lever's take-up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeverSummary {
+    /// Lever id.
+    pub id: String,
+    /// Lever name (from the consultation, when given; else the id).
+    pub name: String,
+    /// Kind, when the consultation is given.
+    pub kind: Option<LeverKind>,
+    /// Responses that include this lever.
+    pub responses: usize,
+    /// Of those, with a value other than 0.
+    pub taken_up: usize,
+    /// `taken_up / responses` as %.
+    #[serde(with = "csplan_model::dec::option")]
+    pub take_up_percent: Option<Decimal>,
+    /// Principles: agreed (value above 0).
+    pub agree: usize,
+    /// Principles: disagreed (value below 0).
+    pub disagree: usize,
+    /// Mean value.
+    #[serde(with = "csplan_model::dec::option")]
+    pub mean: Option<Decimal>,
+    /// Median value.
+    #[serde(with = "csplan_model::dec::option")]
+    pub median: Option<Decimal>,
+    /// Comments on this lever.
+    pub comments: usize,
+}
+
+/// One "about you" question's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuestionSummary {
+    /// Question id.
+    pub id: String,
+    /// The question, when the consultation is given.
+    pub text: String,
+    /// Each answer and how many gave it, in the consultation's order, then any others
+    /// alphabetically.
+    pub answers: Vec<(String, usize)>,
+    /// Responses that did not answer.
+    pub unanswered: usize,
+}
+
+/// The summary of a set of responses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Responses read.
+    pub responses: usize,
+    /// Of those, balanced under the consultation's rule.
+    pub balanced: usize,
+    /// `balanced / responses` as %.
+    #[serde(with = "csplan_model::dec::option")]
+    pub balanced_percent: Option<Decimal>,
+    /// Overall comments.
+    pub comments: usize,
+    /// Each lever, in the consultation's order (or first-seen order without one).
+    pub levers: Vec<LeverSummary>,
+    /// Each "about you" question.
+    pub about_you: Vec<QuestionSummary>,
+}
+
+/// `part / whole x 100`, exact; `None` for no responses.
+pub fn share(part: usize, whole: usize) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    Decimal::from(part).checked_mul(Decimal::ONE_HUNDRED)?.checked_div(Decimal::from(whole))
+}
+
+fn mean(values: &[Decimal]) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for v in values {
+        sum = sum.checked_add(*v)?;
+    }
+    if values.is_empty() {
+        return None;
+    }
+    sum.checked_div(Decimal::from(values.len()))
+}
+
+fn median(values: &mut [Decimal]) -> Option<Decimal> {
+    values.sort_unstable();
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let mid = n / 2;
+    if n % 2 == 1 {
+        values.get(mid).copied()
+    } else {
+        let (a, b) = (values.get(mid - 1)?, values.get(mid)?);
+        a.checked_add(*b)?.checked_div(Decimal::TWO)
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    responses: usize,
+    taken_up: usize,
+    agree: usize,
+    disagree: usize,
+    comments: usize,
+    values: Vec<Decimal>,
+}
+
+/// Summarises responses. With the consultation, levers and questions come in its order
+/// with their names, and responses to another consultation are not counted (the caller
+/// reports them); without it, ids are used in the order first seen.
+pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) -> Summary {
+    let mut order: Vec<String> =
+        consultation.map(|c| c.levers.iter().map(|l| l.id.clone()).collect()).unwrap_or_default();
+    let mut q_order: Vec<String> =
+        consultation.map(|c| c.questions.iter().map(|q| q.id.clone()).collect()).unwrap_or_default();
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut answers: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut answered: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut balanced, mut comments) = (0, 0);
+    for r in responses {
+        if r.balanced {
+            balanced += 1;
+        }
+        if !r.comment.trim().is_empty() {
+            comments += 1;
+        }
+        for c in &r.choices {
+            if !order.contains(&c.lever) {
+                order.push(c.lever.clone());
+            }
+            let t = tallies.entry(c.lever.clone()).or_default();
+            t.responses += 1;
+            if !c.value.is_zero() {
+                t.taken_up += 1;
+            }
+            if c.value > Decimal::ZERO {
+                t.agree += 1;
+            } else if c.value < Decimal::ZERO {
+                t.disagree += 1;
+            }
+            if !c.comment.trim().is_empty() {
+                t.comments += 1;
+            }
+            t.values.push(c.value);
+        }
+        for a in &r.about_you {
+            if !q_order.contains(&a.question) {
+                q_order.push(a.question.clone());
+            }
+            *answers.entry(a.question.clone()).or_default().entry(a.answer.clone()).or_default() += 1;
+            *answered.entry(a.question.clone()).or_default() += 1;
+        }
+    }
+    let levers = order
+        .iter()
+        .map(|id| {
+            let lever = consultation.and_then(|c| c.levers.iter().find(|l| &l.id == id));
+            let mut t = tallies.remove(id).unwrap_or_default();
+            let kind = lever.map(|l| l.kind);
+            let numeric = !matches!(kind, Some(LeverKind::Proposal | LeverKind::Principle));
+            LeverSummary {
+                id: id.clone(),
+                name: lever.map(|l| l.name.clone()).unwrap_or_else(|| id.clone()),
+                kind,
+                responses: t.responses,
+                taken_up: t.taken_up,
+                take_up_percent: share(t.taken_up, t.responses),
+                agree: t.agree,
+                disagree: t.disagree,
+                mean: if numeric { mean(&t.values) } else { None },
+                median: if numeric { median(&mut t.values) } else { None },
+                comments: t.comments,
+            }
+        })
+        .collect();
+    let about_you = q_order
+        .iter()
+        .map(|id| {
+            let question = consultation.and_then(|c| c.questions.iter().find(|q| &q.id == id));
+            let mut counts = answers.remove(id).unwrap_or_default();
+            let mut list = Vec::new();
+            if let Some(q) = question {
+                for option in &q.options {
+                    list.push((option.clone(), counts.remove(option).unwrap_or(0)));
+                }
+            }
+            list.extend(counts);
+            QuestionSummary {
+                id: id.clone(),
+                text: question.map(|q| q.text.clone()).unwrap_or_else(|| id.clone()),
+                answers: list,
+                unanswered: responses.len().saturating_sub(answered.get(id).copied().unwrap_or(0)),
+            }
+        })
+        .collect();
+    Summary {
+        responses: responses.len(),
+        balanced,
+        balanced_percent: share(balanced, responses.len()),
+        comments,
+        levers,
+        about_you,
+    }
+}
