@@ -20,6 +20,8 @@ pub enum Page {
     CostOfCare,
     /// Children looked after as stocks and flows.
     ChildrenInCare,
+    /// The "balance the budget" consultation.
+    Consultation,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -35,6 +37,7 @@ impl Page {
             Page::Demand => "?page=demand",
             Page::CostOfCare => "?page=cost-of-care",
             Page::ChildrenInCare => "?page=children-in-care",
+            Page::Consultation => "?page=consultation",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -47,6 +50,7 @@ impl Page {
             Page::Demand => "Demand",
             Page::CostOfCare => "Cost of care",
             Page::ChildrenInCare => "Children in care",
+            Page::Consultation => "Balance the budget",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -59,6 +63,8 @@ impl Page {
             Page::Workforce
         } else if path.starts_with("care_flows") {
             Page::ChildrenInCare
+        } else if path.starts_with("consultation") {
+            Page::Consultation
         } else if path.starts_with("demand") {
             Page::Demand
         } else if ["placements", "budget_history", "invest_to_save"].iter().any(|p| path.starts_with(p)) {
@@ -76,6 +82,7 @@ impl Page {
             "demand" => Page::Demand,
             "cost-of-care" => Page::CostOfCare,
             "children-in-care" => Page::ChildrenInCare,
+            "consultation" => Page::Consultation,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

@@ -302,8 +302,13 @@ fn test() -> Step {
         trunk_build()?;
     }
     if has_browser_tests() {
-        step("browser tests: Chromium, axe-core, keyboard journeys");
-        run_with("node", &["--test", "--test-concurrency=1", "tests/browser/"], &[("CSPLAN_DIST", "dist".into())])?;
+        step("browser tests: Chromium, axe-core, keyboard journeys (and the csplan binary they call)");
+        run("cargo", &["build", "-p", "csplan-cli", "--locked"])?;
+        run_with(
+            "node",
+            &["--test", "--test-concurrency=1", "tests/browser/"],
+            &[("CSPLAN_DIST", "dist".into()), ("CSPLAN_BIN", "target/debug/csplan".into())],
+        )?;
     }
     Ok(())
 }

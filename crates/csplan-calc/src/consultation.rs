@@ -406,3 +406,62 @@ pub fn response(
         balanced: outcome.balanced,
     })
 }
+
+/// The value one step up or down from `value`, kept within the lever's range (the
+/// participant's + and - buttons).
+pub fn step(lever: &Lever, value: Decimal, up: bool) -> Decimal {
+    let (min, max) = range(lever);
+    let next = if up { value.checked_add(lever.step) } else { value.checked_sub(lever.step) };
+    next.unwrap_or(value).max(min).min(max)
+}
+
+/// The smallest and largest values a lever offers.
+pub fn range(lever: &Lever) -> (Decimal, Decimal) {
+    match lever.kind {
+        LeverKind::Proposal => (Decimal::ZERO, Decimal::ONE),
+        LeverKind::Principle => (Decimal::NEGATIVE_ONE, Decimal::ONE),
+        _ => (lever.min, lever.max),
+    }
+}
+
+/// A lever's value as a participant reads it: "£250,000", "1.5%", "3 social workers".
+pub fn show_value(lever: &Lever, value: Decimal) -> String {
+    match (lever.kind, lever.unit.as_str()) {
+        (LeverKind::Proposal, _) if value.is_zero() => "Not accepted".to_string(),
+        (LeverKind::Proposal, _) => "Accepted".to_string(),
+        (LeverKind::Principle, _) if value > Decimal::ZERO => "Agree".to_string(),
+        (LeverKind::Principle, _) if value < Decimal::ZERO => "Disagree".to_string(),
+        (LeverKind::Principle, _) => "No view".to_string(),
+        (_, "£") => Money::new(value).display_pounds(),
+        (_, "%") => format!("{}%", short(value, 2)),
+        (_, unit) => format!("{} {unit}", short(value, 2)).trim_end().to_string(),
+    }
+}
+
+/// A response in words, for the participant's own copy.
+pub fn response_text(c: &Consultation, o: &Outcome, r: &Response) -> String {
+    let mut out = format!("{}\nYour response\n\n", c.title);
+    for l in &o.levers {
+        let lever = c.levers.iter().find(|x| x.id == l.id);
+        let shown = lever.map(|x| show_value(x, l.value)).unwrap_or_else(|| short(l.value, 2));
+        out.push_str(&format!("- {}: {shown}", l.name));
+        if !l.money.is_zero() {
+            out.push_str(&format!(" ({})", l.money.display_pounds()));
+        }
+        out.push('\n');
+        if let Some(comment) = r.choices.iter().find(|x| x.lever == l.id).map(|x| x.comment.trim()) {
+            if !comment.is_empty() {
+                out.push_str(&format!("  Your comment: {comment}\n"));
+            }
+        }
+    }
+    out.push_str(&format!("\nGap to close: {}\n{}\n", o.gap.display_pounds(), o.summary));
+    if !r.comment.trim().is_empty() {
+        out.push_str(&format!("\nYour comment: {}\n", r.comment.trim()));
+    }
+    for a in &r.about_you {
+        let q = c.questions.iter().find(|q| q.id == a.question).map_or(a.question.as_str(), |q| q.text.as_str());
+        out.push_str(&format!("{q} {}\n", a.answer));
+    }
+    out
+}

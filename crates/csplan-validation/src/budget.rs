@@ -423,3 +423,23 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
     }
     out
 }
+
+/// Reads what a participant typed for a stepped or income lever: a number within its
+/// range, on a step. The message names the choice and says what to enter.
+pub fn read_lever_value(lever: &csplan_model::Lever, text: &str) -> Result<Decimal, String> {
+    let (min, max, step) = (lever.min, lever.max, lever.step);
+    let hint = format!(
+        "Enter a number from {} to {} for {}{}",
+        short(min, 4),
+        short(max, 4),
+        lever.name.to_lowercase(),
+        if step == Decimal::ONE { String::new() } else { format!(", in steps of {}", short(step, 4)) }
+    );
+    let Some(value) = csplan_model::dec::parse_text(text.trim().trim_end_matches('%')) else { return Err(hint) };
+    let on_step =
+        step > Decimal::ZERO && value.checked_sub(min).and_then(|d| d.checked_rem(step)).is_some_and(|r| r.is_zero());
+    if value < min || value > max || !on_step {
+        return Err(hint);
+    }
+    Ok(value)
+}

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod benchmark;
 pub mod caseloads;
 pub mod children_in_care;
+pub mod consultation;
 pub mod cost_of_care;
 pub mod demand;
 pub mod not_found;

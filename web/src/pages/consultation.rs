@@ -1,0 +1,518 @@
+//! "Balance the budget": the consultation a council configures in its scenario file, as a
+//! participant sees it. Choices are checkboxes, radios and number fields with - and +
+//! buttons (no sliders); the balance is announced politely as it changes; a review step
+//! comes before the participant downloads their response. All figures come from
+//! `csplan_calc::consultation`; typed values are read by `csplan_validation`.
+
+use csplan_calc::consultation::{evaluate, range, response, response_text, show_value, step, Outcome};
+use csplan_model::fmt::plain;
+use csplan_model::{Answer, BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
+use csplan_validation::{field_id, read_lever_value, Problem, Severity, PREFER_NOT_TO_SAY};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::error_summary::{focus_field_later, ErrorSummary};
+use crate::components::layout::use_document_title;
+use crate::components::preset::PresetLoader;
+use crate::state::use_planner;
+
+/// What the participant has entered: text per lever (kept as typed), comments, answers.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Entries {
+    values: Vec<String>,
+    comments: Vec<String>,
+    overall: String,
+    answers: Vec<String>,
+}
+
+impl Entries {
+    fn start(c: &Consultation) -> Self {
+        let mut e = Self {
+            values: c.levers.iter().map(|l| plain(l.start)).collect(),
+            comments: vec![String::new(); c.levers.len()],
+            overall: String::new(),
+            answers: vec![String::new(); c.questions.len()],
+        };
+        e.apply_link(c);
+        e
+    }
+
+    /// Choices from a shared link: `?page=consultation&choices=id:value,id:value`.
+    fn apply_link(&mut self, c: &Consultation) {
+        let search = window().location().search().unwrap_or_default();
+        let Some(list) = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("choices=")) else {
+            return;
+        };
+        for pair in list.split(',') {
+            let Some((id, value)) = pair.split_once(':') else { continue };
+            if let Some(i) = c.levers.iter().position(|l| l.id == id) {
+                if let Some(slot) = self.values.get_mut(i) {
+                    *slot = value.to_string();
+                }
+            }
+        }
+    }
+}
+
+fn path(lever: &Lever) -> String {
+    format!("consultation.{}", lever.id)
+}
+
+/// Reads every typed value; a value that cannot be read keeps the lever's start value
+/// for the figures and gets a message naming the choice.
+fn read(c: &Consultation, e: &Entries) -> (Vec<Choice>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let choices = c
+        .levers
+        .iter()
+        .zip(&e.values)
+        .zip(&e.comments)
+        .map(|((l, text), comment)| {
+            let value = match l.kind {
+                LeverKind::Proposal | LeverKind::Principle => csplan_model::dec::parse_text(text).unwrap_or(l.start),
+                _ => read_lever_value(l, text).unwrap_or_else(|message| {
+                    problems.push(Problem { path: path(l), severity: Severity::Error, message });
+                    l.start
+                }),
+            };
+            Choice { lever: l.id.clone(), value, comment: comment.trim().to_string() }
+        })
+        .collect();
+    (choices, problems)
+}
+
+fn about_you(c: &Consultation, e: &Entries) -> Vec<Answer> {
+    c.questions
+        .iter()
+        .zip(&e.answers)
+        .filter(|(_, a)| !a.is_empty())
+        .map(|(q, a)| Answer { question: q.id.clone(), answer: a.clone() })
+        .collect()
+}
+
+fn today() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
+}
+
+fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else { return iso.to_string() };
+    let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (d.parse::<u32>(), month) {
+        (Ok(d), Some(month)) => format!("{d} {month} {y}"),
+        _ => iso.to_string(),
+    }
+}
+
+fn download(file: &str, mime: &str, text: &str) {
+    let mut url = format!("data:{mime};charset=utf-8,");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.:".contains(&b) {
+            url.push(char::from(b));
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    let Ok(a) = document().create_element("a") else { return };
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", file);
+    if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+        a.click();
+    }
+}
+
+/// The page.
+#[component]
+pub fn ConsultationPage() -> impl IntoView {
+    let planner = use_planner();
+    let consultation = Memo::new(move |_| planner.scenario.with(|s| s.consultation.clone()));
+    let entries = RwSignal::new(Entries::default());
+    Effect::new(move |_| {
+        if let Some(c) = consultation.get() {
+            entries.set(Entries::start(&c));
+        }
+    });
+    let reviewing = RwSignal::new(false);
+    let submit_errors = RwSignal::new(Vec::<Problem>::new());
+    use_document_title("Balance the budget", move || !submit_errors.with(Vec::is_empty));
+    let read_all = Memo::new(move |_| {
+        let c = consultation.get()?;
+        Some(entries.with(|e| read(&c, e)))
+    });
+    let outcome = Memo::new(move |_| {
+        let c = consultation.get()?;
+        let (choices, _) = read_all.get()?;
+        planner.scenario.with(|s| evaluate(s, &c, &choices).ok())
+    });
+    view! {
+        {move || match consultation.get() {
+            None => view! {
+                <h1 class="govuk-heading-xl">"Balance the budget"</h1>
+                <p class="govuk-body">"This scenario has no consultation. A council sets one up in its scenario file; the Example council and Hampshire SP2023, 2021 presets have one."</p>
+                <PresetLoader/>
+            }.into_any(),
+            Some(c) => {
+                let c = StoredValue::new(c);
+                view! {
+                    <ErrorSummary errors=submit_errors/>
+                    {move || if reviewing.get() {
+                        view! { <Review c outcome entries reviewing read_all/> }.into_any()
+                    } else {
+                        view! { <Choose c outcome entries reviewing submit_errors read_all/> }.into_any()
+                    }}
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn Choose(
+    c: StoredValue<Consultation>,
+    outcome: Memo<Option<Outcome>>,
+    entries: RwSignal<Entries>,
+    reviewing: RwSignal<bool>,
+    submit_errors: RwSignal<Vec<Problem>>,
+    read_all: Memo<Option<(Vec<Choice>, Vec<Problem>)>>,
+) -> impl IntoView {
+    let con = c.get_value();
+    let closed = today() > con.closes;
+    let intro: Vec<String> = con.intro.split("\n\n").map(str::to_string).collect();
+    let on_review = move |_| {
+        let mut problems = read_all.get_untracked().map(|(_, p)| p).unwrap_or_default();
+        if let Some(o) = outcome.get_untracked() {
+            for l in o.levers.iter().filter(|l| l.below_minimum && l.below_minimum_rule == FloorRule::Block) {
+                problems.push(Problem {
+                    path: format!("consultation.{}", l.id),
+                    severity: Severity::Error,
+                    message: format!("{} would take its budget below the legal minimum; choose less", l.name),
+                });
+            }
+            if !o.balanced && problems.is_empty() {
+                problems.push(Problem {
+                    path: "consultation.balance".to_string(),
+                    severity: Severity::Error,
+                    message: format!("{}. Choose more savings or income", o.summary),
+                });
+            }
+        }
+        let first = problems.first().map(|p| field_id(&p.path));
+        submit_errors.set(problems);
+        match first {
+            Some(_) => focus_field_later("error-summary".to_string()),
+            None => {
+                reviewing.set(true);
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                focus_field_later("review-heading".to_string());
+            }
+        }
+    };
+    view! {
+        <h1 class="govuk-heading-xl">{con.title.clone()}</h1>
+        {intro.into_iter().map(|p| view! { <p class="govuk-body">{p}</p> }).collect_view()}
+        <p class="govuk-body" id="consultation-dates">{
+            if closed {
+                format!("This consultation closed on {}. You can still try the choices and download your response, but it will not be counted.", long_date(&con.closes))
+            } else {
+                format!("Open from {} to {}.", long_date(&con.opens), long_date(&con.closes))
+            }
+        }</p>
+        <Balance outcome/>
+        {con.levers.iter().enumerate().map(|(i, l)| view! { <LeverField lever=l.clone() i outcome entries/> }).collect_view()}
+        <div class="govuk-form-group">
+            <h2 class="govuk-label-wrapper">
+                <label class="govuk-label govuk-label--m" for="consultation-comment">"Anything else you would like to tell us (optional)"</label>
+            </h2>
+            <textarea class="govuk-textarea" id="consultation-comment" rows="4" maxlength="2000"
+                prop:value=move || entries.with(|e| e.overall.clone())
+                on:input=move |ev| entries.update(|e| e.overall = event_target_value(&ev))></textarea>
+        </div>
+        <AboutYou c entries/>
+        <div class="govuk-form-group" id="consultation-balance" tabindex="-1">
+            <button type="button" class="govuk-button" id="review" on:click=on_review>"Review your budget"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Balance(outcome: Memo<Option<Outcome>>) -> impl IntoView {
+    let text = move || outcome.with(|o| o.as_ref().map(|o| o.summary.clone()).unwrap_or_default());
+    let figures = move || {
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    format!(
+                        "Gap {} · savings {} · income {} · costs {}",
+                        o.gap.display_pounds(),
+                        o.savings.display_pounds(),
+                        o.income.display_pounds(),
+                        o.costs.display_pounds()
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="govuk-inset-text app-balance" id="balance">
+            <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" aria-live="polite" aria-atomic="true" id="balance-summary">{text}</p>
+            <p class="govuk-body-s govuk-!-margin-bottom-0" id="balance-figures">{figures}</p>
+        </div>
+    }
+}
+
+#[component]
+fn LeverField(lever: Lever, i: usize, outcome: Memo<Option<Outcome>>, entries: RwSignal<Entries>) -> impl IntoView {
+    let id = field_id(&path(&lever));
+    let lever = StoredValue::new(lever);
+    let result = move || outcome.with(|o| o.as_ref().and_then(|o| o.levers.get(i).cloned()));
+    let explanation = move || result().map(|r| r.explanation).unwrap_or_default();
+    let warning = move || {
+        result().filter(|r| r.below_minimum).map(|r| {
+            let text = match r.below_minimum_rule {
+                FloorRule::Block => "This would take the budget below the legal minimum, so it cannot be chosen with your other choices.",
+                FloorRule::Flag => "This would take the budget below the legal minimum.",
+            };
+            view! {
+                <div class="govuk-warning-text">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{text}</strong>
+                </div>
+            }
+        })
+    };
+    let typed = move || entries.with(|e| e.values.get(i).cloned().unwrap_or_default());
+    let set = move |text: String| {
+        entries.update(|e| {
+            if let Some(v) = e.values.get_mut(i) {
+                *v = text;
+            }
+        })
+    };
+    let l = lever.get_value();
+    let consequence = l.consequence.clone();
+    let hint_id = format!("{id}-hint");
+    let control = match l.kind {
+        LeverKind::Proposal => {
+            let money = l.per_unit.map(|m| m.display_pounds()).unwrap_or_default();
+            view! {
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                    <div class="govuk-checkboxes__item">
+                        <input class="govuk-checkboxes__input" id=id.clone() type="checkbox" aria-describedby=hint_id.clone()
+                            prop:checked=move || typed().trim() == "1"
+                            on:change=move |ev| set(if event_target_checked(&ev) { "1".into() } else { "0".into() })/>
+                        <label class="govuk-label govuk-checkboxes__label" for=id.clone()>{format!("Accept this proposal (saves {money} a year)")}</label>
+                    </div>
+                </div>
+            }.into_any()
+        }
+        LeverKind::Principle => {
+            let options = [("1", "Agree"), ("0", "No view"), ("-1", "Disagree")];
+            view! {
+                <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
+                    {options.into_iter().enumerate().map(|(k, (value, label))| {
+                        let rid = if k == 0 { id.clone() } else { format!("{id}-{k}") };
+                        view! {
+                            <div class="govuk-radios__item">
+                                <input class="govuk-radios__input" id=rid.clone() type="radio" name=id.clone() value=value
+                                    prop:checked=move || typed().trim() == value
+                                    on:change=move |_| set(value.to_string())/>
+                                <label class="govuk-label govuk-radios__label" for=rid>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            }.into_any()
+        }
+        _ => {
+            let (min, max) = range(&l);
+            let name = l.name.clone();
+            let label_text = match l.unit.as_str() {
+                "£" => "Amount in pounds".to_string(),
+                "%" => "Per cent".to_string(),
+                "" => "Your choice".to_string(),
+                unit => format!("Number of {unit}"),
+            };
+            let bump = move |up: bool| {
+                let l = lever.get_value();
+                let current = read_lever_value(&l, &typed()).unwrap_or(l.start);
+                set(plain(step(&l, current, up)));
+            };
+            let error = move || {
+                let l = lever.get_value();
+                read_lever_value(&l, &typed()).err()
+            };
+            view! {
+                <p class="govuk-hint" id=format!("{id}-range")>{format!("From {} to {}", show_value(&l, min), show_value(&l, max))}</p>
+                {move || error().map(|m| view! { <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{m}</p> })}
+                <label class="govuk-label" for=id.clone()>{label_text}</label>
+                <div class="app-stepper">
+                    <button type="button" class="govuk-button govuk-button--secondary app-stepper__button" aria-label=format!("Less: {name}") aria-controls=id.clone() on:click=move |_| bump(false)>"−"</button>
+                    <input class="govuk-input govuk-input--width-10" class:govuk-input--error=move || error().is_some()
+                        id=id.clone() type="text" inputmode="decimal" spellcheck="false"
+                        aria-describedby=format!("{id}-range {hint_id}")
+                        prop:value=typed on:input=move |ev| set(event_target_value(&ev))/>
+                    <span class="app-stepper__unit">{if l.unit == "£" { String::new() } else { l.unit.clone() }}</span>
+                    <button type="button" class="govuk-button govuk-button--secondary app-stepper__button" aria-label=format!("More: {name}") aria-controls=id.clone() on:click=move |_| bump(true)>"+"</button>
+                </div>
+            }.into_any()
+        }
+    };
+    let comment_id = format!("{id}-comment");
+    view! {
+        <div class="govuk-form-group app-lever" class:govuk-form-group--error=move || result().is_some_and(|r| r.below_minimum)>
+            <fieldset class="govuk-fieldset" aria-describedby=format!("{id}-hint")>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                    <h2 class="govuk-fieldset__heading">{l.name.clone()}</h2>
+                </legend>
+                {(!consequence.is_empty()).then(|| view! { <p class="govuk-body">{consequence}</p> })}
+                <p class="govuk-hint app-consequence" id=format!("{id}-hint")>{explanation}</p>
+                {warning}
+                {control}
+            </fieldset>
+            <details class="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                <summary class="govuk-details__summary" id=format!("{comment_id}-toggle")><span class="govuk-details__summary-text">"Add a comment on this choice"</span></summary>
+                <div class="govuk-details__text">
+                    <label class="govuk-label" for=comment_id.clone()>{format!("Your comment on {}", l.name.to_lowercase())}</label>
+                    <textarea class="govuk-textarea" id=comment_id rows="3" maxlength="2000"
+                        prop:value=move || entries.with(|e| e.comments.get(i).cloned().unwrap_or_default())
+                        on:input=move |ev| entries.update(|e| if let Some(c) = e.comments.get_mut(i) { *c = event_target_value(&ev) })></textarea>
+                </div>
+            </details>
+        </div>
+    }
+}
+
+#[component]
+fn AboutYou(c: StoredValue<Consultation>, entries: RwSignal<Entries>) -> impl IntoView {
+    let questions = c.get_value().questions;
+    (!questions.is_empty()).then(|| {
+        view! {
+            <h2 class="govuk-heading-m">"About you (optional)"</h2>
+            {questions.into_iter().enumerate().map(|(i, q)| {
+                let name = format!("about-{}", q.id);
+                let mut options = q.options.clone();
+                options.push(PREFER_NOT_TO_SAY.to_string());
+                view! {
+                    <div class="govuk-form-group">
+                        <fieldset class="govuk-fieldset">
+                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{q.text.clone()}</legend>
+                            <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                                {options.into_iter().enumerate().map(|(k, option)| {
+                                    let rid = format!("{name}-{k}");
+                                    let value = option.clone();
+                                    let check = option.clone();
+                                    view! {
+                                        <div class="govuk-radios__item">
+                                            <input class="govuk-radios__input" id=rid.clone() type="radio" name=name.clone() value=option.clone()
+                                                prop:checked=move || entries.with(|e| e.answers.get(i) == Some(&check))
+                                                on:change=move |_| entries.update(|e| if let Some(a) = e.answers.get_mut(i) { *a = value.clone() })/>
+                                            <label class="govuk-label govuk-radios__label" for=rid>{option}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                    </div>
+                }
+            }).collect_view()}
+        }
+    })
+}
+
+#[component]
+fn Review(
+    c: StoredValue<Consultation>,
+    outcome: Memo<Option<Outcome>>,
+    entries: RwSignal<Entries>,
+    reviewing: RwSignal<bool>,
+    read_all: Memo<Option<(Vec<Choice>, Vec<Problem>)>>,
+) -> impl IntoView {
+    let planner = use_planner();
+    let con = c.get_value();
+    let made = move || {
+        let con = c.get_value();
+        let choices = read_all.get_untracked().map(|(c, _)| c).unwrap_or_default();
+        let e = entries.get_untracked();
+        planner
+            .scenario
+            .with_untracked(|s| response(s, &con, choices, e.overall.trim().to_string(), about_you(&con, &e)).ok())
+    };
+    let on_json = move |_| {
+        if let Some(r) = made() {
+            if let Ok(json) = serde_json::to_string_pretty(&r) {
+                download(&format!("response-{}.json", c.get_value().id), "application/json", &json);
+            }
+        }
+    };
+    let on_text = move |_| {
+        if let (Some(r), Some(o)) = (made(), outcome.get_untracked()) {
+            download(
+                &format!("response-{}.txt", c.get_value().id),
+                "text/plain",
+                &response_text(&c.get_value(), &o, &r),
+            );
+        }
+    };
+    let link = move || {
+        let choices = read_all.get().map(|(c, _)| c).unwrap_or_default();
+        let list: Vec<String> = choices.iter().map(|ch| format!("{}:{}", ch.lever, plain(ch.value))).collect();
+        let base = window().location().pathname().unwrap_or_default();
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{base}?page=consultation&choices={}", list.join(","))
+    };
+    let rows = move || {
+        let con = c.get_value();
+        outcome.with(|o| {
+            o.as_ref().map(|o| {
+                o.levers
+                    .iter()
+                    .zip(&con.levers)
+                    .map(|(r, l)| {
+                        let money = if r.money.is_zero() { String::new() } else { r.money.display_pounds() };
+                        view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{r.name.clone()}</dt>
+                                <dd class="govuk-summary-list__value">{show_value(l, r.value)}</dd>
+                                <dd class="govuk-summary-list__actions">{money}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let rule = match con.balance {
+        BalanceRule::MustBalance => "Your budget balances.",
+        BalanceRule::Tolerance { .. } => "Your budget is within what the council accepts.",
+        BalanceRule::Any => "The council accepts any budget.",
+    };
+    view! {
+        <h1 class="govuk-heading-xl" id="review-heading" tabindex="-1">"Check your budget"</h1>
+        <p class="govuk-body">{rule}" "{move || outcome.with(|o| o.as_ref().map(|o| o.summary.clone()).unwrap_or_default())}"."</p>
+        <dl class="govuk-summary-list" id="review-list">{rows}</dl>
+        <p class="govuk-body"><a href="#" class="govuk-link" id="change" on:click=move |e| { e.prevent_default(); reviewing.set(false); focus_field_later("review".to_string()); }>"Change your choices"</a></p>
+        <h2 class="govuk-heading-m">"Send your response"</h2>
+        <p class="govuk-body">"This council collects responses by download: save your response and send the file as the council asks. Nothing is sent from this page."</p>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button" id="download-json" on:click=on_json>"Download your response (JSON)"</button>
+            <button type="button" class="govuk-button govuk-button--secondary" id="download-text" on:click=on_text>"Download a readable copy"</button>
+        </div>
+        <h2 class="govuk-heading-m">"Come back to these choices"</h2>
+        <p class="govuk-body">"This link opens the page with your choices (not your comments or answers):"</p>
+        <p class="govuk-body app-break-words"><a class="govuk-link" id="choices-link" href=link>{link}</a></p>
+    }
+}
