@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
                     Page::ChildrenInCare => view! { <pages::children_in_care::ChildrenInCarePage/> }.into_any(),
                     Page::Demand => view! { <pages::demand::DemandPage/> }.into_any(),
                     Page::CostOfCare => view! { <pages::cost_of_care::CostOfCarePage/> }.into_any(),
+                    Page::Budget => view! { <pages::budget::BudgetPage/> }.into_any(),
                     Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
                     Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),

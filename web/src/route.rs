@@ -20,6 +20,8 @@ pub enum Page {
     CostOfCare,
     /// Children looked after as stocks and flows.
     ChildrenInCare,
+    /// Savings, the medium-term plan and transport.
+    Budget,
     /// The "balance the budget" consultation.
     Consultation,
     /// The accessibility statement.
@@ -37,6 +39,7 @@ impl Page {
             Page::Demand => "?page=demand",
             Page::CostOfCare => "?page=cost-of-care",
             Page::ChildrenInCare => "?page=children-in-care",
+            Page::Budget => "?page=budget",
             Page::Consultation => "?page=consultation",
             Page::Accessibility => "?page=accessibility",
         }
@@ -50,6 +53,7 @@ impl Page {
             Page::Demand => "Demand",
             Page::CostOfCare => "Cost of care",
             Page::ChildrenInCare => "Children in care",
+            Page::Budget => "Budget",
             Page::Consultation => "Balance the budget",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
@@ -63,6 +67,8 @@ impl Page {
             Page::Workforce
         } else if path.starts_with("care_flows") {
             Page::ChildrenInCare
+        } else if path.starts_with("budget.") {
+            Page::Budget
         } else if path.starts_with("consultation") {
             Page::Consultation
         } else if path.starts_with("demand") {
@@ -82,6 +88,7 @@ impl Page {
             "demand" => Page::Demand,
             "cost-of-care" => Page::CostOfCare,
             "children-in-care" => Page::ChildrenInCare,
+            "budget" => Page::Budget,
             "consultation" => Page::Consultation,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,

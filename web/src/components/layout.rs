@@ -78,6 +78,7 @@ pub fn Header() -> impl IntoView {
                             {item(Page::Demand)}
                             {item(Page::CostOfCare)}
                             {item(Page::ChildrenInCare)}
+                            {item(Page::Budget)}
                             {item(Page::Consultation)}
                         </ul>
                     </nav>

@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod benchmark;
+pub mod budget;
 pub mod caseloads;
 pub mod children_in_care;
 pub mod consultation;
