@@ -871,22 +871,7 @@ pub fn budget_table(b: &csplan_calc::budget::BudgetReport) -> String {
     let p = &b.plan;
     if !p.years.is_empty() {
         out.push_str("\nMedium-term plan (gap = pressures - savings delivered that year; cumulative = running sum)\n");
-        let rows: Vec<Vec<String>> = p
-            .years
-            .iter()
-            .map(|y| {
-                vec![
-                    y.year.clone(),
-                    pounds(y.pressures),
-                    pounds(y.savings_target),
-                    pounds(y.savings_expected),
-                    pounds(y.gap_target),
-                    pounds(y.cumulative_target),
-                    pounds(y.gap_expected),
-                    pounds(y.cumulative_expected),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<String>> = p.years.iter().map(csplan_calc::budget::PlanYear::cells).collect();
         out.push_str(&table(
             &[
                 "year",

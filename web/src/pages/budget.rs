@@ -85,28 +85,7 @@ fn Results(report: Memo<Option<BudgetReport>>) -> impl IntoView {
         ["Budget area", "Budget", "Savings", "% of budget", "After savings"].map(String::from).to_vec()
     });
     let plan: Memo<Cells> = Memo::new(move |_| {
-        report.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.plan
-                        .years
-                        .iter()
-                        .map(|y| {
-                            vec![
-                                y.year.clone(),
-                                pounds(y.pressures),
-                                pounds(y.savings_target),
-                                pounds(y.savings_expected),
-                                pounds(y.gap_target),
-                                pounds(y.cumulative_target),
-                                pounds(y.gap_expected),
-                                pounds(y.cumulative_expected),
-                            ]
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+        report.with(|r| r.as_ref().map(|r| r.plan.years.iter().map(|y| y.cells()).collect()).unwrap_or_default())
     });
     let plan_headers = Signal::derive(|| {
         [
