@@ -6,10 +6,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Percent-encodes text for a `data:` URL.
-fn data_url(csv: &str) -> String {
-    let mut out = String::from("data:text/csv;charset=utf-8,");
-    for b in csv.bytes() {
+/// Percent-encodes text as a `data:` URL of type `mime` (UTF-8).
+pub fn data_url(mime: &str, text: &str) -> String {
+    let mut out = format!("data:{mime};charset=utf-8,");
+    for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.,:".contains(&b) {
             out.push(char::from(b));
         } else {
@@ -53,7 +53,7 @@ pub fn CsvLink(
 ) -> impl IntoView {
     let on_click = move |e: ev::MouseEvent| {
         if let Some(link) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = link.set_attribute("href", &data_url(&csv.get_untracked()));
+            let _ = link.set_attribute("href", &data_url("text/csv", &csv.get_untracked()));
         }
     };
     view! {

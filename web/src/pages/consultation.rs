@@ -11,6 +11,7 @@ use csplan_validation::{field_id, read_lever_value, Problem, Severity, PREFER_NO
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::csv::data_url;
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::layout::use_document_title;
 use crate::components::preset::PresetLoader;
@@ -119,14 +120,7 @@ fn long_date(iso: &str) -> String {
 }
 
 fn download(file: &str, mime: &str, text: &str) {
-    let mut url = format!("data:{mime};charset=utf-8,");
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.:".contains(&b) {
-            url.push(char::from(b));
-        } else {
-            url.push_str(&format!("%{b:02X}"));
-        }
-    }
+    let url = data_url(mime, text);
     let Ok(a) = document().create_element("a") else { return };
     let _ = a.set_attribute("href", &url);
     let _ = a.set_attribute("download", file);
