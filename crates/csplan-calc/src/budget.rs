@@ -19,19 +19,7 @@
 use csplan_model::{Budget, Decimal, Money, Rate, Transport, HALF_UP};
 use serde::Serialize;
 
-use crate::CalcError;
-
-fn ov<T>(v: Option<T>) -> Result<T, CalcError> {
-    v.ok_or(CalcError::Overflow)
-}
-
-fn add(a: Money, b: Money) -> Result<Money, CalcError> {
-    ov(a.checked_add(b))
-}
-
-fn sub(a: Money, b: Money) -> Result<Money, CalcError> {
-    ov(a.checked_sub(b))
-}
+use crate::{add, ov, sub, CalcError};
 
 fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED

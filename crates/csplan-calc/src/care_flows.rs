@@ -15,11 +15,7 @@ use csplan_model::fmt::short;
 use csplan_model::{CareFlows, Decimal, Money};
 use serde::Serialize;
 
-use crate::CalcError;
-
-fn ov<T>(v: Option<T>) -> Result<T, CalcError> {
-    v.ok_or(CalcError::Overflow)
-}
+use crate::{ov, CalcError};
 
 /// One month of the stock-flow projection (month 0 is now).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -20,11 +20,7 @@ use csplan_model::{
 };
 use serde::Serialize;
 
-use crate::CalcError;
-
-fn ov<T>(v: Option<T>) -> Result<T, CalcError> {
-    v.ok_or(CalcError::Overflow)
-}
+use crate::{ov, CalcError};
 
 /// Ofsted describes manageable caseloads as 15 to 20.
 pub const OFSTED_LOW: i64 = 15;
@@ -410,18 +406,9 @@ pub fn response(
 /// The value one step up or down from `value`, kept within the lever's range (the
 /// participant's + and - buttons).
 pub fn step(lever: &Lever, value: Decimal, up: bool) -> Decimal {
-    let (min, max) = range(lever);
+    let (min, max, _) = lever.bounds();
     let next = if up { value.checked_add(lever.step) } else { value.checked_sub(lever.step) };
     next.unwrap_or(value).max(min).min(max)
-}
-
-/// The smallest and largest values a lever offers.
-pub fn range(lever: &Lever) -> (Decimal, Decimal) {
-    match lever.kind {
-        LeverKind::Proposal => (Decimal::ZERO, Decimal::ONE),
-        LeverKind::Principle => (Decimal::NEGATIVE_ONE, Decimal::ONE),
-        _ => (lever.min, lever.max),
-    }
 }
 
 /// A lever's value as a participant reads it: "£250,000", "1.5%", "3 social workers".

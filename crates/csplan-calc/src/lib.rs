@@ -59,3 +59,18 @@ impl fmt::Display for CalcError {
 }
 
 impl std::error::Error for CalcError {}
+
+/// `Some` as `Ok`, `None` (an overflow in checked arithmetic) as [`CalcError::Overflow`].
+pub(crate) fn ov<T>(v: Option<T>) -> Result<T, CalcError> {
+    v.ok_or(CalcError::Overflow)
+}
+
+/// `a + b` in pounds, checked.
+pub(crate) fn add(a: csplan_model::Money, b: csplan_model::Money) -> Result<csplan_model::Money, CalcError> {
+    ov(a.checked_add(b))
+}
+
+/// `a - b` in pounds, checked.
+pub(crate) fn sub(a: csplan_model::Money, b: csplan_model::Money) -> Result<csplan_model::Money, CalcError> {
+    ov(a.checked_sub(b))
+}

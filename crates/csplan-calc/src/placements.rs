@@ -15,19 +15,7 @@ use csplan_model::fmt::short;
 use csplan_model::{Decimal, InvestToSave, Money, PlacementKind, Placements, Rate, Scenario, UnitCost};
 use serde::Serialize;
 
-use crate::CalcError;
-
-fn ov<T>(v: Option<T>) -> Result<T, CalcError> {
-    v.ok_or(CalcError::Overflow)
-}
-
-fn add(a: Money, b: Money) -> Result<Money, CalcError> {
-    ov(a.checked_add(b))
-}
-
-fn sub(a: Money, b: Money) -> Result<Money, CalcError> {
-    ov(a.checked_sub(b))
-}
+use crate::{add, ov, sub, CalcError};
 
 /// One placement line's figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

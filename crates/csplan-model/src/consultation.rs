@@ -131,6 +131,18 @@ fn one() -> Decimal {
     Decimal::ONE
 }
 
+impl Lever {
+    /// The smallest value, the largest and the step between: a proposal is 0 or 1, a
+    /// principle -1, 0 or 1 whatever the file says; other kinds use their own.
+    pub fn bounds(&self) -> (Decimal, Decimal, Decimal) {
+        match self.kind {
+            LeverKind::Proposal => (Decimal::ZERO, Decimal::ONE, Decimal::ONE),
+            LeverKind::Principle => (Decimal::NEGATIVE_ONE, Decimal::ONE, Decimal::ONE),
+            _ => (self.min, self.max, self.step),
+        }
+    }
+}
+
 /// A consequence the models calculate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]

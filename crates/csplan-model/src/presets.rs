@@ -391,13 +391,13 @@ fn workstream(name: &str, area: &str, thousands: i64, phasing: &[i64], risk: Ris
     }
 }
 
-fn proposal(id: &str, name: &str, pounds: i64, area: Option<&str>, consequence: &str) -> Lever {
+fn proposal(id: &str, name: &str, saves: Money, area: Option<&str>, consequence: &str) -> Lever {
     Lever {
         id: id.to_string(),
         name: name.to_string(),
         kind: LeverKind::Proposal,
         consequence: consequence.to_string(),
-        per_unit: Some(Money::pounds(pounds)),
+        per_unit: Some(saves),
         min: Decimal::ZERO,
         max: Decimal::ONE,
         step: Decimal::ONE,
@@ -410,7 +410,12 @@ fn proposal(id: &str, name: &str, pounds: i64, area: Option<&str>, consequence: 
 }
 
 fn principle(id: &str, name: &str) -> Lever {
-    Lever { kind: LeverKind::Principle, per_unit: None, min: Decimal::NEGATIVE_ONE, ..proposal(id, name, 0, None, "") }
+    Lever {
+        kind: LeverKind::Principle,
+        per_unit: None,
+        min: Decimal::NEGATIVE_ONE,
+        ..proposal(id, name, Money::ZERO, None, "")
+    }
 }
 
 /// Hampshire County Council, Children's Services Savings Programme to 2023 (SP2023),
@@ -479,15 +484,7 @@ pub fn hampshire_2021() -> Scenario {
         .iter()
         .filter(|w| w.area != "government" && w.area != "corporate")
         .enumerate()
-        .map(|(i, w)| {
-            proposal(
-                &format!("ws{}", i + 1),
-                &w.name,
-                w.amount.value().try_into().unwrap_or(0),
-                Some(&w.area),
-                &w.risks,
-            )
-        })
+        .map(|(i, w)| proposal(&format!("ws{}", i + 1), &w.name, w.amount, Some(&w.area), &w.risks))
         .chain([
             principle("local-government", "Consider changing local government arrangements in Hampshire"),
             principle("no-reserves", "Do not use reserves to plug the budget gap"),
@@ -611,7 +608,7 @@ fn example_consultation() -> Consultation {
             max,
             step,
             unit: unit.to_string(),
-            ..proposal(id, name, 0, None, "")
+            ..proposal(id, name, Money::ZERO, None, "")
         };
     Consultation {
         id: "example-2024".to_string(),
@@ -627,13 +624,13 @@ fn example_consultation() -> Consultation {
         balance: BalanceRule::MustBalance,
         council_tax_yield: Some(Money::pounds(1_200_000)),
         levers: vec![
-            proposal("children-homes", "Merge two children's homes", 900_000, Some("csc"),
+            proposal("children-homes", "Merge two children's homes", Money::pounds(900_000), Some("csc"),
                 "Ten children would move to the other home over a year; some would live further from their families."),
-            proposal("family-centres", "Reduce family centre hours", 450_000, Some("early-help"),
+            proposal("family-centres", "Reduce family centre hours", Money::pounds(450_000), Some("early-help"),
                 "Centres would close at 4pm and on Saturdays; about 300 families a year would have to come at other times."),
-            proposal("holiday-activities", "Stop the holiday activity programme", 300_000, Some("early-help"),
+            proposal("holiday-activities", "Stop the holiday activity programme", Money::pounds(300_000), Some("early-help"),
                 "About 1,500 children would lose free holiday activities and meals."),
-            proposal("transport-routes", "Review home to school transport routes", 600_000, Some("htst"),
+            proposal("transport-routes", "Review home to school transport routes", Money::pounds(600_000), Some("htst"),
                 "Some children with special educational needs would share routes and travel for longer."),
             Lever {
                 effect: Some(LeverEffect::Caseload { team: 0 }),

@@ -245,11 +245,7 @@ pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Co
         if l.name.trim().is_empty() {
             out.push(Problem::error(lp("name"), format!("Enter a name for choice {}", i + 1)));
         }
-        let (min, max, step) = match l.kind {
-            LeverKind::Proposal => (Decimal::ZERO, Decimal::ONE, Decimal::ONE),
-            LeverKind::Principle => (Decimal::NEGATIVE_ONE, Decimal::ONE, Decimal::ONE),
-            _ => (l.min, l.max, l.step),
-        };
+        let (min, max, step) = l.bounds();
         if matches!(l.kind, LeverKind::Proposal) && (l.min != min || l.max != max || l.step != step) {
             out.push(Problem::error(
                 lp("max"),
@@ -375,14 +371,8 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
         if r.choices.iter().take(i).any(|o| o.lever == choice.lever) {
             out.push(Problem::error(p("lever"), format!("{} is answered twice", l.name)));
         }
-        let (min, max, step) = match l.kind {
-            LeverKind::Proposal => (Decimal::ZERO, Decimal::ONE, Decimal::ONE),
-            LeverKind::Principle => (Decimal::NEGATIVE_ONE, Decimal::ONE, Decimal::ONE),
-            _ => (l.min, l.max, l.step),
-        };
-        let on_step = step > Decimal::ZERO
-            && choice.value.checked_sub(min).and_then(|d| d.checked_rem(step)).is_some_and(|r| r.is_zero());
-        if choice.value < min || choice.value > max || !on_step {
+        let (min, max, step) = l.bounds();
+        if !offers(l, choice.value) {
             out.push(Problem::error(
                 p("value"),
                 format!(
@@ -427,7 +417,7 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
 /// Reads what a participant typed for a stepped or income lever: a number within its
 /// range, on a step. The message names the choice and says what to enter.
 pub fn read_lever_value(lever: &csplan_model::Lever, text: &str) -> Result<Decimal, String> {
-    let (min, max, step) = (lever.min, lever.max, lever.step);
+    let (min, max, step) = lever.bounds();
     let hint = format!(
         "Enter a number from {} to {} for {}{}",
         short(min, 4),
@@ -436,10 +426,17 @@ pub fn read_lever_value(lever: &csplan_model::Lever, text: &str) -> Result<Decim
         if step == Decimal::ONE { String::new() } else { format!(", in steps of {}", short(step, 4)) }
     );
     let Some(value) = csplan_model::dec::parse_text(text.trim().trim_end_matches('%')) else { return Err(hint) };
-    let on_step =
-        step > Decimal::ZERO && value.checked_sub(min).and_then(|d| d.checked_rem(step)).is_some_and(|r| r.is_zero());
-    if value < min || value > max || !on_step {
+    if !offers(lever, value) {
         return Err(hint);
     }
     Ok(value)
+}
+
+/// True when `value` is one the lever offers: within its bounds, a whole number of steps
+/// from the smallest.
+fn offers(lever: &csplan_model::Lever, value: Decimal) -> bool {
+    let (min, max, step) = lever.bounds();
+    let on_step =
+        step > Decimal::ZERO && value.checked_sub(min).and_then(|d| d.checked_rem(step)).is_some_and(|r| r.is_zero());
+    value >= min && value <= max && on_step
 }

@@ -4,7 +4,7 @@
 //! comes before the participant downloads their response. All figures come from
 //! `csplan_calc::consultation`; typed values are read by `csplan_validation`.
 
-use csplan_calc::consultation::{evaluate, range, response, response_text, show_value, step, Outcome};
+use csplan_calc::consultation::{evaluate, response, response_text, show_value, step, Outcome};
 use csplan_model::fmt::plain;
 use csplan_model::{Answer, BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
 use csplan_validation::{field_id, read_lever_value, Problem, Severity, PREFER_NOT_TO_SAY};
@@ -332,7 +332,7 @@ fn LeverField(lever: Lever, i: usize, outcome: Memo<Option<Outcome>>, entries: R
             }.into_any()
         }
         _ => {
-            let (min, max) = range(&l);
+            let (min, max, _) = l.bounds();
             let name = l.name.clone();
             let label_text = match l.unit.as_str() {
                 "£" => "Amount in pounds".to_string(),
