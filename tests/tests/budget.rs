@@ -348,13 +348,20 @@ fn summarise_reads_files_and_folders_and_skips_bad_ones() {
     assert_eq!(tax["taken_up"], 3);
     assert_eq!(tax["mean"], "2");
     assert_eq!(tax["median"], "2");
-    // With the scenario: names, the consultation's order, and every lever counted.
+    // With the scenario: names, the consultation's order, and every lever counted; the
+    // response that does not balance is one the app and the collector would not send
+    // under "must balance", so it is named and skipped (the check the collector makes).
     let run = csplan(&["responses", "summarise", folder, "--scenario", scenario.to_str().expect("path")]);
     assert_eq!(run.code, 0, "{}", run.err);
-    assert!(run.out.contains("3 responses; 2 balanced (66.7%); 1 with an overall comment"), "{}", run.out);
+    assert!(run.out.contains("2 responses; 2 balanced (100%); 0 with an overall comment"), "{}", run.out);
     assert!(run.out.contains("Merge two children's homes"));
     assert!(run.out.contains("What is your age?"));
-    assert!(run.out.contains("1 file(s) skipped"));
+    assert!(run.out.contains("2 file(s) skipped"));
+    assert!(
+        run.err.contains("r1.json: skipped: balance: £900,000 short of balancing: the budget must balance"),
+        "{}",
+        run.err
+    );
     let csv = csplan(&["responses", "summarise", folder, "--format", "csv"]);
     assert!(csv.out.contains("lever,children-homes,take_up_percent,100\n"), "{}", csv.out);
     assert!(csv.out.contains("about_you,age,no answer,1\n"));

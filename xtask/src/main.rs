@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod collect_bench;
+
 /// trunk 0.22 needs a newer rustc than this machine kind has (see TOOLCHAIN.md).
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -41,11 +43,16 @@ fn main() -> ExitCode {
         Some("setup") => setup(Needs { browser: true }),
         Some("serve") => serve(),
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => match args.get(1).map(String::as_str) {
+            None => bench().and_then(|()| bench_collector()),
+            Some("app") => bench(),
+            Some("collector") => bench_collector(),
+            Some(other) => Err(format!("bench: unknown part {other}; give app, collector or nothing for both")),
+        },
         Some("data") => data(args.get(1).is_some_and(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency"
+                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time (bench app | bench collector: one part)"
             );
             return ExitCode::from(2);
         }
@@ -375,6 +382,13 @@ fn bench() -> Step {
     );
     step("keystroke to updated figures in headless Chromium (200 edits)");
     run_with("node", &["tests/browser/bench.mjs"], &[("CSPLAN_DIST", "dist".into())])
+}
+
+fn bench_collector() -> Step {
+    step("build the release csplan binary");
+    run("cargo", &["build", "--release", "-p", "csplan-cli", "--locked"])?;
+    step("collector: 2,000 responses posted by 50 concurrent clients");
+    collect_bench::run(Path::new("target/release/csplan"), &env::temp_dir().join("csplan-bench-collect"))
 }
 
 /// Where the DfE open data lives in a checkout of the project's shared folder.

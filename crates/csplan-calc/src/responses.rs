@@ -93,7 +93,8 @@ fn mean(values: &[Decimal]) -> Option<Decimal> {
     if values.is_empty() {
         return None;
     }
-    sum.checked_div(Decimal::from(values.len()))
+    // Exact; trailing zeros dropped (2.750 -> 2.75).
+    sum.checked_div(Decimal::from(values.len())).map(|m| m.normalize())
 }
 
 fn median(values: &mut [Decimal]) -> Option<Decimal> {
@@ -107,7 +108,7 @@ fn median(values: &mut [Decimal]) -> Option<Decimal> {
         values.get(mid).copied()
     } else {
         let (a, b) = (values.get(mid - 1)?, values.get(mid)?);
-        a.checked_add(*b)?.checked_div(Decimal::TWO)
+        a.checked_add(*b)?.checked_div(Decimal::TWO).map(|m| m.normalize())
     }
 }
 

@@ -78,9 +78,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
         format: ShortFormat,
     },
-    /// Consultation responses: summarise downloaded response files.
+    /// Consultation responses: summarise downloaded files or a collector's database, or
+    /// export the database.
     #[command(subcommand)]
     Responses(ResponsesCommand),
+    /// Run the response collector: participants' pages post responses to it; each is
+    /// checked against the scenario's consultation and stored in a SQLite database.
+    Collect {
+        /// The scenario file with the consultation.
+        #[arg(long)]
+        scenario: String,
+        /// The SQLite database file responses go into (made if missing).
+        #[arg(long)]
+        db: std::path::PathBuf,
+        /// Address and port to listen on. The default takes connections from this machine
+        /// only; put a web server with HTTPS in front of it to take them from the internet.
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        bind: String,
+        /// The site the app is served from, e.g. https://council.example (repeat for more).
+        /// Browsers let only these pages post responses.
+        #[arg(long = "origin")]
+        origins: Vec<String>,
+        /// Responses accepted from one client address a minute.
+        #[arg(long, default_value_t = std::num::NonZeroU32::new(60).unwrap_or(std::num::NonZeroU32::MIN))]
+        per_client_per_minute: std::num::NonZeroU32,
+        /// Largest response accepted, in bytes (default: room for every comment at full length).
+        #[arg(long)]
+        max_body_bytes: Option<usize>,
+    },
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
     Caseload {
@@ -115,8 +140,11 @@ enum ResponsesCommand {
     /// on standard error and skipped.
     Summarise {
         /// Response JSON files, or folders of them (every `*.json` inside).
-        #[arg(required = true)]
+        #[arg(required_unless_present = "db")]
         files: Vec<String>,
+        /// A collector's database (`csplan collect --db`) instead of files.
+        #[arg(long, conflicts_with = "files")]
+        db: Option<std::path::PathBuf>,
         /// The scenario file with the consultation: names and orders the choices, and
         /// checks each response against it (responses that fail are named and skipped).
         #[arg(long)]
@@ -125,6 +153,28 @@ enum ResponsesCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Every response in a collector's database, with its receipt and the time it arrived:
+    /// CSV (a row a response, a column a choice and its comment, a column a question) or JSON.
+    Export {
+        /// The collector's database.
+        #[arg(long)]
+        db: std::path::PathBuf,
+        /// The scenario file with the consultation: names and orders the columns.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+}
+
+/// `responses export` formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// A row a response.
+    Csv,
+    /// An array of `{receipt, received, response}`.
+    Json,
 }
 
 /// The DfE workforce measures from figures given on the command line.
@@ -227,9 +277,19 @@ where
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
-        Command::Responses(ResponsesCommand::Summarise { files, scenario, format }) => {
-            summarise_command(&files, scenario.as_deref(), format, stdin, out, err)
+        Command::Responses(ResponsesCommand::Summarise { files, db, scenario, format }) => {
+            summarise_command(&files, db.as_deref(), scenario.as_deref(), format, stdin, out, err)
         }
+        Command::Responses(ResponsesCommand::Export { db, scenario, format }) => {
+            export_command(&db, scenario.as_deref(), format, stdin, out, err)
+        }
+        Command::Collect { scenario, db, bind, origins, per_client_per_minute, max_body_bytes } => collect_command(
+            &scenario,
+            csplan_collect::Options { db, origins, per_client_per_minute, max_body_bytes },
+            &bind,
+            stdin,
+            out,
+        ),
         Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
             CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
             format,
@@ -541,80 +601,98 @@ fn response_files(paths: &[String]) -> Result<Vec<std::path::PathBuf>, Failure> 
     Ok(files)
 }
 
+/// Responses to summarise or export, each with the name a problem is reported under: a
+/// file's path, or a stored response's receipt.
+fn response_texts(
+    paths: &[String],
+    db: Option<&std::path::Path>,
+    err: &mut dyn Write,
+) -> Result<Vec<(String, String)>, Failure> {
+    if let Some(db) = db {
+        let rows = csplan_collect::store::read_all(db).map_err(|e| Failure(format!("--db {}: {e}", db.display())))?;
+        return Ok(rows.into_iter().map(|r| (format!("receipt {}", r.receipt), r.response)).collect());
+    }
+    let mut texts = Vec::new();
+    for file in response_files(paths)? {
+        let name = file.display().to_string();
+        match std::fs::read_to_string(&file) {
+            Ok(t) => texts.push((name, t)),
+            Err(e) => {
+                let _ = writeln!(err, "{name}: skipped: cannot read it: {e}");
+            }
+        }
+    }
+    Ok(texts)
+}
+
+/// The scenario named by `--scenario` and its consultation (exit 1 if it has none).
+fn consultation_scenario(
+    file: Option<&str>,
+    stdin: &mut dyn Read,
+    err: &mut dyn Write,
+) -> Result<Option<(Scenario, csplan_model::Consultation)>, Option<Failure>> {
+    let Some(file) = file else { return Ok(None) };
+    let s = read_scenario(file, stdin).map_err(Some)?;
+    match s.consultation.clone() {
+        Some(c) => Ok(Some((s, c))),
+        None => {
+            let _ = writeln!(err, "--scenario: that scenario has no consultation section");
+            Err(None)
+        }
+    }
+}
+
 fn summarise_command(
     paths: &[String],
+    db: Option<&std::path::Path>,
     scenario: Option<&str>,
     format: Format,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
-    let scenario = scenario.map(|f| read_scenario(f, stdin)).transpose()?;
-    let consultation = match &scenario {
-        Some(s) => match &s.consultation {
-            Some(c) => Some(c),
-            None => {
-                let _ = writeln!(err, "--scenario: that scenario has no consultation section");
-                return Ok(1);
-            }
-        },
-        None => None,
+    let checked = match consultation_scenario(scenario, stdin, err) {
+        Ok(c) => c,
+        Err(Some(f)) => return Err(f),
+        Err(None) => return Ok(1),
     };
-    let files = response_files(paths)?;
-    let mut responses = Vec::with_capacity(files.len());
-    let mut skipped = 0usize;
-    for file in &files {
-        let name = file.display();
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
-            Err(e) => {
-                let _ = writeln!(err, "{name}: skipped: cannot read it: {e}");
-                skipped += 1;
-                continue;
-            }
-        };
-        let de = &mut serde_json::Deserializer::from_str(&text);
+    let texts = response_texts(paths, db, err)?;
+    let total = if db.is_some() { texts.len() } else { response_files(paths)?.len() };
+    let mut responses = Vec::with_capacity(texts.len());
+    for (name, text) in &texts {
+        let de = &mut serde_json::Deserializer::from_str(text);
         let response: csplan_model::Response = match serde_path_to_error::deserialize(de) {
             Ok(r) => r,
             Err(e) => {
                 let path = e.path().to_string();
                 let at = if path == "." { String::new() } else { format!("{path}: ") };
                 let _ = writeln!(err, "{name}: skipped: not a csplan response: {at}{}", e.into_inner());
-                skipped += 1;
                 continue;
             }
         };
-        if let (Some(s), Some(c)) = (&scenario, consultation) {
-            let mut problems = csplan_validation::validate_response(c, &response);
-            if problems.is_empty() {
-                match csplan_calc::consultation::evaluate(s, c, &response.choices) {
-                    Ok(o) if o.blocked => problems.push(Problem {
-                        path: "choices".to_string(),
-                        severity: csplan_validation::Severity::Error,
-                        message: "a choice takes a budget area below its statutory minimum".to_string(),
-                    }),
-                    Ok(_) => {}
-                    Err(e) => problems.push(Problem {
-                        path: "choices".to_string(),
-                        severity: csplan_validation::Severity::Error,
-                        message: e.to_string(),
-                    }),
+        let response = match &checked {
+            Some((s, c)) => match csplan_collect::accept(s, c, response) {
+                Ok(r) => r,
+                Err(problems) => {
+                    if let Some(p) = problems.first() {
+                        let _ = writeln!(err, "{name}: skipped: {p}");
+                    }
+                    continue;
                 }
-            }
-            if let Some(p) = problems.first() {
-                let _ = writeln!(err, "{name}: skipped: {p}");
-                skipped += 1;
-                continue;
-            }
-        }
+            },
+            None => response,
+        };
         responses.push(response);
     }
+    let skipped = total.saturating_sub(responses.len());
+    let consultation = checked.as_ref().map(|(_, c)| c);
     let summary = csplan_calc::responses::summarise(&responses, consultation);
     let text = match format {
         Format::Table => {
             let mut t = output::summary_table(&summary);
             if skipped > 0 {
-                t.push_str(&format!("\n{skipped} file(s) skipped (named on standard error).\n"));
+                let what = if db.is_some() { "response(s)" } else { "file(s)" };
+                t.push_str(&format!("\n{skipped} {what} skipped (named on standard error).\n"));
             }
             t
         }
@@ -622,4 +700,106 @@ fn summarise_command(
         Format::Csv => output::summary_csv(&summary).map_err(Failure)?,
     };
     write_all(out, &text)
+}
+
+fn export_command(
+    db: &std::path::Path,
+    scenario: Option<&str>,
+    format: ExportFormat,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let checked = match consultation_scenario(scenario, stdin, err) {
+        Ok(c) => c,
+        Err(Some(f)) => return Err(f),
+        Err(None) => return Ok(1),
+    };
+    let stored = csplan_collect::store::read_all(db).map_err(|e| Failure(format!("--db {}: {e}", db.display())))?;
+    let mut rows = Vec::with_capacity(stored.len());
+    for s in stored {
+        match serde_json::from_str::<csplan_model::Response>(&s.response) {
+            Ok(r) => rows.push((s, r)),
+            Err(e) => {
+                let _ = writeln!(err, "receipt {}: skipped: not a csplan response: {e}", s.receipt);
+            }
+        }
+    }
+    let text = match format {
+        ExportFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                receipt: &'a str,
+                received: &'a str,
+                response: &'a csplan_model::Response,
+            }
+            let all: Vec<Row<'_>> =
+                rows.iter().map(|(s, r)| Row { receipt: &s.receipt, received: &s.received, response: r }).collect();
+            serde_json::to_string_pretty(&all).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?
+        }
+        ExportFormat::Csv => {
+            // Columns: the consultation's choices and questions in its order, or with no
+            // scenario every choice and question met, in the order first met.
+            let (levers, questions) = match &checked {
+                Some((_, c)) => (
+                    c.levers.iter().map(|l| (l.id.clone(), l.name.clone())).collect(),
+                    c.questions.iter().map(|q| (q.id.clone(), q.text.clone())).collect(),
+                ),
+                None => {
+                    let mut levers: Vec<(String, String)> = Vec::new();
+                    let mut questions: Vec<(String, String)> = Vec::new();
+                    for (_, r) in &rows {
+                        for ch in &r.choices {
+                            if !levers.iter().any(|(id, _)| id == &ch.lever) {
+                                levers.push((ch.lever.clone(), ch.lever.clone()));
+                            }
+                        }
+                        for a in &r.about_you {
+                            if !questions.iter().any(|(id, _)| id == &a.question) {
+                                questions.push((a.question.clone(), a.question.clone()));
+                            }
+                        }
+                    }
+                    (levers, questions)
+                }
+            };
+            output::export_csv(&rows, &levers, &questions).map_err(Failure)?
+        }
+    };
+    write_all(out, &text)
+}
+
+fn collect_command(
+    scenario: &str,
+    options: csplan_collect::Options,
+    bind: &str,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Outcome {
+    let s = read_scenario(scenario, stdin)?;
+    let c = csplan_collect::prepare(&s, &options).map_err(Failure)?;
+    let listener =
+        std::net::TcpListener::bind(bind).map_err(|e| Failure(format!("--bind {bind}: cannot listen there: {e}")))?;
+    let addr = listener.local_addr().map_err(|e| Failure(format!("--bind {bind}: {e}")))?;
+    let origins = if options.origins.is_empty() {
+        "no other site (give --origin https://your.site to let the app's pages post)".to_string()
+    } else {
+        options.origins.join(", ")
+    };
+    write_all(
+        out,
+        &format!(
+            "csplan collect: listening on http://{addr}\n\
+             Responses to \u{201c}{}\u{201d} ({}) are taken at {}\n\
+             Set the consultation's collector_url to that address (or the address your HTTPS proxy gives it).\n\
+             Pages allowed to post: {origins}. Stored in {}. Ctrl+C stops.\n",
+            c.title,
+            c.id,
+            csplan_collect::responses_url(addr, &c),
+            options.db.display(),
+        ),
+    )?;
+    out.flush().map_err(|e| Failure(format!("cannot write output: {e}")))?;
+    csplan_collect::serve(s, listener, options).map_err(Failure)?;
+    Ok(0)
 }

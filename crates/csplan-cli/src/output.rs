@@ -1004,3 +1004,44 @@ pub fn summary_csv(s: &csplan_calc::responses::Summary) -> Result<String, String
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
+
+/// Stored responses as CSV: a row a response; a column for each choice's value and its
+/// comment, the overall comment, and a column a question. `columns` gives the choices and
+/// questions (id, heading) in order.
+pub fn export_csv(
+    rows: &[(csplan_collect::Stored, csplan_model::Response)],
+    levers: &[(String, String)],
+    questions: &[(String, String)],
+) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> =
+        ["receipt", "received", "consultation", "balance", "balanced"].map(String::from).to_vec();
+    for (_, name) in levers {
+        header.push(name.clone());
+        header.push(format!("{name}: comment"));
+    }
+    header.push("comment".to_string());
+    header.extend(questions.iter().map(|(_, text)| text.clone()));
+    w.write_record(&header).map_err(|e| e.to_string())?;
+    for (stored, r) in rows {
+        let mut record = vec![
+            stored.receipt.clone(),
+            stored.received.clone(),
+            r.consultation.clone(),
+            r.balance.value().to_string(),
+            if r.balanced { "yes" } else { "no" }.to_string(),
+        ];
+        for (id, _) in levers {
+            let choice = r.choices.iter().find(|c| &c.lever == id);
+            record.push(choice.map(|c| c.value.normalize().to_string()).unwrap_or_default());
+            record.push(choice.map(|c| c.comment.clone()).unwrap_or_default());
+        }
+        record.push(r.comment.clone());
+        for (id, _) in questions {
+            record.push(r.about_you.iter().find(|a| &a.question == id).map(|a| a.answer.clone()).unwrap_or_default());
+        }
+        w.write_record(&record).map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}

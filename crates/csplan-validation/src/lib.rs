@@ -47,7 +47,9 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error at `path` with `message` (for checks made outside this crate, such as
+    /// the collector's, that report in the same shape).
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { path: path.into(), severity: Severity::Error, message: message.into() }
     }
 
