@@ -20,13 +20,22 @@ const TYPES = {
   '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
 
-/** Serves `dir` on an ephemeral 127.0.0.1 port, optionally under a sub-path like /csplan/. */
-export async function serve(dir = process.env.CSPLAN_DIST ?? 'dist', base = '/') {
+/**
+ * Serves `dir` on an ephemeral 127.0.0.1 port, optionally under a sub-path like /csplan/.
+ * `extra` maps file names (relative to `base`) to contents served beside the app, as a
+ * council publishes its scenario file next to it; it is read at request time.
+ */
+export async function serve(dir = process.env.CSPLAN_DIST ?? 'dist', base = '/', extra = new Map()) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
+      return;
+    }
+    const added = extra.get(path.slice(base.length));
+    if (added !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(added);
       return;
     }
     let file = normalize(join(root, path.slice(base.length)));

@@ -10,6 +10,7 @@ mod components;
 mod dfe;
 mod pages;
 mod route;
+mod site;
 mod state;
 
 use components::layout::{Footer, Header, SkipLink};
@@ -20,14 +21,30 @@ use route::{use_route, Page};
 pub fn App() -> impl IntoView {
     let route = use_route();
     provide_context(route);
-    provide_context(state::Planner::new());
+    let planner = state::Planner::new();
+    provide_context(planner);
     provide_context(dfe::Dfe::new());
+    let site = site::start(planner);
+    provide_context(site);
     view! {
         <SkipLink/>
         <Header/>
         <div class="govuk-width-container">
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
-                {move || match route.page.get() {
+                {move || site.problem.get().map(|message| view! {
+                    <div class="govuk-notification-banner" role="alert" aria-labelledby="site-scenario-title" id="site-scenario-problem">
+                        <div class="govuk-notification-banner__header">
+                            <h2 class="govuk-notification-banner__title" id="site-scenario-title">"Important"</h2>
+                        </div>
+                        <div class="govuk-notification-banner__content">
+                            <p class="govuk-notification-banner__heading">{message}</p>
+                            <p class="govuk-body">"You are looking at the example council's figures instead."</p>
+                        </div>
+                    </div>
+                })}
+                {move || if site.loading.get() {
+                    view! { <p class="govuk-body" id="site-scenario-loading" role="status">"Loading the council's figures\u{2026}"</p> }.into_any()
+                } else { match route.page.get() {
                     Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
                     Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
                     Page::ChildrenInCare => view! { <pages::children_in_care::ChildrenInCarePage/> }.into_any(),
@@ -37,7 +54,7 @@ pub fn App() -> impl IntoView {
                     Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
                     Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
-                }}
+                }}}
             </main>
         </div>
         <Footer/>

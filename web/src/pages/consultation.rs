@@ -452,6 +452,11 @@ fn Review(
             }
         }
     };
+    let made_json = Callback::new(move |()| made().and_then(|r| serde_json::to_string(&r).ok()));
+    let collector = con.collector_url.clone();
+    let closed = today() > con.closes;
+    let sends = collector.is_some() && !closed;
+    let sending = RwSignal::new(Post::Idle);
     let on_text = move |_| {
         if let (Some(r), Some(o)) = (made(), outcome.get_untracked()) {
             download(
@@ -499,14 +504,145 @@ fn Review(
         <p class="govuk-body">{rule}" "{move || outcome.with(|o| o.as_ref().map(|o| o.summary.clone()).unwrap_or_default())}"."</p>
         <dl class="govuk-summary-list" id="review-list">{rows}</dl>
         <p class="govuk-body"><a href="#" class="govuk-link" id="change" on:click=move |e| { e.prevent_default(); reviewing.set(false); focus_field_later("review".to_string()); }>"Change your choices"</a></p>
-        <h2 class="govuk-heading-m">"Send your response"</h2>
-        <p class="govuk-body">"This council collects responses by download: save your response and send the file as the council asks. Nothing is sent from this page."</p>
+        {match collector {
+            Some(url) if !closed => view! { <Send url made=made_json sending/> }.into_any(),
+            _ => view! {
+                <h2 class="govuk-heading-m">"Send your response"</h2>
+                <p class="govuk-body">"This council collects responses by download: save your response and send the file as the council asks. Nothing is sent from this page."</p>
+            }.into_any(),
+        }}
+        <h2 class="govuk-heading-m" id="keep-copy">{if sends { "Keep a copy" } else { "Download your response" }}</h2>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button" id="download-json" on:click=on_json>"Download your response (JSON)"</button>
+            <button type="button" class="govuk-button govuk-button--secondary" id="download-json" on:click=on_json>"Download your response (JSON)"</button>
             <button type="button" class="govuk-button govuk-button--secondary" id="download-text" on:click=on_text>"Download a readable copy"</button>
         </div>
         <h2 class="govuk-heading-m">"Come back to these choices"</h2>
         <p class="govuk-body">"This link opens the page with your choices (not your comments or answers):"</p>
         <p class="govuk-body app-break-words"><a class="govuk-link" id="choices-link" href=link>{link}</a></p>
+    }
+}
+
+/// Where sending a response to the council's collector has got to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Post {
+    Idle,
+    InFlight,
+    Sent { receipt: String, received: String },
+    Failed(String),
+}
+
+/// The collector's answer: a receipt, or what was wrong.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct Reply {
+    receipt: Option<String>,
+    received: Option<String>,
+    error: Option<String>,
+    problems: Vec<ReplyProblem>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct ReplyProblem {
+    message: String,
+}
+
+/// Posts the response to the collector; a receipt, or a message for the participant.
+async fn post_response(url: &str, json: &str) -> Result<(String, String), String> {
+    use wasm_bindgen_futures::JsFuture;
+    let unreachable =
+        || "The council's response service could not be reached. Check your connection and try again.".to_string();
+    let headers = web_sys::Headers::new().map_err(|_| unreachable())?;
+    headers.set("Content-Type", "application/json").map_err(|_| unreachable())?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&wasm_bindgen::JsValue::from_str(json));
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(30_000)));
+    let answer = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.map_err(|_| unreachable())?;
+    let answer: web_sys::Response = answer.dyn_into().map_err(|_| unreachable())?;
+    let status = answer.status();
+    let text = match answer.text() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let reply: Reply = serde_json::from_str(&text).unwrap_or_default();
+    match (status, reply.receipt) {
+        (201, Some(receipt)) => Ok((receipt, reply.received.unwrap_or_default())),
+        _ => {
+            let mut message =
+                reply.error.unwrap_or_else(|| "The council's response service did not accept the response".to_string());
+            if let Some(p) = reply.problems.first() {
+                message = format!("{message}: {}", p.message);
+            }
+            Err(format!("{message} (the service answered {status})."))
+        }
+    }
+}
+
+/// Sending to the council's collector: the button, then a receipt or a clear failure.
+#[component]
+fn Send(url: String, made: Callback<(), Option<String>>, sending: RwSignal<Post>) -> impl IntoView {
+    let host = url.split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default().to_string();
+    let url = StoredValue::new(url);
+    let on_send = move |_| {
+        if sending.get_untracked() == Post::InFlight {
+            return;
+        }
+        let Some(json) = made.run(()) else { return };
+        sending.set(Post::InFlight);
+        leptos::task::spawn_local(async move {
+            let result = post_response(&url.get_value(), &json).await;
+            match result {
+                Ok((receipt, received)) => {
+                    sending.set(Post::Sent { receipt, received });
+                    focus_field_later("sent-panel".to_string());
+                }
+                Err(message) => {
+                    sending.set(Post::Failed(message));
+                    focus_field_later("send-failed".to_string());
+                }
+            }
+        });
+    };
+    let status = move || match sending.get() {
+        Post::Idle => String::new(),
+        Post::InFlight => "Sending your response".to_string(),
+        Post::Sent { receipt, .. } => format!("Your response has been sent. Your receipt number is {receipt}"),
+        Post::Failed(_) => "Your response has not been sent".to_string(),
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Send your response"</h2>
+        <p class="govuk-visually-hidden" role="status" id="send-status">{status}</p>
+        {move || match sending.get() {
+            Post::Sent { receipt, received } => view! {
+                <div class="govuk-panel govuk-panel--confirmation" id="sent-panel" tabindex="-1">
+                    <h3 class="govuk-panel__title">"Response sent"</h3>
+                    <div class="govuk-panel__body">"Your receipt number"<br/><strong id="receipt">{receipt}</strong></div>
+                </div>
+                <p class="govuk-body">{format!("The council received your response at {} (UTC). Keep the receipt number: the council can find your response with it.", received.replace('T', " ").trim_end_matches('Z'))}</p>
+            }.into_any(),
+            state => {
+                let busy = state == Post::InFlight;
+                view! {
+                    {match state {
+                        Post::Failed(message) => Some(view! {
+                            <div class="govuk-error-summary" id="send-failed" tabindex="-1" role="alert" aria-labelledby="send-failed-title">
+                                <h3 class="govuk-error-summary__title" id="send-failed-title">"Your response has not been sent"</h3>
+                                <div class="govuk-error-summary__body">
+                                    <p class="govuk-body">{message}</p>
+                                    <p class="govuk-body">"Nothing you chose has been lost. Try again, or download your response below and send it to the council as it asks."</p>
+                                </div>
+                            </div>
+                        }),
+                        _ => None,
+                    }}
+                    <p class="govuk-body">{format!("Your response goes to the council's response service at {host}. You will get a receipt number.")}</p>
+                    <button type="button" class="govuk-button" id="send-response" on:click=on_send disabled=busy aria-disabled=busy.then_some("true")>
+                        {if busy { "Sending\u{2026}" } else { "Send your response" }}
+                    </button>
+                }.into_any()
+            }
+        }}
     }
 }
