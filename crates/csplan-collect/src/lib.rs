@@ -281,10 +281,12 @@ async fn submit(
     let bytes = match body {
         Ok(b) => b,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("A response must be {} bytes or fewer", app.max_body),
-            );
+            // The rest of the body is not read, so the connection cannot be used again:
+            // say so, or a client would send its next request down a closed connection.
+            let mut r =
+                refuse(StatusCode::PAYLOAD_TOO_LARGE, &format!("A response must be {} bytes or fewer", app.max_body));
+            r.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return r;
         }
         Err(e) => {
             return refuse(StatusCode::BAD_REQUEST, &format!("The response could not be read: {}", e.body_text()))
