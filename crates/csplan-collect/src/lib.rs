@@ -117,7 +117,10 @@ fn router(app: Arc<App>) -> Router {
         .allow_methods([Method::POST, Method::GET])
         .allow_headers([header::CONTENT_TYPE])
         .max_age(Duration::from_secs(600));
-    let max_body = app.max_body;
+    // Bodies up to four times the limit (at least 1 MiB) are read to the end and then
+    // refused, so the client reads a clean 413 on a connection it can use again; beyond
+    // that the collector stops reading and closes the connection.
+    let max_read = app.max_body.saturating_mul(4).max(1 << 20);
     Router::new()
         .route("/", get(about))
         .route("/consultations/{id}/responses", post(submit))
@@ -129,7 +132,7 @@ fn router(app: Arc<App>) -> Router {
         })
         .method_not_allowed_fallback(|| async { refuse(StatusCode::METHOD_NOT_ALLOWED, "Send a response with POST") })
         .with_state(app)
-        .layer(DefaultBodyLimit::max(max_body))
+        .layer(DefaultBodyLimit::max(max_read))
         .layer(cors)
 }
 
@@ -279,6 +282,12 @@ async fn submit(
         );
     }
     let bytes = match body {
+        Ok(b) if b.len() > app.max_body => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("A response must be {} bytes or fewer", app.max_body),
+            );
+        }
         Ok(b) => b,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             // The rest of the body is not read, so the connection cannot be used again:
