@@ -87,6 +87,15 @@ proptest! {
     }
 
     #[test]
+    fn save_then_load_and_share_then_open_give_back_the_same_scenario(s in scenario()) {
+        let saved = serde_json::to_string_pretty(&s).unwrap_or_default();
+        let loaded = csplan_validation::load::read_scenario_json(&saved).map(|(l, _)| l);
+        prop_assert_eq!(loaded.ok(), Some(s.clone()));
+        let link = csplan_validation::share::encode(&s);
+        prop_assert_eq!(csplan_validation::share::decode(&link), Ok(s));
+    }
+
+    #[test]
     fn totals_are_the_sum_of_the_team_groups(s in scenario()) {
         let r = report(&s);
         prop_assert!(r.is_ok());

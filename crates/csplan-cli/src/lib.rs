@@ -54,6 +54,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The inputs and results that differ between two scenario files. Exit 0 if none
+    /// differ, 1 if some do, 2 if a file cannot be read or has errors.
+    Diff {
+        /// The first scenario file (- for standard input).
+        a: String,
+        /// The second scenario file.
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
+        format: ShortFormat,
+    },
     /// The DfE workforce measures (vacancy, agency, turnover, cover rates and caseload).
     Workforce(WorkforceArgs),
     /// An authority's published DfE workforce figures next to its region and England.
@@ -274,6 +285,7 @@ where
         }
         Command::Validate { file } => validate_file(&file, stdin, out, err),
         Command::Report { file, format } => report_file(&file, format, stdin, out, err),
+        Command::Diff { a, b, format } => diff_command(&a, &b, format, stdin, out, err),
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
@@ -335,6 +347,7 @@ fn read_scenario(file: &str, stdin: &mut dyn Read) -> Result<Scenario, Failure> 
         std::fs::read_to_string(file).map(|t| text = t)
     };
     read.map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+    csplan_validation::load::check_version(&text).map_err(|p| Failure(format!("{name}: {}", p.message)))?;
     let de = &mut serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize::<_, Scenario>(de).map_err(|e| {
         let path = e.path().to_string();
@@ -370,6 +383,16 @@ fn validate_file(file: &str, stdin: &mut dyn Read, out: &mut dyn Write, err: &mu
     )
 }
 
+/// The whole report for a valid scenario, with DfE's looked-after comparison.
+fn full_report(scenario: &Scenario) -> Result<csplan_calc::Report, Failure> {
+    let mut report = csplan_calc::report(scenario).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
+    if let Some(demand) = report.demand.as_mut() {
+        let cla = csplan_data::cla_rows().map_err(|e| Failure(e.to_string()))?;
+        demand.dfe_looked_after = csplan_calc::demand::looked_after_comparison(&cla, scenario, demand);
+    }
+    Ok(report)
+}
+
 fn report_file(file: &str, format: Format, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let scenario = read_scenario(file, stdin)?;
     let problems = validate(&scenario);
@@ -377,11 +400,7 @@ fn report_file(file: &str, format: Format, stdin: &mut dyn Read, out: &mut dyn W
     if has_errors(&problems) {
         return Ok(1);
     }
-    let mut report = csplan_calc::report(&scenario).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
-    if let Some(demand) = report.demand.as_mut() {
-        let cla = csplan_data::cla_rows().map_err(|e| Failure(e.to_string()))?;
-        demand.dfe_looked_after = csplan_calc::demand::looked_after_comparison(&cla, &scenario, demand);
-    }
+    let report = full_report(&scenario)?;
     let text = match format {
         Format::Table => output::report_table(&scenario, &report),
         Format::Json => output::report_json(&scenario, &report).map_err(Failure)?,
@@ -802,4 +821,48 @@ fn collect_command(
     out.flush().map_err(|e| Failure(format!("cannot write output: {e}")))?;
     csplan_collect::serve(s, listener, options).map_err(Failure)?;
     Ok(0)
+}
+
+fn diff_command(
+    a: &str,
+    b: &str,
+    format: ShortFormat,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let mut sides = Vec::with_capacity(2);
+    for file in [a, b] {
+        let scenario = read_scenario(file, stdin)?;
+        let problems: Vec<Problem> = validate(&scenario).into_iter().filter(Problem::is_error).collect();
+        if !problems.is_empty() {
+            let _ = writeln!(err, "{file} has problems, so it cannot be compared:");
+            print_problems(&problems, err)?;
+            return Ok(2);
+        }
+        let report = full_report(&scenario)?;
+        let inputs = serde_json::to_value(&scenario).map_err(|e| Failure(e.to_string()))?;
+        let results: serde_json::Value =
+            serde_json::from_str(&output::report_json(&scenario, &report).map_err(Failure)?)
+                .map_err(|e| Failure(e.to_string()))?;
+        sides.push((inputs, results));
+    }
+    let (Some((ia, ra)), Some((ib, rb))) = (sides.first(), sides.get(1)) else { return Ok(2) };
+    let inputs = csplan_validation::json::differences(ia, ib);
+    let results = csplan_validation::json::differences(ra, rb);
+    let text = match format {
+        ShortFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Diff<'a> {
+                inputs: &'a [csplan_validation::json::Difference],
+                results: &'a [csplan_validation::json::Difference],
+            }
+            serde_json::to_string_pretty(&Diff { inputs: &inputs, results: &results })
+                .map(|t| t + "\n")
+                .map_err(|e| Failure(e.to_string()))?
+        }
+        ShortFormat::Table => output::diff_table(a, b, &inputs, &results),
+    };
+    write_all(out, &text)?;
+    Ok(i32::from(!(inputs.is_empty() && results.is_empty())))
 }

@@ -1045,3 +1045,42 @@ pub fn export_csv(
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
+
+/// `csplan diff` as text: the inputs that differ, then the results, each path with both
+/// values ("-" where a side does not have it).
+pub fn diff_table(
+    a: &str,
+    b: &str,
+    inputs: &[csplan_validation::json::Difference],
+    results: &[csplan_validation::json::Difference],
+) -> String {
+    let mut text = String::new();
+    for (title, list) in [("Inputs", inputs), ("Results", results)] {
+        if list.is_empty() {
+            text.push_str(&format!("{title}: no differences.\n\n"));
+            continue;
+        }
+        // Explanations repeat the figures around them; JSON output keeps them.
+        let shown: Vec<_> = list.iter().filter(|d| !d.path.ends_with("explanation")).collect();
+        text.push_str(&format!("{title} that differ ({}):\n", list.len()));
+        if shown.len() < list.len() {
+            text.push_str(&format!(
+                "({} changed explanations not shown; --format json lists them)\n",
+                list.len() - shown.len()
+            ));
+        }
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|d| {
+                vec![
+                    d.path.clone(),
+                    d.a.clone().unwrap_or_else(|| "-".to_string()),
+                    d.b.clone().unwrap_or_else(|| "-".to_string()),
+                ]
+            })
+            .collect();
+        text.push_str(&table(&["path", a, b], &rows, 3));
+        text.push('\n');
+    }
+    text
+}

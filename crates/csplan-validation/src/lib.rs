@@ -21,7 +21,10 @@ pub mod budget_form;
 pub mod cost_form;
 pub mod demand_form;
 pub mod form;
+pub mod json;
+pub mod load;
 mod placements;
+pub mod share;
 mod workforce;
 pub mod workforce_form;
 

@@ -1,0 +1,88 @@
+//! Scenario and report documents as JSON values: every leaf with its path (the same
+//! `teams[1].target_caseload` paths problems use) and the differences between two
+//! documents (`csplan diff`, the app's comparison). No arithmetic: values are compared as
+//! the text JSON gives them.
+
+use serde_json::Value;
+
+/// One leaf that differs between two documents; `None` where a side does not have it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Difference {
+    /// Where, e.g. `teams[0].cases`.
+    pub path: String,
+    /// The first document's value, as text.
+    pub a: Option<String>,
+    /// The second document's value, as text.
+    pub b: Option<String>,
+}
+
+fn leaf(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn walk(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                walk(x, &p, out);
+            }
+        }
+        Value::Array(a) if !a.is_empty() => {
+            for (i, x) in a.iter().enumerate() {
+                walk(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        other => out.push((path.to_string(), leaf(other))),
+    }
+}
+
+/// Every leaf of `v` with its path, in document order.
+pub fn flatten(v: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    walk(v, "", &mut out);
+    out
+}
+
+/// The leaves that differ between `a` and `b`, in `a`'s order then `b`'s additions.
+pub fn differences(a: &Value, b: &Value) -> Vec<Difference> {
+    let (fa, fb) = (flatten(a), flatten(b));
+    let lookup_b: std::collections::HashMap<&str, &str> = fb.iter().map(|(p, v)| (p.as_str(), v.as_str())).collect();
+    let lookup_a: std::collections::HashMap<&str, &str> = fa.iter().map(|(p, v)| (p.as_str(), v.as_str())).collect();
+    let mut out = Vec::new();
+    for (p, va) in &fa {
+        match lookup_b.get(p.as_str()) {
+            Some(vb) if *vb == va => {}
+            other => out.push(Difference { path: p.clone(), a: Some(va.clone()), b: other.map(|s| s.to_string()) }),
+        }
+    }
+    for (p, vb) in &fb {
+        if !lookup_a.contains_key(p.as_str()) {
+            out.push(Difference { path: p.clone(), a: None, b: Some(vb.clone()) });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn differences_name_each_leaf_by_path() {
+        let a = json!({"teams": [{"name": "A", "cases": "465"}], "rounding": "nearest"});
+        let b = json!({"teams": [{"name": "A", "cases": "500"}, {"name": "B"}], "rounding": "nearest"});
+        let d = differences(&a, &b);
+        assert_eq!(
+            d,
+            vec![
+                Difference { path: "teams[0].cases".into(), a: Some("465".into()), b: Some("500".into()) },
+                Difference { path: "teams[1].name".into(), a: None, b: Some("B".into()) },
+            ]
+        );
+    }
+}

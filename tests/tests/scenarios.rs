@@ -1,0 +1,73 @@
+//! Scenario files and links across versions and front ends: `csplan diff`, files from
+//! other format versions, and share links for every preset.
+#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
+
+use csplan_model::presets::PRESETS;
+use csplan_tests::{csplan, csplan_with_stdin};
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("csplan-scenarios-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("make a scratch folder");
+    dir
+}
+
+#[test]
+fn diff_lists_the_inputs_and_results_that_differ() {
+    let dir = scratch("diff");
+    let mut b = (PRESETS[1].build)(); // Barnsley 2017
+    let a = b.clone();
+    b.cost_per_fte = csplan_model::Money::pounds(45_000);
+    let (fa, fb) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::write(&fa, serde_json::to_string(&a).unwrap()).unwrap();
+    std::fs::write(&fb, serde_json::to_string(&b).unwrap()).unwrap();
+    let (fa, fb) = (fa.to_str().unwrap(), fb.to_str().unwrap());
+    let same = csplan(&["diff", fa, fa]);
+    assert_eq!(same.code, 0, "{}", same.err);
+    assert!(same.out.contains("Inputs: no differences."));
+    let run = csplan(&["diff", fa, fb]);
+    assert_eq!(run.code, 1, "{}", run.err);
+    assert!(run.out.contains("Inputs that differ (1):"), "{}", run.out);
+    assert!(
+        run.out.lines().any(|l| l.starts_with("cost_per_fte") && l.contains("41839") && l.contains("45000")),
+        "{}",
+        run.out
+    );
+    let json: serde_json::Value = serde_json::from_str(&csplan(&["diff", fa, fb, "--format", "json"]).out).unwrap();
+    assert_eq!(json["inputs"][0]["path"], "cost_per_fte");
+    // Barnsley's option 1 at target 18: 14 posts at £41,839 = £585,746; at £45,000, £630,000.
+    let cost = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["a"] == "585746")
+        .expect("the £585,746 option is among the differences");
+    assert_eq!(cost["b"], "630000");
+    // A file with problems cannot be compared.
+    let mut bad = a.clone();
+    bad.authority = String::new();
+    let fbad = dir.join("bad.json");
+    std::fs::write(&fbad, serde_json::to_string(&bad).unwrap()).unwrap();
+    let run = csplan(&["diff", fa, fbad.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.err.contains("authority: Enter the name of the local authority"), "{}", run.err);
+}
+
+#[test]
+fn files_from_other_versions_are_refused_with_a_message() {
+    let run = csplan_with_stdin(&["report", "-"], r#"{"schema": 2, "teams": "a new shape"}"#);
+    assert_eq!(run.code, 2);
+    assert!(run.err.contains("saved by a newer csplan (format 2)"), "{}", run.err);
+    let run = csplan_with_stdin(&["validate", "-"], r#"{"authority": "Somewhere"}"#);
+    assert_eq!(run.code, 2);
+    assert!(run.err.contains("no \"schema\" version"), "{}", run.err);
+}
+
+#[test]
+fn every_preset_reopens_from_its_share_link() {
+    for p in PRESETS {
+        let s = (p.build)();
+        let link = csplan_validation::share::encode(&s);
+        assert_eq!(csplan_validation::share::decode(&link).as_ref(), Ok(&s), "{}", p.id);
+    }
+}
