@@ -232,12 +232,36 @@ fn remove_button(
     text: &'static str,
     which: impl Fn() -> String + Send + Sync + 'static,
     on_click: impl Fn() + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
     view! {
         <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| on_click()>
             {text} <span class="govuk-visually-hidden">{which}</span>
         </button>
     }
+    .into_any()
+}
+
+/// A row as a card: a fieldset headed by the row's label (capitalised: "Workstream 3" for
+/// one with no name yet), its fields, then what follows them (its remove button).
+fn card(label: Memo<String>, fields: AnyView, after: AnyView) -> AnyView {
+    let heading = move || {
+        label.with(|l| {
+            let mut chars = l.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="app-card">
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+                    <h3 class="govuk-fieldset__heading">{heading}</h3>
+                </legend>
+                {fields}
+            </fieldset>
+            {after}
+        </div>
+    }
+    .into_any()
 }
 
 #[component]
@@ -293,67 +317,57 @@ fn Areas() -> impl IntoView {
 fn AreaCard(i: usize, refused: RwSignal<Option<(usize, String)>>) -> impl IntoView {
     let planner = use_planner();
     let name = Memo::new(move |_| label(planner, |b| b.area_label(i)));
-    let legend = move || {
-        let n = name.get();
-        if n == format!("budget area {}", i + 1) {
-            format!("Budget area {}", i + 1)
-        } else {
-            n
-        }
-    };
     let field = move |f: &str, spec: FieldSpec, get: fn(&AreaForm) -> &String, set: fn(&mut AreaForm, String)| {
         item_field(planner, format!("budget.areas[{i}].{f}"), spec, (AREA, i), get, set)
     };
     let funding_id = field_id(&format!("budget.areas[{i}].funding"));
     let message_id = format!("{}-refused", field_id(&format!("budget.areas[{i}]")));
     let message = move || refused.with(|r| r.as_ref().filter(|(k, _)| *k == i).map(|(_, m)| m.clone()));
-    view! {
-        <div class="app-card">
-            <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                    <h3 class="govuk-fieldset__heading">{legend}</h3>
-                </legend>
-                {field("name", FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("Name") }, |a| &a.name, |a, v| a.name = v)}
-                {bound_field(planner, format!("budget.areas[{i}].id"),
-                    FieldSpec { hint: Some("Short, like csc: workstreams and consultation proposals refer to it".into()), width: Some("govuk-input--width-10"), ..words("Id") },
-                    move |f| (AREA.find)(f, i).map(|a| a.id.clone()),
-                    move |f: &mut ScenarioForm, v| f.set_budget_area_id(i, v))}
-                <div class="govuk-form-group">
-                    <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                        <div class="govuk-checkboxes__item">
-                            <input class="govuk-checkboxes__input" id=funding_id.clone() type="checkbox"
-                                prop:checked=move || planner.form.with(|f| (AREA.find)(f, i).is_some_and(|a| a.funding))
-                                on:change=move |e| {
-                                    let on = event_target_checked(&e);
-                                    planner.form.update(|f| if let Some(a) = (AREA.find_mut)(f, i) { a.funding = on });
-                                }/>
-                            <label class="govuk-label govuk-checkboxes__label" for=funding_id>"This is a funding line (it has no budget of its own)"</label>
-                        </div>
-                    </div>
+    let fields = view! {
+        {field("name", FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("Name") }, |a| &a.name, |a, v| a.name = v)}
+        {bound_field(planner, format!("budget.areas[{i}].id"),
+            FieldSpec { hint: Some("Short, like csc: workstreams and consultation proposals refer to it".into()), width: Some("govuk-input--width-10"), ..words("Id") },
+            move |f| (AREA.find)(f, i).map(|a| a.id.clone()),
+            move |f: &mut ScenarioForm, v| f.set_budget_area_id(i, v))}
+        <div class="govuk-form-group">
+            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                <div class="govuk-checkboxes__item">
+                    <input class="govuk-checkboxes__input" id=funding_id.clone() type="checkbox"
+                        prop:checked=move || planner.form.with(|f| (AREA.find)(f, i).is_some_and(|a| a.funding))
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            planner.form.update(|f| if let Some(a) = (AREA.find_mut)(f, i) { a.funding = on });
+                        }/>
+                    <label class="govuk-label govuk-checkboxes__label" for=funding_id>"This is a funding line (it has no budget of its own)"</label>
                 </div>
-                <div class="app-inline-fields">
-                    {field("budget", FieldSpec { hint: Some("Blank for a funding line".into()), ..money("Budget") }, |a| &a.budget, |a, v| a.budget = v)}
-                    {field("statutory_minimum", FieldSpec { hint: Some("Optional: the budget cannot go below it".into()), ..money("Statutory minimum") }, |a| &a.statutory_minimum, |a, v| a.statutory_minimum = v)}
-                </div>
-            </fieldset>
-            <div id=message_id aria-live="polite">
-                {move || message().map(|m| view! {
-                    <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
-                })}
             </div>
-            {remove_button("Remove budget area", move || format!(" {}: {}", i + 1, name.get()), move || {
-                let mut outcome = Ok(());
-                planner.form.update(|f| outcome = f.remove_budget_area(i));
-                match outcome {
-                    Ok(()) => {
-                        refused.set(None);
-                        focus_field_later("add-area".into());
-                    }
-                    Err(m) => refused.set(Some((i, m))),
-                }
-            })}
+        </div>
+        <div class="app-inline-fields">
+            {field("budget", FieldSpec { hint: Some("Blank for a funding line".into()), ..money("Budget") }, |a| &a.budget, |a, v| a.budget = v)}
+            {field("statutory_minimum", FieldSpec { hint: Some("Optional: the budget cannot go below it".into()), ..money("Statutory minimum") }, |a| &a.statutory_minimum, |a, v| a.statutory_minimum = v)}
         </div>
     }
+    .into_any();
+    let after = view! {
+        <div id=message_id aria-live="polite">
+            {move || message().map(|m| view! {
+                <p class="govuk-error-message"><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+            })}
+        </div>
+        {remove_button("Remove budget area", move || format!(" {}: {}", i + 1, name.get()), move || {
+            let mut outcome = Ok(());
+            planner.form.update(|f| outcome = f.remove_budget_area(i));
+            match outcome {
+                Ok(()) => {
+                    refused.set(None);
+                    focus_field_later("add-area".into());
+                }
+                Err(m) => refused.set(Some((i, m))),
+            }
+        })}
+    }
+    .into_any();
+    card(name, fields, after)
 }
 
 #[component]
@@ -392,14 +406,6 @@ fn Workstreams(years: Memo<Vec<String>>) -> impl IntoView {
 fn WorkstreamCard(i: usize, years: Memo<Vec<String>>, areas: Memo<Vec<(String, String)>>) -> impl IntoView {
     let planner = use_planner();
     let name = Memo::new(move |_| label(planner, |b| b.workstream_label(i)));
-    let legend = move || {
-        let n = name.get();
-        if n == format!("workstream {}", i + 1) {
-            format!("Workstream {}", i + 1)
-        } else {
-            n
-        }
-    };
     let field =
         move |f: &str, spec: FieldSpec, get: fn(&WorkstreamForm) -> &String, set: fn(&mut WorkstreamForm, String)| {
             item_field(planner, format!("budget.workstreams[{i}].{f}"), spec, (WORKSTREAM, i), get, set)
@@ -412,68 +418,67 @@ fn WorkstreamCard(i: usize, years: Memo<Vec<String>>, areas: Memo<Vec<(String, S
     let area_error_id = format!("{area_id}-error");
     let described_by = area_error_id.clone();
     let risk_name = field_id(&format!("budget.workstreams[{i}].risk"));
-    view! {
-        <div class="app-card">
-            <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                    <h3 class="govuk-fieldset__heading">{legend}</h3>
-                </legend>
-                {field("name", FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("Name") }, |w| &w.name, |w, v| w.name = v)}
-                <div class="govuk-form-group" class:govuk-form-group--error=move || area_error.with(Option::is_some)>
-                    <label class="govuk-label" for=area_id.clone()>"Budget area it saves from"</label>
-                    {move || area_error.get().map(|m| view! {
-                        <p class="govuk-error-message" id=area_error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
-                    })}
-                    <select class="govuk-select" id=area_id
-                        class:govuk-select--error=move || area_error.with(Option::is_some)
-                        aria-describedby=move || area_error.with(Option::is_some).then(|| described_by.clone())
-                        on:change=move |e| {
-                            let id = event_target_value(&e);
-                            planner.form.update(|f| if let Some(w) = (WORKSTREAM.find_mut)(f, i) { w.area = id });
-                        }>
-                        <option value="" selected=move || area.with(|a| !areas.with(|l| l.iter().any(|(id, _)| id == a)))>"Choose a budget area"</option>
-                        {move || areas.get().into_iter().map(|(id, text)| {
-                            let this = id.clone();
-                            view! { <option value=id selected=move || area.with(|a| *a == this)>{text}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                {field("amount", money("Full-year saving"), |w| &w.amount, |w, v| w.amount = v)}
-                <div class="app-inline-fields">
-                    <For each=move || years.get().into_iter().enumerate() key=|y| y.clone() children=move |(j, year)| {
-                        let year = if year.trim().is_empty() { format!("year {}", j + 1) } else { year };
-                        bound_field(planner, format!("budget.workstreams[{i}].phasing[{j}]"), percent(&format!("Share delivered in {year}")),
-                            move |f| (WORKSTREAM.find)(f, i)?.phasing.get(j).cloned(),
-                            move |f, v| if let Some(p) = (WORKSTREAM.find_mut)(f, i).and_then(|w| w.phasing.get_mut(j)) { *p = v })
-                    }/>
-                </div>
-                <div class="govuk-form-group">
-                    <fieldset class="govuk-fieldset">
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Delivery risk"</legend>
-                        <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
-                            {Risk::ALL.into_iter().map(|risk| {
-                                let id = format!("{risk_name}-{}", risk.id());
-                                view! {
-                                    <div class="govuk-radios__item">
-                                        <input class="govuk-radios__input" type="radio" id=id.clone() name=risk_name.clone()
-                                            prop:checked=move || planner.form.with(|f| (WORKSTREAM.find)(f, i).is_some_and(|w| w.risk == risk))
-                                            on:change=move |_| planner.form.update(|f| if let Some(w) = (WORKSTREAM.find_mut)(f, i) { w.risk = risk })/>
-                                        <label class="govuk-label govuk-radios__label" for=id>{risk.label()}</label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                </div>
-                {field("risks", paragraph("Risks"), |w| &w.risks, |w, v| w.risks = v)}
-                {field("equality_impact", FieldSpec { hint: Some("Who it affects and how that is mitigated".into()), ..paragraph("Equality impact") }, |w| &w.equality_impact, |w, v| w.equality_impact = v)}
-            </fieldset>
-            {remove_button("Remove workstream", move || format!(" {}: {}", i + 1, name.get()), move || {
-                edit_budget(planner, |b| b.remove_workstream(i));
-                focus_field_later("add-workstream".into());
+    let fields = view! {
+        {field("name", FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("Name") }, |w| &w.name, |w, v| w.name = v)}
+        <div class="govuk-form-group" class:govuk-form-group--error=move || area_error.with(Option::is_some)>
+            <label class="govuk-label" for=area_id.clone()>"Budget area it saves from"</label>
+            {move || area_error.get().map(|m| view! {
+                <p class="govuk-error-message" id=area_error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
             })}
+            <select class="govuk-select" id=area_id
+                class:govuk-select--error=move || area_error.with(Option::is_some)
+                aria-describedby=move || area_error.with(Option::is_some).then(|| described_by.clone())
+                on:change=move |e| {
+                    let id = event_target_value(&e);
+                    planner.form.update(|f| if let Some(w) = (WORKSTREAM.find_mut)(f, i) { w.area = id });
+                }>
+                <option value="" selected=move || area.with(|a| !areas.with(|l| l.iter().any(|(id, _)| id == a)))>"Choose a budget area"</option>
+                {move || areas.get().into_iter().map(|(id, text)| {
+                    let this = id.clone();
+                    view! { <option value=id selected=move || area.with(|a| *a == this)>{text}</option> }
+                }).collect_view()}
+            </select>
         </div>
+        {field("amount", money("Full-year saving"), |w| &w.amount, |w, v| w.amount = v)}
+        <div class="app-inline-fields">
+            <For each=move || years.get().into_iter().enumerate() key=|y| y.clone() children=move |(j, year)| {
+                let year = if year.trim().is_empty() { format!("year {}", j + 1) } else { year };
+                bound_field(planner, format!("budget.workstreams[{i}].phasing[{j}]"), percent(&format!("Share delivered in {year}")),
+                    move |f| (WORKSTREAM.find)(f, i)?.phasing.get(j).cloned(),
+                    move |f, v| if let Some(p) = (WORKSTREAM.find_mut)(f, i).and_then(|w| w.phasing.get_mut(j)) { *p = v })
+            }/>
+        </div>
+        <div class="govuk-form-group">
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Delivery risk"</legend>
+                <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
+                    {Risk::ALL.into_iter().map(|risk| {
+                        let id = format!("{risk_name}-{}", risk.id());
+                        view! {
+                            <div class="govuk-radios__item">
+                                <input class="govuk-radios__input" type="radio" id=id.clone() name=risk_name.clone()
+                                    prop:checked=move || planner.form.with(|f| (WORKSTREAM.find)(f, i).is_some_and(|w| w.risk == risk))
+                                    on:change=move |_| planner.form.update(|f| if let Some(w) = (WORKSTREAM.find_mut)(f, i) { w.risk = risk })/>
+                                <label class="govuk-label govuk-radios__label" for=id>{risk.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        {field("risks", paragraph("Risks"), |w| &w.risks, |w, v| w.risks = v)}
+        {field("equality_impact", FieldSpec { hint: Some("Who it affects and how that is mitigated".into()), ..paragraph("Equality impact") }, |w| &w.equality_impact, |w, v| w.equality_impact = v)}
     }
+    .into_any();
+    let after = remove_button(
+        "Remove workstream",
+        move || format!(" {}: {}", i + 1, name.get()),
+        move || {
+            edit_budget(planner, |b| b.remove_workstream(i));
+            focus_field_later("add-workstream".into());
+        },
+    );
+    card(name, fields, after)
 }
 
 #[component]
@@ -489,28 +494,23 @@ fn Pressures(years: Memo<Vec<String>>) -> impl IntoView {
         <p class="govuk-body">"New cost arising in each year (not the running total). Home to school transport is added to these."</p>
         <For each=move || 0..count.get() key=|i| *i children=move |i| {
             let name = Memo::new(move |_| label(planner, |b| b.pressure_label(i)));
-            view! {
-                <div class="app-card">
-                    <fieldset class="govuk-fieldset">
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                            <h3 class="govuk-fieldset__heading">{move || format!("Pressure {}", i + 1)}</h3>
-                        </legend>
-                        {item_field(planner, format!("budget.pressures[{i}].name"), FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("What causes it") }, (PRESSURE, i), |p| &p.name, |p, v| p.name = v)}
-                        <div class="app-inline-fields">
-                            <For each=move || years.get().into_iter().enumerate() key=|y| y.clone() children=move |(j, year)| {
-                                let year = if year.trim().is_empty() { format!("year {}", j + 1) } else { year };
-                                bound_field(planner, format!("budget.pressures[{i}].amounts[{j}]"), money(&format!("New in {year}")),
-                                    move |f| (PRESSURE.find)(f, i)?.amounts.get(j).cloned(),
-                                    move |f, v| if let Some(a) = (PRESSURE.find_mut)(f, i).and_then(|p| p.amounts.get_mut(j)) { *a = v })
-                            }/>
-                        </div>
-                    </fieldset>
-                    {remove_button("Remove pressure", move || format!(" {}: {}", i + 1, name.get()), move || {
-                        edit_budget(planner, |b| b.remove_pressure(i));
-                        focus_field_later("add-pressure".into());
-                    })}
+            let fields = view! {
+                {item_field(planner, format!("budget.pressures[{i}].name"), FieldSpec { width: Some("govuk-!-width-two-thirds"), ..words("What causes it") }, (PRESSURE, i), |p| &p.name, |p, v| p.name = v)}
+                <div class="app-inline-fields">
+                    <For each=move || years.get().into_iter().enumerate() key=|y| y.clone() children=move |(j, year)| {
+                        let year = if year.trim().is_empty() { format!("year {}", j + 1) } else { year };
+                        bound_field(planner, format!("budget.pressures[{i}].amounts[{j}]"), money(&format!("New in {year}")),
+                            move |f| (PRESSURE.find)(f, i)?.amounts.get(j).cloned(),
+                            move |f, v| if let Some(a) = (PRESSURE.find_mut)(f, i).and_then(|p| p.amounts.get_mut(j)) { *a = v })
+                    }/>
                 </div>
             }
+            .into_any();
+            let after = remove_button("Remove pressure", move || format!(" {}: {}", i + 1, name.get()), move || {
+                edit_budget(planner, |b| b.remove_pressure(i));
+                focus_field_later("add-pressure".into());
+            });
+            card(name, fields, after)
         }/>
         <button type="button" class="govuk-button govuk-button--secondary" id="add-pressure" on:click=add>"Add a pressure"</button>
     }
