@@ -131,3 +131,59 @@ test('Hampshire SP2023 by keyboard: add a workstream and a pressure, a typed err
     assert.deepEqual(problems.external, []);
   });
 });
+
+test('Example council: add a budget area and a workstream in it, a plan year, remove and add transport', async () => {
+  await app.withPage('?page=budget', { width: 320 }, async ({ page, problems }) => {
+    await page.waitForSelector('#savings-table');
+    // Year 1 pressures: £1,500,000 + £700,000 + transport's £400,000 base adjustment.
+    assert.deepEqual((await table(page, 'plan-table')).map((r) => r[1]), ['£2,600,000', '£1,800,000']);
+
+    await page.focus('#add-area');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'budget-areas-3-name');
+    await page.keyboard.type('Youth services');
+    assert.equal(await page.inputValue('#budget-areas-3-id'), 'area-4');
+    await page.fill('#budget-areas-3-budget', '2,000,000');
+
+    await page.focus('#add-workstream');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'budget-workstreams-3-name');
+    await page.keyboard.type('Youth club review');
+    await page.selectOption('#budget-workstreams-3-area', 'area-4');
+    await page.fill('#budget-workstreams-3-amount', '200,000');
+    // £200,000 of £2,000,000 is 10%; the total, £2,150,000 of £78,000,000 (2.76%), shows as 3%.
+    const rows = await table(page, 'savings-table');
+    assert.deepEqual(rows[3], ['Youth services', '£2,000,000', '£200,000', '10%', '£1,800,000']);
+    assert.deepEqual(rows.at(-1), ['Total', '£78,000,000', '£2,150,000', '3%', '']);
+
+    // The area is in use: not removed, and the message names the workstream.
+    await page.getByRole('button', { name: 'Remove budget area 4: Youth services' }).click();
+    assert.match(
+      await page.locator('#budget-areas-3-refused').innerText(),
+      /Youth services cannot be removed while 1 workstream saves from it: Youth club review\. Move it to another area or remove it first/,
+    );
+
+    // A third plan year: nothing phased or pressing in it but transport's £300,000 growth.
+    await page.click('#add-year');
+    assert.equal(await page.inputValue('#budget-years-2'), '2026/27');
+    assert.equal(await page.inputValue('#budget-workstreams-3-phasing-2'), '0');
+    assert.deepEqual((await table(page, 'plan-table')).map((r) => r[1]), ['£2,600,000', '£1,800,000', '£300,000']);
+    assert.equal(await page.locator('#plan-chart > rect').count(), 9);
+
+    await page.click('#remove-transport');
+    assert.equal(await page.locator('#transport-table').count(), 0);
+    assert.deepEqual((await table(page, 'plan-table')).map((r) => r[1]), ['£2,200,000', '£1,500,000', '£0']);
+    await page.click('#add-transport');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'budget-transport-base_adjustment');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('250,000');
+    assert.deepEqual((await table(page, 'plan-table')).map((r) => r[1]), ['£2,450,000', '£1,500,000', '£0']);
+    await page.getByRole('button', { name: 'Remove year 3: 2026/27' }).click();
+    assert.equal((await table(page, 'plan-table')).length, 2);
+
+    assert.deepEqual(await axe(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the 320px window`);
+    assert.deepEqual(problems.console, []);
+  });
+});
