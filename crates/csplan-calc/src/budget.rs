@@ -367,3 +367,14 @@ impl PlanYear {
         ]
     }
 }
+
+impl Plan {
+    /// The plan for a grouped bar chart: for each year its label and three amounts, the
+    /// pressures, the savings at target and the savings expected after delivery risk (£).
+    pub fn bars(&self) -> Vec<(String, Vec<Decimal>)> {
+        self.years
+            .iter()
+            .map(|y| (y.year.clone(), vec![y.pressures.value(), y.savings_target.value(), y.savings_expected.value()]))
+            .collect()
+    }
+}

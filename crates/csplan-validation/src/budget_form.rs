@@ -2,6 +2,7 @@
 //! with their phasing and risk, delivery shares, pressures and home to school transport.
 //! Paths match [`crate::validate`]'s.
 
+use csplan_model::demand::next_year;
 use csplan_model::fmt::plain;
 use csplan_model::{
     Budget, BudgetArea, DeliveryShares, Money, Pressure, Rate, Risk, Transport, TransportDrivers, Workstream,
@@ -95,6 +96,21 @@ fn r(v: Rate) -> String {
     plain(v.value())
 }
 
+/// "Pressure 2" for "pressure 2"; names as typed otherwise.
+fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// "1 workstream", "3 workstreams".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl BudgetForm {
     /// The form showing a budget section as a person would type it.
     pub fn from_budget(b: &Budget) -> Self {
@@ -144,7 +160,102 @@ impl BudgetForm {
         }
     }
 
-    /// Adds a workstream in the first area, phased wholly in the first year; returns its index.
+    /// A new section: one plan year and one budget area, both blank, and csplan's
+    /// delivery shares (100%, 75%, 25%).
+    pub fn new_section() -> Self {
+        let mut b = Self { years: vec![String::new()], ..Self::from_budget(&Budget::default()) };
+        b.add_area();
+        b
+    }
+
+    /// A label for budget area `i`: its name, else "budget area 3".
+    pub fn area_label(&self, i: usize) -> String {
+        match self.areas.get(i).map(|a| a.name.trim()) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => format!("budget area {}", i + 1),
+        }
+    }
+
+    /// A label for workstream `i`: its name, else "workstream 3".
+    pub fn workstream_label(&self, i: usize) -> String {
+        match self.workstreams.get(i).map(|w| w.name.trim()) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => format!("workstream {}", i + 1),
+        }
+    }
+
+    /// A label for pressure `i`: its name, else "pressure 3".
+    pub fn pressure_label(&self, i: usize) -> String {
+        match self.pressures.get(i).map(|p| p.name.trim()) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => format!("pressure {}", i + 1),
+        }
+    }
+
+    /// Adds a blank budget area with an id no other area has (`area-4`), and returns its
+    /// index.
+    pub fn add_area(&mut self) -> usize {
+        let mut n = self.areas.len() + 1;
+        while self.areas.iter().any(|a| a.id.trim() == format!("area-{n}")) {
+            n += 1;
+        }
+        self.areas.push(AreaForm { id: format!("area-{n}"), ..AreaForm::default() });
+        self.areas.len() - 1
+    }
+
+    /// Sets area `i`'s id, moving the workstreams that pointed at the old id with it, as
+    /// long as no other area shares the old id (then it is ambiguous which they meant, and
+    /// they stay). Returns the old id when references followed, for other sections' use.
+    pub fn set_area_id(&mut self, i: usize, id: String) -> Option<String> {
+        let old = self.areas.get(i).map(|a| a.id.clone())?;
+        let shared = self.areas.iter().enumerate().any(|(k, a)| k != i && a.id == old);
+        if !shared {
+            for w in self.workstreams.iter_mut().filter(|w| w.area == old) {
+                w.area.clone_from(&id);
+            }
+        }
+        if let Some(a) = self.areas.get_mut(i) {
+            a.id = id;
+        }
+        (!shared).then_some(old)
+    }
+
+    /// The workstreams that save from area `i` (by name), unless another area shares its id.
+    pub fn workstreams_in_area(&self, i: usize) -> Vec<String> {
+        let Some(id) = self.areas.get(i).map(|a| &a.id) else { return Vec::new() };
+        if self.areas.iter().enumerate().any(|(k, a)| k != i && &a.id == id) {
+            return Vec::new();
+        }
+        (0..self.workstreams.len())
+            .filter(|k| self.workstreams.get(*k).is_some_and(|w| &w.area == id))
+            .map(|k| self.workstream_label(k))
+            .collect()
+    }
+
+    /// Removes area `i`, unless a workstream saves from it: then nothing changes and the
+    /// message names the workstreams to move or remove first.
+    pub fn remove_area(&mut self, i: usize) -> Result<(), String> {
+        if i >= self.areas.len() {
+            return Ok(());
+        }
+        let used = self.workstreams_in_area(i);
+        if !used.is_empty() {
+            return Err(format!(
+                "{} cannot be removed while {} {} from it: {}. Move {} to another area or remove {} first",
+                self.area_label(i),
+                count(used.len(), "workstream"),
+                if used.len() == 1 { "saves" } else { "save" },
+                used.join(", "),
+                if used.len() == 1 { "it" } else { "them" },
+                if used.len() == 1 { "it" } else { "them" },
+            ));
+        }
+        self.areas.remove(i);
+        Ok(())
+    }
+
+    /// Adds a workstream in the first area that is not a funding line (else the first),
+    /// phased wholly in the first year, green; returns its index.
     pub fn add_workstream(&mut self) -> usize {
         let mut phasing = vec!["0".to_string(); self.years.len()];
         if let Some(first) = phasing.first_mut() {
@@ -160,6 +271,68 @@ impl BudgetForm {
         if i < self.workstreams.len() {
             self.workstreams.remove(i);
         }
+    }
+
+    /// Adds a pressure with a blank amount for each plan year; returns its index.
+    pub fn add_pressure(&mut self) -> usize {
+        self.pressures.push(PressureForm { name: String::new(), amounts: vec![String::new(); self.years.len()] });
+        self.pressures.len() - 1
+    }
+
+    /// Removes pressure `i`, if there is one.
+    pub fn remove_pressure(&mut self, i: usize) {
+        if i < self.pressures.len() {
+            self.pressures.remove(i);
+        }
+    }
+
+    /// Adds a plan year after the last (labelled as the year after it, 2023/24 after
+    /// 2022/23), with 0% of every workstream and a blank amount for every pressure in
+    /// it; returns its index.
+    pub fn add_year(&mut self) -> usize {
+        let label = self.years.last().map(|y| next_year(y.trim())).unwrap_or_default();
+        self.years.push(label);
+        for w in &mut self.workstreams {
+            w.phasing.push("0".to_string());
+        }
+        for p in &mut self.pressures {
+            p.amounts.push(String::new());
+        }
+        self.years.len() - 1
+    }
+
+    /// Removes plan year `j` with each workstream's share and each pressure's amount in it.
+    pub fn remove_year(&mut self, j: usize) {
+        if j >= self.years.len() {
+            return;
+        }
+        self.years.remove(j);
+        for w in &mut self.workstreams {
+            if j < w.phasing.len() {
+                w.phasing.remove(j);
+            }
+        }
+        for p in &mut self.pressures {
+            if j < p.amounts.len() {
+                p.amounts.remove(j);
+            }
+        }
+    }
+
+    /// Adds home to school transport (nothing in any year, no drivers) if there is none.
+    pub fn add_transport(&mut self) {
+        if self.transport.is_none() {
+            self.transport = Some(TransportForm {
+                base_adjustment: "0".to_string(),
+                growth_a_year: "0".to_string(),
+                ..TransportForm::default()
+            });
+        }
+    }
+
+    /// Removes home to school transport.
+    pub fn remove_transport(&mut self) {
+        self.transport = None;
     }
 
     /// Reads every field, recording a problem for each that cannot be read.
@@ -264,10 +437,14 @@ impl BudgetForm {
                     .iter()
                     .enumerate()
                     .map(|(j, a)| {
+                        let year = match self.years.get(j).map(|y| y.trim()) {
+                            Some(y) if !y.is_empty() => y.to_string(),
+                            _ => format!("year {}", j + 1),
+                        };
                         Money::new(rd.or_zero(
                             &format!("budget.pressures[{i}].amounts[{j}]"),
                             a,
-                            "A pressure",
+                            &format!("{} in {year}", capitalised(&self.pressure_label(i))),
                             "an amount in pounds, like 900,000",
                         ))
                     })

@@ -141,6 +141,42 @@ impl ScenarioForm {
         }
     }
 
+    /// Sets budget area `i`'s id ([`BudgetForm::set_area_id`]); the workstreams and the
+    /// consultation's levers that reduce it follow.
+    pub fn set_budget_area_id(&mut self, i: usize, id: String) {
+        let Some(b) = self.budget.as_mut() else { return };
+        let Some(old) = b.set_area_id(i, id.clone()) else { return };
+        if let Some(c) = self.consultation.as_mut() {
+            for l in c.levers.iter_mut().filter(|l| l.area.as_deref() == Some(old.as_str())) {
+                l.area = Some(id.clone());
+            }
+        }
+    }
+
+    /// Removes budget area `i` ([`BudgetForm::remove_area`]), unless a workstream saves
+    /// from it or a consultation lever reduces it: then nothing changes, and the message
+    /// names them.
+    pub fn remove_budget_area(&mut self, i: usize) -> Result<(), String> {
+        let Some(b) = self.budget.as_mut() else { return Ok(()) };
+        let Some(id) = b.areas.get(i).map(|a| a.id.clone()) else { return Ok(()) };
+        let shared = b.areas.iter().filter(|a| a.id == id).count() > 1;
+        let levers: Vec<&str> = self
+            .consultation
+            .iter()
+            .flat_map(|c| &c.levers)
+            .filter(|l| !shared && l.area.as_deref() == Some(id.as_str()))
+            .map(|l| l.name.as_str())
+            .collect();
+        if !levers.is_empty() && b.workstreams_in_area(i).is_empty() {
+            return Err(format!(
+                "{} cannot be removed while the consultation offers savings from it: {}",
+                b.area_label(i),
+                levers.join(", ")
+            ));
+        }
+        b.remove_area(i)
+    }
+
     /// Reads every field and validates the result; see the module docs.
     pub fn check(&self) -> Checked {
         let mut reader = Reader::default();

@@ -15,9 +15,12 @@ const FRAME: Frame = Frame { width: 640, height: 280, left: 64, right: 12, top: 
 pub struct Series {
     /// Name, for the legend.
     pub name: &'static str,
-    /// Bar fill.
+    /// Bar fill, or [`HATCHED`].
     pub fill: &'static str,
 }
+
+/// A fill of black diagonal lines on white, for a third series beside white and blue.
+pub const HATCHED: &str = "hatched";
 
 /// Groups of bars: a label and one value a series.
 pub type Groups = Vec<(String, Vec<Decimal>)>;
@@ -119,13 +122,38 @@ pub fn BarChart(
     let bar = move |key: (usize, usize), k: usize| {
         d.with(|d| d.bars.iter().find(|(b, _)| *b == key).and_then(|(_, a)| a.get(k).cloned()).unwrap_or_default())
     };
+    // The hatch pattern, defined once in the chart and once in each legend swatch that uses
+    // it (ids from the chart's, so two charts on a page never share one).
+    let hatched = series.iter().any(|s| s.fill == HATCHED);
+    let pattern =
+        move |pid: String| {
+            hatched.then(|| view! {
+            <defs>
+                <pattern id=pid width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="6" height="6" fill="#ffffff"/>
+                    <line x1="0" y1="0" x2="0" y2="6" stroke="#0b0c0c" stroke-width="3"/>
+                </pattern>
+            </defs>
+        })
+        };
+    let fill_of = move |fill: &'static str, pid: &str| {
+        if fill == HATCHED {
+            format!("url(#{pid})")
+        } else {
+            fill.to_string()
+        }
+    };
+    let hatch_id = format!("{id}-hatch");
     let legend = series
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
+            let pid = format!("{id}-hatch-{k}");
             view! {
                 <li>
                     <svg width="16" height="16" aria-hidden="true" focusable="false">
-                        <rect x="1" y="1" width="14" height="14" fill=s.fill stroke="#0b0c0c" stroke-width="2"/>
+                        {(s.fill == HATCHED).then(|| pattern(pid.clone()))}
+                        <rect x="1" y="1" width="14" height="14" fill=fill_of(s.fill, &pid) stroke="#0b0c0c" stroke-width="2"/>
                     </svg>
                     " " {s.name}
                 </li>
@@ -137,12 +165,13 @@ pub fn BarChart(
             <svg viewBox=move || d.with(|d| d.view_box.clone()) width="100%" role="img" aria-labelledby=labelled id=id>
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>
+                {pattern(hatch_id.clone())}
                 <For each=move || d.with(|d| d.grid.clone()) key=|t| t.clone() children=move |(x1, y1, x2, y2, lx, ly, anchor, label)| view! {
                     <line x1=x1 y1=y1 x2=x2 y2=y2 stroke="#b1b4b6" stroke-width="1"/>
                     <text x=lx y=ly dy="4" text-anchor=anchor font-size="12" fill="#0b0c0c">{label}</text>
                 }/>
                 <For each=move || d.with(|d| d.bars.iter().map(|(k, _)| *k).collect::<Vec<_>>()) key=|k| *k children=move |(g, s)| {
-                    let fill = series.get(s).map_or("#505a5f", |x| x.fill);
+                    let fill = fill_of(series.get(s).map_or("#505a5f", |x| x.fill), &hatch_id);
                     view! {
                         <rect fill=fill stroke="#0b0c0c" stroke-width="2"
                             x=move || bar((g, s), 0) y=move || bar((g, s), 1) width=move || bar((g, s), 2) height=move || bar((g, s), 3)/>

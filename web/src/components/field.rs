@@ -25,6 +25,8 @@ pub struct FieldSpec {
     pub width: Option<&'static str>,
     /// A number (decimal keyboard, no spellcheck) rather than words.
     pub numeric: bool,
+    /// Several lines of words: a GOV.UK textarea rather than an input.
+    pub multiline: bool,
 }
 
 /// One labelled text input bound to a string in the form.
@@ -42,7 +44,7 @@ pub fn TextField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let FieldSpec { id, label, hint, prefix, suffix, width, numeric } = spec;
+    let FieldSpec { id, label, hint, prefix, suffix, width, numeric, multiline } = spec;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
@@ -60,29 +62,46 @@ pub fn TextField(
         }
     };
     let input_class = move || {
-        let mut class = String::from("govuk-input");
+        let mut class = String::from(if multiline { "govuk-textarea" } else { "govuk-input" });
         if let Some(w) = width {
             class.push(' ');
             class.push_str(w);
         }
         if error.with(Option::is_some) {
-            class.push_str(" govuk-input--error");
+            class.push_str(if multiline { " govuk-textarea--error" } else { " govuk-input--error" });
         }
         class
     };
-    let input = view! {
-        <input
-            class=input_class
-            id=id.clone()
-            name=id.clone()
-            type="text"
-            inputmode=numeric.then_some("decimal")
-            spellcheck=if numeric { "false" } else { "true" }
-            autocomplete="off"
-            aria-describedby=described_by
-            prop:value=move || value.get()
-            on:input=move |e| on_input.run(event_target_value(&e))
-        />
+    let input = if multiline {
+        view! {
+            <textarea
+                class=input_class
+                id=id.clone()
+                name=id.clone()
+                rows="3"
+                spellcheck="true"
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |e| on_input.run(event_target_value(&e))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class=input_class
+                id=id.clone()
+                name=id.clone()
+                type="text"
+                inputmode=numeric.then_some("decimal")
+                spellcheck=if numeric { "false" } else { "true" }
+                autocomplete="off"
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |e| on_input.run(event_target_value(&e))
+            />
+        }
+        .into_any()
     };
     let wrapped = if prefix.is_some() || suffix.is_some() {
         view! {
@@ -197,4 +216,9 @@ pub fn number(label: &str, width: &'static str) -> FieldSpec {
 /// A field spec for words: just a label.
 pub fn words(label: &str) -> FieldSpec {
     FieldSpec { label: label.to_string(), ..FieldSpec::default() }
+}
+
+/// A field spec for a few lines of words: a label and a textarea.
+pub fn paragraph(label: &str) -> FieldSpec {
+    FieldSpec { label: label.to_string(), multiline: true, ..FieldSpec::default() }
 }
