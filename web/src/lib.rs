@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     provide_context(planner);
     provide_context(dfe::Dfe::new());
     let site = site::start(planner);
+    site::autosave(planner, site);
     provide_context(site);
     view! {
         <SkipLink/>
@@ -42,6 +43,12 @@ pub fn App() -> impl IntoView {
                         </div>
                     </div>
                 })}
+                {move || (route.page.get() != Page::Consultation).then(|| view! {
+                    <p class="govuk-body-s app-no-print" id="autosave-note">
+                        "Your figures are saved in this browser as you type. "
+                        <a class="govuk-link" href=Page::Scenario.href() on:click=route.link(Page::Scenario)>"Save, share, compare or start again"</a>
+                    </p>
+                })}
                 {move || if site.loading.get() {
                     view! { <p class="govuk-body" id="site-scenario-loading" role="status">"Loading the council's figures\u{2026}"</p> }.into_any()
                 } else { match route.page.get() {
@@ -52,6 +59,7 @@ pub fn App() -> impl IntoView {
                     Page::CostOfCare => view! { <pages::cost_of_care::CostOfCarePage/> }.into_any(),
                     Page::Budget => view! { <pages::budget::BudgetPage/> }.into_any(),
                     Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
+                    Page::Scenario => view! { <pages::scenario::ScenarioPage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
                     Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
                 }}}

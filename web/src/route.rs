@@ -24,6 +24,8 @@ pub enum Page {
     Budget,
     /// The "balance the budget" consultation.
     Consultation,
+    /// Save, open, share and compare scenarios.
+    Scenario,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -41,6 +43,7 @@ impl Page {
             Page::ChildrenInCare => "?page=children-in-care",
             Page::Budget => "?page=budget",
             Page::Consultation => "?page=consultation",
+            Page::Scenario => "?page=scenario",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -55,6 +58,7 @@ impl Page {
             Page::ChildrenInCare => "Children in care",
             Page::Budget => "Budget",
             Page::Consultation => "Balance the budget",
+            Page::Scenario => "Save and share",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -90,6 +94,7 @@ impl Page {
             "children-in-care" => Page::ChildrenInCare,
             "budget" => Page::Budget,
             "consultation" => Page::Consultation,
+            "scenario" => Page::Scenario,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

@@ -1,7 +1,12 @@
-//! A council's own scenario, published next to the app: `?scenario=consultation.json`
-//! opens the app on that file instead of the example council. This is how a council puts
-//! its consultation (and the address of its response collector) in front of
-//! participants without rebuilding the app.
+//! Where the working scenario comes from when the app opens, in this order:
+//! 1. a share link, `?s=1.PRESET.CHECK.PATCH` (`csplan_validation::share`); once opened,
+//!    `s=` is taken out of the address so later edits are not undone by a reload;
+//! 2. a council's own scenario published next to the app, `?scenario=consultation.json`:
+//!    how a council puts its consultation (and the address of its response collector) in
+//!    front of participants without rebuilding the app;
+//! 3. the scenario saved in this browser (local storage), which [`autosave`] keeps up to
+//!    date as the user types;
+//! 4. otherwise the example council.
 //!
 //! Only a file from the app's own site is read: a plain relative name made of letters,
 //! digits, `-`, `_`, `.` and `/`, ending `.json`, with no `..`. A link cannot make the app
@@ -23,10 +28,58 @@ pub struct SiteScenario {
     pub problem: RwSignal<Option<String>>,
 }
 
-/// The `scenario=` value of the page's address, if any.
-fn requested() -> Option<String> {
+/// Where the scenario saved in this browser is kept.
+const STORAGE_KEY: &str = "csplan.scenario.v1";
+
+/// The value of `name=` in the page's address, if any.
+fn param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
-    search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("scenario=")).map(str::to_string)
+    let prefix = format!("{name}=");
+    search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix(prefix.as_str())).map(str::to_string)
+}
+
+/// The page's address without `s=`, so a reload after editing keeps the edits.
+fn drop_share_param() {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let kept: Vec<&str> =
+        search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("s=")).collect();
+    let path = location.pathname().unwrap_or_default();
+    let url = if kept.is_empty() { path } else { format!("{path}?{}", kept.join("&")) };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The scenario saved in this browser, if there is a readable one.
+fn saved() -> Option<Scenario> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    csplan_validation::load::read_scenario_json(&text).ok().map(|(s, _)| s)
+}
+
+/// Forgets the scenario saved in this browser.
+pub fn forget_saved() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+/// Keeps the last valid scenario in this browser's local storage as the user types
+/// (not while a council's file is still being read, so it is not overwritten first).
+pub fn autosave(planner: Planner, site: SiteScenario) {
+    Effect::new(move |_| {
+        let text = planner.scenario.with(|s| serde_json::to_string(s).ok());
+        if site.loading.get() {
+            return;
+        }
+        if let (Some(store), Some(text)) = (storage(), text) {
+            let _ = store.set_item(STORAGE_KEY, &text);
+        }
+    });
 }
 
 /// Checks that `name` is a plain relative file name on this site.
@@ -41,10 +94,26 @@ pub fn check_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Starts reading the scenario named in the address, if there is one.
+/// Opens the working scenario: from a share link, a council's file, or this browser.
 pub fn start(planner: Planner) -> SiteScenario {
     let site = SiteScenario { loading: RwSignal::new(false), problem: RwSignal::new(None) };
-    let Some(name) = requested() else { return site };
+    if let Some(link) = param("s") {
+        match csplan_validation::share::decode(&link) {
+            Ok(s) => {
+                let label = format!("the shared link ({})", s.authority);
+                planner.load_scenario(&s, label);
+                drop_share_param();
+            }
+            Err(message) => site.problem.set(Some(message)),
+        }
+        return site;
+    }
+    let Some(name) = param("scenario") else {
+        if let Some(s) = saved() {
+            planner.load_scenario(&s, format!("{} (saved in this browser)", s.authority));
+        }
+        return site;
+    };
     if let Err(message) = check_name(&name) {
         site.problem.set(Some(message));
         return site;
@@ -76,17 +145,18 @@ async fn fetch_scenario(name: &str) -> Result<Scenario, String> {
     }
     let text = JsFuture::from(response.text().map_err(|_| unreachable())?).await.map_err(|_| unreachable())?;
     let text = text.as_string().ok_or_else(unreachable)?;
-    let scenario: Scenario = serde_json::from_str(&text).map_err(|e| {
-        format!("The scenario file {name} is not a csplan scenario ({e}). `csplan validate` says what to fix.")
-    })?;
-    let problems: Vec<_> = csplan_validation::validate(&scenario).into_iter().filter(|p| p.is_error()).collect();
-    if let Some(p) = problems.first() {
-        return Err(format!(
-            "The scenario file {name} has {} problem(s), so it was not used; the first is {}: {}. `csplan validate` lists them all.",
-            problems.len(),
-            p.path,
-            p.message
-        ));
+    match csplan_validation::load::read_scenario_json(&text) {
+        Ok((scenario, _)) => Ok(scenario),
+        Err(e) => {
+            let n = e.problems.len();
+            let first = e
+                .problems
+                .first()
+                .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
+                .unwrap_or_default();
+            Err(format!(
+                "The scenario file {name} is not a csplan scenario this version can use ({n} problem(s); the first is {first}), so it was not used. `csplan validate` lists them all."
+            ))
+        }
     }
-    Ok(scenario)
 }

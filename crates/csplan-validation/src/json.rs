@@ -16,6 +16,17 @@ pub struct Difference {
     pub b: Option<String>,
 }
 
+/// A scenario as a JSON value, made through the compact text writer so that the browser
+/// download carries one serialiser for scenarios (the one saving and autosave use).
+pub fn scenario_value(s: &csplan_model::Scenario) -> Value {
+    serde_json::to_string(s).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+/// A scenario as indented JSON, for a file people may read or edit.
+pub fn scenario_pretty(s: &csplan_model::Scenario) -> String {
+    serde_json::to_string_pretty(&scenario_value(s)).unwrap_or_default()
+}
+
 fn leaf(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -65,24 +76,4 @@ pub fn differences(a: &Value, b: &Value) -> Vec<Difference> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn differences_name_each_leaf_by_path() {
-        let a = json!({"teams": [{"name": "A", "cases": "465"}], "rounding": "nearest"});
-        let b = json!({"teams": [{"name": "A", "cases": "500"}, {"name": "B"}], "rounding": "nearest"});
-        let d = differences(&a, &b);
-        assert_eq!(
-            d,
-            vec![
-                Difference { path: "teams[0].cases".into(), a: Some("465".into()), b: Some("500".into()) },
-                Difference { path: "teams[1].name".into(), a: None, b: Some("B".into()) },
-            ]
-        );
-    }
 }

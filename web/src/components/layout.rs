@@ -80,6 +80,7 @@ pub fn Header() -> impl IntoView {
                             {item(Page::ChildrenInCare)}
                             {item(Page::Budget)}
                             {item(Page::Consultation)}
+                            {item(Page::Scenario)}
                         </ul>
                     </nav>
                 </div>

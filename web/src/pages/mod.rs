@@ -9,4 +9,5 @@ pub mod consultation;
 pub mod cost_of_care;
 pub mod demand;
 pub mod not_found;
+pub mod scenario;
 pub mod workforce;

@@ -1,0 +1,126 @@
+// Save and share in Chromium: a share link reopens the same figures in a fresh browser;
+// a downloaded file opens back to the same figures, and a bad file lists its problems and
+// changes nothing; the figures survive a reload and "forget" starts again; a damaged link
+// shows a message and the example; the comparison with a preset lists what differs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appUnderTest, axe, open } from './harness.mjs';
+
+const app = await appUnderTest();
+
+async function optionsTable(page) {
+  return page.locator('#options-table').innerText();
+}
+
+async function clean(page) {
+  assert.deepEqual(await axe(page), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+}
+
+test('a share link reopens exactly the same figures in a fresh browser, and the comparison lists what differs', async () => {
+  await app.withPage('?page=scenario', { width: 320 }, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.click('a[href="./"]');
+    await page.fill('#cost_per_fte', '45000');
+    const figures = await optionsTable(page);
+    assert.match(figures, /£630,000/, '14 posts at £45,000');
+    await page.click('#navigation a[href="?page=scenario"]');
+    await page.selectOption('#compare-with', 'barnsley-2017');
+    const inputs = await page.locator('#compare-inputs').innerText();
+    assert.match(inputs, /Inputs that differ \(1\)/);
+    assert.match(inputs, /cost_per_fte\s+45000\s+41839/);
+    assert.match(await page.locator('#compare-results').innerText(), /630000\s+585746/);
+    await clean(page);
+    const link = await page.locator('#share-link').getAttribute('href');
+    assert.match(link, /\?s=1\.barnsley-2017\.[0-9a-f]{8}\./);
+    assert.ok(link.length < 200, `short link: ${link.length} characters`);
+    assert.deepEqual(problems.console, []);
+
+    const fresh = await open(app.browser, link);
+    try {
+      await fresh.page.waitForSelector('#options-table');
+      assert.equal(await fresh.page.inputValue('#cost_per_fte'), '45000');
+      assert.equal(await optionsTable(fresh.page), figures);
+      assert.doesNotMatch(fresh.page.url(), /[?&]s=/, 'the link is taken out of the address once opened');
+      // Edits survive a reload (saved in this browser), and are not undone by the link.
+      await fresh.page.fill('#cost_per_fte', '46000');
+      await fresh.page.reload();
+      await fresh.page.waitForSelector('#options-table');
+      assert.equal(await fresh.page.inputValue('#cost_per_fte'), '46000');
+      assert.match(await fresh.page.locator('#autosave-note').innerText(), /saved in this browser/);
+      await fresh.page.click('#autosave-note a');
+      await fresh.page.click('#forget-saved');
+      await fresh.page.reload();
+      await fresh.page.waitForSelector('#working-on');
+      assert.match(await fresh.page.locator('#working-on').innerText(), /Example council/);
+    } finally {
+      await fresh.context.close();
+    }
+  });
+});
+
+test('save then open gives the same figures; a bad or newer file lists its problems and changes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'csplan-scenario-'));
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'portsmouth-2017');
+    await page.click('#load-preset');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
+    const saved = readFileSync(await download.path(), 'utf8');
+    assert.equal(JSON.parse(saved).authority, 'Portsmouth');
+    // Back to the example, then open the saved file with the keyboard.
+    await page.selectOption('#preset', 'example');
+    await page.click('#load-preset');
+    const file = join(dir, 'portsmouth.json');
+    writeFileSync(file, saved);
+    await page.setInputFiles('#scenario-file', file);
+    await page.focus('#open-scenario');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#opened');
+    assert.match(await page.locator('#opened').innerText(), /Opened portsmouth\.json/);
+    assert.match(await page.locator('#working-on').innerText(), /Portsmouth \(from portsmouth\.json\)/);
+    await page.click('#navigation a[href="?page=cost-of-care"]');
+    assert.match(await page.locator('main').innerText(), /£10,377,402/);
+    await page.click('#navigation a[href="?page=scenario"]');
+
+    // A file with problems: every one listed, nothing changed.
+    const bad = JSON.parse(saved);
+    bad.authority = '';
+    bad.cost_per_fte = '-5';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
+    await page.setInputFiles('#scenario-file', join(dir, 'bad.json'));
+    await page.click('#open-scenario');
+    await page.waitForSelector('#open-errors');
+    const listed = await page.locator('#open-errors').innerText();
+    assert.match(listed, /authority: Enter the name of the local authority/);
+    assert.match(listed, /cost_per_fte: /);
+    assert.equal(await page.title(), 'Error: Save and share - Children\'s Services Planner');
+    assert.match(await page.locator('#working-on').innerText(), /Portsmouth/);
+    await clean(page);
+    // A file from a newer csplan, and one that is not JSON.
+    writeFileSync(join(dir, 'newer.json'), JSON.stringify({ ...JSON.parse(saved), schema: 2 }));
+    await page.setInputFiles('#scenario-file', join(dir, 'newer.json'));
+    await page.click('#open-scenario');
+    await page.waitForFunction(() => /newer csplan/.test(document.querySelector('#open-errors')?.innerText ?? ''));
+    writeFileSync(join(dir, 'notes.json'), 'not json at all');
+    await page.setInputFiles('#scenario-file', join(dir, 'notes.json'));
+    await page.click('#open-scenario');
+    await page.waitForFunction(() => /not JSON/.test(document.querySelector('#open-errors')?.innerText ?? ''));
+    assert.match(await page.locator('#working-on').innerText(), /Portsmouth/);
+  });
+});
+
+test('a damaged or changed share link shows a message and the example council', async () => {
+  for (const link of ['?s=1.example.deadbeef.e30', '?s=1.barnsley-2017.00000000.eyJjb3N0X3Blcl9mdGUiOiI0NTAwMCJ9', '?s=9.example.x.y']) {
+    await app.withPage(link, { width: 320 }, async ({ page }) => {
+      await page.waitForSelector('#site-scenario-problem');
+      assert.match(await page.locator('#site-scenario-problem').innerText(), /damaged|newer csplan/);
+      assert.match(await page.locator('main').innerText(), /Example council|example council/);
+      await clean(page);
+    });
+  }
+});
