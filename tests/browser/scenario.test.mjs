@@ -124,3 +124,29 @@ test('a damaged or changed share link shows a message and the example council', 
     });
   }
 });
+
+test('how it works: each figure with its formula and inputs, each input with its source', async () => {
+  await app.withPage('?page=scenario', { width: 320 }, async ({ page }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.click('a[href="./"]');
+    await page.fill('#cost_per_fte', '45000');
+    await page.click('#navigation a[href="?page=explain"]');
+    await page.waitForSelector('#explain-caseloads');
+    await page.click('#explain-caseloads summary');
+    const row = page.locator('#explain-caseloads-table tr', { hasText: 'teams[0].cost' }).first();
+    const text = await row.innerText();
+    assert.match(text, /teams\[0\]\.cost\s+405000/);
+    assert.match(text, /Cost a year: posts x cost per FTE, to the penny/);
+    assert.match(text, /From: posts = 9; cost_per_fte = 45000/);
+    assert.match(text, /Worked: 62\.8 FTE x 20\.5 = 1,287\.4 cases/);
+    await page.click('#explain-workforce summary').catch(() => {});
+    await page.click('#explain-inputs summary');
+    const source = await page.locator('#explain-inputs-table tr', { hasText: 'cost_per_fte' }).first().innerText();
+    assert.match(source, /cost_per_fte\s+Caseloads\s+45000\s+Entered by you/);
+    const kept = await page.locator('#explain-inputs-table tr', { hasText: 'teams[0].target_caseload' }).first().innerText();
+    assert.match(kept, /Barnsley, December 2017 preset/);
+    assert.match(await page.locator('#explain-source').innerText(), /come from the Barnsley, December 2017 preset/);
+    await clean(page);
+  });
+});

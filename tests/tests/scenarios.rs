@@ -71,3 +71,29 @@ fn every_preset_reopens_from_its_share_link() {
         assert_eq!(csplan_validation::share::decode(&link).as_ref(), Ok(&s), "{}", p.id);
     }
 }
+
+/// Every figure a report holds, for every preset (and the example with its care-flow
+/// section), has a formula: the Explain view never shows a figure without one.
+#[test]
+fn every_figure_in_every_preset_has_a_formula() {
+    let mut missing = std::collections::BTreeSet::new();
+    let mut checked = 0;
+    for p in PRESETS {
+        let s = (p.build)();
+        let report = csplan_calc::report(&s).expect("the preset calculates");
+        let value = serde_json::to_value(&report).expect("json");
+        for (path, leaf) in csplan_validation::json::flatten(&value) {
+            let is_figure = leaf == "true" || leaf == "false" || leaf.parse::<csplan_model::Decimal>().is_ok();
+            let label = path.ends_with(".id") || path.starts_with("options[") && path.contains("].teams[");
+            if !is_figure || label {
+                continue;
+            }
+            checked += 1;
+            if csplan_calc::explain::formula(&path).is_none() {
+                missing.insert(csplan_calc::explain::pattern(&path));
+            }
+        }
+    }
+    assert!(checked > 1_000, "{checked} figures checked");
+    assert!(missing.is_empty(), "figures without a formula: {missing:#?}");
+}

@@ -26,6 +26,8 @@ pub enum Page {
     Consultation,
     /// Save, open, share and compare scenarios.
     Scenario,
+    /// How every figure is worked out, and where every input comes from.
+    Explain,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -44,6 +46,7 @@ impl Page {
             Page::Budget => "?page=budget",
             Page::Consultation => "?page=consultation",
             Page::Scenario => "?page=scenario",
+            Page::Explain => "?page=explain",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -59,6 +62,7 @@ impl Page {
             Page::Budget => "Budget",
             Page::Consultation => "Balance the budget",
             Page::Scenario => "Save and share",
+            Page::Explain => "How it works",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -95,6 +99,7 @@ impl Page {
             "budget" => Page::Budget,
             "consultation" => Page::Consultation,
             "scenario" => Page::Scenario,
+            "explain" => Page::Explain,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

@@ -15,6 +15,7 @@ pub mod caseload;
 pub mod chart;
 pub mod consultation;
 pub mod demand;
+pub mod explain;
 pub mod placements;
 pub mod projection;
 pub mod responses;

@@ -58,6 +58,64 @@ pub fn flatten(v: &Value) -> Vec<(String, String)> {
     out
 }
 
+/// The parts of a path: `teams[0].cost` -> `teams`, `[0]`, `cost`.
+fn segments(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in path.char_indices() {
+        if c == '.' || c == '[' {
+            if let Some(part) = path.get(start..i).filter(|p| !p.is_empty()) {
+                out.push(part);
+            }
+            start = if c == '.' { i + 1 } else { i };
+        }
+    }
+    if let Some(part) = path.get(start..).filter(|p| !p.is_empty()) {
+        out.push(part);
+    }
+    out
+}
+
+fn step<'a>(v: &'a Value, segment: &str) -> Option<&'a Value> {
+    match segment.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+        Some(i) => v.get(i.parse::<usize>().ok()?),
+        None => v.get(segment),
+    }
+}
+
+/// The value named `name` nearest to the leaf at `path`: in the leaf's own record, else
+/// in the records around it, nearest first (for a formula's inputs).
+pub fn find_near(root: &Value, path: &str, name: &str) -> Option<String> {
+    let parts = segments(path);
+    let mut chain = vec![root];
+    for part in &parts {
+        let next = step(chain.last()?, part)?;
+        chain.push(next);
+    }
+    chain.pop(); // the leaf itself
+    chain.iter().rev().filter(|v| v.is_object()).find_map(|v| {
+        let found = v.get(name)?;
+        match found {
+            Value::Null => None,
+            Value::Array(items) => Some(items.iter().map(leaf).collect::<Vec<_>>().join(", ")),
+            other => Some(leaf(other)),
+        }
+    })
+}
+
+/// The preset a scenario is closest to (fewest inputs differ), with the inputs that differ:
+/// the rest of its figures are that preset's.
+pub fn closest_preset(s: &csplan_model::Scenario) -> Option<(csplan_model::presets::Preset, Vec<Difference>)> {
+    let mine = scenario_value(s);
+    csplan_model::presets::PRESETS
+        .into_iter()
+        .map(|p| {
+            let d = differences(&scenario_value(&(p.build)()), &mine);
+            (p, d)
+        })
+        .min_by_key(|(_, d)| d.len())
+}
+
 /// The leaves that differ between `a` and `b`, in `a`'s order then `b`'s additions.
 pub fn differences(a: &Value, b: &Value) -> Vec<Difference> {
     let (fa, fb) = (flatten(a), flatten(b));

@@ -110,3 +110,13 @@ fn a_patch_that_breaks_the_scenario_is_refused_by_field() {
     let link = encode_patch("example", patch);
     assert!(decode(&link).unwrap_err().contains("damaged"));
 }
+
+#[test]
+fn a_formulas_inputs_are_found_in_its_record_or_the_records_around_it() {
+    let v = json!({"roles": [{"in_post": "10", "measures": {"vacancy_rate": "20"}, "vacancies": "2.5"}], "cost": "1"});
+    let near = |name| csplan_validation::json::find_near(&v, "roles[0].measures.vacancy_rate", name);
+    assert_eq!(near("vacancies"), Some("2.5".to_string()));
+    assert_eq!(near("cost"), Some("1".to_string()));
+    assert_eq!(near("nowhere"), None);
+    assert_eq!(csplan_validation::json::find_near(&v, "roles[3].x", "cost"), None);
+}

@@ -81,6 +81,7 @@ pub fn Header() -> impl IntoView {
                             {item(Page::Budget)}
                             {item(Page::Consultation)}
                             {item(Page::Scenario)}
+                            {item(Page::Explain)}
                         </ul>
                     </nav>
                 </div>

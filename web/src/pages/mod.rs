@@ -8,6 +8,7 @@ pub mod children_in_care;
 pub mod consultation;
 pub mod cost_of_care;
 pub mod demand;
+pub mod explain;
 pub mod not_found;
 pub mod scenario;
 pub mod workforce;

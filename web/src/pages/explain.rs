@@ -1,0 +1,189 @@
+//! "How it works": every input with where it came from (a preset's paper, DfE's published
+//! figures, or entered by you), and every figure the models work out with its formula,
+//! the values it is worked out from and, where the model writes one, the working in
+//! words. Formulas come from `csplan_calc::explain`; the walk over the figures and the
+//! lookup of inputs from `csplan_validation::json`.
+
+use csplan_calc::explain::{formula, show};
+use csplan_validation::json::{closest_preset, find_near, flatten, scenario_value};
+use leptos::prelude::*;
+
+use crate::components::layout::use_document_title;
+use crate::route::Page;
+use crate::state::use_planner;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FigureRow {
+    figure: String,
+    value: String,
+    formula: &'static str,
+    inputs: String,
+    worked: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Section {
+    title: &'static str,
+    rows: Vec<FigureRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct InputRow {
+    page: &'static str,
+    field: String,
+    value: String,
+    source: String,
+}
+
+fn section_title(path: &str) -> &'static str {
+    let first = path.split(['.', '[']).next().unwrap_or_default();
+    match first {
+        "teams" | "totals" | "options" => "Caseloads",
+        "workforce" => "Workforce",
+        "demand" => "Demand",
+        "placements" | "budget_history" | "invest_to_save" | "mix" => "Cost of care",
+        "care_flows" => "Children in care",
+        "budget" => "Budget",
+        "consultation" => "Balance the budget",
+        _ => "Other",
+    }
+}
+
+fn figures(s: &csplan_model::Scenario) -> Vec<Section> {
+    let Some(report) = csplan_calc::report(s).ok().and_then(|r| serde_json::to_value(r).ok()) else {
+        return Vec::new();
+    };
+    let mut sections: Vec<Section> = Vec::new();
+    for (path, value) in flatten(&report) {
+        let Some(f) = formula(&path) else { continue };
+        let inputs = f
+            .inputs
+            .iter()
+            .filter_map(|name| find_near(&report, &path, name).map(|v| format!("{name} = {}", show(&v))))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let row = FigureRow {
+            worked: find_near(&report, &path, "explanation"),
+            figure: path.clone(),
+            value: show(&value),
+            formula: f.text,
+            inputs,
+        };
+        let title = section_title(&path);
+        match sections.iter_mut().find(|s| s.title == title) {
+            Some(s) => s.rows.push(row),
+            None => sections.push(Section { title, rows: vec![row] }),
+        }
+    }
+    sections
+}
+
+fn inputs(s: &csplan_model::Scenario, loaded: &str) -> (String, Vec<InputRow>) {
+    let Some((preset, changed)) = closest_preset(s) else { return (String::new(), Vec::new()) };
+    let base = (preset.build)();
+    let from_dfe = loaded.contains("DfE");
+    let rows = flatten(&scenario_value(s))
+        .into_iter()
+        .map(|(field, value)| {
+            let source = if changed.iter().any(|d| d.path == field) {
+                if from_dfe { "DfE's published figures, or entered by you" } else { "Entered by you" }.to_string()
+            } else {
+                format!("{} preset", preset.title)
+            };
+            InputRow { page: Page::of_field(&field).title(), field, value, source }
+        })
+        .collect();
+    let note = format!(
+        "Inputs not entered by you come from the {} preset. Its source: {}",
+        preset.title,
+        if base.source.trim().is_empty() { "not given" } else { base.source.trim() }
+    );
+    (note, rows)
+}
+
+/// The page.
+#[component]
+pub fn ExplainPage() -> impl IntoView {
+    let planner = use_planner();
+    use_document_title("How it works", || false);
+    let sections = Memo::new(move |_| planner.scenario.with(figures));
+    let sources = Memo::new(move |_| {
+        let loaded = planner.loaded.get();
+        planner.scenario.with(|s| inputs(s, &loaded))
+    });
+    view! {
+        <h1 class="govuk-heading-xl">"How it works"</h1>
+        <p class="govuk-body">"Every figure the planner works out, with its formula and the figures it is worked out from, and every input with where it came from. Figures are exact; here long decimals are shown to 4 places."</p>
+        <h2 class="govuk-heading-l">"Figures"</h2>
+        {move || sections.get().into_iter().map(|s| {
+            let count = s.rows.len();
+            let id = format!("explain-{}", s.title.to_lowercase().replace(' ', "-"));
+            view! {
+                <details class="govuk-details" id=id.clone()>
+                    <summary class="govuk-details__summary">
+                        <span class="govuk-details__summary-text">{format!("{} ({count} figures)", s.title)}</span>
+                    </summary>
+                    <div class="govuk-details__text">
+                        <div class="app-table-scroll" tabindex="0" role="region" aria-label=format!("{} figures", s.title)>
+                            <table class="govuk-table" id=format!("{id}-table")>
+                                <caption class="govuk-table__caption govuk-table__caption--s">{format!("{}: each figure and how it is worked out", s.title)}</caption>
+                                <thead class="govuk-table__head">
+                                    <tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">"Figure"</th>
+                                        <th scope="col" class="govuk-table__header">"Value"</th>
+                                        <th scope="col" class="govuk-table__header">"How it is worked out"</th>
+                                    </tr>
+                                </thead>
+                                <tbody class="govuk-table__body">
+                                    {s.rows.into_iter().map(|r| view! {
+                                        <tr class="govuk-table__row">
+                                            <th scope="row" class="govuk-table__header app-break-words">{r.figure}</th>
+                                            <td class="govuk-table__cell app-break-words">{r.value}</td>
+                                            <td class="govuk-table__cell">
+                                                {r.formula}
+                                                {(!r.inputs.is_empty()).then(|| view! { <br/><span class="govuk-body-s app-break-words">{format!("From: {}", r.inputs)}</span> })}
+                                                {r.worked.map(|w| view! { <br/><span class="govuk-body-s">{format!("Worked: {w}")}</span> })}
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    </div>
+                </details>
+            }
+        }).collect_view()}
+        <h2 class="govuk-heading-l">"Inputs and where they come from"</h2>
+        <p class="govuk-body" id="explain-source">{move || sources.get().0}</p>
+        <details class="govuk-details" id="explain-inputs">
+            <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">{move || format!("Every input ({})", sources.with(|s| s.1.len()))}</span>
+            </summary>
+            <div class="govuk-details__text">
+                <div class="app-table-scroll" tabindex="0" role="region" aria-label="Inputs">
+                    <table class="govuk-table" id="explain-inputs-table">
+                        <caption class="govuk-table__caption govuk-table__caption--s">"Each input, its page and its source"</caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Input"</th>
+                                <th scope="col" class="govuk-table__header">"Page"</th>
+                                <th scope="col" class="govuk-table__header">"Value"</th>
+                                <th scope="col" class="govuk-table__header">"Source"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">
+                            {move || sources.get().1.into_iter().map(|r| view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header app-break-words">{r.field}</th>
+                                    <td class="govuk-table__cell">{r.page}</td>
+                                    <td class="govuk-table__cell app-break-words">{r.value}</td>
+                                    <td class="govuk-table__cell">{r.source}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </details>
+    }
+}
