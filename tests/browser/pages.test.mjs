@@ -17,6 +17,7 @@ const PAGES = [
   { query: '?page=consultation', h1: 'Balance the children\'s services budget', title: 'Balance the budget - Children\'s Services Planner' },
   { query: '?page=scenario', h1: 'Save and share', title: 'Save and share - Children\'s Services Planner' },
   { query: '?page=explain', h1: 'How it works', title: 'How it works - Children\'s Services Planner' },
+  { query: '?page=summary', h1: 'Summary: Example council', title: 'Summary to print - Children\'s Services Planner' },
   { query: '?page=accessibility', h1: 'Accessibility statement', title: 'Accessibility statement - Children\'s Services Planner' },
   { query: '?page=nowhere', h1: 'Page not found', title: 'Page not found - Children\'s Services Planner' },
 ];

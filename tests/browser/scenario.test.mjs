@@ -150,3 +150,42 @@ test('how it works: each figure with its formula and inputs, each input with its
     await clean(page);
   });
 });
+
+test('a printable summary: the inputs, the key results and the date; the print layout drops navigation and buttons', async () => {
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.click('#summary-link');
+    await page.waitForSelector('#summary-results');
+    assert.equal(await page.locator('h1').innerText(), 'Summary: Barnsley');
+    assert.match(await page.locator('#summary-date').innerText(), /^Printed \d{1,2} [A-Z][a-z]+ 20\d\d from the Children's Services Planner\. Figures as at 2017/);
+    assert.match(await page.locator('#summary-inputs').innerText(), /Cost of a post a year\s+£41,839/);
+    const results = await page.locator('#summary-results').innerText();
+    assert.match(results, /9 posts at £41,839: £376,551/);
+    assert.match(results, /All team groups\s+15 posts, £627,585 a year/);
+    await clean(page);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['#navigation', '#print-summary', '#autosave-note']) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.locator('#summary-results').isVisible(), true);
+  });
+});
+
+test('every results table offers its figures as CSV', async () => {
+  await app.withPage('?page=budget', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'hampshire-2021');
+    await page.click('#load-preset');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#plan-table-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const table = await page.locator('#plan-table').innerText();
+    const firstRow = table.split('\n')[1].split('\t')[0];
+    assert.match(csv, new RegExp(`^Year,`));
+    assert.ok(csv.includes(firstRow), `the CSV holds the table's rows (${firstRow})`);
+  });
+  await app.withPage('', {}, async ({ page }) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#options-table-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^Option,FTE now,Caseload now,Additional FTE at 18,Posts at 18,Cost a year at 18/);
+  });
+});

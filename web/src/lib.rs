@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
                     Page::Scenario => view! { <pages::scenario::ScenarioPage/> }.into_any(),
                     Page::Explain => view! { <pages::explain::ExplainPage/> }.into_any(),
+                    Page::Summary => view! { <pages::summary::SummaryPage/> }.into_any(),
                     Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
                     Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
                 }}}

@@ -28,6 +28,8 @@ pub enum Page {
     Scenario,
     /// How every figure is worked out, and where every input comes from.
     Explain,
+    /// The inputs, key results and date, to print.
+    Summary,
     /// The accessibility statement.
     Accessibility,
     /// Any other `?page=`.
@@ -47,6 +49,7 @@ impl Page {
             Page::Consultation => "?page=consultation",
             Page::Scenario => "?page=scenario",
             Page::Explain => "?page=explain",
+            Page::Summary => "?page=summary",
             Page::Accessibility => "?page=accessibility",
         }
     }
@@ -63,6 +66,7 @@ impl Page {
             Page::Consultation => "Balance the budget",
             Page::Scenario => "Save and share",
             Page::Explain => "How it works",
+            Page::Summary => "Summary to print",
             Page::Accessibility => "Accessibility statement",
             Page::NotFound => "Page not found",
         }
@@ -100,6 +104,7 @@ impl Page {
             "consultation" => Page::Consultation,
             "scenario" => Page::Scenario,
             "explain" => Page::Explain,
+            "summary" => Page::Summary,
             "accessibility" => Page::Accessibility,
             _ => Page::NotFound,
         }

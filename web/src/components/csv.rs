@@ -43,11 +43,14 @@ pub fn table_csv<S: AsRef<str>>(headers: &[S], rows: &crate::components::live_ta
 #[component]
 pub fn CsvLink(
     /// The link's id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The file name offered.
-    file: &'static str,
+    #[prop(into)]
+    file: String,
     /// The link text.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Makes the CSV (called on click only).
     csv: Signal<String>,
 ) -> impl IntoView {

@@ -2,8 +2,11 @@
 //! table's shape, so rows are built once and each cell's text node follows its figure; rows
 //! are rebuilt only when the number of rows or columns changes. On the Workforce page this
 //! is what keeps a keystroke from rebuilding a 37-row projection table and three role tables.
+//! Every results table offers its figures as a CSV download (made when the link is clicked).
 
 use leptos::prelude::*;
+
+use crate::components::csv::{table_csv, CsvLink};
 
 /// Rows of formatted cells; the first cell of each row is that row's header.
 pub type Cells = Vec<Vec<String>>;
@@ -30,6 +33,9 @@ pub fn LiveTable(
     headers: Signal<Vec<String>>,
     /// The cells, row by row.
     cells: Memo<Cells>,
+    /// Leave out the CSV link, where the page offers a fuller CSV of the same figures.
+    #[prop(optional)]
+    no_csv: bool,
 ) -> impl IntoView {
     let caption_id = format!("{id}-caption");
     let labelled_by = caption_id.clone();
@@ -76,5 +82,9 @@ pub fn LiveTable(
                 </tbody>
             </table>
         </div>
+        {(!no_csv).then(|| view! {
+            <CsvLink id=format!("{id}-csv") file=format!("csplan-{id}.csv") label=format!("Download \u{201c}{caption}\u{201d} (CSV)")
+                csv=Signal::derive(move || table_csv(&headers.get(), &cells.get()))/>
+        })}
     }
 }

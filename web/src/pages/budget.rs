@@ -194,7 +194,7 @@ fn Results(report: Memo<Option<BudgetReport>>) -> impl IntoView {
     let has_transport = Memo::new(move |_| transport.with(|t| !t.is_empty()));
     view! {
         <h2 class="govuk-heading-l">"Results"</h2>
-        <LiveTable id="savings-table" caption="Savings by budget area" headers=savings_headers cells=savings/>
+        <LiveTable no_csv=true id="savings-table" caption="Savings by budget area" headers=savings_headers cells=savings/>
         <p class="govuk-body-s">"% of budget is shown as a whole per cent, halves up, as the SP2023 table prints it. Funding lines have no budget of their own."</p>
         <CsvLink id="savings-csv" file="csplan-savings.csv" label="Download the savings table (CSV)" csv/>
         <h3 class="govuk-heading-m">"Medium-term plan"</h3>

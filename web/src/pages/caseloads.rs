@@ -7,6 +7,7 @@ use csplan_model::Rounding;
 use csplan_validation::field_id;
 use leptos::prelude::*;
 
+use crate::components::csv::{table_csv, CsvLink};
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::field::{bound_field, number, words as spec, FieldSpec};
 use crate::components::layout::{use_document_title, PageHeading};
@@ -448,6 +449,8 @@ fn OptionsTable() -> impl IntoView {
                     <tbody class="govuk-table__body">{rows}</tbody>
                 </table>
             </div>
+            <CsvLink id="options-table-csv" file="csplan-options.csv" label="Download \u{201c}Options side by side\u{201d} (CSV)"
+                csv=Signal::derive(move || planner.report.with(|r| r.as_ref().map(|r| options_csv(&r.options)).unwrap_or_default()))/>
             <details class="govuk-details">
                 <summary class="govuk-details__summary">
                     <span class="govuk-details__summary-text">"How is this calculated?"</span>
@@ -459,4 +462,29 @@ fn OptionsTable() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The options table as CSV: the figures as the table shows them.
+fn options_csv(options: &[OptionResult]) -> String {
+    let mut headers = vec!["Option".to_string(), "FTE now".to_string(), "Caseload now".to_string()];
+    if let Some(first) = options.first() {
+        for a in &first.at_targets {
+            let t = short(a.target_caseload, 2);
+            headers.extend([format!("Additional FTE at {t}"), format!("Posts at {t}"), format!("Cost a year at {t}")]);
+        }
+    }
+    let rows: Vec<Vec<String>> = options
+        .iter()
+        .map(|o| {
+            let mut row = vec![o.name.clone()];
+            if let Some(a) = o.at_targets.first() {
+                row.extend([short(a.case_holding_fte.value(), 2), short(a.current_caseload, 1)]);
+            }
+            for a in &o.at_targets {
+                row.extend([short(a.additional_fte.value(), 2), a.posts_text(), a.cost.display_pounds()]);
+            }
+            row
+        })
+        .collect();
+    table_csv(&headers, &rows)
 }

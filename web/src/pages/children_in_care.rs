@@ -276,7 +276,7 @@ fn Results(projection: Memo<Option<FlowProjection>>) -> impl IntoView {
         <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Show every month as a table"</span></summary>
             <div class="govuk-details__text">
-                <LiveTable id="flows-table" caption="Children looked after by month (month 0 is now)" small=true headers cells/>
+                <LiveTable no_csv=true id="flows-table" caption="Children looked after by month (month 0 is now)" small=true headers cells/>
             </div>
         </details>
         <CsvLink id="flows-csv" file="csplan-children-in-care.csv" label="Download the projection (CSV)" csv/>

@@ -342,7 +342,7 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
         <BarChart id="placements-chart" title="Budget against forecast, by budget"
             description="Each budget (white bars) beside its forecast (blue bars): a line with its own budget, or the lines that share one. The table below gives every line."
             series=PLACEMENT_SERIES groups=bars horizontal=true/>
-        <LiveTable id="placements-table" caption="Forecast against budget, this year" headers cells/>
+        <LiveTable no_csv=true id="placements-table" caption="Forecast against budget, this year" headers cells/>
         <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How is this calculated?"</span></summary>
             <div class="govuk-details__text">
@@ -419,7 +419,7 @@ fn BudgetHistory(report: Memo<Option<CostOfCare>>, has_rows: Signal<bool>) -> im
             <BarChart id="budget-history-chart" title="Budget against spend, year by year"
                 description="Each year's budget (white bars) beside its spend (blue bars). The table below gives the figures."
                 series=BUDGET_SERIES groups=bars/>
-            <LiveTable id="budget-history-table" caption="Budget against spend" headers cells/>
+            <LiveTable no_csv=true id="budget-history-table" caption="Budget against spend" headers cells/>
             <CsvLink id="budget-history-csv" file="csplan-budget-history.csv" label="Download the budget history (CSV)"
                 csv=Signal::derive(move || cells.with(|rows| table_csv(&headers.get(), rows)))/>
             <p class="govuk-body-s">"Overspend = spend - budget. Councils quote it as a share of the budget (Portsmouth does); as a share of the spend it is smaller. Both are shown, to 2 places."</p>
@@ -556,7 +556,7 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>, has_case: Signal<bool>) -> imp
                 <BarChart id="invest-chart" title="Cost against expected saving, year by year"
                     description="Each year's cost (white bars) beside the saving expected after the delivery risk (blue bars). The table below gives the figures."
                     series=INVEST_SERIES groups=invest_bars/>
-                <LiveTable id="invest-table" caption="Year by year" headers cells/>
+                <LiveTable no_csv=true id="invest-table" caption="Year by year" headers cells/>
                 <CsvLink id="invest-csv" file="csplan-invest-to-save.csv" label="Download the year-by-year figures (CSV)"
                     csv=Signal::derive(move || cells.with(|rows| table_csv(&headers.get(), rows)))/>
             }.into_any()

@@ -341,7 +341,7 @@ fn Results(report: Memo<Option<DemandReport>>) -> impl IntoView {
     view! {
         <h2 class="govuk-heading-l">"Results"</h2>
         <LineChart id="demand-chart" title="Demand by year, with the projection" lines/>
-        <LiveTable id="demand-table" caption="Each series, its growth and its projection" headers cells/>
+        <LiveTable no_csv=true id="demand-table" caption="Each series, its growth and its projection" headers cells/>
         <p class="govuk-body-s">"Growth is from the first year to the last; a year is the compound annual rate over those years."</p>
         <CsvLink id="demand-csv" file="csplan-demand.csv" label="Download the demand table (CSV)" csv/>
         {move || has_rates.get().then(|| view! {

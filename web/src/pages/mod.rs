@@ -11,4 +11,5 @@ pub mod demand;
 pub mod explain;
 pub mod not_found;
 pub mod scenario;
+pub mod summary;
 pub mod workforce;

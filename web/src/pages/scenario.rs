@@ -160,6 +160,8 @@ pub fn ScenarioPage() -> impl IntoView {
         <p class="govuk-body">"Download the figures as a file to keep, send to a colleague or open with the csplan command line. Figures with an error are saved at their last valid values."</p>
         <button type="button" class="govuk-button govuk-button--secondary" id="download-scenario" on:click=on_download>"Download the scenario (JSON)"</button>
 
+        <p class="govuk-body"><a class="govuk-link" id="summary-link" href=Page::Summary.href()>"Print a summary of the inputs and key results"</a></p>
+
         <h2 class="govuk-heading-m">"Open a scenario file"</h2>
         {move || {
             let problems = load_errors.get();

@@ -513,7 +513,7 @@ fn ProjectionResults(projection: Memo<Option<Projection>>) -> impl IntoView {
         <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Show the projection as a table"</span></summary>
             <div class="govuk-details__text">
-                <LiveTable id="projection-table" caption="Projection by month (month 0 is now)" small=true
+                <LiveTable no_csv=true id="projection-table" caption="Projection by month (month 0 is now)" small=true
                     headers=columns(&["Month", "In post", "Agency", "Vacant", "Case-holding FTE", "Caseload", "Cost"]) cells=months/>
             </div>
         </details>

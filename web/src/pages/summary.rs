@@ -1,0 +1,106 @@
+//! "Summary to print": the inputs, the key results and the date on one page, laid out for
+//! paper by the print stylesheet (navigation, buttons and links to elsewhere are hidden).
+//! Figures come from `csplan_calc`'s report; this page only formats them.
+
+use csplan_model::fmt::short;
+use leptos::prelude::*;
+
+use crate::components::layout::use_document_title;
+use crate::state::use_planner;
+
+fn today_long() -> String {
+    let date = js_sys::Date::new_0();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = months.get(usize::try_from(date.get_month()).unwrap_or(0)).copied().unwrap_or_default();
+    format!("{} {month} {}", date.get_date(), date.get_full_year())
+}
+
+fn row(key: &str, value: String) -> impl IntoView {
+    view! {
+        <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{key.to_string()}</dt>
+            <dd class="govuk-summary-list__value">{value}</dd>
+        </div>
+    }
+}
+
+/// The page.
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let planner = use_planner();
+    use_document_title("Summary to print", || false);
+    let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::report(s).ok()));
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <h1 class="govuk-heading-xl" id="summary-heading">{move || planner.scenario.with(|s| format!("Summary: {}", s.authority))}</h1>
+        <p class="govuk-body" id="summary-date">{move || {
+            let (as_at, source) = planner.scenario.with(|s| (s.as_at.clone(), s.source.clone()));
+            format!("Printed {} from the Children's Services Planner. Figures as at {as_at}. {source}", today_long())
+        }}</p>
+        <button type="button" class="govuk-button app-no-print" id="print-summary" on:click=print>"Print this summary"</button>
+
+        <h2 class="govuk-heading-m">"Inputs"</h2>
+        <dl class="govuk-summary-list" id="summary-inputs">
+            {move || planner.scenario.with(|s| view! {
+                {row("Authority", s.authority.clone())}
+                {row("Cost of a post a year", s.cost_per_fte.display_pounds())}
+                {row("Posts rounded", format!("{:?}", s.rounding).to_lowercase())}
+                {s.teams.iter().map(|t| {
+                    let held = match (t.cases, t.current_caseload) {
+                        (Some(c), _) => format!("{} cases", short(c, 1)),
+                        (None, Some(a)) => format!("average caseload {}", short(a, 1)),
+                        _ => String::new(),
+                    };
+                    row(&t.name, format!("{} case-holding FTE, {held}, target caseload {}", short(t.case_holding_fte.value(), 2), short(t.target_caseload, 1)))
+                }).collect_view()}
+            })}
+        </dl>
+
+        <h2 class="govuk-heading-m">"Key results"</h2>
+        <dl class="govuk-summary-list" id="summary-results">
+            {move || report.get().map(|r| view! {
+                {r.teams.iter().map(|t| row(&t.name, format!("{} at {}: {}", t.result.posts_phrase(), t.result.cost_per_fte.display_pounds(), t.result.cost.display_pounds()))).collect_view()}
+                {row("All team groups", format!("{} posts, {} a year", short(r.totals.posts, 2), r.totals.cost.display_pounds()))}
+                {r.options.iter().flat_map(|o| o.at_targets.iter().map(move |a| row(
+                    &format!("{} at {}", o.name, short(a.target_caseload, 2)),
+                    format!("{}: {}", a.posts_phrase(), a.cost.display_pounds()),
+                ))).collect_view()}
+                {r.workforce.as_ref().map(|w| row("Workforce", format!(
+                    "establishment {} FTE, {} vacant ({}), agency {}, gap after the pipeline {} FTE",
+                    short(w.total.establishment.value(), 2),
+                    short(w.total.vacancies.value(), 2),
+                    w.total.measures.vacancy_rate.map(|v| format!("{}%", v.display(1))).unwrap_or_default(),
+                    w.total.measures.agency_rate.map(|v| format!("{}%", v.display(1))).unwrap_or_default(),
+                    short(w.total.remaining_gap.value(), 2),
+                )))}
+                {r.cost_of_care.placements.as_ref().map(|p| row("Placements", format!(
+                    "forecast {} against a budget of {}: {} over",
+                    p.total_forecast.display_pounds(), p.total_budget.display_pounds(), p.total_deficit.display_pounds(),
+                )))}
+                {r.budget.as_ref().map(|b| row("Savings programme", format!(
+                    "{} of a {} budget ({}%); {} at risk over the plan",
+                    b.savings.total_savings.display_pounds(),
+                    b.savings.total_budget.display_pounds(),
+                    b.savings.total_percent_shown.map(|p| short(p, 0)).unwrap_or_default(),
+                    b.plan.at_risk.display_pounds(),
+                )))}
+                {r.consultation.as_ref().map(|c| row("Consultation", format!("gap to close {}", c.gap.display_pounds())))}
+            })}
+        </dl>
+    }
+}
