@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use csplan_data::{ClaRow, DataError, WorkforceRow};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Where a table is.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,16 +108,14 @@ pub fn status_view<T>(data: &DfeData<T>, id: &'static str) -> Option<AnyView> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let offline =
-        || "The DfE figures could not be downloaded. Check your connection, then reload the page.".to_string();
-    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| offline())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;
-    if !response.ok() {
-        return Err(format!(
-            "The DfE figures could not be downloaded (the server answered {}). Reload the page to try again.",
-            response.status()
-        ));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| offline())?).await.map_err(|_| offline())?;
-    text.as_string().ok_or_else(offline)
+    crate::fetch::fetch_text(
+        url,
+        "The DfE figures could not be downloaded. Check your connection, then reload the page.",
+        |status| {
+            format!(
+                "The DfE figures could not be downloaded (the server answered {status}). Reload the page to try again."
+            )
+        },
+    )
+    .await
 }

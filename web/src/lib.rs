@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 mod components;
 mod dfe;
+mod fetch;
 mod pages;
 mod route;
 mod site;
@@ -15,6 +16,11 @@ mod state;
 
 use components::layout::{Footer, Header, SkipLink};
 use route::{use_route, Page};
+
+/// Today's date in the browser, `YYYY-MM-DD` (UTC).
+pub fn today_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
+}
 
 /// The whole app: header, the current page, footer.
 #[component]

@@ -14,8 +14,6 @@
 
 use csplan_model::Scenario;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::state::Planner;
 
@@ -133,18 +131,16 @@ pub fn start(planner: Planner) -> SiteScenario {
 }
 
 async fn fetch_scenario(name: &str) -> Result<Scenario, String> {
-    let unreachable =
-        || format!("The scenario file {name} could not be downloaded. Check your connection, then reload the page.");
-    let response = JsFuture::from(window().fetch_with_str(name)).await.map_err(|_| unreachable())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
-    if !response.ok() {
-        return Err(format!(
-            "The scenario file {name} could not be found (the server answered {}). Ask whoever sent the link for the right one.",
-            response.status()
-        ));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| unreachable())?).await.map_err(|_| unreachable())?;
-    let text = text.as_string().ok_or_else(unreachable)?;
+    let text = crate::fetch::fetch_text(
+        name,
+        &format!("The scenario file {name} could not be downloaded. Check your connection, then reload the page."),
+        |status| {
+            format!(
+                "The scenario file {name} could not be found (the server answered {status}). Ask whoever sent the link for the right one."
+            )
+        },
+    )
+    .await?;
     match csplan_validation::load::read_scenario_json(&text) {
         Ok((scenario, _)) => Ok(scenario),
         Err(e) => {

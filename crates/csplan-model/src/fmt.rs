@@ -61,3 +61,29 @@ pub fn axis_pounds(value: Decimal) -> String {
         format!("£{}", short(value, 0))
     }
 }
+
+/// A `YYYY-MM-DD` date as people write it: `2024-01-08` -> `8 January 2024` (anything
+/// else as it is).
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else { return iso.to_string() };
+    let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (d.parse::<u32>(), month) {
+        (Ok(d), Some(month)) => format!("{d} {month} {y}"),
+        _ => iso.to_string(),
+    }
+}

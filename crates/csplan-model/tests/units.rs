@@ -84,3 +84,11 @@ fn axis_labels_shorten_pounds() {
     assert_eq!(axis_pounds(d("900")), "£900");
     assert_eq!(axis_pounds(d("0")), "£0");
 }
+
+#[test]
+fn dates_are_written_as_people_write_them() {
+    assert_eq!(csplan_model::fmt::long_date("2024-01-08"), "8 January 2024");
+    assert_eq!(csplan_model::fmt::long_date("2030-12-31"), "31 December 2030");
+    assert_eq!(csplan_model::fmt::long_date("2024-13-01"), "2024-13-01");
+    assert_eq!(csplan_model::fmt::long_date("soon"), "soon");
+}

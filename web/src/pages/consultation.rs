@@ -5,7 +5,7 @@
 //! `csplan_calc::consultation`; typed values are read by `csplan_validation`.
 
 use csplan_calc::consultation::{evaluate, response, response_text, show_value, step, Outcome};
-use csplan_model::fmt::plain;
+use csplan_model::fmt::{long_date, plain};
 use csplan_model::{Answer, BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
 use csplan_validation::{field_id, read_lever_value, Problem, Severity, PREFER_NOT_TO_SAY};
 use leptos::prelude::*;
@@ -91,34 +91,6 @@ fn about_you(c: &Consultation, e: &Entries) -> Vec<Answer> {
         .collect()
 }
 
-fn today() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
-}
-
-fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = iso.split('-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else { return iso.to_string() };
-    let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    match (d.parse::<u32>(), month) {
-        (Ok(d), Some(month)) => format!("{d} {month} {y}"),
-        _ => iso.to_string(),
-    }
-}
-
 fn download(file: &str, mime: &str, text: &str) {
     let url = data_url(mime, text);
     let Ok(a) = document().create_element("a") else { return };
@@ -184,7 +156,7 @@ fn Choose(
     read_all: Memo<Option<(Vec<Choice>, Vec<Problem>)>>,
 ) -> impl IntoView {
     let con = c.get_value();
-    let closed = today() > con.closes;
+    let closed = crate::today_iso() > con.closes;
     let intro: Vec<String> = con.intro.split("\n\n").map(str::to_string).collect();
     let on_review = move |_| {
         let mut problems = read_all.get_untracked().map(|(_, p)| p).unwrap_or_default();
@@ -454,7 +426,7 @@ fn Review(
     };
     let made_json = Callback::new(move |()| made().and_then(|r| serde_json::to_string(&r).ok()));
     let collector = con.collector_url.clone();
-    let closed = today() > con.closes;
+    let closed = crate::today_iso() > con.closes;
     let sends = collector.is_some() && !closed;
     let sending = RwSignal::new(Post::Idle);
     let on_text = move |_| {

@@ -8,26 +8,6 @@ use leptos::prelude::*;
 use crate::components::layout::use_document_title;
 use crate::state::use_planner;
 
-fn today_long() -> String {
-    let date = js_sys::Date::new_0();
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = months.get(usize::try_from(date.get_month()).unwrap_or(0)).copied().unwrap_or_default();
-    format!("{} {month} {}", date.get_date(), date.get_full_year())
-}
-
 fn row(key: &str, value: String) -> impl IntoView {
     view! {
         <div class="govuk-summary-list__row">
@@ -50,7 +30,7 @@ pub fn SummaryPage() -> impl IntoView {
         <h1 class="govuk-heading-xl" id="summary-heading">{move || planner.scenario.with(|s| format!("Summary: {}", s.authority))}</h1>
         <p class="govuk-body" id="summary-date">{move || {
             let (as_at, source) = planner.scenario.with(|s| (s.as_at.clone(), s.source.clone()));
-            format!("Printed {} from the Children's Services Planner. Figures as at {as_at}. {source}", today_long())
+            format!("Printed {} from the Children's Services Planner. Figures as at {as_at}. {source}", csplan_model::fmt::long_date(&crate::today_iso()))
         }}</p>
         <button type="button" class="govuk-button app-no-print" id="print-summary" on:click=print>"Print this summary"</button>
 
