@@ -1,7 +1,8 @@
-// A council's consultation published next to the app (`?scenario=council.json`) with a
-// response collector: the participant sends their response to a running `csplan collect`
-// and sees the receipt; when the collector is gone they see a clear failure, keep every
-// choice and can still download. Bad scenario links show a message and the example.
+// A council's consultation published next to the participants' app
+// (`take-part/?scenario=council.json`) with a response collector: the participant sends
+// their response to a running `csplan collect` and sees the receipt; when the collector is
+// gone they see a clear failure, keep every choice and can still download. Bad scenario
+// links show a message and the example.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -44,8 +45,9 @@ before(async () => {
   collector = await startCollector(file, new URL(server.url).origin);
   scenario.consultation.collector_url = collector.url;
   scenario.authority = 'Example council (with its collector)';
+  extra.set('take-part/council.json', JSON.stringify(scenario));
   extra.set('council.json', JSON.stringify(scenario));
-  extra.set('broken.json', '{"schema": 1, "authority": ');
+  extra.set('take-part/broken.json', '{"schema": 1, "authority": ');
 });
 
 after(async () => {
@@ -61,9 +63,11 @@ async function clean(page) {
 }
 
 test('keyboard only: send a response to the council\'s collector and see the receipt; then a failure keeps everything', async () => {
-  const { context, page } = await open(browser, `${server.url}?page=consultation&scenario=council.json`, { width: 320 });
+  const { context, page } = await open(browser, `${server.url}take-part/?scenario=council.json`, { width: 320 });
   try {
     await page.waitForSelector('#consultation-council-tax');
+    // The participants' app: the consultation alone, no planner navigation.
+    assert.equal(await page.locator('#navigation').count(), 0);
     await page.focus('#consultation-children-homes');
     await page.keyboard.press('Space');
     await page.focus('#consultation-council-tax');
@@ -125,7 +129,7 @@ test('a scenario link that is not a file on this site, missing or broken shows a
     ['missing.json', /could not be found \(the server answered 404\)/],
     ['broken.json', /is not a csplan scenario/],
   ]) {
-    const { context, page, problems } = await open(browser, `${server.url}?page=consultation&scenario=${encodeURIComponent(name)}`);
+    const { context, page, problems } = await open(browser, `${server.url}take-part/?scenario=${encodeURIComponent(name)}`);
     try {
       await page.waitForSelector('#site-scenario-problem');
       assert.match(await page.locator('#site-scenario-problem').innerText(), says);

@@ -1,5 +1,10 @@
 //! The csplan web app: a thin Leptos layer over `csplan-validation` and `csplan-calc`.
 //!
+//! Built twice: the planner (every page), and with the `participant` feature the
+//! consultation alone ("take part", `dist/take-part/`) for participants on phones: no
+//! navigation, no share links, presets or autosave, so the download carries only what the
+//! "balance the budget" page needs.
+//!
 //! One scenario form signal holds exactly what the user typed ([`state::Planner`]); memos
 //! derive the checked scenario, the last valid scenario and the results. Components only
 //! lay out and format figures; no arithmetic happens here.
@@ -17,6 +22,9 @@ mod state;
 use components::layout::{Footer, Header, SkipLink};
 use route::{use_route, Page};
 
+/// True in the participants' build (the consultation alone).
+pub const PARTICIPANT: bool = cfg!(feature = "participant");
+
 /// Today's date in the browser, `YYYY-MM-DD` (UTC).
 pub fn today_iso() -> String {
     js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
@@ -31,7 +39,9 @@ pub fn App() -> impl IntoView {
     provide_context(planner);
     provide_context(dfe::Dfe::new());
     let site = site::start(planner);
-    site::autosave(planner, site);
+    if !PARTICIPANT {
+        site::autosave(planner, site);
+    }
     provide_context(site);
     view! {
         <SkipLink/>
@@ -49,7 +59,7 @@ pub fn App() -> impl IntoView {
                         </div>
                     </div>
                 })}
-                {move || (route.page.get() != Page::Consultation).then(|| view! {
+                {move || (!PARTICIPANT && route.page.get() != Page::Consultation).then(|| view! {
                     <p class="govuk-body-s app-no-print" id="autosave-note">
                         "Your figures are saved in this browser as you type. "
                         <a class="govuk-link" href=Page::Scenario.href() on:click=route.link(Page::Scenario)>"Save, share, compare or start again"</a>
@@ -57,6 +67,12 @@ pub fn App() -> impl IntoView {
                 })}
                 {move || if site.loading.get() {
                     view! { <p class="govuk-body" id="site-scenario-loading" role="status">"Loading the council's figures\u{2026}"</p> }.into_any()
+                } else if PARTICIPANT {
+                    if route.page.get() == Page::Accessibility {
+                        view! { <pages::accessibility::AccessibilityPage/> }.into_any()
+                    } else {
+                        view! { <pages::consultation::ConsultationPage/> }.into_any()
+                    }
                 } else { match route.page.get() {
                     Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
                     Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),

@@ -117,7 +117,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
 /// Opens the working scenario: from a share link, a council's file, or this browser.
 pub fn start(planner: Planner) -> SiteScenario {
     let site = SiteScenario { loading: RwSignal::new(false), problem: RwSignal::new(None) };
-    if let Some(link) = param("s") {
+    // Participants open a council's consultation; share links and saved figures are the
+    // planner's (and leaving them out keeps the presets out of the participants' download).
+    if let Some(link) = param("s").filter(|_| !crate::PARTICIPANT) {
         match csplan_validation::share::decode(&link) {
             Ok(s) => {
                 let label = format!("the shared link ({})", s.authority);
@@ -129,7 +131,7 @@ pub fn start(planner: Planner) -> SiteScenario {
         return site;
     }
     let Some(name) = param("scenario") else {
-        if let Some(s) = saved() {
+        if let Some(s) = saved().filter(|_| !crate::PARTICIPANT) {
             planner.load_scenario(&s, format!("{} (saved in this browser)", s.authority));
         }
         return site;

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 /// Shared by every page through context; `Copy` because it only holds signal handles.
 #[derive(Clone, Copy, Debug)]
 pub struct Planner {
+    /// In the participants' build, the scenario as opened (the form is not used there).
+    opened: RwSignal<Option<Scenario>>,
     /// Exactly what the user typed.
     pub form: RwSignal<ScenarioForm>,
     /// The form read and validated.
@@ -32,12 +34,33 @@ pub struct Planner {
 impl Planner {
     /// Opens on the embedded default scenario.
     pub fn new() -> Self {
-        let form = RwSignal::new(ScenarioForm::from_scenario(&default_scenario()));
-        let checked = Memo::new(move |_| form.with(ScenarioForm::check));
+        // Participants never edit the scenario: their build holds it as it was opened, so
+        // the form and its checks stay out of their download.
+        let opened = RwSignal::new(if crate::PARTICIPANT { Some(default_scenario()) } else { None });
+        let form = RwSignal::new(if crate::PARTICIPANT {
+            ScenarioForm::default()
+        } else {
+            ScenarioForm::from_scenario(&default_scenario())
+        });
+        let checked = Memo::new(move |_| {
+            if crate::PARTICIPANT {
+                Checked { scenario: None, draft: default_scenario(), problems: Vec::new() }
+            } else {
+                form.with(ScenarioForm::check)
+            }
+        });
         let scenario = Memo::new(move |previous: Option<&Scenario>| {
+            if crate::PARTICIPANT {
+                return opened.get().unwrap_or_else(default_scenario);
+            }
             checked.with(|c| c.scenario.clone()).or_else(|| previous.cloned()).unwrap_or_else(default_scenario)
         });
-        let report = Memo::new(move |_| scenario.with(|s| csplan_calc::caseload_report(s).ok()));
+        let report = Memo::new(move |_| {
+            if crate::PARTICIPANT {
+                return None;
+            }
+            scenario.with(|s| csplan_calc::caseload_report(s).ok())
+        });
         let by_severity = move |error: bool| {
             checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error).cloned().collect::<Vec<_>>())
         };
@@ -53,6 +76,7 @@ impl Planner {
             })
         });
         Self {
+            opened,
             form,
             checked,
             scenario,
@@ -71,6 +95,11 @@ impl Planner {
 
     /// Replaces everything typed with `scenario`'s figures; `label` names it in captions.
     pub fn load_scenario(self, scenario: &Scenario, label: String) {
+        if crate::PARTICIPANT {
+            self.opened.set(Some(scenario.clone()));
+            self.loaded.set(label);
+            return;
+        }
         self.form.set(ScenarioForm::from_scenario(scenario));
         self.loaded.set(label);
     }

@@ -252,7 +252,10 @@ fn build_css() -> Step {
 fn trunk_build() -> Step {
     build_css()?;
     step("trunk: release build of the web app into dist/");
-    run("trunk", &["build", "--release"])
+    run("trunk", &["build", "--release"])?;
+    // After the planner: its build empties dist/ first.
+    step("trunk: release build of the participants' app (the consultation alone) into dist/take-part/");
+    run("trunk", &["build", "--release", "--dist", "dist/take-part", "web/take-part.html"])
 }
 
 fn serve() -> Step {
@@ -346,15 +349,11 @@ fn gzip_size(path: &Path) -> Result<(u64, u64), String> {
     Ok((bytes.len() as u64, gz.len() as u64))
 }
 
-fn bench() -> Step {
-    if !has_web() {
-        return Err("the web app (web/) is not in this checkout".into());
-    }
-    setup(Needs { browser: true })?;
-    trunk_build()?;
-    step("first-load transfer size of dist/ (what a browser downloads), gzip -9");
-    let mut entries: Vec<PathBuf> = fs::read_dir("dist")
-        .map_err(|e| format!("cannot read dist/: {e}"))?
+/// Prints each file's size in `dir` and gzip -9 size, and the first-load total (data
+/// tables, fetched later by the page that needs them, apart).
+fn first_load(dir: &Path) -> Step {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .collect();
@@ -380,6 +379,19 @@ fn bench() -> Step {
         tenths_kb / 10,
         tenths_kb % 10
     );
+    Ok(())
+}
+
+fn bench() -> Step {
+    if !has_web() {
+        return Err("the web app (web/) is not in this checkout".into());
+    }
+    setup(Needs { browser: true })?;
+    trunk_build()?;
+    step("first-load transfer size of dist/ (what a browser downloads), gzip -9");
+    first_load(Path::new("dist"))?;
+    step("first-load transfer size of the participants' app, dist/take-part/, gzip -9");
+    first_load(Path::new("dist/take-part"))?;
     step("keystroke to updated figures in headless Chromium (200 edits)");
     run_with("node", &["tests/browser/bench.mjs"], &[("CSPLAN_DIST", "dist".into())])
 }

@@ -68,6 +68,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
+        {(!crate::PARTICIPANT).then(|| view! {
         <section class="govuk-service-navigation" aria-label="Service">
             <div class="govuk-width-container">
                 <div class="govuk-service-navigation__container">
@@ -87,6 +88,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </section>
+        })}
     }
 }
 

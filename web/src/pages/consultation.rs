@@ -126,6 +126,10 @@ pub fn ConsultationPage() -> impl IntoView {
     });
     view! {
         {move || match consultation.get() {
+            None if crate::PARTICIPANT => view! {
+                <h1 class="govuk-heading-xl">"Balance the budget"</h1>
+                <p class="govuk-body">"There is no consultation here. Open the link the council gave you."</p>
+            }.into_any(),
             None => view! {
                 <h1 class="govuk-heading-xl">"Balance the budget"</h1>
                 <p class="govuk-body">"This scenario has no consultation. A council sets one up in its scenario file; the Example council and Hampshire SP2023, 2021 presets have one."</p>
