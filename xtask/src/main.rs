@@ -1,7 +1,8 @@
-//! Project automation. The README's two commands:
+//! Project automation. The README's commands:
 //!
 //! - `cargo xtask serve`: install what is missing, build the app, serve it on
 //!   http://127.0.0.1:8080.
+//! - `cargo xtask dist`: the release build in `dist/`, ready to copy to a static web server.
 //! - `cargo xtask test`: install what is missing, then everything CI checks: format,
 //!   clippy (native and wasm32), the domain-crate dependency rule, native tests,
 //!   domain-crate tests on wasm32, a release build of the app, and the browser tests.
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup(Needs { browser: true }),
         Some("serve") => serve(),
+        Some("dist") => dist(),
         Some("test") => test(),
         Some("bench") => match args.get(1).map(String::as_str) {
             None => bench().and_then(|()| bench_collector()).and_then(|()| fuzz::bench()),
@@ -55,7 +57,7 @@ fn main() -> ExitCode {
         Some("data") => data(args.get(1).is_some_and(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time, then fuzz each fuzz target for
+                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  dist    install what is missing, build the release app into dist/ to publish (README, Publish it)\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time, then fuzz each fuzz target for
           CSPLAN_FUZZ_SECONDS (60) s (bench app | bench collector | bench fuzz: one part)"
             );
             return ExitCode::from(2);
@@ -267,6 +269,40 @@ fn serve() -> Step {
     build_css()?;
     step("serving on http://127.0.0.1:8080 (Ctrl+C to stop)");
     run("trunk", &["serve", "--release"])
+}
+
+/// `cargo xtask dist`: the release build to publish, and how each file should be cached.
+fn dist() -> Step {
+    if !has_web() {
+        return Err("the web app (web/) is not in this checkout".into());
+    }
+    setup(Needs { browser: false })?;
+    trunk_build()?;
+    step("dist/ is ready: copy every file to one folder of any static web server (README, Publish it)");
+    let mut files: Vec<PathBuf> = fs::read_dir("dist")
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    for path in &files {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        println!("    {name:<44} Cache-Control: {}", cache_control(&name));
+    }
+    Ok(())
+}
+
+/// The README's caching rule for a file of dist/: trunk's hashed names never change content.
+fn cache_control(name: &str) -> &'static str {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).trim_end_matches("_bg");
+    let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else if name.ends_with(".tsv") {
+        "public, max-age=86400"
+    } else {
+        "no-cache"
+    }
 }
 
 fn test() -> Step {
