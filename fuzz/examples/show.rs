@@ -1,6 +1,6 @@
 //! Shows what a `report` fuzz input (or crash artifact) stands for: `cargo run --example
-//! show -- FILE` prints the preset it starts from, every figure it changed, what validation
-//! says and what `csplan_calc::report` says. The scenario JSON goes to FILE.json.
+//! show -- FILE [OUT.json]` prints the preset it starts from, every figure it changed, what
+//! validation says and what `csplan_calc::report` says, and writes the scenario to OUT.json.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use csplan_model::presets::PRESETS;
@@ -16,7 +16,10 @@ fn main() {
     for d in csplan_validation::json::differences(&base, &edited) {
         println!("  {d:?}");
     }
-    std::fs::write(format!("{path}.json"), &text).unwrap();
+    if let Some(out) = std::env::args().nth(2) {
+        let pretty: serde_json::Value = serde_json::from_str(&text).unwrap();
+        std::fs::write(out, serde_json::to_string_pretty(&pretty).unwrap() + "\n").unwrap();
+    }
     match csplan_validation::load::read_scenario_json(&text) {
         Ok((s, warnings)) => {
             println!("valid ({} warnings); report: {:?}", warnings.len(), csplan_calc::report(&s).err());

@@ -8,6 +8,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Some(text) = csplan_fuzz::edited_preset(data) {
-        csplan_fuzz::scenario_text(&text);
+        csplan_fuzz::scenario_calculates(&text);
     }
 });

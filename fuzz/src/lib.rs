@@ -11,12 +11,29 @@ use csplan_model::presets::PRESETS;
 use csplan_model::Scenario;
 use csplan_validation::load::read_scenario_json;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// Scenario JSON text: read (format version, fields, validation); if accepted, calculated
 /// and round-tripped.
 pub fn scenario_text(text: &str) {
     if let Ok((scenario, _warnings)) = read_scenario_json(text) {
         valid_scenario(&scenario);
+    }
+}
+
+/// Scenario JSON text: read; if accepted, calculated (no round trip: the `report` target
+/// spends its time on the models).
+pub fn scenario_calculates(text: &str) {
+    if let Ok((scenario, _warnings)) = read_scenario_json(text) {
+        calculates(&scenario);
+    }
+}
+
+/// A scenario the reader accepted must calculate: validation caps every figure so checked
+/// arithmetic cannot overflow.
+pub fn calculates(s: &Scenario) {
+    if let Err(e) = csplan_calc::report(s) {
+        panic!("read_scenario_json accepted a scenario that csplan_calc::report refuses: {e}");
     }
 }
 
@@ -32,9 +49,7 @@ pub fn share_link(link: &str) {
 
 /// Checks made on every scenario the reader accepted.
 pub fn valid_scenario(s: &Scenario) {
-    if let Err(e) = csplan_calc::report(s) {
-        panic!("read_scenario_json accepted a scenario that csplan_calc::report refuses: {e}");
-    }
+    calculates(s);
     let saved = csplan_validation::json::scenario_pretty(s);
     match read_scenario_json(&saved) {
         Ok((back, _)) => assert_eq!(&back, s, "save then read gives another scenario"),
@@ -105,13 +120,17 @@ fn pointers(v: &Value, at: &str, out: &mut Vec<(String, bool)>) {
 /// [`EDGES`]; op odd copies an array's element (more teams, lines, years) or, with a value
 /// byte of 0, removes its last element.
 pub fn edited_preset(data: &[u8]) -> Option<String> {
+    static DOCS: OnceLock<Vec<Value>> = OnceLock::new();
+    let docs =
+        DOCS.get_or_init(|| PRESETS.iter().map(|p| csplan_validation::json::scenario_value(&(p.build)())).collect());
     let (&which, edits) = data.split_first()?;
-    let preset = PRESETS.get(usize::from(which) % PRESETS.len())?;
-    let mut doc = csplan_validation::json::scenario_value(&(preset.build)());
+    let mut doc = docs.get(usize::from(which) % docs.len())?.clone();
+    let mut all = Vec::new();
     for edit in edits.chunks_exact(4) {
         let &[op, hi, lo, val] = edit else { continue };
-        let mut all = Vec::new();
-        pointers(&doc, "", &mut all);
+        if all.is_empty() {
+            pointers(&doc, "", &mut all);
+        }
         let wanted: Vec<&String> = all.iter().filter(|(_, leaf)| *leaf == (op % 2 == 0)).map(|(p, _)| p).collect();
         if wanted.is_empty() {
             continue;
@@ -123,6 +142,7 @@ pub fn edited_preset(data: &[u8]) -> Option<String> {
             let text = EDGES.get(usize::from(val) % EDGES.len())?;
             *target = serde_json::from_str(text).ok()?;
         } else if let Value::Array(items) = target {
+            all.clear(); // the paths after this array change
             if val == 0 {
                 items.pop();
             } else if let Some(item) = items.get(usize::from(val) % items.len().max(1)).cloned() {

@@ -5,7 +5,9 @@
 //! libFuzzer runs in fork mode with crashes ignored, so one finding does not end the search:
 //! every crash is saved under `fuzz/artifacts/TARGET/` and, at the end, a run that found any
 //! fails naming them. New inputs go to `fuzz/target/corpus/TARGET/` (kept between runs, not
-//! committed); the committed seeds in `fuzz/corpus/TARGET/` are only read.
+//! committed); the committed seeds in `fuzz/corpus/TARGET/` are only read. Before fuzzing,
+//! every input in `fuzz/regressions/TARGET/` (past findings) is replayed: one that still
+//! crashes is reported like a new crash.
 
 use std::collections::BTreeSet;
 use std::env;
@@ -16,8 +18,10 @@ use std::process::{Command, Stdio};
 
 use crate::{output, run_with, step, tool_path, Step};
 
-/// The targets, in `fuzz/fuzz_targets/`.
-const TARGETS: [&str; 3] = ["scenario_json", "share_link", "report"];
+/// The targets, in `fuzz/fuzz_targets/`, each with the longest input libFuzzer may make:
+/// room for the largest preset's JSON, for a link well past the longest a person would
+/// send, and for 15 edits of a preset.
+const TARGETS: [(&str, &str); 3] = [("scenario_json", "16384"), ("share_link", "4096"), ("report", "61")];
 /// cargo-fuzz 0.13 builds on stable Rust with `RUSTC_BOOTSTRAP=1` for its `-Z` flags.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Seconds per target unless `CSPLAN_FUZZ_SECONDS` says otherwise.
@@ -75,7 +79,22 @@ pub(crate) fn bench() -> Step {
     run_with("cargo", &["fuzz", "build", "--debug-assertions"], &bootstrap)?;
     let mut found = Vec::new();
     let mut rows = Vec::new();
-    for target in TARGETS {
+    for (target, max_len) in TARGETS {
+        let regressions = files(&PathBuf::from("fuzz/regressions").join(target));
+        for input in &regressions {
+            let path = input.display().to_string();
+            let replay = Command::new("cargo")
+                .args(["fuzz", "run", "--debug-assertions", target, &path])
+                .env("PATH", tool_path())
+                .env("RUSTC_BOOTSTRAP", "1")
+                .output()
+                .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
+            let verdict = if replay.status.success() { "fixed" } else { "still crashes" };
+            println!("    {target:<14} past finding {path}: {verdict}");
+            if !replay.status.success() {
+                found.push((target, input.clone()));
+            }
+        }
         let work = PathBuf::from("fuzz/target/corpus").join(target);
         let artifacts = PathBuf::from("fuzz/artifacts").join(target);
         for dir in [&work, &artifacts] {
@@ -88,6 +107,7 @@ pub(crate) fn bench() -> Step {
         let (work_arg, seeds) = (work.display().to_string(), format!("fuzz/corpus/{target}"));
         let (time, prefix) =
             (format!("-max_total_time={seconds}"), format!("-artifact_prefix={}/", artifacts.display()));
+        let max_len = format!("-max_len={max_len}");
         let args = [
             "fuzz",
             "run",
@@ -98,6 +118,7 @@ pub(crate) fn bench() -> Step {
             "--",
             &time,
             &prefix,
+            &max_len,
             "-fork=1",
             "-ignore_crashes=1",
             "-ignore_ooms=1",
@@ -136,6 +157,7 @@ pub(crate) fn bench() -> Step {
             path.display()
         );
     }
+    println!("    (fuzz/regressions/README.md: past findings; in fuzz/, `cargo run --example show -- FILE` explains a report input)");
     Err(format!(
         "the fuzz targets found {} crash input(s): {}",
         found.len(),
