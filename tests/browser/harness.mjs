@@ -24,8 +24,10 @@ const TYPES = {
  * Serves `dir` on an ephemeral 127.0.0.1 port, optionally under a sub-path like /csplan/.
  * `extra` maps file names (relative to `base`) to contents served beside the app, as a
  * council publishes its scenario file next to it; it is read at request time.
+ * `headers(file)` gives extra response headers for a file name (relative to `base`, '' for
+ * the folder itself), as a web server configured from the README's "Publish it" would.
  */
-export async function serve(dir = process.env.CSPLAN_DIST ?? 'dist', base = '/', extra = new Map()) {
+export async function serve(dir = process.env.CSPLAN_DIST ?? 'dist', base = '/', extra = new Map(), headers = () => ({})) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
@@ -34,8 +36,9 @@ export async function serve(dir = process.env.CSPLAN_DIST ?? 'dist', base = '/',
       return;
     }
     const added = extra.get(path.slice(base.length));
+    const more = headers(path.slice(base.length));
     if (added !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(added);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...more }).end(added);
       return;
     }
     let file = normalize(join(root, path.slice(base.length)));
@@ -46,7 +49,7 @@ export async function serve(dir = process.env.CSPLAN_DIST ?? 'dist', base = '/',
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...more }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -74,13 +77,20 @@ export function launch() {
 }
 
 /**
- * A fresh context and page that record console errors, page errors and every request
- * that would leave 127.0.0.1 (which is aborted).
+ * A fresh context and page that record console errors, page errors, every request
+ * that would leave 127.0.0.1 (which is aborted) and every Content-Security-Policy violation
+ * (`problems.csp`: directive, what was blocked, where; only a server that sends a CSP has any).
  */
 export async function open(browser, url, { width = 1024, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
-  const problems = { console: [], external: [] };
+  const problems = { console: [], external: [], csp: [] };
+  await page.exposeFunction('csplanTestCspViolation', (v) => problems.csp.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      globalThis.csplanTestCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+    });
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.console.push(m.text());
   });

@@ -1,14 +1,16 @@
-//! Project automation. The README's two commands:
+//! Project automation. The README's commands:
 //!
 //! - `cargo xtask serve`: install what is missing, build the app, serve it on
 //!   http://127.0.0.1:8080.
+//! - `cargo xtask dist`: the release build in `dist/`, ready to copy to a static web server.
 //! - `cargo xtask test`: install what is missing, then everything CI checks: format,
 //!   clippy (native and wasm32), the domain-crate dependency rule, native tests,
 //!   domain-crate tests on wasm32, a release build of the app, and the browser tests.
 //!
 //! Also `cargo xtask setup` (installs only) and `cargo xtask bench` (size and speed
-//! figures for the README). Each tool is installed only when it is missing or at the
-//! wrong version, so a second run skips straight to the work.
+//! figures for the README, then each fuzz target for a bounded time). Each tool is
+//! installed only when it is missing or at the wrong version, so a second run skips
+//! straight to the work.
 
 use std::env;
 use std::ffi::OsString;
@@ -18,6 +20,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 mod collect_bench;
+mod fuzz;
 
 /// trunk 0.22 needs a newer rustc than this machine kind has (see TOOLCHAIN.md).
 const TRUNK_VERSION: &str = "0.21.14";
@@ -29,7 +32,7 @@ const FORBIDDEN_IN_DOMAIN: [&str; 7] =
     ["leptos", "web-sys", "js-sys", "wasm-bindgen", "reactive_graph", "tachys", "gloo"];
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-type Step = Result<(), String>;
+pub(crate) type Step = Result<(), String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -42,17 +45,20 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup(Needs { browser: true }),
         Some("serve") => serve(),
+        Some("dist") => dist(),
         Some("test") => test(),
         Some("bench") => match args.get(1).map(String::as_str) {
-            None => bench().and_then(|()| bench_collector()),
+            None => bench().and_then(|()| bench_collector()).and_then(|()| fuzz::bench()),
             Some("app") => bench(),
             Some("collector") => bench_collector(),
-            Some(other) => Err(format!("bench: unknown part {other}; give app, collector or nothing for both")),
+            Some("fuzz") => fuzz::bench(),
+            Some(other) => Err(format!("bench: unknown part {other}; give app, collector, fuzz or nothing for all")),
         },
         Some("data") => data(args.get(1).is_some_and(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time (bench app | bench collector: one part)"
+                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  dist    install what is missing, build the release app into dist/ to publish (README, Publish it)\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time, then fuzz each fuzz target for
+          CSPLAN_FUZZ_SECONDS (60) s (bench app | bench collector | bench fuzz: one part)"
             );
             return ExitCode::from(2);
         }
@@ -74,7 +80,7 @@ fn project_root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn step(title: &str) {
+pub(crate) fn step(title: &str) {
     println!("\n==> {title}");
 }
 
@@ -83,7 +89,7 @@ fn run(program: &str, args: &[&str]) -> Step {
     run_with(program, args, &[])
 }
 
-fn run_with(program: &str, args: &[&str], envs: &[(&str, OsString)]) -> Step {
+pub(crate) fn run_with(program: &str, args: &[&str], envs: &[(&str, OsString)]) -> Step {
     println!("    $ {program} {}", args.join(" "));
     let mut cmd = Command::new(program);
     cmd.args(args).env("PATH", tool_path());
@@ -99,13 +105,13 @@ fn run_with(program: &str, args: &[&str], envs: &[(&str, OsString)]) -> Step {
 }
 
 /// Runs a command and returns its standard output, or None if it cannot run or fails.
-fn output(program: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// PATH with the project's npm tools (wasm-opt, sass) and cargo's bin folder first.
-fn tool_path() -> OsString {
+pub(crate) fn tool_path() -> OsString {
     let mut paths =
         vec![PathBuf::from("node_modules/.bin").canonicalize().unwrap_or_else(|_| "node_modules/.bin".into())];
     if let Some(home) = env::var_os("CARGO_HOME")
@@ -266,6 +272,40 @@ fn serve() -> Step {
     build_css()?;
     step("serving on http://127.0.0.1:8080 (Ctrl+C to stop)");
     run("trunk", &["serve", "--release"])
+}
+
+/// `cargo xtask dist`: the release build to publish, and how each file should be cached.
+fn dist() -> Step {
+    if !has_web() {
+        return Err("the web app (web/) is not in this checkout".into());
+    }
+    setup(Needs { browser: false })?;
+    trunk_build()?;
+    step("dist/ is ready: copy every file to one folder of any static web server (README, Publish it)");
+    let mut files: Vec<PathBuf> = fs::read_dir("dist")
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    for path in &files {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        println!("    {name:<44} Cache-Control: {}", cache_control(&name));
+    }
+    Ok(())
+}
+
+/// The README's caching rule for a file of dist/: trunk's hashed names never change content.
+fn cache_control(name: &str) -> &'static str {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).trim_end_matches("_bg");
+    let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else if name.ends_with(".tsv") {
+        "public, max-age=86400"
+    } else {
+        "no-cache"
+    }
 }
 
 fn test() -> Step {
