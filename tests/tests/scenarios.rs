@@ -97,3 +97,24 @@ fn every_figure_in_every_preset_has_a_formula() {
     assert!(checked > 1_000, "{checked} figures checked");
     assert!(missing.is_empty(), "figures without a formula: {missing:#?}");
 }
+
+/// The scenarios behind the fuzzer's findings (`fuzz/regressions/scenarios`): each was
+/// accepted by validation yet could not be calculated. Now each is either refused, with
+/// the field named, or calculates: a valid scenario never fails to calculate.
+#[test]
+fn the_fuzzers_findings_are_refused_or_calculate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/scenarios");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("the findings folder") {
+        let path = entry.expect("a file").path();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        seen += 1;
+        match csplan_validation::load::read_scenario_json(&text) {
+            Err(e) => assert!(!e.problems.is_empty(), "{}", path.display()),
+            Ok((s, _)) => {
+                assert!(csplan_calc::report(&s).is_ok(), "{} is valid but does not calculate", path.display())
+            }
+        }
+    }
+    assert!(seen >= 5, "{seen} findings");
+}

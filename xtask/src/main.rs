@@ -281,16 +281,19 @@ fn dist() -> Step {
     }
     setup(Needs { browser: false })?;
     trunk_build()?;
-    step("dist/ is ready: copy every file to one folder of any static web server (README, Publish it)");
-    let mut files: Vec<PathBuf> = fs::read_dir("dist")
-        .map_err(|e| format!("cannot read dist/: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    for path in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        println!("    {name:<44} Cache-Control: {}", cache_control(&name));
+    step("dist/ is ready: copy it, with its take-part/ folder, to one folder of any static web server (README, Publish it)");
+    for dir in ["dist", "dist/take-part"] {
+        let mut files: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(|e| format!("cannot read {dir}/: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        for path in &files {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let shown = path.strip_prefix("dist").map(|p| p.display().to_string()).unwrap_or(name.clone());
+            println!("    {shown:<44} Cache-Control: {}", cache_control(&name));
+        }
     }
     Ok(())
 }

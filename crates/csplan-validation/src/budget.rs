@@ -19,7 +19,11 @@ pub const MAX_STEPS: i64 = 1_000;
 
 fn amount(out: &mut Vec<Problem>, path: &str, subject: &str, m: Money, allow_negative: bool) {
     let v = m.value();
-    if !allow_negative && v < Decimal::ZERO {
+    // Whole pence: a lever's money per unit divides its statutory-minimum limit, and a
+    // positive figure as small as 1e-28 would make that overflow.
+    if v.normalize().scale() > 2 {
+        out.push(Problem::error(path, format!("{subject} must be in pounds and pence, like 1,250.50")));
+    } else if !allow_negative && v < Decimal::ZERO {
         out.push(Problem::error(path, format!("{subject} must be £0 or more")));
     } else if v.abs() > Decimal::from(MAX_BUDGET) {
         out.push(Problem::error(path, format!("{subject} must be £100,000,000,000 or less")));

@@ -255,9 +255,14 @@ fn validate_options(out: &mut Vec<Problem>, scenario: &Scenario) {
 }
 
 /// `article_noun` reads "a target caseload"; the message is "Enter {article_noun} greater than 0{suffix}".
+///
+/// These quantities are divisors (cases / FTE, cases / target), so they also have a floor
+/// of 0.01: a positive figure as small as 1e-28 would make the quotient overflow.
 pub(crate) fn positive_quantity(out: &mut Vec<Problem>, path: &str, article_noun: &str, suffix: &str, value: Decimal) {
     if value <= Decimal::ZERO {
         out.push(Problem::error(path, format!("Enter {article_noun} greater than 0{suffix}")));
+    } else if value < Decimal::new(1, 2) {
+        out.push(Problem::error(path, format!("Enter {article_noun} of 0.01 or more{suffix}")));
     } else if value > Decimal::from(MAX_QUANTITY) {
         out.push(Problem::error(path, format!("Enter {article_noun} of 1,000,000 or less{suffix}")));
     }

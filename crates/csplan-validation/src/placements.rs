@@ -97,6 +97,12 @@ pub(crate) fn validate_cost_of_care(out: &mut Vec<Problem>, s: &Scenario) {
                     ));
                 }
             }
+            if c.number.abs() > Decimal::from(crate::MAX_QUANTITY) {
+                out.push(Problem::error(
+                    path("number"),
+                    format!("Change {} must be 1,000,000 placements or fewer", j + 1),
+                ));
+            }
             let available = p.lines.get(c.line).map(|l| l.number).unwrap_or_default();
             let removed = if c.to.is_some() { c.number } else { -c.number };
             if removed > available {

@@ -317,7 +317,7 @@ fn OptionsSection() -> impl IntoView {
                 {bound_field(planner, format!("compare_targets[{i}]"), FieldSpec { suffix: Some("per FTE"), ..number(&format!("Target caseload {}", i + 1), "govuk-input--width-4") },
                     move |f| f.compare_targets.get(i).cloned(),
                     move |f, v| if let Some(t) = f.compare_targets.get_mut(i) { *t = v })}
-                <button type="button" class="govuk-button govuk-button--secondary app-no-print" style="align-self: flex-end" on:click=move |_| {
+                <button type="button" class="govuk-button govuk-button--secondary app-no-print app-align-end" on:click=move |_| {
                     planner.form.update(|f| f.remove_target(i));
                     focus_field_later("add-target".into());
                 }>"Remove" <span class="govuk-visually-hidden">{format!(" target caseload {}", i + 1)}</span></button>
@@ -335,7 +335,7 @@ fn OptionsSection() -> impl IntoView {
                         move |f| f.options.get(i).map(|o| o.name.clone()),
                         move |f, v| if let Some(o) = f.options.get_mut(i) { o.name = v })}
                 </div>
-                <button type="button" class="govuk-button govuk-button--secondary app-no-print" style="align-self: flex-end" on:click=move |_| {
+                <button type="button" class="govuk-button govuk-button--secondary app-no-print app-align-end" on:click=move |_| {
                     planner.form.update(|f| f.remove_option(i));
                     focus_field_later("add-option".into());
                 }>"Remove" <span class="govuk-visually-hidden">{format!(" option {}", i + 1)}</span></button>

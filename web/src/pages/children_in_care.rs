@@ -197,7 +197,7 @@ fn MoveRow(j: usize) -> impl IntoView {
                     }
                 },
             )}
-            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+            <button type="button" class="govuk-button govuk-button--secondary app-align-end" on:click=move |_| {
                 edit_flows(planner, |c| if j < c.moves.len() { c.moves.remove(j); });
                 focus_field_later("add-move".into());
             }>"Remove" <span class="govuk-visually-hidden">{format!(" move {}", j + 1)}</span></button>

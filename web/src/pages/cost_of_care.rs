@@ -258,7 +258,7 @@ fn GroupRow(i: usize) -> impl IntoView {
             {field("id", FieldSpec { hint: Some("Short, like \u{201c}allowances\u{201d}".into()), width: Some("govuk-input--width-10"), ..words("Id") }, |g| &g.id, |g, v| g.id = v)}
             {field("name", FieldSpec { width: Some("govuk-input--width-20"), ..words("Name") }, |g| &g.name, |g, v| g.name = v)}
             {field("budget", pounds("Budget"), |g| &g.budget, |g, v| g.budget = v)}
-            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+            <button type="button" class="govuk-button govuk-button--secondary app-align-end" on:click=move |_| {
                 edit_placements(planner, |p| if i < p.budget_groups.len() { p.budget_groups.remove(i); });
                 focus_field_later("add-group".into());
             }>"Remove" <span class="govuk-visually-hidden">{format!(" shared budget {}", i + 1)}</span></button>
@@ -441,7 +441,7 @@ fn BudgetYearRow(i: usize) -> impl IntoView {
             {field("year", FieldSpec { width: Some("govuk-input--width-5"), ..words("Financial year") }, |y| &y.year, |y, v| y.year = v)}
             {field("budget", pounds("Budget"), |y| &y.budget, |y, v| y.budget = v)}
             {field("spend", pounds("Spend"), |y| &y.spend, |y, v| y.spend = v)}
-            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+            <button type="button" class="govuk-button govuk-button--secondary app-align-end" on:click=move |_| {
                 planner.form.update(|f| if i < f.budget_history.len() { f.budget_history.remove(i); });
                 focus_field_later("add-budget-year".into());
             }>"Remove" <span class="govuk-visually-hidden">{format!(" year {}", i + 1)}</span></button>
@@ -738,7 +738,7 @@ fn ChangeRow(j: usize) -> impl IntoView {
                     }
                 },
             )}
-            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+            <button type="button" class="govuk-button govuk-button--secondary app-align-end" on:click=move |_| {
                 edit_placements(planner, |p| if j < p.changes.len() { p.changes.remove(j); });
                 focus_field_later("add-change".into());
             }>"Remove" <span class="govuk-visually-hidden">{format!(" change {}", j + 1)}</span></button>

@@ -269,7 +269,7 @@ fn StarterRow(i: usize, j: usize) -> impl IntoView {
         <div class="app-inline-fields">
             {bound_field(planner, path("fte"), FieldSpec { suffix: Some("FTE"), ..number(&label("how many"), "govuk-input--width-5") }, move |f| get(f, false), move |f, v| set(f, false, v))}
             {bound_field(planner, path("month"), FieldSpec { hint: Some("1 is next month".into()), ..number(&label("month they start"), "govuk-input--width-3") }, move |f| get(f, true), move |f, v| set(f, true, v))}
-            <button type="button" class="govuk-button govuk-button--secondary" style="align-self: flex-end" on:click=move |_| {
+            <button type="button" class="govuk-button govuk-button--secondary app-align-end" on:click=move |_| {
                 planner.form.update(|f| if let Some(w) = f.workforce.as_mut() { w.remove_starters(i, j) });
                 focus_field_later("workforce-roles".into());
             }>"Remove" <span class="govuk-visually-hidden">{format!(" starters {} of role {}", j + 1, i + 1)}</span></button>
