@@ -84,6 +84,8 @@ test('keyboard only: send a response to the council\'s collector and see the rec
     await page.focus('#send-response');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#sent-panel');
+    // Focus moves once the panel is drawn (the next animation frame): wait for it, briefly.
+    await page.waitForFunction(() => document.activeElement?.id === 'sent-panel', null, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.id), 'sent-panel');
     const receipt = await page.locator('#receipt').innerText();
     assert.match(receipt, /^[0-9A-F]{16}$/);
@@ -108,6 +110,8 @@ test('keyboard only: send a response to the council\'s collector and see the rec
     await page.focus('#send-response');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#send-failed');
+    // Focus moves once the panel is drawn (the next animation frame): wait for it, briefly.
+    await page.waitForFunction(() => document.activeElement?.id === 'send-failed', null, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.id), 'send-failed');
     assert.match(await page.locator('#send-failed').innerText(),
       /Your response has not been sent[\s\S]*could not be reached[\s\S]*Nothing you chose has been lost/);

@@ -21,6 +21,7 @@ use std::time::Instant;
 
 mod collect_bench;
 mod fuzz;
+mod wasm_size;
 
 /// trunk 0.22 needs a newer rustc than this machine kind has (see TOOLCHAIN.md).
 const TRUNK_VERSION: &str = "0.21.14";
@@ -55,6 +56,10 @@ fn main() -> ExitCode {
             Some(other) => Err(format!("bench: unknown part {other}; give app, collector, fuzz or nothing for all")),
         },
         Some("data") => data(args.get(1).is_some_and(|a| a == "--check")),
+        Some("size") => match args.get(1) {
+            Some(file) => wasm_size::print(Path::new(file)),
+            None => Err("size: give a wasm file, like target/wasm32-unknown-unknown/release/csplan-web.wasm".into()),
+        },
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  dist    install what is missing, build the release app into dist/ to publish (README, Publish it)\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time, then fuzz each fuzz target for

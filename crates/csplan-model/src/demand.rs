@@ -160,6 +160,20 @@ impl ProjectionMethod {
     pub const ALL: [ProjectionMethod; 3] =
         [ProjectionMethod::Linear, ProjectionMethod::Compound, ProjectionMethod::PopulationScaled];
 
+    /// The name in scenario files (`"population_scaled"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            ProjectionMethod::Linear => "linear",
+            ProjectionMethod::Compound => "compound",
+            ProjectionMethod::PopulationScaled => "population_scaled",
+        }
+    }
+
+    /// The method named `id` in scenario files.
+    pub fn from_id(id: &str) -> Option<ProjectionMethod> {
+        ProjectionMethod::ALL.into_iter().find(|m| m.id() == id)
+    }
+
     /// The name for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -8,8 +8,7 @@ use csplan_model::{
     Budget, BudgetArea, DeliveryShares, Money, Pressure, Rate, Risk, Transport, TransportDrivers, Workstream,
 };
 
-use crate::workforce_form::FieldReader;
-use crate::Problem;
+use crate::fields::{capitalised, label, Field, Info, Item, List, Member, Part, Path, Reader, Texts, Unit, Walk};
 
 /// The budget section as typed text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,12 +95,6 @@ fn r(v: Rate) -> String {
     plain(v.value())
 }
 
-/// "Pressure 2" for "pressure 2"; names as typed otherwise.
-fn capitalised(label: &str) -> String {
-    let mut chars = label.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 /// "1 workstream", "3 workstreams".
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -170,26 +163,17 @@ impl BudgetForm {
 
     /// A label for budget area `i`: its name, else "budget area 3".
     pub fn area_label(&self, i: usize) -> String {
-        match self.areas.get(i).map(|a| a.name.trim()) {
-            Some(n) if !n.is_empty() => n.to_string(),
-            _ => format!("budget area {}", i + 1),
-        }
+        label(self.areas.get(i).map_or("", |a| &a.name), "budget area", i)
     }
 
     /// A label for workstream `i`: its name, else "workstream 3".
     pub fn workstream_label(&self, i: usize) -> String {
-        match self.workstreams.get(i).map(|w| w.name.trim()) {
-            Some(n) if !n.is_empty() => n.to_string(),
-            _ => format!("workstream {}", i + 1),
-        }
+        label(self.workstreams.get(i).map_or("", |w| &w.name), "workstream", i)
     }
 
     /// A label for pressure `i`: its name, else "pressure 3".
     pub fn pressure_label(&self, i: usize) -> String {
-        match self.pressures.get(i).map(|p| p.name.trim()) {
-            Some(n) if !n.is_empty() => n.to_string(),
-            _ => format!("pressure {}", i + 1),
-        }
+        label(self.pressures.get(i).map_or("", |p| &p.name), "pressure", i)
     }
 
     /// Adds a blank budget area with an id no other area has (`area-4`), and returns its
@@ -336,36 +320,21 @@ impl BudgetForm {
     }
 
     /// Reads every field, recording a problem for each that cannot be read.
-    pub(crate) fn read(&self, problems: &mut Vec<Problem>) -> Budget {
-        let mut rd = FieldReader { problems };
+    pub(crate) fn read(&self, r: &mut Reader) -> Budget {
+        let at = Path::root("budget");
         let areas = self
             .areas
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let p = |f: &str| format!("budget.areas[{i}].{f}");
-                let name =
-                    if a.name.trim().is_empty() { format!("budget area {}", i + 1) } else { a.name.trim().to_string() };
+                let of = self.area_label(i);
+                let at = at.at("areas", i);
                 BudgetArea {
                     id: a.id.trim().to_string(),
                     name: a.name.trim().to_string(),
-                    budget: rd
-                        .optional(
-                            &p("budget"),
-                            &a.budget,
-                            &format!("The budget for {name}"),
-                            "an amount in pounds, like 152,140,000",
-                        )
-                        .map(Money::new),
+                    budget: r.opt(&at, &AreaForm::BUDGET, a, &of).map(Money::new),
                     funding: a.funding,
-                    statutory_minimum: rd
-                        .optional(
-                            &p("statutory_minimum"),
-                            &a.statutory_minimum,
-                            &format!("The statutory minimum for {name}"),
-                            "an amount in pounds, like 140,000,000",
-                        )
-                        .map(Money::new),
+                    statutory_minimum: r.opt(&at, &AreaForm::STATUTORY_MINIMUM, a, &of).map(Money::new),
                 }
             })
             .collect();
@@ -374,29 +343,21 @@ impl BudgetForm {
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let p = |f: &str| format!("budget.workstreams[{i}].{f}");
-                let name =
-                    if w.name.trim().is_empty() { format!("workstream {}", i + 1) } else { w.name.trim().to_string() };
+                let of = self.workstream_label(i);
+                let at = at.at("workstreams", i);
                 Workstream {
                     name: w.name.trim().to_string(),
                     area: w.area.clone(),
-                    amount: Money::new(rd.required(
-                        &p("amount"),
-                        &w.amount,
-                        &format!("The saving for {name}"),
-                        "an amount in pounds, like 2,700,000",
-                    )),
+                    amount: Money::new(r.get(&at, &WorkstreamForm::AMOUNT, w, &of)),
                     phasing: w
                         .phasing
                         .iter()
                         .enumerate()
-                        .map(|(j, s)| {
-                            Rate::new(rd.or_zero(
-                                &format!("budget.workstreams[{i}].phasing[{j}]"),
-                                s,
-                                &format!("The share of {name} in a year"),
-                                "a percentage, like 50",
-                            ))
+                        .map(|(j, share)| {
+                            Rate::new(
+                                r.number(&at.at("phasing", j), &WorkstreamForm::PHASING, share, &of)
+                                    .unwrap_or_default(),
+                            )
                         })
                         .collect(),
                     risk: w.risk,
@@ -405,26 +366,10 @@ impl BudgetForm {
                 }
             })
             .collect();
-        let [g, a, r] = &self.delivery;
         let delivery = DeliveryShares {
-            green: Rate::new(rd.required(
-                "budget.delivery.green",
-                g,
-                "The share delivered at green",
-                "a percentage, like 100",
-            )),
-            amber: Rate::new(rd.required(
-                "budget.delivery.amber",
-                a,
-                "The share delivered at amber",
-                "a percentage, like 75",
-            )),
-            red: Rate::new(rd.required(
-                "budget.delivery.red",
-                r,
-                "The share delivered at red",
-                "a percentage, like 25",
-            )),
+            green: Rate::new(r.get(&at, &Self::GREEN, self, "")),
+            amber: Rate::new(r.get(&at, &Self::AMBER, self, "")),
+            red: Rate::new(r.get(&at, &Self::RED, self, "")),
         };
         let pressures = self
             .pressures
@@ -437,61 +382,27 @@ impl BudgetForm {
                     .iter()
                     .enumerate()
                     .map(|(j, a)| {
-                        let year = match self.years.get(j).map(|y| y.trim()) {
-                            Some(y) if !y.is_empty() => y.to_string(),
-                            _ => format!("year {}", j + 1),
-                        };
-                        Money::new(rd.or_zero(
-                            &format!("budget.pressures[{i}].amounts[{j}]"),
-                            a,
-                            &format!("{} in {year}", capitalised(&self.pressure_label(i))),
-                            "an amount in pounds, like 900,000",
-                        ))
+                        let year = label(self.years.get(j).map_or("", String::as_str), "year", j);
+                        let of = format!("{} in {year}", capitalised(&self.pressure_label(i)));
+                        Money::new(
+                            r.number(&at.at("pressures", i).at("amounts", j), &PressureForm::AMOUNT, a, &of)
+                                .unwrap_or_default(),
+                        )
                     })
                     .collect(),
             })
             .collect();
         let transport = self.transport.as_ref().map(|t| {
-            let p = |f: &str| format!("budget.transport.{f}");
+            let at = at.field("transport");
             let drivers = (!t.travellers.trim().is_empty()).then(|| TransportDrivers {
-                travellers: rd.required(
-                    &p("drivers.travellers"),
-                    &t.travellers,
-                    "SEN travellers",
-                    "a number, like 1,800",
-                ),
-                unit_cost: Money::new(rd.required(
-                    &p("drivers.unit_cost"),
-                    &t.unit_cost,
-                    "The cost a traveller",
-                    "an amount in pounds, like 9,500",
-                )),
-                traveller_growth: Rate::new(rd.or_zero(
-                    &p("drivers.traveller_growth"),
-                    &t.traveller_growth,
-                    "Growth in travellers",
-                    "a percentage, like 3.3",
-                )),
-                unit_cost_growth: Rate::new(rd.or_zero(
-                    &p("drivers.unit_cost_growth"),
-                    &t.unit_cost_growth,
-                    "Growth in unit cost",
-                    "a percentage, like 5",
-                )),
+                travellers: r.get(&at, &TransportForm::TRAVELLERS, t, ""),
+                unit_cost: Money::new(r.get(&at, &TransportForm::UNIT_COST, t, "")),
+                traveller_growth: Rate::new(r.get(&at, &TransportForm::TRAVELLER_GROWTH, t, "")),
+                unit_cost_growth: Rate::new(r.get(&at, &TransportForm::UNIT_COST_GROWTH, t, "")),
             });
             Transport {
-                base_adjustment: Money::new(rd.or_zero(
-                    &p("base_adjustment"),
-                    &t.base_adjustment,
-                    "The base adjustment",
-                    "an amount in pounds, like 2,400,000",
-                )),
-                growth_a_year: Money::new(rd.or_zero(
-                    &p("growth_a_year"),
-                    &t.growth_a_year,
-                    "Growth a year",
-                    "an amount in pounds, like 900,000",
-                )),
+                base_adjustment: Money::new(r.get(&at, &TransportForm::BASE_ADJUSTMENT, t, "")),
+                growth_a_year: Money::new(r.get(&at, &TransportForm::GROWTH_A_YEAR, t, "")),
                 drivers,
             }
         });
@@ -504,4 +415,285 @@ impl BudgetForm {
             transport,
         }
     }
+
+    /// Each plan year's label.
+    pub const YEAR: Info = Info::new("years", "Plan year {}", Unit::Text).width(10);
+    /// The share delivered at green.
+    pub const GREEN: Field<Self> = Field::text(
+        Info::new("delivery.green", "Green", Unit::Rate)
+            .subject("the share delivered at green")
+            .example("100")
+            .width(4)
+            .row(1),
+        |b| &b.delivery[0],
+        |b| &mut b.delivery[0],
+    );
+    /// The share delivered at amber.
+    pub const AMBER: Field<Self> = Field::text(
+        Info::new("delivery.amber", "Amber", Unit::Rate)
+            .subject("the share delivered at amber")
+            .example("75")
+            .width(4)
+            .row(1),
+        |b| &b.delivery[1],
+        |b| &mut b.delivery[1],
+    );
+    /// The share delivered at red.
+    pub const RED: Field<Self> = Field::text(
+        Info::new("delivery.red", "Red", Unit::Rate)
+            .subject("the share delivered at red")
+            .example("25")
+            .width(4)
+            .row(1),
+        |b| &b.delivery[2],
+        |b| &mut b.delivery[2],
+    );
+    /// The delivery shares, as the page shows them.
+    pub const DELIVERY: &'static [Field<Self>] = &[Self::GREEN, Self::AMBER, Self::RED];
+}
+
+impl Item for BudgetForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::List(List {
+            key: "areas",
+            len: |b| b.areas.len(),
+            get: |b, i| b.areas.get(i).map(|a| a as &dyn Walk),
+            get_mut: |b, i| b.areas.get_mut(i).map(|a| a as &mut dyn Walk),
+            push: |b| b.areas.push(AreaForm::default()),
+        }),
+        Member::List(List {
+            key: "workstreams",
+            len: |b| b.workstreams.len(),
+            get: |b, i| b.workstreams.get(i).map(|a| a as &dyn Walk),
+            get_mut: |b, i| b.workstreams.get_mut(i).map(|a| a as &mut dyn Walk),
+            push: |b| b.workstreams.push(WorkstreamForm::default()),
+        }),
+        Member::Texts(Texts { info: Self::YEAR, get: |b| &b.years, get_mut: |b| &mut b.years }),
+        Member::Field(Self::GREEN),
+        Member::Field(Self::AMBER),
+        Member::Field(Self::RED),
+        Member::List(List {
+            key: "pressures",
+            len: |b| b.pressures.len(),
+            get: |b, i| b.pressures.get(i).map(|a| a as &dyn Walk),
+            get_mut: |b, i| b.pressures.get_mut(i).map(|a| a as &mut dyn Walk),
+            push: |b| b.pressures.push(PressureForm::default()),
+        }),
+        Member::Part(Part {
+            key: "transport",
+            get: |b| b.transport.as_ref().map(|t| t as &dyn Walk),
+            get_mut: |b| b.transport.as_mut().map(|t| t as &mut dyn Walk),
+            make: |b| b.transport = Some(TransportForm::default()),
+        }),
+    ];
+}
+
+impl AreaForm {
+    /// Name.
+    pub const NAME: Field<Self> =
+        Field::text(Info::new("name", "Name", Unit::Text).width(66), |a| &a.name, |a| &mut a.name);
+    /// Short id.
+    pub const ID: Field<Self> = Field::text(
+        Info::new("id", "Id", Unit::Text)
+            .hint("Short, like csc: workstreams and consultation proposals refer to it")
+            .width(10),
+        |a| &a.id,
+        |a| &mut a.id,
+    );
+    /// A funding line rather than a spending area.
+    pub const FUNDING: Field<Self> = Field::flag(
+        Info::new("funding", "This is a funding line (income, not spending)", Unit::Choice),
+        |a| a.funding,
+        |a, on| a.funding = on,
+    );
+    /// Budget.
+    pub const BUDGET: Field<Self> = Field::text(
+        Info::new("budget", "Budget", Unit::Money)
+            .hint("Blank for a funding line")
+            .optional()
+            .subject("the budget for {}")
+            .example("152,140,000")
+            .row(1),
+        |a| &a.budget,
+        |a| &mut a.budget,
+    );
+    /// Statutory minimum.
+    pub const STATUTORY_MINIMUM: Field<Self> = Field::text(
+        Info::new("statutory_minimum", "Statutory minimum", Unit::Money)
+            .hint("Optional: the budget cannot go below it")
+            .optional()
+            .subject("the statutory minimum for {}")
+            .example("140,000,000")
+            .row(1),
+        |a| &a.statutory_minimum,
+        |a| &mut a.statutory_minimum,
+    );
+}
+
+impl Item for AreaForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::NAME),
+        Member::Field(Self::ID),
+        Member::Field(Self::FUNDING),
+        Member::Field(Self::BUDGET),
+        Member::Field(Self::STATUTORY_MINIMUM),
+    ];
+}
+
+impl WorkstreamForm {
+    /// Name.
+    pub const NAME: Field<Self> =
+        Field::text(Info::new("name", "Name", Unit::Text).width(66), |w| &w.name, |w| &mut w.name);
+    /// The budget area it saves from.
+    pub const AREA: Field<Self> = Field::choice(
+        Info::new("area", "Budget area", Unit::Choice),
+        |w| w.area.clone(),
+        |w, v| {
+            w.area = v.to_string();
+            true
+        },
+    );
+    /// Full-year saving.
+    pub const AMOUNT: Field<Self> = Field::text(
+        Info::new("amount", "Full-year saving", Unit::Money).subject("the saving for {}").example("2,700,000"),
+        |w| &w.amount,
+        |w| &mut w.amount,
+    );
+    /// Share delivered in each plan year (labelled with the year).
+    pub const PHASING: Info = Info::new("phasing", "Share delivered in {}", Unit::Rate)
+        .or_zero()
+        .subject("the share of {} in a year")
+        .example("50")
+        .width(4);
+    /// Delivery risk.
+    pub const RISK: Field<Self> = Field::choice(
+        Info::new("risk", "Delivery risk", Unit::Choice),
+        |w| w.risk.id().to_string(),
+        |w, v| Risk::from_id(v).map(|r| w.risk = r).is_some(),
+    );
+    /// Risks in words.
+    pub const RISKS: Field<Self> =
+        Field::text(Info::new("risks", "Risks", Unit::Paragraph).optional(), |w| &w.risks, |w| &mut w.risks);
+    /// Equality impact in words.
+    pub const EQUALITY_IMPACT: Field<Self> = Field::text(
+        Info::new("equality_impact", "Equality impact", Unit::Paragraph)
+            .hint("Who it affects and how that is mitigated")
+            .optional(),
+        |w| &w.equality_impact,
+        |w| &mut w.equality_impact,
+    );
+}
+
+impl Item for WorkstreamForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::NAME),
+        Member::Field(Self::AREA),
+        Member::Field(Self::AMOUNT),
+        Member::Texts(Texts { info: Self::PHASING, get: |w| &w.phasing, get_mut: |w| &mut w.phasing }),
+        Member::Field(Self::RISK),
+        Member::Field(Self::RISKS),
+        Member::Field(Self::EQUALITY_IMPACT),
+    ];
+}
+
+impl PressureForm {
+    /// What causes it.
+    pub const NAME: Field<Self> =
+        Field::text(Info::new("name", "What causes it", Unit::Text).width(66), |p| &p.name, |p| &mut p.name);
+    /// The new pressure in each plan year (labelled with the year).
+    pub const AMOUNT: Info = Info::new("amounts", "New in {}", Unit::Money).or_zero().subject("{}").example("900,000");
+}
+
+impl Item for PressureForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::NAME),
+        Member::Texts(Texts { info: Self::AMOUNT, get: |p| &p.amounts, get_mut: |p| &mut p.amounts }),
+    ];
+}
+
+impl TransportForm {
+    /// Base adjustment.
+    pub const BASE_ADJUSTMENT: Field<Self> = Field::text(
+        Info::new("base_adjustment", "Base adjustment", Unit::Money)
+            .hint("Added in the first plan year")
+            .or_zero()
+            .subject("the base adjustment")
+            .example("2,400,000")
+            .row(1),
+        |t| &t.base_adjustment,
+        |t| &mut t.base_adjustment,
+    );
+    /// Growth a year.
+    pub const GROWTH_A_YEAR: Field<Self> = Field::text(
+        Info::new("growth_a_year", "Growth a year", Unit::Money)
+            .hint("Added in each later year")
+            .or_zero()
+            .subject("growth a year")
+            .example("900,000")
+            .row(1),
+        |t| &t.growth_a_year,
+        |t| &mut t.growth_a_year,
+    );
+    /// SEN travellers now (blank: no driver view).
+    pub const TRAVELLERS: Field<Self> = Field::text(
+        Info::new("drivers.travellers", "SEN travellers now", Unit::Count)
+            .optional()
+            .subject("SEN travellers")
+            .example("1,800")
+            .row(2),
+        |t| &t.travellers,
+        |t| &mut t.travellers,
+    );
+    /// Cost a traveller a year.
+    pub const UNIT_COST: Field<Self> = Field::text(
+        Info::new("drivers.unit_cost", "Cost a traveller", Unit::Money)
+            .hint("A year")
+            .subject("the cost a traveller")
+            .example("9,500")
+            .row(2),
+        |t| &t.unit_cost,
+        |t| &mut t.unit_cost,
+    );
+    /// Growth in travellers a year.
+    pub const TRAVELLER_GROWTH: Field<Self> = Field::text(
+        Info::new("drivers.traveller_growth", "Growth in travellers a year", Unit::Rate)
+            .or_zero()
+            .subject("growth in travellers")
+            .example("3.3")
+            .width(4)
+            .row(3),
+        |t| &t.traveller_growth,
+        |t| &mut t.traveller_growth,
+    );
+    /// Growth in the cost a year.
+    pub const UNIT_COST_GROWTH: Field<Self> = Field::text(
+        Info::new("drivers.unit_cost_growth", "Growth in the cost a year", Unit::Rate)
+            .or_zero()
+            .subject("growth in unit cost")
+            .example("5")
+            .width(4)
+            .row(3),
+        |t| &t.unit_cost_growth,
+        |t| &mut t.unit_cost_growth,
+    );
+    /// The typed fields, as the page shows them.
+    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+        Self::BASE_ADJUSTMENT,
+        Self::GROWTH_A_YEAR,
+        Self::TRAVELLERS,
+        Self::UNIT_COST,
+        Self::TRAVELLER_GROWTH,
+        Self::UNIT_COST_GROWTH,
+    ];
+}
+
+impl Item for TransportForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::BASE_ADJUSTMENT),
+        Member::Field(Self::GROWTH_A_YEAR),
+        Member::Field(Self::TRAVELLERS),
+        Member::Field(Self::UNIT_COST),
+        Member::Field(Self::TRAVELLER_GROWTH),
+        Member::Field(Self::UNIT_COST_GROWTH),
+    ];
 }

@@ -9,8 +9,7 @@ use csplan_model::demand::next_year;
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Demand, DemandMeasure, DemandSeries, Fte, ProjectionMethod, HALF_UP};
 
-use crate::workforce_form::FieldReader;
-use crate::Problem;
+use crate::fields::{label, Field, Info, Item, List, Member, Path, Reader, Texts, Unit, Walk};
 
 /// The demand section as typed text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,13 +73,7 @@ impl DemandForm {
     /// Adds a series (referrals, all ages, projected on a straight line) with a blank value
     /// for each year, and returns its index.
     pub fn add_series(&mut self) -> usize {
-        self.series.push(SeriesForm {
-            measure: DemandMeasure::Referrals,
-            age_band: String::new(),
-            values: vec![String::new(); self.years.len()],
-            method: ProjectionMethod::Linear,
-            cases_per_unit: "0".into(),
-        });
+        self.series.push(SeriesForm::blank(self.years.len()));
         self.series.len() - 1
     }
 
@@ -116,14 +109,16 @@ impl DemandForm {
     }
 
     /// Reads every field, recording a problem for each that cannot be read.
-    pub(crate) fn read(&self, problems: &mut Vec<Problem>) -> Demand {
-        let mut r = FieldReader { problems };
+    pub(crate) fn read(&self, r: &mut Reader) -> Demand {
+        let at = Path::root("demand");
         let series = self
             .series
             .iter()
             .enumerate()
             .map(|(i, s)| {
+                let at = at.at("series", i);
                 let band = s.age_band.trim();
+                let name = label("", "series", i);
                 DemandSeries {
                     measure: s.measure,
                     age_band: (!band.is_empty()).then(|| band.to_string()),
@@ -133,48 +128,135 @@ impl DemandForm {
                         .enumerate()
                         .map(|(j, v)| {
                             let year = self.years.get(j).map_or("", |y| y.trim());
-                            r.required(
-                                &format!("demand.series[{i}].values[{j}]"),
-                                v,
-                                &format!(
-                                    "The figure for series {} in {}",
-                                    i + 1,
-                                    if year.is_empty() { "that year" } else { year }
-                                ),
-                                "a number, like 1,958",
-                            )
+                            let of = format!("{name} in {}", if year.is_empty() { "that year" } else { year });
+                            r.number(&at.at("values", j), &SeriesForm::VALUE, v, &of).unwrap_or(Decimal::ZERO)
                         })
                         .collect(),
                     method: s.method,
-                    cases_per_unit: r.or_zero(
-                        &format!("demand.series[{i}].cases_per_unit"),
-                        &s.cases_per_unit,
-                        &format!("Cases per unit for series {}", i + 1),
-                        "a number, like 1",
-                    ),
+                    cases_per_unit: r.get(&at, &SeriesForm::CASES_PER_UNIT, s, &name),
                 }
             })
             .collect();
         Demand {
             years: self.years.iter().map(|y| y.trim().to_string()).collect(),
             series,
-            projection_years: r.whole(
-                "demand.projection_years",
-                &self.projection_years,
-                "The years to project",
-                "like 3",
-            ),
-            case_holding_fte: r
-                .optional("demand.case_holding_fte", &self.case_holding_fte, "The case-holding FTE", "like 70.4")
-                .map(Fte::new),
-            target_caseload: r.optional(
-                "demand.target_caseload",
-                &self.target_caseload,
-                "The target caseload",
-                "a number, like 18",
-            ),
+            projection_years: r.whole(&at, &Self::PROJECTION_YEARS, self, ""),
+            case_holding_fte: r.opt(&at, &Self::CASE_HOLDING_FTE, self, "").map(Fte::new),
+            target_caseload: r.opt(&at, &Self::TARGET_CASELOAD, self, ""),
         }
     }
+
+    /// Each year's label.
+    pub const YEAR: Info = Info::new("years", "Year {}", Unit::Text).width(5);
+    /// Years to project.
+    pub const PROJECTION_YEARS: Field<Self> = Field::text(
+        Info::new("projection_years", "Project for", Unit::Whole)
+            .subject("the years to project")
+            .example("3")
+            .suffix("years")
+            .row(1),
+        |d| &d.projection_years,
+        |d| &mut d.projection_years,
+    );
+    /// Case-holding FTE now.
+    pub const CASE_HOLDING_FTE: Field<Self> = Field::text(
+        Info::new("case_holding_fte", "Case-holding FTE", Unit::Fte)
+            .hint("Now, for the posts projected demand needs")
+            .optional()
+            .subject("the case-holding FTE")
+            .example("70.4")
+            .row(1),
+        |d| &d.case_holding_fte,
+        |d| &mut d.case_holding_fte,
+    );
+    /// Target caseload.
+    pub const TARGET_CASELOAD: Field<Self> = Field::text(
+        Info::new("target_caseload", "Target caseload", Unit::Count)
+            .optional()
+            .subject("the target caseload")
+            .example("18")
+            .suffix("per FTE")
+            .width(3)
+            .row(1),
+        |d| &d.target_caseload,
+        |d| &mut d.target_caseload,
+    );
+    /// The settings below the series, as the page shows them.
+    pub const SETTINGS: &'static [Field<Self>] =
+        &[Self::PROJECTION_YEARS, Self::CASE_HOLDING_FTE, Self::TARGET_CASELOAD];
+}
+
+impl Item for DemandForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Texts(Texts { info: Self::YEAR, get: |d| &d.years, get_mut: |d| &mut d.years }),
+        Member::Field(Self::PROJECTION_YEARS),
+        Member::Field(Self::CASE_HOLDING_FTE),
+        Member::Field(Self::TARGET_CASELOAD),
+        Member::List(List {
+            key: "series",
+            len: |d| d.series.len(),
+            get: |d, i| d.series.get(i).map(|s| s as &dyn Walk),
+            get_mut: |d, i| d.series.get_mut(i).map(|s| s as &mut dyn Walk),
+            push: |d| d.series.push(SeriesForm::blank(0)),
+        }),
+    ];
+}
+
+impl SeriesForm {
+    /// A series of referrals, all ages, projected on a straight line, with `years` blank values.
+    pub fn blank(years: usize) -> Self {
+        SeriesForm {
+            measure: DemandMeasure::Referrals,
+            age_band: String::new(),
+            values: vec![String::new(); years],
+            method: ProjectionMethod::Linear,
+            cases_per_unit: "0".into(),
+        }
+    }
+
+    /// What is counted.
+    pub const MEASURE: Field<Self> = Field::choice(
+        Info::new("measure", "Measure", Unit::Choice),
+        |s| s.measure.id().to_string(),
+        |s, v| DemandMeasure::from_id(v).map(|m| s.measure = m).is_some(),
+    );
+    /// Age band.
+    pub const AGE_BAND: Field<Self> = Field::text(
+        Info::new("age_band", "Age band", Unit::Text).hint("Blank for all ages").optional().width(5).row(1),
+        |s| &s.age_band,
+        |s| &mut s.age_band,
+    );
+    /// Cases each unit makes.
+    pub const CASES_PER_UNIT: Field<Self> = Field::text(
+        Info::new("cases_per_unit", "Cases each", Unit::Count)
+            .hint("1 if each is a case; 0 if not")
+            .or_zero()
+            .subject("cases per unit for {}")
+            .example("1")
+            .width(3)
+            .row(1),
+        |s| &s.cases_per_unit,
+        |s| &mut s.cases_per_unit,
+    );
+    /// How it is projected.
+    pub const METHOD: Field<Self> = Field::choice(
+        Info::new("method", "Project by", Unit::Choice),
+        |s| s.method.id().to_string(),
+        |s, v| ProjectionMethod::from_id(v).map(|m| s.method = m).is_some(),
+    );
+    /// Each year's value (labelled with the year).
+    pub const VALUE: Info =
+        Info::new("values", "{}", Unit::Count).subject("the figure for {}").example("1,958").width(5);
+}
+
+impl Item for SeriesForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::MEASURE),
+        Member::Field(Self::AGE_BAND),
+        Member::Field(Self::CASES_PER_UNIT),
+        Member::Texts(Texts { info: Self::VALUE, get: |s| &s.values, get_mut: |s| &mut s.values }),
+        Member::Field(Self::METHOD),
+    ];
 }
 
 /// The stock-flow section as typed text.
@@ -321,45 +403,35 @@ impl CareFlowsForm {
         }
     }
 
+    /// Adds a move from the first type to the second (or the first) and returns its index.
+    pub fn add_move(&mut self) -> usize {
+        self.moves.push(CareMoveForm { from: 0, to: usize::from(self.types.len() > 1), rate: String::new() });
+        self.moves.len() - 1
+    }
+
+    /// Removes move `j`, if there is one.
+    pub fn remove_move(&mut self, j: usize) {
+        if j < self.moves.len() {
+            self.moves.remove(j);
+        }
+    }
+
     /// Reads every field, recording a problem for each that cannot be read.
-    pub(crate) fn read(&self, problems: &mut Vec<Problem>) -> csplan_model::CareFlows {
-        let mut r = FieldReader { problems };
+    pub(crate) fn read(&self, r: &mut Reader) -> csplan_model::CareFlows {
+        let at = Path::root("care_flows");
         let types = self
             .types
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let p = |f: &str| format!("care_flows.types[{i}].{f}");
-                let name = t.name.trim();
-                let label = if name.is_empty() { format!("type {}", i + 1) } else { name.to_string() };
+                let at = at.at("types", i);
+                let of = label(&t.name, "type", i);
                 csplan_model::CareType {
-                    name: name.to_string(),
-                    children: r.required(
-                        &p("children"),
-                        &t.children,
-                        &format!("Children in {label}"),
-                        "a number, like 206",
-                    ),
-                    entrants_per_month: r.or_zero(
-                        &p("entrants_per_month"),
-                        &t.entrants_per_month,
-                        &format!("Entrants a month to {label}"),
-                        "a number, like 4.5",
-                    ),
-                    exit_rate: csplan_model::Rate::new(r.or_zero(
-                        &p("exit_rate"),
-                        &t.exit_rate,
-                        &format!("The exit rate from {label}"),
-                        "a percentage, like 2.5",
-                    )),
-                    annual_cost: r
-                        .optional(
-                            &p("annual_cost"),
-                            &t.annual_cost,
-                            &format!("The cost a year of {label}"),
-                            "an amount in pounds, like 44,871",
-                        )
-                        .map(csplan_model::Money::new),
+                    name: t.name.trim().to_string(),
+                    children: r.get(&at, &CareTypeForm::CHILDREN, t, &of),
+                    entrants_per_month: r.get(&at, &CareTypeForm::ENTRANTS_PER_MONTH, t, &of),
+                    exit_rate: csplan_model::Rate::new(r.get(&at, &CareTypeForm::EXIT_RATE, t, &of)),
+                    annual_cost: r.opt(&at, &CareTypeForm::ANNUAL_COST, t, &of).map(csplan_model::Money::new),
                 }
             })
             .collect();
@@ -370,18 +442,124 @@ impl CareFlowsForm {
             .map(|(j, m)| csplan_model::CareMove {
                 from: m.from,
                 to: m.to,
-                rate: csplan_model::Rate::new(r.required(
-                    &format!("care_flows.moves[{j}].rate"),
-                    &m.rate,
-                    &format!("The rate of move {}", j + 1),
-                    "a percentage, like 0.5",
-                )),
+                rate: csplan_model::Rate::new(r.get(&at.at("moves", j), &CareMoveForm::RATE, m, &label("", "move", j))),
             })
             .collect();
-        csplan_model::CareFlows {
-            types,
-            moves,
-            months: r.whole("care_flows.months", &self.months, "The months to project", "like 36"),
-        }
+        csplan_model::CareFlows { types, moves, months: r.whole(&at, &Self::MONTHS, self, "") }
     }
+
+    /// Months to project.
+    pub const MONTHS: Field<Self> = Field::text(
+        Info::new("months", "Project for", Unit::Whole).subject("the months to project").example("36").suffix("months"),
+        |c| &c.months,
+        |c| &mut c.months,
+    );
+}
+
+impl Item for CareFlowsForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::List(List {
+            key: "types",
+            len: |c| c.types.len(),
+            get: |c, i| c.types.get(i).map(|t| t as &dyn Walk),
+            get_mut: |c, i| c.types.get_mut(i).map(|t| t as &mut dyn Walk),
+            push: |c| {
+                c.add_type();
+            },
+        }),
+        Member::List(List {
+            key: "moves",
+            len: |c| c.moves.len(),
+            get: |c, i| c.moves.get(i).map(|t| t as &dyn Walk),
+            get_mut: |c, i| c.moves.get_mut(i).map(|t| t as &mut dyn Walk),
+            push: |c| c.moves.push(CareMoveForm::default()),
+        }),
+        Member::Field(Self::MONTHS),
+    ];
+}
+
+impl CareTypeForm {
+    /// Name.
+    pub const NAME: Field<Self> =
+        Field::text(Info::new("name", "Name", Unit::Text).width(66), |t| &t.name, |t| &mut t.name);
+    /// Children now.
+    pub const CHILDREN: Field<Self> = Field::text(
+        Info::new("children", "Children", Unit::Count).hint("Now").subject("children in {}").example("206").row(1),
+        |t| &t.children,
+        |t| &mut t.children,
+    );
+    /// Entrants a month.
+    pub const ENTRANTS_PER_MONTH: Field<Self> = Field::text(
+        Info::new("entrants_per_month", "Entrants a month", Unit::Count)
+            .hint("Starting care in this type")
+            .or_zero()
+            .subject("entrants a month to {}")
+            .example("4.5")
+            .width(4)
+            .row(1),
+        |t| &t.entrants_per_month,
+        |t| &mut t.entrants_per_month,
+    );
+    /// Share leaving care each month.
+    pub const EXIT_RATE: Field<Self> = Field::text(
+        Info::new("exit_rate", "Exit rate", Unit::Rate)
+            .hint("Share leaving care each month")
+            .or_zero()
+            .subject("the exit rate from {}")
+            .example("2.5")
+            .width(4)
+            .row(1),
+        |t| &t.exit_rate,
+        |t| &mut t.exit_rate,
+    );
+    /// Cost of a placement a year.
+    pub const ANNUAL_COST: Field<Self> = Field::text(
+        Info::new("annual_cost", "Cost", Unit::Money)
+            .hint("A placement, a year")
+            .optional()
+            .subject("the cost a year of {}")
+            .example("44,871")
+            .row(1),
+        |t| &t.annual_cost,
+        |t| &mut t.annual_cost,
+    );
+    /// The typed fields, as the page shows them.
+    pub const TEXT_FIELDS: &'static [Field<Self>] =
+        &[Self::NAME, Self::CHILDREN, Self::ENTRANTS_PER_MONTH, Self::EXIT_RATE, Self::ANNUAL_COST];
+}
+
+impl Item for CareTypeForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::NAME),
+        Member::Field(Self::CHILDREN),
+        Member::Field(Self::ENTRANTS_PER_MONTH),
+        Member::Field(Self::EXIT_RATE),
+        Member::Field(Self::ANNUAL_COST),
+    ];
+}
+
+impl CareMoveForm {
+    /// The type children leave.
+    pub const FROM: Field<Self> = Field::choice(
+        Info::new("from", "From", Unit::Choice),
+        |m| m.from.to_string(),
+        |m, v| v.parse().map(|i| m.from = i).is_ok(),
+    );
+    /// The type they join.
+    pub const TO: Field<Self> = Field::choice(
+        Info::new("to", "To", Unit::Choice),
+        |m| m.to.to_string(),
+        |m, v| v.parse().map(|i| m.to = i).is_ok(),
+    );
+    /// Share moving each month.
+    pub const RATE: Field<Self> = Field::text(
+        Info::new("rate", "Rate", Unit::Rate).subject("the rate of {}").example("0.5").suffix("% a month"),
+        |m| &m.rate,
+        |m| &mut m.rate,
+    );
+}
+
+impl Item for CareMoveForm {
+    const MEMBERS: &'static [Member<Self>] =
+        &[Member::Field(Self::FROM), Member::Field(Self::TO), Member::Field(Self::RATE)];
 }

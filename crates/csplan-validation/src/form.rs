@@ -5,13 +5,14 @@
 //! that is not a number (or is missing), then validates the scenario the rest makes,
 //! and hands back the scenario only when no problem is an error.
 
-use csplan_model::dec::parse_text;
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
 use crate::budget_form::BudgetForm;
+use crate::consultation_form::ConsultationForm;
 use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
 use crate::demand_form::{CareFlowsForm, DemandForm};
+use crate::fields::{label, Field, Info, Item, List, Member, Missing, Part, Path, Reader, Texts, Unit, Walk};
 use crate::workforce_form::WorkforceForm;
 use crate::{validate, Problem};
 
@@ -48,8 +49,8 @@ pub struct ScenarioForm {
     pub invest_to_save: Option<InvestForm>,
     /// The budget section, if the scenario has one.
     pub budget: Option<BudgetForm>,
-    /// The consultation, as configured in the scenario file (participants do not edit it).
-    pub consultation: Option<csplan_model::Consultation>,
+    /// The consultation a council configures, if the scenario has one.
+    pub consultation: Option<ConsultationForm>,
 }
 
 /// One team group's fields as typed text.
@@ -82,13 +83,248 @@ pub struct OptionForm {
     pub cost_per_fte: String,
 }
 
+impl ScenarioForm {
+    /// Local authority.
+    pub const AUTHORITY: Field<Self> = Field::text(
+        Info::new("authority", "Local authority", Unit::Text).width(66),
+        |f| &f.authority,
+        |f| &mut f.authority,
+    );
+    /// The date the figures describe.
+    pub const AS_AT: Field<Self> = Field::text(
+        Info::new("as_at", "Figures as at (YYYY-MM-DD)", Unit::Date)
+            .hint("For example, 2017-09-30 (caseloads are counted at 30 September)"),
+        |f| &f.as_at,
+        |f| &mut f.as_at,
+    );
+    /// Where the figures come from.
+    pub const SOURCE: Field<Self> =
+        Field::text(Info::new("source", "Source", Unit::Paragraph).optional(), |f| &f.source, |f| &mut f.source);
+    /// How extra FTE become posts.
+    pub const ROUNDING: Field<Self> = Field::choice(
+        Info::new("rounding", "How to turn extra FTE into posts", Unit::Choice)
+            .hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts."),
+        |f| f.rounding.key().to_string(),
+        |f, v| Rounding::from_key(v).map(|r| f.rounding = r).is_some(),
+    );
+    /// The scenario's cost per FTE.
+    pub const COST_PER_FTE: Field<Self> = Field::text(
+        Info::new("cost_per_fte", "Cost per FTE", Unit::Money)
+            .hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year")
+            .subject("cost per FTE")
+            .example("41,839")
+            .missing(Missing::Plain("the cost per FTE")),
+        |f| &f.cost_per_fte,
+        |f| &mut f.cost_per_fte,
+    );
+    /// Each caseload target options are compared at.
+    pub const COMPARE_TARGET: Info = Info::new("compare_targets", "Target caseload {}", Unit::Count)
+        .subject("target caseload to compare")
+        .phrase("a number")
+        .example("18")
+        .missing(Missing::Plain("a target caseload to compare"))
+        .suffix("per FTE")
+        .width(4);
+}
+
+impl Item for ScenarioForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::AUTHORITY),
+        Member::Field(Self::AS_AT),
+        Member::Field(Self::SOURCE),
+        Member::Field(Self::ROUNDING),
+        Member::Field(Self::COST_PER_FTE),
+        Member::Texts(Texts {
+            info: Self::COMPARE_TARGET,
+            get: |f| &f.compare_targets,
+            get_mut: |f| &mut f.compare_targets,
+        }),
+        Member::List(List {
+            key: "teams",
+            len: |f| f.teams.len(),
+            get: |f, i| f.teams.get(i).map(|t| t as &dyn Walk),
+            get_mut: |f, i| f.teams.get_mut(i).map(|t| t as &mut dyn Walk),
+            push: |f| f.teams.push(TeamForm::default()),
+        }),
+        Member::List(List {
+            key: "options",
+            len: |f| f.options.len(),
+            get: |f, i| f.options.get(i).map(|t| t as &dyn Walk),
+            get_mut: |f, i| f.options.get_mut(i).map(|t| t as &mut dyn Walk),
+            push: |f| f.options.push(OptionForm::default()),
+        }),
+        Member::Part(Part {
+            key: "workforce",
+            get: |f| f.workforce.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.workforce.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.workforce = Some(WorkforceForm::default()),
+        }),
+        Member::Part(Part {
+            key: "placements",
+            get: |f| f.placements.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.placements.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.placements = Some(PlacementsForm::default()),
+        }),
+        Member::List(List {
+            key: "budget_history",
+            len: |f| f.budget_history.len(),
+            get: |f, i| f.budget_history.get(i).map(|t| t as &dyn Walk),
+            get_mut: |f, i| f.budget_history.get_mut(i).map(|t| t as &mut dyn Walk),
+            push: |f| f.budget_history.push(BudgetYearForm::default()),
+        }),
+        Member::Part(Part {
+            key: "invest_to_save",
+            get: |f| f.invest_to_save.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.invest_to_save.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.invest_to_save = Some(InvestForm::default()),
+        }),
+        Member::Part(Part {
+            key: "demand",
+            get: |f| f.demand.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.demand.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.demand = Some(DemandForm::default()),
+        }),
+        Member::Part(Part {
+            key: "care_flows",
+            get: |f| f.care_flows.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.care_flows.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.care_flows = Some(CareFlowsForm::default()),
+        }),
+        Member::Part(Part {
+            key: "budget",
+            get: |f| f.budget.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.budget.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.budget = Some(BudgetForm::default()),
+        }),
+        Member::Part(Part {
+            key: "consultation",
+            get: |f| f.consultation.as_ref().map(|w| w as &dyn Walk),
+            get_mut: |f| f.consultation.as_mut().map(|w| w as &mut dyn Walk),
+            make: |f| f.consultation = Some(ConsultationForm::default()),
+        }),
+    ];
+}
+
+impl TeamForm {
+    /// Name.
+    pub const NAME: Field<Self> =
+        Field::text(Info::new("name", "Name of the team group", Unit::Text).width(100), |t| &t.name, |t| &mut t.name);
+    /// Case-holding FTE.
+    pub const CASE_HOLDING_FTE: Field<Self> = Field::text(
+        Info::new("case_holding_fte", "Case-holding FTE", Unit::Fte)
+            .subject("case-holding FTE for {}")
+            .phrase("a number")
+            .example("62.8")
+            .missing(Missing::Plain("the case-holding FTE for {}"))
+            .row(1),
+        |t| &t.case_holding_fte,
+        |t| &mut t.case_holding_fte,
+    );
+    /// Cases.
+    pub const CASES: Field<Self> = Field::text(
+        Info::new("cases", "Cases held", Unit::Count)
+            .hint("Or leave blank and give the average")
+            .optional()
+            .subject("cases for {}")
+            .example("1,287")
+            .row(1),
+        |t| &t.cases,
+        |t| &mut t.cases,
+    );
+    /// Current average caseload.
+    pub const CURRENT_CASELOAD: Field<Self> = Field::text(
+        Info::new("current_caseload", "Average caseload", Unit::Count)
+            .hint("Cases per FTE now")
+            .optional()
+            .subject("current average caseload for {}")
+            .example("20.5")
+            .width(4)
+            .row(1),
+        |t| &t.current_caseload,
+        |t| &mut t.current_caseload,
+    );
+    /// Target caseload.
+    pub const TARGET_CASELOAD: Field<Self> = Field::text(
+        Info::new("target_caseload", "Target caseload", Unit::Count)
+            .hint("Cases per FTE to reach")
+            .subject("target caseload for {}")
+            .example("18")
+            .missing(Missing::Fixed("a target caseload greater than 0 for {}"))
+            .width(4)
+            .row(1),
+        |t| &t.target_caseload,
+        |t| &mut t.target_caseload,
+    );
+    /// The group's own cost per FTE.
+    pub const COST_PER_FTE: Field<Self> = Field::text(
+        Info::new("cost_per_fte", "Cost per FTE for this group (optional)", Unit::Money)
+            .hint("Leave blank to use the cost per FTE above")
+            .optional()
+            .subject("cost per FTE for {}")
+            .example("41,839"),
+        |t| &t.cost_per_fte,
+        |t| &mut t.cost_per_fte,
+    );
+    /// Every text field, as the page shows them.
+    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+        Self::NAME,
+        Self::CASE_HOLDING_FTE,
+        Self::CASES,
+        Self::CURRENT_CASELOAD,
+        Self::TARGET_CASELOAD,
+        Self::COST_PER_FTE,
+    ];
+}
+
+impl Item for TeamForm {
+    const MEMBERS: &'static [Member<Self>] = &[
+        Member::Field(Self::NAME),
+        Member::Field(Self::CASE_HOLDING_FTE),
+        Member::Field(Self::CASES),
+        Member::Field(Self::CURRENT_CASELOAD),
+        Member::Field(Self::TARGET_CASELOAD),
+        Member::Field(Self::COST_PER_FTE),
+        Member::Texts(Texts {
+            info: Info::new("options", "Include in options", Unit::Choice).optional(),
+            get: |t| &t.options,
+            get_mut: |t| &mut t.options,
+        }),
+    ];
+}
+
+impl OptionForm {
+    /// Short id.
+    pub const ID: Field<Self> = Field::text(
+        Info::new("id", "Option {} id", Unit::Text).hint("Short, like 1 or A").width(3).row(1),
+        |o| &o.id,
+        |o| &mut o.id,
+    );
+    /// Name.
+    pub const NAME: Field<Self> =
+        Field::text(Info::new("name", "Option {} name", Unit::Text).width(100).row(1), |o| &o.name, |o| &mut o.name);
+    /// The option's own cost per FTE.
+    pub const COST_PER_FTE: Field<Self> = Field::text(
+        Info::new("cost_per_fte", "Cost per FTE for this option (optional)", Unit::Money)
+            .optional()
+            .subject("cost per FTE for this option")
+            .example("41,839"),
+        |o| &o.cost_per_fte,
+        |o| &mut o.cost_per_fte,
+    );
+}
+
+impl Item for OptionForm {
+    const MEMBERS: &'static [Member<Self>] =
+        &[Member::Field(Self::ID), Member::Field(Self::NAME), Member::Field(Self::COST_PER_FTE)];
+}
+
 /// What [`ScenarioForm::check`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked {
     /// The scenario, when no problem is an error.
     pub scenario: Option<Scenario>,
-    /// The scenario as far as it could be read, with a stand-in (1) for each field that
-    /// is not a number. Use only the parts that have no error (see [`Checked::team_ok`]).
+    /// The scenario as far as it could be read, with a stand-in
+    /// ([`crate::fields::STAND_IN`], zero) for each field that cannot be read. Use only the parts that have no error (see [`Checked::team_ok`]).
     pub draft: Scenario,
     /// Every problem, errors and warnings, in field order.
     pub problems: Vec<Problem>,
@@ -96,6 +332,22 @@ pub struct Checked {
 
 fn text(value: Option<Decimal>) -> String {
     value.map(plain).unwrap_or_default()
+}
+
+/// Reads team group `i`.
+fn team(i: usize, t: &TeamForm, r: &mut Reader) -> TeamGroup {
+    let at = Path::root("teams").index(i);
+    let name = t.name.trim();
+    let of = label(name, "team group", i);
+    TeamGroup {
+        name: name.to_string(),
+        case_holding_fte: Fte::new(r.get(&at, &TeamForm::CASE_HOLDING_FTE, t, &of)),
+        cases: r.opt(&at, &TeamForm::CASES, t, &of),
+        current_caseload: r.opt(&at, &TeamForm::CURRENT_CASELOAD, t, &of),
+        target_caseload: r.get(&at, &TeamForm::TARGET_CASELOAD, t, &of),
+        cost_per_fte: r.opt(&at, &TeamForm::COST_PER_FTE, t, &of).map(Money::new),
+        options: t.options.clone(),
+    }
 }
 
 impl ScenarioForm {
@@ -137,7 +389,7 @@ impl ScenarioForm {
             budget_history: BudgetYearForm::from_years(&s.budget_history),
             invest_to_save: s.invest_to_save.as_ref().map(InvestForm::from_case),
             budget: s.budget.as_ref().map(BudgetForm::from_budget),
-            consultation: s.consultation.clone(),
+            consultation: s.consultation.as_ref().map(ConsultationForm::from_consultation),
         }
     }
 
@@ -160,12 +412,12 @@ impl ScenarioForm {
         let Some(b) = self.budget.as_mut() else { return Ok(()) };
         let Some(id) = b.areas.get(i).map(|a| a.id.clone()) else { return Ok(()) };
         let shared = b.areas.iter().filter(|a| a.id == id).count() > 1;
-        let levers: Vec<&str> = self
+        let levers: Vec<String> = self
             .consultation
             .iter()
-            .flat_map(|c| &c.levers)
-            .filter(|l| !shared && l.area.as_deref() == Some(id.as_str()))
-            .map(|l| l.name.as_str())
+            .flat_map(|c| c.levers.iter().enumerate())
+            .filter(|(_, l)| !shared && l.area.as_deref() == Some(id.as_str()))
+            .map(|(k, l)| label(&l.name, "choice", k))
             .collect();
         if !levers.is_empty() && b.workstreams_in_area(i).is_empty() {
             return Err(format!(
@@ -177,35 +429,58 @@ impl ScenarioForm {
         b.remove_area(i)
     }
 
+    /// The typed value of the field at `path` (`teams[1].cases`), as the page shows it:
+    /// typed text, `true`/`false` for a checkbox, a choice's id. None if there is no such
+    /// field.
+    pub fn value(&self, path: &Path) -> Option<String> {
+        Walk::value(self, path.as_str())
+    }
+
+    /// Sets the field at `path` to what was typed or chosen, as the page's inputs do. Ids
+    /// keep what refers to them: renaming an option renames the team groups' ticks, and
+    /// renaming a budget area moves its workstreams and consultation choices with it.
+    pub fn edit(&mut self, path: &Path, value: &str) {
+        let p = path.as_str();
+        if let Some(i) = p.strip_prefix("options[").and_then(|r| r.strip_suffix("].id")).and_then(|n| n.parse().ok()) {
+            return self.set_option_id(i, value.to_string());
+        }
+        if let Some(i) =
+            p.strip_prefix("budget.areas[").and_then(|r| r.strip_suffix("].id")).and_then(|n| n.parse().ok())
+        {
+            return self.set_budget_area_id(i, value.to_string());
+        }
+        Walk::set(self, p, value, false);
+    }
+
+    /// Every field's path, in the order the pages show them.
+    pub fn paths(&self) -> Vec<Path> {
+        let mut out = Vec::new();
+        self.visit(&Path::default(), &mut |p, _| out.push(p.clone()));
+        out
+    }
+
     /// Reads every field and validates the result; see the module docs.
     pub fn check(&self) -> Checked {
-        let mut reader = Reader::default();
+        let mut problems = Vec::new();
+        let mut r = Reader { problems: &mut problems };
+        let top = Path::default();
         let scenario = Scenario {
             schema: SCHEMA_VERSION,
             authority: self.authority.trim().to_string(),
             as_at: self.as_at.trim().to_string(),
             source: self.source.clone(),
             rounding: self.rounding,
-            cost_per_fte: Money::new(reader.required(
-                "cost_per_fte",
-                &self.cost_per_fte,
-                "Enter the cost per FTE, like 41,839",
-                "Cost per FTE must be an amount in pounds, like 41,839",
-            )),
+            cost_per_fte: Money::new(r.get(&top, &Self::COST_PER_FTE, self, "")),
             compare_targets: self
                 .compare_targets
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
-                    reader.required(
-                        &format!("compare_targets[{i}]"),
-                        t,
-                        "Enter a target caseload to compare, like 18",
-                        "Target caseload to compare must be a number, like 18",
-                    )
+                    let path = Path::root("compare_targets").index(i);
+                    r.number(&path, &Self::COMPARE_TARGET, t, "").unwrap_or(Decimal::ZERO)
                 })
                 .collect(),
-            teams: self.teams.iter().enumerate().map(|(i, t)| reader.team(i, t)).collect(),
+            teams: self.teams.iter().enumerate().map(|(i, t)| team(i, t, &mut r)).collect(),
             options: self
                 .options
                 .iter()
@@ -213,34 +488,63 @@ impl ScenarioForm {
                 .map(|(i, o)| PlanOption {
                     id: o.id.trim().to_string(),
                     name: o.name.trim().to_string(),
-                    cost_per_fte: reader
-                        .optional(
-                            &format!("options[{i}].cost_per_fte"),
-                            &o.cost_per_fte,
-                            "Cost per FTE for this option must be an amount in pounds, like 41,839",
-                        )
+                    cost_per_fte: r
+                        .opt(&Path::root("options").index(i), &OptionForm::COST_PER_FTE, o, "")
                         .map(Money::new),
                 })
                 .collect(),
-            workforce: self.workforce.as_ref().map(|w| w.read(&mut reader.problems)),
-            demand: self.demand.as_ref().map(|d| d.read(&mut reader.problems)),
-            care_flows: self.care_flows.as_ref().map(|c| c.read(&mut reader.problems)),
-            placements: self.placements.as_ref().map(|p| p.read(&mut reader.problems)),
-            budget_history: BudgetYearForm::read_all(&self.budget_history, &mut reader.problems),
-            invest_to_save: self.invest_to_save.as_ref().map(|i| i.read(&mut reader.problems)),
-            budget: self.budget.as_ref().map(|b| b.read(&mut reader.problems)),
-            consultation: self.consultation.clone(),
+            workforce: self.workforce.as_ref().map(|w| w.read(&mut r)),
+            demand: self.demand.as_ref().map(|d| d.read(&mut r)),
+            care_flows: self.care_flows.as_ref().map(|c| c.read(&mut r)),
+            placements: self.placements.as_ref().map(|p| p.read(&mut r)),
+            budget_history: BudgetYearForm::read_all(&self.budget_history, &mut r),
+            invest_to_save: self.invest_to_save.as_ref().map(|i| i.read(&mut r)),
+            budget: self.budget.as_ref().map(|b| b.read(&mut r)),
+            consultation: self.consultation.as_ref().map(|c| c.read(&mut r)),
         };
-        let mut problems = reader.problems;
         // A field that could not be read holds a stand-in: say nothing more about it, nor
         // about fields checked against it (the rest of its team group or role).
         let unreadable: Vec<&str> = problems.iter().map(|p| group(&p.path)).collect();
         let checks: Vec<Problem> =
             validate(&scenario).into_iter().filter(|p| !unreadable.contains(&group(&p.path))).collect();
         problems.extend(checks);
-        problems.sort_by_key(|p| field_order(&p.path));
+        if !problems.is_empty() {
+            self.sort(&mut problems);
+        }
         let ok = !crate::has_errors(&problems);
         Checked { scenario: ok.then(|| scenario.clone()), draft: scenario, problems }
+    }
+
+    /// Puts problems in the order their fields appear on the pages (a problem about a list
+    /// or section, like `teams`, comes before its first field; one about something with no
+    /// field, like `schema`, first).
+    pub fn sort(&self, problems: &mut [Problem]) {
+        let paths = self.paths();
+        let rank = |path: &str| -> usize {
+            let within = |p: &Path| {
+                let p = p.as_str();
+                p == path || p.strip_prefix(path).is_some_and(|rest| rest.starts_with(['.', '[']))
+            };
+            if let Some(i) = paths.iter().position(within) {
+                return i + 1;
+            }
+            // Deeper than any field (or a field this form does not show): its nearest
+            // container's place, after the container's own fields.
+            let mut prefix = path;
+            while let Some(cut) = prefix.rfind(['.', '[']) {
+                prefix = prefix.get(..cut).unwrap_or("");
+                let inside = |p: &&Path| p.as_str().strip_prefix(prefix).is_some_and(|r| r.starts_with(['.', '[']));
+                if let Some(last) = paths.iter().rposition(|p| inside(&p)) {
+                    return last + 1;
+                }
+            }
+            if path == "schema" {
+                0
+            } else {
+                paths.len() + 1
+            }
+        };
+        problems.sort_by_cached_key(|p| rank(&p.path));
     }
 }
 
@@ -260,104 +564,6 @@ fn group(path: &str) -> &str {
     match path.find(']') {
         Some(end) => path.get(..=end).unwrap_or(path),
         None => path,
-    }
-}
-
-/// Orders problems as the fields appear on the page (top-level first, then team by team).
-fn field_order(path: &str) -> (u8, usize) {
-    let index = |prefix: &str| {
-        path.strip_prefix(prefix)
-            .and_then(|rest| rest.split(']').next())
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(0)
-    };
-    match path.split(['.', '[']).next().unwrap_or("") {
-        "schema" | "authority" | "as_at" => (0, 0),
-        "cost_per_fte" => (1, 0),
-        "compare_targets" => (2, index("compare_targets[")),
-        "teams" => (3, index("teams[")),
-        "options" => (4, index("options[")),
-        "workforce" if path.starts_with("workforce.roles[") => (5, index("workforce.roles[")),
-        "workforce" => (6, 0),
-        "placements" if path.starts_with("placements.lines[") => (7, index("placements.lines[")),
-        "placements" if path.starts_with("placements.budget_groups[") => (8, index("placements.budget_groups[")),
-        "placements" => (9, 0),
-        "budget_history" => (10, index("budget_history[")),
-        "invest_to_save" => (11, 0),
-        "demand" if path.starts_with("demand.series[") => (13, index("demand.series[")),
-        "demand" => (12, 0),
-        "care_flows" if path.starts_with("care_flows.types[") => (15, index("care_flows.types[")),
-        "care_flows" => (16, 0),
-        "budget" if path.starts_with("budget.areas[") => (17, index("budget.areas[")),
-        "budget" if path.starts_with("budget.workstreams[") => (18, index("budget.workstreams[")),
-        "budget" => (19, 0),
-        "consultation" => (20, 0),
-        _ => (21, 0),
-    }
-}
-
-#[derive(Default)]
-struct Reader {
-    problems: Vec<Problem>,
-}
-
-impl Reader {
-    fn required(&mut self, path: &str, input: &str, missing: &str, not_number: &str) -> Decimal {
-        if input.trim().is_empty() {
-            self.problems.push(Problem::error(path, missing));
-            return Decimal::ONE;
-        }
-        self.number(path, input, not_number).unwrap_or(Decimal::ONE)
-    }
-
-    fn optional(&mut self, path: &str, input: &str, not_number: &str) -> Option<Decimal> {
-        if input.trim().is_empty() {
-            return None;
-        }
-        Some(self.number(path, input, not_number).unwrap_or(Decimal::ONE))
-    }
-
-    fn number(&mut self, path: &str, input: &str, not_number: &str) -> Option<Decimal> {
-        let value = parse_text(input);
-        if value.is_none() {
-            self.problems.push(Problem::error(path, not_number));
-        }
-        value
-    }
-
-    fn team(&mut self, i: usize, t: &TeamForm) -> TeamGroup {
-        let name = t.name.trim();
-        let label = if name.is_empty() { format!("team group {}", i + 1) } else { name.to_string() };
-        let p = |field: &str| format!("teams[{i}].{field}");
-        TeamGroup {
-            name: name.to_string(),
-            case_holding_fte: Fte::new(self.required(
-                &p("case_holding_fte"),
-                &t.case_holding_fte,
-                &format!("Enter the case-holding FTE for {label}, like 62.8"),
-                &format!("Case-holding FTE for {label} must be a number, like 62.8"),
-            )),
-            cases: self.optional(&p("cases"), &t.cases, &format!("Cases for {label} must be a number, like 1,287")),
-            current_caseload: self.optional(
-                &p("current_caseload"),
-                &t.current_caseload,
-                &format!("Current average caseload for {label} must be a number, like 20.5"),
-            ),
-            target_caseload: self.required(
-                &p("target_caseload"),
-                &t.target_caseload,
-                &format!("Enter a target caseload greater than 0 for {label}"),
-                &format!("Target caseload for {label} must be a number, like 18"),
-            ),
-            cost_per_fte: self
-                .optional(
-                    &p("cost_per_fte"),
-                    &t.cost_per_fte,
-                    &format!("Cost per FTE for {label} must be an amount in pounds, like 41,839"),
-                )
-                .map(Money::new),
-            options: t.options.clone(),
-        }
     }
 }
 

@@ -18,9 +18,12 @@ pub use budget::{read_lever_value, validate_response, MAX_BUDGET, PREFER_NOT_TO_
 
 mod budget;
 pub mod budget_form;
+pub mod consultation_form;
 pub mod cost_form;
 pub mod demand_form;
+pub mod fields;
 pub mod form;
+pub mod form_text;
 pub mod json;
 pub mod load;
 mod placements;

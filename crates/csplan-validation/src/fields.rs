@@ -1,0 +1,738 @@
+//! Fields described once.
+//!
+//! Every input of a scenario form is one [`Field`] in its section's table: its key (the
+//! last part of its [`Path`]), the label and hint a page shows, its [`Unit`], whether it
+//! is required, optional or zero when blank ([`Need`]), the words a message uses for it
+//! and an example. One table serves everything that needs to know about a field:
+//!
+//! - [`Reader`] reads the typed text into the scenario, with one rule for what stands in
+//!   while a field is wrong (zero) and one wording for every message;
+//! - [`Walk`] finds and sets a field's text by its path ([`Walk::value`], [`Walk::set`]),
+//!   which is how the web app binds an input to the form with nothing but the path, and
+//!   lists every field in page order ([`Walk::visit`], which gives [`crate::form`] its
+//!   problem order and the flat text the browser saves, [`crate::form_text`]);
+//! - the web app renders a section from its table with one generic field component.
+//!
+//! Paths are built with [`Path`] (`Path::root("workforce").at("roles", 0).field("name")` is
+//! `workforce.roles[0].name`), never with `format!`.
+
+use core::fmt::{self, Write as _};
+
+use csplan_model::dec::parse_text;
+use csplan_model::Decimal;
+
+use crate::Problem;
+
+/// Where a field is: `teams[1].target_caseload`, `workforce.roles[0].pipeline[2].fte`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path(String);
+
+impl Path {
+    /// A top-level field or section: `Path::root("cost_per_fte")`.
+    pub fn root(key: &str) -> Self {
+        Path(key.to_string())
+    }
+
+    /// The field `key` of this item: `teams[1]` + `cases` is `teams[1].cases`.
+    pub fn field(&self, key: &str) -> Self {
+        let mut p = self.0.clone();
+        if !p.is_empty() {
+            p.push('.');
+        }
+        p.push_str(key);
+        Path(p)
+    }
+
+    /// Item `i` of the list `key`: `workforce` + (`roles`, 0) is `workforce.roles[0]`.
+    pub fn at(&self, key: &str, i: usize) -> Self {
+        self.field(key).index(i)
+    }
+
+    /// Element `i` of this list: `compare_targets` + 1 is `compare_targets[1]`.
+    pub fn index(&self, i: usize) -> Self {
+        let mut p = self.0.clone();
+        let _ = write!(p, "[{i}]");
+        Path(p)
+    }
+
+    /// The path as text, as problems carry it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML id of the field's input ([`crate::field_id`]).
+    pub fn id(&self) -> String {
+        crate::field_id(&self.0)
+    }
+
+    /// Reads a path from its text form (for problems, links and saved text).
+    pub fn parse(text: &str) -> Self {
+        Path(text.to_string())
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Path> for String {
+    fn from(p: Path) -> String {
+        p.0
+    }
+}
+
+impl From<&Path> for String {
+    fn from(p: &Path) -> String {
+        p.0.clone()
+    }
+}
+
+/// What a field holds, which decides how it is read, what its messages call it, and how
+/// a page shows it (prefix, suffix, width, keyboard).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Pounds: `£` before the input.
+    Money,
+    /// Full-time equivalent staff: `FTE` after the input.
+    Fte,
+    /// A percentage: `%` after the input.
+    Rate,
+    /// A number of things (cases, children), fractions allowed.
+    Count,
+    /// A whole number (months, years).
+    Whole,
+    /// Words on one line.
+    Text,
+    /// Several lines of words.
+    Paragraph,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// One of a list (a select or radios).
+    Choice,
+}
+
+impl Unit {
+    /// How a message describes a value of this unit: "an amount in pounds".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Unit::Money => "an amount in pounds",
+            Unit::Fte => "an FTE",
+            Unit::Rate => "a percentage",
+            Unit::Count => "a number",
+            Unit::Whole => "a whole number",
+            Unit::Date => "a date in the form YYYY-MM-DD",
+            Unit::Text | Unit::Paragraph | Unit::Choice => "",
+        }
+    }
+
+    /// True for units typed as figures (a decimal keyboard, no spellcheck).
+    pub fn is_number(self) -> bool {
+        matches!(self, Unit::Money | Unit::Fte | Unit::Rate | Unit::Count | Unit::Whole)
+    }
+
+    /// What is shown before the input.
+    pub fn prefix(self) -> &'static str {
+        if self == Unit::Money {
+            "£"
+        } else {
+            ""
+        }
+    }
+
+    /// What is shown after the input, unless the field says otherwise.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Fte => "FTE",
+            Unit::Rate => "%",
+            _ => "",
+        }
+    }
+
+    /// The GOV.UK input width (characters), unless the field says otherwise.
+    pub fn width(self) -> u8 {
+        match self {
+            Unit::Money | Unit::Date => 10,
+            Unit::Fte | Unit::Count => 5,
+            Unit::Rate | Unit::Whole => 3,
+            Unit::Text | Unit::Paragraph | Unit::Choice => 0,
+        }
+    }
+}
+
+/// Whether a field may be left blank, and what blank means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Blank is an error: "Enter ...".
+    Required,
+    /// Blank means "not given".
+    Optional,
+    /// Blank means 0.
+    ZeroIfBlank,
+}
+
+/// What the message for a blank required field says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// "Enter {subject}, {phrase}, like {example}".
+    Phrase,
+    /// "Enter {these words}, like {example}".
+    Plain(&'static str),
+    /// "Enter {these words}".
+    Fixed(&'static str),
+}
+
+/// Everything about one field except where its text is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Info {
+    /// The last part of its path: `target_caseload`.
+    pub key: &'static str,
+    /// The label a page shows.
+    pub label: &'static str,
+    /// The hint under the label ("" for none).
+    pub hint: &'static str,
+    /// What it holds.
+    pub unit: Unit,
+    /// Whether it may be blank.
+    pub need: Need,
+    /// What a message calls it, `{}` standing for the item's name: "the establishment
+    /// for {}". Messages capitalise the first letter where it starts a sentence.
+    pub subject: &'static str,
+    /// An example value for messages ("365.07").
+    pub example: &'static str,
+    /// How a message describes a valid value, when not the unit's own ("a number").
+    pub phrase: &'static str,
+    /// What a message for a blank required field says.
+    pub missing: Missing,
+    /// What is shown after the input, when not the unit's own ("months").
+    pub suffix: &'static str,
+    /// Input width in characters, when not the unit's own (0: the unit's; 100: full width;
+    /// 66: two thirds).
+    pub width: u8,
+    /// Fields with the same row number sit side by side on a page (0: on its own line).
+    pub row: u8,
+}
+
+impl Info {
+    /// A required field with no hint; the subject is the label.
+    pub const fn new(key: &'static str, label: &'static str, unit: Unit) -> Self {
+        Info {
+            key,
+            label,
+            hint: "",
+            unit,
+            need: Need::Required,
+            subject: label,
+            example: "",
+            phrase: "",
+            missing: Missing::Phrase,
+            suffix: "",
+            width: 0,
+            row: 0,
+        }
+    }
+    /// Sets what messages call it.
+    pub const fn subject(mut self, subject: &'static str) -> Self {
+        self.subject = subject;
+        self
+    }
+    /// Sets the example.
+    pub const fn example(mut self, example: &'static str) -> Self {
+        self.example = example;
+        self
+    }
+    /// Sets the hint.
+    pub const fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+    /// Blank means "not given".
+    pub const fn optional(mut self) -> Self {
+        self.need = Need::Optional;
+        self
+    }
+    /// Blank means 0.
+    pub const fn or_zero(mut self) -> Self {
+        self.need = Need::ZeroIfBlank;
+        self
+    }
+    /// Sets how messages describe a valid value.
+    pub const fn phrase(mut self, phrase: &'static str) -> Self {
+        self.phrase = phrase;
+        self
+    }
+    /// Sets the message for a blank required field.
+    pub const fn missing(mut self, missing: Missing) -> Self {
+        self.missing = missing;
+        self
+    }
+    /// Sets what follows the input.
+    pub const fn suffix(mut self, suffix: &'static str) -> Self {
+        self.suffix = suffix;
+        self
+    }
+    /// Sets the input width.
+    pub const fn width(mut self, width: u8) -> Self {
+        self.width = width;
+        self
+    }
+    /// Puts the field in row `row`.
+    pub const fn row(mut self, row: u8) -> Self {
+        self.row = row;
+        self
+    }
+
+    /// How messages describe a valid value.
+    pub fn value_phrase(&self) -> &'static str {
+        if self.phrase.is_empty() {
+            self.unit.phrase()
+        } else {
+            self.phrase
+        }
+    }
+
+    /// What follows the input on a page.
+    pub fn shown_suffix(&self) -> &'static str {
+        if self.suffix.is_empty() {
+            self.unit.suffix()
+        } else {
+            self.suffix
+        }
+    }
+
+    /// The input's width in characters (0: as wide as its container allows).
+    pub fn shown_width(&self) -> u8 {
+        if self.width == 0 {
+            self.unit.width()
+        } else {
+            self.width
+        }
+    }
+
+    /// The subject with the item's name put in: "the establishment for Social workers".
+    /// The name is kept exactly as typed.
+    pub fn subject_of(&self, of: &str) -> String {
+        fill(self.subject, of)
+    }
+
+    /// The message for text that is not a valid value.
+    pub fn not_valid(&self, of: &str) -> String {
+        let mut m = capitalised(&self.subject_of(of));
+        m.push_str(" must be ");
+        m.push_str(self.value_phrase());
+        self.like(&mut m);
+        m
+    }
+
+    /// The message for a whole-number field given a fraction.
+    pub fn not_whole(&self, of: &str) -> String {
+        let mut m = capitalised(&self.subject_of(of));
+        m.push_str(" must be a whole number");
+        if self.value_phrase() != Unit::Whole.phrase() {
+            m.push_str(", ");
+            m.push_str(self.value_phrase());
+        }
+        self.like(&mut m);
+        m
+    }
+
+    /// The message for a blank required field.
+    pub fn blank(&self, of: &str) -> String {
+        let mut m = String::from("Enter ");
+        match self.missing {
+            Missing::Phrase => {
+                m.push_str(&self.subject_of(of));
+                if !self.value_phrase().is_empty() {
+                    m.push_str(", ");
+                    m.push_str(self.value_phrase());
+                }
+                self.like(&mut m);
+            }
+            Missing::Plain(words) => {
+                m.push_str(&fill(words, of));
+                self.like(&mut m);
+            }
+            Missing::Fixed(words) => m.push_str(&fill(words, of)),
+        }
+        m
+    }
+
+    fn like(&self, m: &mut String) {
+        if !self.example.is_empty() {
+            m.push_str(", like ");
+            m.push_str(self.example);
+        }
+    }
+}
+
+/// `template` with `{}` replaced by `of`.
+fn fill(template: &str, of: &str) -> String {
+    match template.split_once("{}") {
+        Some((before, after)) => {
+            let mut s = String::with_capacity(template.len() + of.len());
+            s.push_str(before);
+            s.push_str(of);
+            s.push_str(after);
+            s
+        }
+        None => template.to_string(),
+    }
+}
+
+/// The first letter in capitals (ASCII only: the rest, and any name, is kept as typed).
+pub fn capitalised(text: &str) -> String {
+    let mut s = text.to_string();
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+/// How a field's value is kept in its item.
+#[derive(Debug)]
+pub enum Access<T: 'static> {
+    /// Typed text.
+    Text(fn(&T) -> &String, fn(&mut T) -> &mut String),
+    /// A checkbox.
+    Flag(fn(&T) -> bool, fn(&mut T, bool)),
+    /// One of a list, by its id; setting an id that is not in the list changes nothing
+    /// and returns false.
+    Choice(fn(&T) -> String, fn(&mut T, &str) -> bool),
+}
+
+impl<T> Clone for Access<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Access<T> {}
+
+/// A field of an item of type `T`: what it is, and where its value is kept.
+#[derive(Debug)]
+pub struct Field<T: 'static> {
+    /// What it is.
+    pub info: Info,
+    /// Where its value is kept.
+    pub access: Access<T>,
+}
+
+impl<T> Clone for Field<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Field<T> {}
+
+impl<T> Field<T> {
+    /// A text field.
+    pub const fn text(info: Info, get: fn(&T) -> &String, get_mut: fn(&mut T) -> &mut String) -> Self {
+        Field { info, access: Access::Text(get, get_mut) }
+    }
+    /// A checkbox.
+    pub const fn flag(info: Info, get: fn(&T) -> bool, set: fn(&mut T, bool)) -> Self {
+        Field { info, access: Access::Flag(get, set) }
+    }
+    /// A choice of one.
+    pub const fn choice(info: Info, get: fn(&T) -> String, set: fn(&mut T, &str) -> bool) -> Self {
+        Field { info, access: Access::Choice(get, set) }
+    }
+
+    /// The field's text in `item` (a flag as `true`/`false`, a choice as its id).
+    pub fn value(&self, item: &T) -> String {
+        match self.access {
+            Access::Text(get, _) => get(item).clone(),
+            Access::Flag(get, _) => if get(item) { "true" } else { "false" }.to_string(),
+            Access::Choice(get, _) => get(item),
+        }
+    }
+
+    /// The typed text of a text field (empty for other kinds).
+    pub fn typed<'a>(&self, item: &'a T) -> &'a str {
+        match self.access {
+            Access::Text(get, _) => get(item),
+            _ => "",
+        }
+    }
+
+    /// Sets the field from text as [`Field::value`] writes it; false if it does not fit.
+    pub fn set(&self, item: &mut T, value: &str) -> bool {
+        match self.access {
+            Access::Text(_, get_mut) => {
+                *get_mut(item) = value.to_string();
+                true
+            }
+            Access::Flag(_, set) => match value {
+                "true" => {
+                    set(item, true);
+                    true
+                }
+                "false" => {
+                    set(item, false);
+                    true
+                }
+                _ => false,
+            },
+            Access::Choice(_, set) => set(item, value),
+        }
+    }
+}
+
+/// A list of items in an item: `roles` in the workforce section.
+#[derive(Debug)]
+pub struct List<T: 'static> {
+    /// Its key in paths.
+    pub key: &'static str,
+    /// How many items it has.
+    pub len: fn(&T) -> usize,
+    /// Item `i`.
+    pub get: fn(&T, usize) -> Option<&dyn Walk>,
+    /// Item `i`, to change.
+    pub get_mut: fn(&mut T, usize) -> Option<&mut dyn Walk>,
+    /// Adds a blank item at the end (when saved text names one that is not there yet).
+    pub push: fn(&mut T),
+}
+
+/// A list of typed texts in an item: `compare_targets`, a series' `values`. Each element
+/// is described by `info` (its key is the list's).
+#[derive(Debug)]
+pub struct Texts<T: 'static> {
+    /// Its key in paths, and what each element is.
+    pub info: Info,
+    /// The texts.
+    pub get: fn(&T) -> &Vec<String>,
+    /// The texts, to change.
+    pub get_mut: fn(&mut T) -> &mut Vec<String>,
+}
+
+/// An item that is there or not: `workforce` in a scenario, `retention` in a workforce.
+#[derive(Debug)]
+pub struct Part<T: 'static> {
+    /// Its key in paths.
+    pub key: &'static str,
+    /// The part, if there is one.
+    pub get: fn(&T) -> Option<&dyn Walk>,
+    /// The part, to change.
+    pub get_mut: fn(&mut T) -> Option<&mut dyn Walk>,
+    /// Adds a blank part (when saved text names one that is not there yet).
+    pub make: fn(&mut T),
+}
+
+/// One member of an item's table.
+#[derive(Debug)]
+pub enum Member<T: 'static> {
+    /// A field.
+    Field(Field<T>),
+    /// A list of typed texts.
+    Texts(Texts<T>),
+    /// A list of items.
+    List(List<T>),
+    /// An item that is there or not.
+    Part(Part<T>),
+}
+
+impl<T> Member<T> {
+    fn key(&self) -> &'static str {
+        match self {
+            Member::Field(f) => f.info.key,
+            Member::Texts(t) => t.info.key,
+            Member::List(l) => l.key,
+            Member::Part(p) => p.key,
+        }
+    }
+}
+
+/// A type whose fields are described by a table, in the order a page shows them.
+pub trait Item: Sized + 'static {
+    /// Its fields, lists and parts.
+    const MEMBERS: &'static [Member<Self>];
+}
+
+/// Any [`Item`], reached by path.
+pub trait Walk {
+    /// Calls `out` with the path and value of every field, in page order.
+    fn visit(&self, at: &Path, out: &mut dyn FnMut(&Path, &str));
+    /// The value at `rest` (a path relative to this item) as [`Walk::visit`] gives it:
+    /// typed text, `true`/`false` for a checkbox, a choice's id.
+    fn value(&self, rest: &str) -> Option<String>;
+    /// Sets the field at `rest` from text as [`Walk::value`] gives it. With `grow`, list
+    /// items and parts on the way are added if they are missing (reading saved text);
+    /// without, a path to something that is not there changes nothing. False if
+    /// nothing was set.
+    fn set(&mut self, rest: &str, value: &str, grow: bool) -> bool;
+}
+
+/// The first part of a relative path: `roles[2].name` is (`roles`, Some(2), `name`).
+fn head(rest: &str) -> (&str, Option<usize>, &str) {
+    let (first, tail) = rest.split_once('.').unwrap_or((rest, ""));
+    match first.split_once('[') {
+        Some((key, index)) => (key, index.strip_suffix(']').and_then(|n| n.parse().ok()), tail),
+        None => (first, None, tail),
+    }
+}
+
+/// The longest list a saved text may grow (guards against a damaged or hostile text
+/// naming item 1,000,000,000).
+pub const MAX_ITEMS: usize = 1000;
+
+/// The member `rest` starts with: a field whose key is all of `rest` (keys may hold a
+/// dot, `drivers.travellers`), or the list or part its first part names.
+fn find<T: Item>(rest: &str) -> Option<(&'static Member<T>, Option<usize>, &str)> {
+    if let Some(m) = T::MEMBERS.iter().find(|m| matches!(m, Member::Field(f) if f.info.key == rest)) {
+        return Some((m, None, ""));
+    }
+    let (key, index, tail) = head(rest);
+    let m = T::MEMBERS.iter().find(|m| !matches!(m, Member::Field(_)) && m.key() == key)?;
+    Some((m, index, tail))
+}
+
+impl<T: Item> Walk for T {
+    fn visit(&self, at: &Path, out: &mut dyn FnMut(&Path, &str)) {
+        for m in T::MEMBERS {
+            match m {
+                Member::Field(f) => out(&at.field(f.info.key), &f.value(self)),
+                Member::Texts(t) => {
+                    let list = at.field(t.info.key);
+                    for (i, v) in (t.get)(self).iter().enumerate() {
+                        out(&list.index(i), v);
+                    }
+                }
+                Member::List(l) => {
+                    for i in 0..(l.len)(self) {
+                        if let Some(item) = (l.get)(self, i) {
+                            item.visit(&at.at(l.key, i), out);
+                        }
+                    }
+                }
+                Member::Part(p) => {
+                    if let Some(part) = (p.get)(self) {
+                        part.visit(&at.field(p.key), out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn value(&self, rest: &str) -> Option<String> {
+        match find::<T>(rest)? {
+            (Member::Field(f), _, _) => Some(f.value(self)),
+            (Member::Texts(t), index, tail) => tail.is_empty().then(|| (t.get)(self).get(index?).cloned()).flatten(),
+            (Member::List(l), index, tail) => (l.get)(self, index?)?.value(tail),
+            (Member::Part(p), None, tail) => (p.get)(self)?.value(tail),
+            (Member::Part(_), Some(_), _) => None,
+        }
+    }
+
+    fn set(&mut self, rest: &str, value: &str, grow: bool) -> bool {
+        let Some(found) = find::<T>(rest) else { return false };
+        match found {
+            (Member::Field(f), _, _) => f.set(self, value),
+            (Member::Texts(t), index, tail) => {
+                let Some(i) = index.filter(|i| *i < MAX_ITEMS && tail.is_empty()) else { return false };
+                let list = (t.get_mut)(self);
+                if list.len() <= i && grow {
+                    list.resize(i + 1, String::new());
+                }
+                list.get_mut(i).map(|slot| *slot = value.to_string()).is_some()
+            }
+            (Member::List(l), index, tail) => {
+                let Some(i) = index.filter(|i| *i < MAX_ITEMS) else { return false };
+                while grow && (l.len)(self) <= i {
+                    let before = (l.len)(self);
+                    (l.push)(self);
+                    if (l.len)(self) == before {
+                        return false;
+                    }
+                }
+                (l.get_mut)(self, i).is_some_and(|item| item.set(tail, value, grow))
+            }
+            (Member::Part(p), None, tail) => {
+                if grow && (p.get)(self).is_none() {
+                    (p.make)(self);
+                }
+                (p.get_mut)(self).is_some_and(|part| part.set(tail, value, grow))
+            }
+            (Member::Part(_), Some(_), _) => false,
+        }
+    }
+}
+
+/// Reads typed text into figures, recording a problem for each field that cannot be
+/// read. While a field is wrong its figure is zero (the stand-in); the problem says so,
+/// and [`crate::form::ScenarioForm::check`] then says nothing more about its item.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    /// Where problems go.
+    pub problems: &'a mut Vec<Problem>,
+}
+
+/// The figure a field that cannot be read stands at.
+pub const STAND_IN: Decimal = Decimal::ZERO;
+
+impl Reader<'_> {
+    /// The field's figure: blank gives None when it is optional, zero when it is zero if
+    /// blank, and a problem (and the stand-in) when it is required; text that is not a
+    /// number gives a problem and the stand-in.
+    pub fn number(&mut self, path: &Path, info: &Info, text: &str, of: &str) -> Option<Decimal> {
+        if text.trim().is_empty() {
+            return match info.need {
+                Need::Optional => None,
+                Need::ZeroIfBlank => Some(Decimal::ZERO),
+                Need::Required => {
+                    self.problems.push(Problem::error(path, info.blank(of)));
+                    Some(STAND_IN)
+                }
+            };
+        }
+        match parse_text(text) {
+            Some(v) => Some(v),
+            None => {
+                self.problems.push(Problem::error(path, info.not_valid(of)));
+                Some(STAND_IN)
+            }
+        }
+    }
+
+    /// Field `f` of `item` (at `at`) as a figure; blank optional fields give zero.
+    pub fn get<T>(&mut self, at: &Path, f: &Field<T>, item: &T, of: &str) -> Decimal {
+        self.number(&at.field(f.info.key), &f.info, f.typed(item), of).unwrap_or(Decimal::ZERO)
+    }
+
+    /// Field `f` of `item` (at `at`) as a figure, or None when blank and optional.
+    pub fn opt<T>(&mut self, at: &Path, f: &Field<T>, item: &T, of: &str) -> Option<Decimal> {
+        self.number(&at.field(f.info.key), &f.info, f.typed(item), of)
+    }
+
+    /// A whole number (0 while it cannot be read).
+    pub fn whole_at(&mut self, path: &Path, info: &Info, text: &str, of: &str) -> u32 {
+        let before = self.problems.len();
+        let value = self.number(path, info, text, of).unwrap_or(Decimal::ZERO);
+        if self.problems.len() > before {
+            return 0;
+        }
+        match value.normalize().to_string().parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => {
+                self.problems.push(Problem::error(path, info.not_whole(of)));
+                0
+            }
+        }
+    }
+
+    /// Field `f` of `item` (at `at`) as a whole number.
+    pub fn whole<T>(&mut self, at: &Path, f: &Field<T>, item: &T, of: &str) -> u32 {
+        self.whole_at(&at.field(f.info.key), &f.info, f.typed(item), of)
+    }
+}
+
+/// A name for item `i` in messages and headings: its name as typed, or `"{noun} {i+1}"`.
+pub fn label(name: &str, noun: &str, i: usize) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        let mut s = noun.to_string();
+        let _ = write!(s, " {}", i + 1);
+        s
+    } else {
+        name.to_string()
+    }
+}
