@@ -50,8 +50,9 @@ test('invest-to-save: £499,000 / £163,560 = 3.05, so 4 placements; figures fol
     assert.equal(await page.locator('#invest-chart rect').count(), 2 * years, 'a cost bar and a saving bar a year');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#budget-history-csv')]);
     const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
-    assert.equal(csv[0], 'Year,Budget,Spend,Overspend,% of budget,% of spend');
-    assert.equal(csv[2], '2014/15,"£22,814,517","£26,670,402","£3,855,885",16.90%,14.46%');
+    // Exact figures under headers that say their unit, not the text on the page.
+    assert.equal(csv[0], 'Year,Budget (£),Spend (£),Overspend (£),% of budget,% of spend');
+    assert.match(csv[2], /^2014\/15,22814517,26670402,3855885,16\.901015\d*,14\.457543\d*$/);
     // Exactly five placements' cost breaks even at five; a pound more needs a sixth.
     await page.fill('#invest_to_save-cost_per_year', '817,800');
     assert.match(await summary.textContent(), /£817,800 \/ £163,560 = 5 placements a year, so 5 to break even/);
@@ -100,8 +101,8 @@ test('keyboard only: start placements from nothing, a weekly cost, a CSV of the 
     assert.equal((await table(page, 'placements-table'))[0][3], '£260,000');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#placements-csv')]);
     const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
-    assert.equal(csv[0], 'line,number,annual_unit_cost,forecast,budget,deficit');
-    assert.match(csv[1], /^Foster care,10,"£26,000","£260,000"/);
+    assert.equal(csv[0], 'Line,Children,Unit cost a year (£),Forecast (£),Budget (£),Deficit (£)');
+    assert.match(csv[1], /^Foster care,10,26000,260000,/);
   });
 });
 

@@ -176,7 +176,7 @@ test('every results table offers its figures as CSV', async () => {
   await app.withPage('?page=budget', {}, async ({ page }) => {
     await page.selectOption('#preset', 'hampshire-2021');
     await page.click('#load-preset');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#plan-table-csv')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#plan-csv')]);
     const csv = readFileSync(await download.path(), 'utf8');
     const table = await page.locator('#plan-table').innerText();
     const firstRow = table.split('\n')[1].split('\t')[0];
@@ -184,8 +184,8 @@ test('every results table offers its figures as CSV', async () => {
     assert.ok(csv.includes(firstRow), `the CSV holds the table's rows (${firstRow})`);
   });
   await app.withPage('', {}, async ({ page }) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#options-table-csv')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#options-csv')]);
     const csv = readFileSync(await download.path(), 'utf8');
-    assert.match(csv, /^Option,FTE now,Caseload now,Additional FTE at 18,Posts at 18,Cost a year at 18/);
+    assert.match(csv, /^Option,FTE now,Caseload now,Extra FTE at 18,Posts at 18,Cost a year at 18 \(£\)/);
   });
 });

@@ -60,7 +60,7 @@ test('the projection is a described chart, a table with a row a month, and a CSV
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#projection-csv')]);
     assert.equal(download.suggestedFilename(), 'csplan-projection.csv');
     const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
-    assert.equal(csv[0], 'month,in_post_fte,agency_fte,vacancies_fte,newly_qualified_fte,case_holding_fte,caseload,cost');
+    assert.equal(csv[0], 'Month,In post (FTE),Agency (FTE),Vacant (FTE),Newly qualified (FTE),Case-holding FTE,Caseload,Cost (£)');
     assert.equal(csv.length, months + 2);
     // The file holds the figures on screen: the first projected month's in-post FTE.
     const firstMonth = (await table(page, 'projection-table'))[1];
@@ -110,7 +110,7 @@ test("DfE's figures: an authority beside its region and England with its rank, i
     assert.equal(trend[0][1], percent(dfeRow('Barnsley', 2017).vacancy_rate_fte));
 
     await page.selectOption('#dfe-year', '2019');
-    await page.waitForSelector('#benchmark-caption:has-text("2019")');
+    await page.waitForSelector('#benchmark-table-caption:has-text("2019")');
     await page.selectOption('#dfe-year', '');
     await page.click('#dfe-fill');
     await page.waitForSelector('#dfe-fill-status:has-text("Filled in from Barnsley")');

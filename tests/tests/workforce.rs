@@ -167,8 +167,8 @@ fn west_sussex_report_prints_the_papers_table() {
     let row = |label: &str| {
         text.lines().find(|l| l.starts_with(label)).map(|l| l.split_whitespace().rev().take(4).collect::<Vec<_>>())
     };
-    assert_eq!(row("vacant, not covered"), Some(vec!["66.04", "6.52", "7.08", "52.44"]));
-    assert_eq!(row("remaining gap after pipeline"), Some(vec!["24.92", "0.00", "7.08", "17.84"]));
+    assert_eq!(row("Vacant, not covered"), Some(vec!["66.04", "6.52", "7.08", "52.44"]));
+    assert_eq!(row("Remaining gap after pipeline"), Some(vec!["24.92", "0.00", "7.08", "17.84"]));
 }
 
 #[test]

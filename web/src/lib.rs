@@ -9,6 +9,21 @@
 //! derive the checked scenario, the last valid scenario and the results. Components only
 //! lay out and format figures; no arithmetic happens here.
 
+// A bundle carries one group of pages, so much of the rest is unused there; clippy checks the
+// whole app (every group) with warnings as errors.
+#![cfg_attr(
+    not(all(
+        feature = "caseloads",
+        feature = "workforce",
+        feature = "demand",
+        feature = "cost",
+        feature = "budget",
+        feature = "scenario",
+        feature = "report"
+    )),
+    allow(dead_code, unused_imports)
+)]
+
 use leptos::prelude::*;
 
 mod components;
@@ -16,6 +31,7 @@ mod dfe;
 mod fetch;
 mod pages;
 mod route;
+mod scenario_file;
 mod site;
 mod state;
 
@@ -43,6 +59,12 @@ pub fn App() -> impl IntoView {
         site::autosave(planner, site);
     }
     provide_context(site);
+    // A link to a field on another page (an error summary's) ends in its id: go to it.
+    if let Some(id) = window().location().hash().ok().and_then(|h| h.strip_prefix('#').map(str::to_string)) {
+        if !id.is_empty() && id != "main-content" {
+            components::error_summary::focus_field_later(id);
+        }
+    }
     view! {
         <SkipLink/>
         <Header/>
@@ -55,7 +77,7 @@ pub fn App() -> impl IntoView {
                         </div>
                         <div class="govuk-notification-banner__content">
                             <p class="govuk-notification-banner__heading">{message}</p>
-                            <p class="govuk-body">"You are looking at the example council's figures instead."</p>
+                            {PARTICIPANT.then(|| view! { <p class="govuk-body">"You are looking at the example council's figures instead."</p> })}
                         </div>
                     </div>
                 })}
@@ -66,29 +88,55 @@ pub fn App() -> impl IntoView {
                     </p>
                 })}
                 {move || if site.loading.get() {
-                    view! { <p class="govuk-body" id="site-scenario-loading" role="status">"Loading the council's figures\u{2026}"</p> }.into_any()
-                } else if PARTICIPANT {
-                    if route.page.get() == Page::Accessibility {
-                        view! { <pages::accessibility::AccessibilityPage/> }.into_any()
-                    } else {
-                        view! { <pages::consultation::ConsultationPage/> }.into_any()
-                    }
-                } else { match route.page.get() {
-                    Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
-                    Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
-                    Page::ChildrenInCare => view! { <pages::children_in_care::ChildrenInCarePage/> }.into_any(),
-                    Page::Demand => view! { <pages::demand::DemandPage/> }.into_any(),
-                    Page::CostOfCare => view! { <pages::cost_of_care::CostOfCarePage/> }.into_any(),
-                    Page::Budget => view! { <pages::budget::BudgetPage/> }.into_any(),
-                    Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
-                    Page::Scenario => view! { <pages::scenario::ScenarioPage/> }.into_any(),
-                    Page::Explain => view! { <pages::explain::ExplainPage/> }.into_any(),
-                    Page::Summary => view! { <pages::summary::SummaryPage/> }.into_any(),
-                    Page::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
-                    Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
-                }}}
+                    view! { <p class="govuk-body" id="site-scenario-loading" role="status">"Opening the figures\u{2026}"</p> }.into_any()
+                } else {
+                    page_view(route.page.get(), site.problem.with(Option::is_some))
+                }}
             </main>
         </div>
         <Footer/>
+    }
+}
+
+/// The page, if this download draws it; any other is loaded (see [`route::Page::here`]).
+/// Where a link or file could not be opened (`problem`), the Save and share download stays
+/// on its own page to say why.
+fn page_view(page: Page, problem: bool) -> AnyView {
+    let page = if problem && !page.here() && Page::Scenario.here() { Page::Scenario } else { page };
+    use pages::{accessibility::AccessibilityPage, not_found::NotFoundPage};
+    if PARTICIPANT {
+        #[cfg(feature = "participant")]
+        if page != Page::Accessibility {
+            return view! { <pages::consultation::ConsultationPage/> }.into_any();
+        }
+        return view! { <AccessibilityPage/> }.into_any();
+    }
+    if !page.here() {
+        let _ = window().location().replace(page.href());
+        return view! { <p class="govuk-body" role="status">"Opening the page\u{2026}"</p> }.into_any();
+    }
+    match page {
+        #[cfg(feature = "caseloads")]
+        Page::Caseloads => view! { <pages::caseloads::CaseloadsPage/> }.into_any(),
+        #[cfg(feature = "workforce")]
+        Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
+        #[cfg(feature = "demand")]
+        Page::ChildrenInCare => view! { <pages::children_in_care::ChildrenInCarePage/> }.into_any(),
+        #[cfg(feature = "demand")]
+        Page::Demand => view! { <pages::demand::DemandPage/> }.into_any(),
+        #[cfg(feature = "cost")]
+        Page::CostOfCare => view! { <pages::cost_of_care::CostOfCarePage/> }.into_any(),
+        #[cfg(feature = "budget")]
+        Page::Budget => view! { <pages::budget::BudgetPage/> }.into_any(),
+        #[cfg(feature = "budget")]
+        Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
+        #[cfg(feature = "scenario")]
+        Page::Scenario => view! { <pages::scenario::ScenarioPage/> }.into_any(),
+        #[cfg(feature = "report")]
+        Page::Explain => view! { <pages::explain::ExplainPage/> }.into_any(),
+        #[cfg(feature = "report")]
+        Page::Summary => view! { <pages::summary::SummaryPage/> }.into_any(),
+        Page::Accessibility => view! { <AccessibilityPage/> }.into_any(),
+        _ => view! { <NotFoundPage/> }.into_any(),
     }
 }

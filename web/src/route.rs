@@ -73,27 +73,35 @@ impl Page {
     }
 
     /// The page where the field at a validation path is entered (`workforce.roles[0].name`
-    /// is on the Workforce page).
+    /// is on the Workforce page), from the form's own table of sections.
     pub fn of_field(path: &str) -> Page {
-        if path.starts_with("workforce") {
-            Page::Workforce
-        } else if path.starts_with("care_flows") {
-            Page::ChildrenInCare
-        } else if path.starts_with("budget.") {
-            Page::Budget
-        } else if path.starts_with("consultation") {
-            Page::Consultation
-        } else if path.starts_with("demand") {
-            Page::Demand
-        } else if ["placements", "budget_history", "invest_to_save"].iter().any(|p| path.starts_with(p)) {
-            Page::CostOfCare
-        } else {
-            Page::Caseloads
+        Page::from_key(csplan_validation::form::ScenarioForm::page_of(path))
+    }
+
+    /// True when this download draws the page; any other is a page load away (see
+    /// `start.js`, which chooses the download for an address).
+    pub fn here(self) -> bool {
+        if crate::PARTICIPANT {
+            return matches!(self, Page::Consultation | Page::Accessibility);
+        }
+        match self {
+            Page::Caseloads | Page::Accessibility | Page::NotFound => cfg!(feature = "caseloads"),
+            Page::Workforce => cfg!(feature = "workforce"),
+            Page::Demand | Page::ChildrenInCare => cfg!(feature = "demand"),
+            Page::CostOfCare => cfg!(feature = "cost"),
+            Page::Budget | Page::Consultation => cfg!(feature = "budget"),
+            Page::Scenario => cfg!(feature = "scenario"),
+            Page::Explain | Page::Summary => cfg!(feature = "report"),
         }
     }
 
     fn from_search(search: &str) -> Page {
         let page = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("page=")).unwrap_or("");
+        Page::from_key(page)
+    }
+
+    /// The page a `?page=` key names.
+    fn from_key(page: &str) -> Page {
         match page {
             "" | "caseloads" => Page::Caseloads,
             "workforce" => Page::Workforce,
@@ -134,8 +142,22 @@ pub fn use_route() -> Route {
 
 impl Route {
     /// Shows `page`, records it in the history, and moves focus to the main content so
-    /// screen-reader and keyboard users start at the top of the new page.
+    /// screen-reader and keyboard users start at the top of the new page. A page this
+    /// download does not draw is loaded, once the figures are kept for it.
     pub fn go(self, page: Page) {
+        self.go_to(page, "");
+    }
+
+    /// Like [`Route::go`], then to the field with HTML id `field` (empty: the top).
+    pub fn go_to(self, page: Page, field: &str) {
+        if !page.here() {
+            if let Some(planner) = use_context::<crate::state::Planner>() {
+                crate::site::keep(planner);
+            }
+            let hash = if field.is_empty() { String::new() } else { format!("#{field}") };
+            let _ = window().location().assign(&format!("{}{hash}", page.href()));
+            return;
+        }
         if self.page.get_untracked() == page {
             return;
         }
@@ -154,10 +176,14 @@ impl Route {
     }
 
     /// A click handler for a link to `page`: handled in place unless the user asked for
-    /// a new tab or window (modifier keys, middle button).
+    /// a new tab or window (modifier keys, middle button). A page of another download is
+    /// followed as a link, once the figures are kept for it.
     pub fn link(self, page: Page) -> impl Fn(ev::MouseEvent) + 'static {
         move |e: ev::MouseEvent| {
-            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            if let Some(planner) = use_context::<crate::state::Planner>() {
+                crate::site::keep(planner);
+            }
+            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || !page.here() {
                 return;
             }
             e.prevent_default();
@@ -166,7 +192,7 @@ impl Route {
     }
 }
 
-/// The route from context (the app always provides one).
+/// The route from context (the app always provides one; see [`crate::state::use_planner`]).
 pub fn use_route_context() -> Route {
-    use_context::<Route>().unwrap_or_else(use_route)
+    expect_context::<Route>()
 }

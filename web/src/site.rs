@@ -1,105 +1,125 @@
-//! Where the working scenario comes from when the app opens, in this order:
-//! 1. a share link, `?s=1.PRESET.CHECK.PATCH` (`csplan_validation::share`); once opened,
-//!    `s=` is taken out of the address so later edits are not undone by a reload;
+//! Where the working figures come from, and where they are kept.
+//!
+//! The planner is several downloads ("bundles", one per group of pages: see `start.js` and
+//! `cargo xtask dist`), and moving between groups loads another page. So every bundle keeps
+//! the form, exactly as typed, in this browser's local storage as flat text
+//! (`csplan_validation::form_text`, no JSON parser needed): written once typing pauses,
+//! when the page is hidden and before going to a page of another group, and read when a
+//! bundle starts. Every page then shows the same figures, including the text of a field
+//! that is still wrong.
+//!
+//! Opening figures from elsewhere is the Save and share bundle's job, because it carries
+//! the scenario JSON reader (`start.js` sends these addresses to it):
+//! 1. a share link, `?s=1.PRESET.CHECK.PATCH` (`csplan_validation::share`);
 //! 2. a council's own scenario published next to the app, `?scenario=consultation.json`:
 //!    how a council puts its consultation (and the address of its response collector) in
 //!    front of participants without rebuilding the app;
-//! 3. the scenario saved in this browser (local storage), which [`autosave`] keeps up to
-//!    date as the user types;
-//! 4. otherwise the example council.
+//! 3. figures an earlier version saved as scenario JSON (`?open=saved`, which a bundle
+//!    asks for when it finds only those).
+//!
+//! It keeps what it opened and goes on to the page the address names, without the link,
+//! so a reload keeps later edits. A bad link or file changes nothing and says why.
 //!
 //! Only a file from the app's own site is read: a plain relative name made of letters,
 //! digits, `-`, `_`, `.` and `/`, ending `.json`, with no `..`. A link cannot make the app
 //! read a scenario, and so send responses, from anywhere else.
 
-use csplan_model::Scenario;
+use csplan_validation::form::ScenarioForm;
+use csplan_validation::form_text;
 use leptos::prelude::*;
 
 use crate::state::Planner;
 
-/// Whether a site scenario is being read, and what went wrong if it could not be used.
+/// Whether figures are being opened, and what went wrong if they could not be used.
 #[derive(Clone, Copy, Debug)]
 pub struct SiteScenario {
-    /// True while the file is being fetched.
+    /// True while a file is being fetched or the page is moving on to the figures opened.
     pub loading: RwSignal<bool>,
-    /// Why the file could not be used (the example council is shown instead).
+    /// Why the link or file could not be used.
     pub problem: RwSignal<Option<String>>,
 }
 
-/// Where the scenario saved in this browser is kept.
-const STORAGE_KEY: &str = "csplan.scenario.v1";
+/// Where the form is kept in this browser.
+const FORM_KEY: &str = "csplan.form.v1";
+/// What the form was last loaded from ("Barnsley, December 2017"), for captions.
+const LOADED_KEY: &str = "csplan.loaded.v1";
+/// Where versions before the bundles kept the last valid scenario, as JSON.
+const OLD_KEY: &str = "csplan.scenario.v1";
 
 /// The value of `name=` in the page's address, if any.
-fn param(name: &str) -> Option<String> {
+pub fn param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     let prefix = format!("{name}=");
     search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix(prefix.as_str())).map(str::to_string)
-}
-
-/// The page's address without `s=`, so a reload after editing keeps the edits.
-fn drop_share_param() {
-    let location = window().location();
-    let search = location.search().unwrap_or_default();
-    let kept: Vec<&str> =
-        search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("s=")).collect();
-    let path = location.pathname().unwrap_or_default();
-    let url = if kept.is_empty() { path } else { format!("{path}?{}", kept.join("&")) };
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The scenario saved in this browser, if there is a readable one.
-fn saved() -> Option<Scenario> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    csplan_validation::load::read_scenario_json(&text).ok().map(|(s, _)| s)
+fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
 }
 
-/// Forgets the scenario saved in this browser.
-pub fn forget_saved() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(STORAGE_KEY);
+/// Keeps the form (and what it was loaded from) in this browser now.
+pub fn keep(planner: Planner) {
+    if crate::PARTICIPANT {
+        return;
+    }
+    let text = planner.form.with_untracked(form_text::write);
+    if let Some(store) = storage() {
+        let _ = store.set_item(FORM_KEY, &text);
+        let _ = store.set_item(LOADED_KEY, &planner.loaded.get_untracked());
     }
 }
 
-/// How long after the last change the scenario is written to local storage: serialising
-/// it on every keystroke cost about 2 ms at the 95th percentile on the keystroke path.
+/// Forgets the figures saved in this browser.
+pub fn forget_saved() {
+    if let Some(s) = storage() {
+        for key in [FORM_KEY, LOADED_KEY, OLD_KEY] {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+/// The form kept in this browser, with what it was loaded from; an error says why it
+/// could not be read. None when nothing is kept.
+fn kept() -> Option<Result<(ScenarioForm, String), String>> {
+    let text = stored(FORM_KEY)?;
+    let label = stored(LOADED_KEY).unwrap_or_else(|| "your figures (saved in this browser)".to_string());
+    Some(form_text::read(&text).map(|r| (r.form, label)))
+}
+
+/// How long after the last change the form is written to local storage.
 const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// Keeps the last valid scenario in this browser's local storage as the user types
-/// (not while a council's file is still being read, so it is not overwritten first):
-/// written once typing pauses, and at once when the page is hidden or closed.
+/// Keeps the form in this browser's local storage as the user types (not while figures
+/// are being opened, so they are not overwritten first): written once typing pauses, and
+/// at once when the page is hidden or closed.
 pub fn autosave(planner: Planner, site: SiteScenario) {
-    let save = move || {
-        if site.loading.get_untracked() {
-            return;
-        }
-        let text = planner.scenario.with_untracked(|s| serde_json::to_string(s).ok());
-        if let (Some(store), Some(text)) = (storage(), text) {
-            let _ = store.set_item(STORAGE_KEY, &text);
-        }
-    };
     let pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        planner.scenario.track();
-        if site.loading.get() || pending.get_value() {
+    Effect::new(move |first: Option<()>| {
+        planner.form.track();
+        if first.is_none() || site.loading.get() || pending.get_value() {
             return;
         }
         pending.set_value(true);
         set_timeout(
             move || {
                 pending.set_value(false);
-                save();
+                if !site.loading.get_untracked() {
+                    keep(planner);
+                }
             },
             AUTOSAVE_DELAY,
         );
     });
     // The app lives as long as the page; keep listening.
-    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| save()));
+    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
+        if !site.loading.get_untracked() {
+            keep(planner);
+        }
+    }));
 }
 
 /// Checks that `name` is a plain relative file name on this site.
@@ -114,31 +134,96 @@ pub fn check_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Opens the working scenario: from a share link, a council's file, or this browser.
+/// Starts the working figures: those kept in this browser, or the example; in the Save and
+/// share bundle (and the participants' app) first whatever the address asks to open.
 pub fn start(planner: Planner) -> SiteScenario {
     let site = SiteScenario { loading: RwSignal::new(false), problem: RwSignal::new(None) };
-    // Participants open a council's consultation; share links and saved figures are the
-    // planner's (and leaving them out keeps the presets out of the participants' download).
-    if let Some(link) = param("s").filter(|_| !crate::PARTICIPANT) {
-        match csplan_validation::share::decode(&link) {
-            Ok(s) => {
-                let label = format!("the shared link ({})", s.authority);
-                planner.load_scenario(&s, label);
-                drop_share_param();
-            }
-            Err(message) => site.problem.set(Some(message)),
+    if crate::PARTICIPANT {
+        // Participants open a council's consultation; nothing is kept.
+        if let Some(name) = param("scenario") {
+            open_file(planner, site, name, None);
         }
         return site;
     }
-    let Some(name) = param("scenario") else {
-        if let Some(s) = saved().filter(|_| !crate::PARTICIPANT) {
-            planner.load_scenario(&s, format!("{} (saved in this browser)", s.authority));
+    let own = kept();
+    let opening = param("s").is_some() || param("scenario").is_some() || param("open").is_some();
+    if opening && cfg!(feature = "scenario") {
+        let unchanged = match &own {
+            Some(Ok(_)) => " Your own figures have not changed.",
+            _ => " You are looking at the example council's figures instead.",
+        };
+        if let Some(Ok((form, label))) = own {
+            planner.load_form(form, label);
         }
+        open(planner, site, unchanged);
         return site;
-    };
+    }
+    match own {
+        Some(Ok((form, label))) => planner.load_form(form, label),
+        Some(Err(message)) => site.problem.set(Some(format!(
+            "The figures saved in this browser could not be read ({message}), so the example council's are shown."
+        ))),
+        None if stored(OLD_KEY).is_some() => {
+            // An earlier version saved them as scenario JSON: the Save and share bundle reads it.
+            site.loading.set(true);
+            let page = param("page").unwrap_or_default();
+            let _ = window().location().replace(&format!("?open=saved&page={page}"));
+        }
+        None => {}
+    }
+    site
+}
+
+/// The address to go on to once figures are opened: the page asked for, without what
+/// opened them.
+fn onward() -> String {
+    match param("page").filter(|p| !p.is_empty()) {
+        Some(page) => format!("?page={page}"),
+        None => "./".to_string(),
+    }
+}
+
+/// Opens what the address asks for, keeps it, and goes on to the page asked for. On a bad
+/// link or file nothing changes, and the message ends with `unchanged` (what is shown).
+fn open(planner: Planner, site: SiteScenario, unchanged: &'static str) {
+    if let Some(link) = param("s") {
+        match csplan_validation::share::decode(&link) {
+            Ok(s) => {
+                planner.load_scenario(&s, format!("the shared link ({})", s.authority));
+                go_on(planner, site);
+            }
+            Err(message) => site.problem.set(Some(format!("{message}{unchanged}"))),
+        }
+    } else if let Some(name) = param("scenario") {
+        open_file(planner, site, name, Some(unchanged));
+    } else {
+        if let Some(text) = stored(OLD_KEY) {
+            if let Ok(s) = crate::scenario_file::read(&text) {
+                planner.load_scenario(&s, format!("{} (saved in this browser)", s.authority));
+            }
+            if let Some(store) = storage() {
+                let _ = store.remove_item(OLD_KEY);
+            }
+        }
+        go_on(planner, site);
+    }
+}
+
+/// Keeps the figures just opened and goes on to the page asked for.
+fn go_on(planner: Planner, site: SiteScenario) {
+    keep(planner);
+    site.loading.set(true);
+    let _ = window().location().replace(&onward());
+}
+
+/// Reads a council's scenario file from this site. In the planner (`unchanged` says what
+/// is shown if it fails) it is kept and the page asked for opens; in the participants'
+/// app it is shown here.
+fn open_file(planner: Planner, site: SiteScenario, name: String, unchanged: Option<&'static str>) {
+    let failed = move |message: String| site.problem.set(Some(format!("{message}{}", unchanged.unwrap_or(""))));
     if let Err(message) = check_name(&name) {
-        site.problem.set(Some(message));
-        return site;
+        failed(message);
+        return;
     }
     site.loading.set(true);
     leptos::task::spawn_local(async move {
@@ -146,15 +231,18 @@ pub fn start(planner: Planner) -> SiteScenario {
             Ok(s) => {
                 let label = if s.authority.trim().is_empty() { name.clone() } else { s.authority.clone() };
                 planner.load_scenario(&s, label);
+                if unchanged.is_some() {
+                    go_on(planner, site);
+                    return;
+                }
             }
-            Err(message) => site.problem.set(Some(message)),
+            Err(message) => failed(message),
         }
         site.loading.set(false);
     });
-    site
 }
 
-async fn fetch_scenario(name: &str) -> Result<Scenario, String> {
+async fn fetch_scenario(name: &str) -> Result<csplan_model::Scenario, String> {
     let text = crate::fetch::fetch_text(
         name,
         &format!("The scenario file {name} could not be downloaded. Check your connection, then reload the page."),
@@ -165,18 +253,9 @@ async fn fetch_scenario(name: &str) -> Result<Scenario, String> {
         },
     )
     .await?;
-    match csplan_validation::load::read_scenario_json(&text) {
-        Ok((scenario, _)) => Ok(scenario),
-        Err(e) => {
-            let n = e.problems.len();
-            let first = e
-                .problems
-                .first()
-                .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
-                .unwrap_or_default();
-            Err(format!(
-                "The scenario file {name} is not a csplan scenario this version can use ({n} problem(s); the first is {first}), so it was not used. `csplan validate` lists them all."
-            ))
-        }
-    }
+    crate::scenario_file::read(&text).map_err(|(n, first)| {
+        format!(
+            "The scenario file {name} is not a csplan scenario this version can use ({n} problem(s); the first is {first}), so it was not used. `csplan validate` lists them all."
+        )
+    })
 }

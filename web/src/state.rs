@@ -100,8 +100,19 @@ impl Planner {
             self.loaded.set(label);
             return;
         }
-        self.form.set(ScenarioForm::from_scenario(scenario));
+        self.load_form(ScenarioForm::from_scenario(scenario), label);
+    }
+
+    /// Replaces everything typed with `form` (the figures kept in this browser, say).
+    pub fn load_form(self, form: ScenarioForm, label: String) {
+        self.form.set(form);
         self.loaded.set(label);
+    }
+
+    /// Changes the form with `change` (a row operation of `csplan_validation`'s forms) and
+    /// returns what it returns.
+    pub fn edit<R: Default>(self, change: impl FnOnce(&mut ScenarioForm) -> R) -> R {
+        self.form.try_update(change).unwrap_or_default()
     }
 
     /// The error message for the field at `path`, if it has one.
@@ -110,13 +121,9 @@ impl Planner {
     }
 }
 
-impl Default for Planner {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The planner from context.
+/// The planner from context. Every page is inside the app, which provides it; a component
+/// outside it is a mistake in the app, and this stops there with a message saying so,
+/// rather than editing a planner of its own that nothing else sees.
 pub fn use_planner() -> Planner {
-    use_context::<Planner>().unwrap_or_default()
+    expect_context::<Planner>()
 }

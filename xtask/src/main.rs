@@ -28,7 +28,7 @@ const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The crates that hold all the logic; they must build and test for wasm32 and never
 /// depend on a browser or UI crate.
-const DOMAIN_CRATES: [&str; 4] = ["csplan-model", "csplan-validation", "csplan-calc", "csplan-data"];
+const DOMAIN_CRATES: [&str; 5] = ["csplan-model", "csplan-validation", "csplan-calc", "csplan-present", "csplan-data"];
 const FORBIDDEN_IN_DOMAIN: [&str; 7] =
     ["leptos", "web-sys", "js-sys", "wasm-bindgen", "reactive_graph", "tachys", "gloo"];
 const CHROMIUM: &str = "/usr/bin/chromium";

@@ -348,33 +348,3 @@ pub fn budget(s: &csplan_model::Scenario) -> Result<Option<BudgetReport>, CalcEr
     let Some(b) = &s.budget else { return Ok(None) };
     Ok(Some(BudgetReport { savings: savings_table(b)?, plan: plan(b)? }))
 }
-
-impl PlanYear {
-    /// The row both front ends show: year, pressures, savings at target and expected, the
-    /// gap at target with its running total, the gap expected with its running total (£,
-    /// to the pound).
-    pub fn cells(&self) -> Vec<String> {
-        let p = |m: Money| m.display_pounds();
-        vec![
-            self.year.clone(),
-            p(self.pressures),
-            p(self.savings_target),
-            p(self.savings_expected),
-            p(self.gap_target),
-            p(self.cumulative_target),
-            p(self.gap_expected),
-            p(self.cumulative_expected),
-        ]
-    }
-}
-
-impl Plan {
-    /// The plan for a grouped bar chart: for each year its label and three amounts, the
-    /// pressures, the savings at target and the savings expected after delivery risk (£).
-    pub fn bars(&self) -> Vec<(String, Vec<Decimal>)> {
-        self.years
-            .iter()
-            .map(|y| (y.year.clone(), vec![y.pressures.value(), y.savings_target.value(), y.savings_expected.value()]))
-            .collect()
-    }
-}

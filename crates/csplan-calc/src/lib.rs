@@ -12,7 +12,6 @@ pub mod benchmark;
 pub mod budget;
 pub mod care_flows;
 pub mod caseload;
-pub mod chart;
 pub mod consultation;
 pub mod demand;
 pub mod explain;

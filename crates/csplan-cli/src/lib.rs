@@ -54,6 +54,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// One results table of a scenario file, as the web app shows it: as text, as CSV or
+    /// JSON with exact figures. Without a table id, lists the scenario's tables.
+    Table {
+        /// Scenario JSON file, or - for standard input.
+        file: String,
+        /// The table's id (`options`, `projection`, `plan`, ...).
+        id: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// The inputs and results that differ between two scenario files. Exit 0 if none
     /// differ, 1 if some do, 2 if a file cannot be read or has errors.
     Diff {
@@ -285,6 +296,7 @@ where
         }
         Command::Validate { file } => validate_file(&file, stdin, out, err),
         Command::Report { file, format } => report_file(&file, format, stdin, out, err),
+        Command::Table { file, id, format } => table_file(&file, id.as_deref(), format, stdin, out, err),
         Command::Diff { a, b, format } => diff_command(&a, &b, format, stdin, out, err),
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
@@ -391,6 +403,37 @@ fn full_report(scenario: &Scenario) -> Result<csplan_calc::Report, Failure> {
         demand.dfe_looked_after = csplan_calc::demand::looked_after_comparison(&cla, scenario, demand);
     }
     Ok(report)
+}
+
+fn table_file(
+    file: &str,
+    id: Option<&str>,
+    format: Format,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let scenario = read_scenario(file, stdin)?;
+    let problems = validate(&scenario);
+    print_problems(&problems, err)?;
+    if has_errors(&problems) {
+        return Ok(1);
+    }
+    let tables = csplan_present::tables::report(&full_report(&scenario)?);
+    let Some(id) = id else {
+        let rows: Vec<Vec<String>> = tables.iter().map(|t| vec![t.id.to_string(), t.caption.clone()]).collect();
+        return write_all(out, &output::table(&["id", "caption"], &rows, 2));
+    };
+    let Some(t) = tables.iter().find(|t| t.id == id) else {
+        let ids: Vec<&str> = tables.iter().map(|t| t.id).collect();
+        return Err(Failure(format!("this scenario has no table {id:?}; it has: {}", ids.join(", "))));
+    };
+    let format = match format {
+        Format::Table => output::ShortOrCsv::Text,
+        Format::Csv => output::ShortOrCsv::Csv,
+        Format::Json => output::ShortOrCsv::Json,
+    };
+    write_all(out, &output::one_table(t, format))
 }
 
 fn report_file(file: &str, format: Format, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {

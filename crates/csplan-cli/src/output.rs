@@ -1,9 +1,9 @@
 //! Tables, JSON and CSV for the command line. Formatting only: every figure comes from
 //! `csplan-calc`, every number is formatted by `csplan_model::fmt`.
 
-use csplan_calc::{CaseloadResult, MeasureInputs, Measures, Report, WorkforceReport};
-use csplan_model::fmt::{grouped, short};
-use csplan_model::{Decimal, Money, Rate, Rounding, Scenario};
+use csplan_calc::{CaseloadResult, MeasureInputs, Measures, Report};
+use csplan_model::fmt::short;
+use csplan_model::{Decimal, Rate, Rounding, Scenario};
 use serde::Serialize;
 
 /// Left-aligns the first `text_columns` columns and right-aligns the rest.
@@ -44,85 +44,34 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], text_columns: usize) -> Str
     out
 }
 
-/// The figures of one result as table cells: caseload, cases, target, FTE needed,
-/// additional FTE, posts, cost, spare FTE.
-fn cells(r: &CaseloadResult) -> Vec<String> {
-    vec![
-        short(r.case_holding_fte.value(), 2),
-        short(r.current_caseload, 1),
-        short(r.cases, 1),
-        short(r.target_caseload, 2),
-        short(r.fte_needed.value(), 1),
-        short(r.additional_fte.value(), 2),
-        r.posts_text(),
-        r.cost.display_pounds(),
-        short(r.spare_fte.value(), 2),
-    ]
-}
-
-const FIGURE_HEADERS: [&str; 9] =
-    ["FTE", "caseload now", "cases", "target", "FTE needed", "extra FTE", "posts", "cost a year", "spare FTE"];
-
-/// The report as plain-text tables.
+/// The report as plain-text tables: every table the web app shows, as
+/// `csplan_present::tables` describes it, with the working in words after it.
 pub fn report_table(s: &Scenario, report: &Report) -> String {
     let mut out = format!("{} - figures as at {}\n", s.authority, s.as_at);
     if !report.teams.is_empty() {
-        out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
+        out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
     }
-    if !report.teams.is_empty() {
-        out.push_str("Team groups, each at its own target\n");
-        let mut headers = vec!["team group"];
-        headers.extend(FIGURE_HEADERS);
-        let mut rows: Vec<Vec<String>> = report
-            .teams
-            .iter()
-            .map(|t| {
-                let mut row = vec![t.name.clone()];
-                row.extend(cells(&t.result));
-                row
-            })
-            .collect();
-        let mut total = vec!["Total".to_string()];
-        total.extend(["", "", "", "", ""].map(String::from));
-        total.push(short(report.totals.additional_fte.value(), 2));
-        total.push(short(report.totals.posts, 2));
-        total.push(report.totals.cost.display_pounds());
-        total.push(String::new());
-        rows.push(total);
-        out.push_str(&table(&headers, &rows, 1));
-    }
-    if !report.options.is_empty() {
-        out.push_str("\nOptions compared\n");
-        let mut headers = vec!["option"];
-        headers.extend(FIGURE_HEADERS);
-        let rows: Vec<Vec<String>> = report
-            .options
-            .iter()
-            .flat_map(|o| {
-                o.at_targets.iter().map(move |r| {
-                    let mut row = vec![o.name.clone()];
-                    row.extend(cells(r));
-                    row
-                })
-            })
-            .collect();
-        out.push_str(&table(&headers, &rows, 1));
-    }
-    if let Some(w) = &report.workforce {
-        out.push_str(&workforce_table(w));
-    }
-    if let Some(d) = &report.demand {
-        out.push_str(&demand_table(d));
-    }
-    if let Some(f) = &report.care_flows {
-        out.push_str(&care_flows_table(f));
-    }
-    out.push_str(&cost_of_care_table(&report.cost_of_care));
-    if let Some(b) = &report.budget {
-        out.push_str(&budget_table(b));
-    }
-    if let Some(c) = &report.consultation {
-        out.push_str(&consultation_table(c));
+    for t in csplan_present::tables::report(report) {
+        if t.id == "projection" {
+            if let Some(w) = &report.workforce {
+                if let Some(r) = &w.retention {
+                    out.push_str(&format!(
+                        "\nRetention payment: {} FTE taking it up; {} a year; {} in all\n",
+                        short(r.takers.value(), 2),
+                        r.per_year.display_pounds(),
+                        r.total.display_pounds()
+                    ));
+                }
+                out.push_str(&format!("\nProjection: {}\n", w.projection.explanation));
+            }
+        }
+        out.push('\n');
+        out.push_str(&t.text());
+        if t.id == "placements" {
+            for l in report.cost_of_care.placements.iter().flat_map(|p| &p.lines) {
+                out.push_str(&format!("- {}: {}\n", l.name, l.explanation));
+            }
+        }
     }
     if !report.teams.is_empty() || !report.options.is_empty() {
         out.push_str("\nHow each figure is calculated\n");
@@ -136,6 +85,26 @@ pub fn report_table(s: &Scenario, report: &Report) -> String {
         }
     }
     out
+}
+
+/// One results table (`csplan table`) in a format.
+pub fn one_table(t: &csplan_present::Table, format: ShortOrCsv) -> String {
+    match format {
+        ShortOrCsv::Text => t.text(),
+        ShortOrCsv::Csv => t.csv(),
+        ShortOrCsv::Json => t.json(),
+    }
+}
+
+/// How `csplan table` prints.
+#[derive(Clone, Copy, Debug)]
+pub enum ShortOrCsv {
+    /// Aligned text.
+    Text,
+    /// CSV with exact figures.
+    Csv,
+    /// JSON with exact figures.
+    Json,
 }
 
 #[derive(Serialize)]
@@ -492,485 +461,37 @@ pub fn measures_table(i: &MeasureInputs, m: &Measures) -> String {
     )
 }
 
-fn money(m: Option<Money>) -> String {
-    m.map_or_else(|| "-".to_string(), Money::display_pounds)
-}
-
-/// The workforce section of a report.
-pub fn workforce_table(w: &WorkforceReport) -> String {
-    let mut out = String::from("\nWorkforce establishment and pipeline (FTE)\n");
-    let mut headers = vec![""];
-    let names: Vec<String> = w.roles.iter().map(|r| r.name.clone()).chain(["Total".to_string()]).collect();
-    headers.extend(names.iter().map(String::as_str));
-    let all: Vec<&csplan_calc::RoleFigures> = w.roles.iter().chain([&w.total]).collect();
-    let line = |label: &str, f: &dyn Fn(&csplan_calc::RoleFigures) -> String| {
-        let mut row = vec![label.to_string()];
-        row.extend(all.iter().map(|r| f(r)));
-        row
-    };
-    let fte = |v: csplan_model::Fte| csplan_model::fmt::grouped(v.value(), 2);
-    let rows = vec![
-        line("newly created posts", &|r| fte(r.newly_created)),
-        line("total posts", &|r| fte(r.establishment)),
-        line("in post", &|r| fte(r.in_post)),
-        line("vacant", &|r| fte(r.vacancies)),
-        line("agency workers", &|r| fte(r.agency)),
-        line("vacant, not covered", &|r| fte(r.vacant_not_covered)),
-        line("agency pipeline", &|r| fte(r.agency_pipeline)),
-        line("permanent pipeline", &|r| fte(r.permanent_pipeline)),
-        line("remaining gap after pipeline", &|r| fte(r.remaining_gap)),
-        line("vacancy rate", &|r| rate(r.measures.vacancy_rate)),
-        line("agency rate", &|r| rate(r.measures.agency_rate)),
-        line("turnover rate", &|r| rate(r.measures.turnover_rate)),
-        line("vacancy agency cover rate", &|r| rate(r.measures.vacancy_agency_cover_rate)),
-        line("permanent staff a year", &|r| money(r.costs.map(|c| c.permanent))),
-        line("agency a year", &|r| money(r.costs.map(|c| c.agency))),
-        line("agency premium a year", &|r| money(r.costs.map(|c| c.agency_premium))),
-        line("converting agency cover", &|r| money(r.costs.map(|c| c.convert_agency_cover))),
-    ];
-    out.push_str(&table(&headers, &rows, 1));
-    out.push_str("Remaining gap: vacancies not covered less both pipelines, floored at 0 for each role; the total adds the roles.\n");
-    if let Some(r) = &w.retention {
-        out.push_str(&format!(
-            "\nRetention payment: {} FTE taking it up; {} a year; {} in all\n",
-            short(r.takers.value(), 2),
-            r.per_year.display_pounds(),
-            r.total.display_pounds()
-        ));
-    }
-    let p = &w.projection;
-    out.push_str(&format!("\nProjection: {}\n", p.explanation));
-    let rows: Vec<Vec<String>> = p
-        .months
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 6 == 0 || Some(*i) == p.target_met)
-        .map(|(_, m)| {
-            vec![
-                m.month.clone(),
-                short(m.in_post.value(), 1),
-                short(m.agency.value(), 1),
-                short(m.vacancies.value(), 1),
-                short(m.case_holding_fte.value(), 1),
-                m.caseload.map_or_else(|| "-".into(), |c| short(c, 1)),
-            ]
-        })
-        .collect();
-    out.push_str(&table(&["month", "in post", "agency", "vacant", "case-holding FTE", "caseload"], &rows, 1));
-    if !p.financial_years.is_empty() {
-        let rows: Vec<Vec<String>> = p
-            .financial_years
-            .iter()
-            .map(|f| vec![f.year.clone(), f.months.to_string(), f.cost.display_pounds()])
-            .collect();
-        out.push_str("\nStaffing cost by financial year (April to March)\n");
-        out.push_str(&table(&["year", "months", "cost"], &rows, 1));
-        if !p.uncosted_roles.is_empty() {
-            out.push_str(&format!(
-                "Not costed (no permanent or agency cost per FTE): {}\n",
-                p.uncosted_roles.join(", ")
-            ));
-        }
-    }
-    out
-}
-
 /// An authority next to its region and England, with ranks and the trend.
 pub fn benchmark_table(b: &csplan_calc::benchmark::Benchmark) -> String {
-    let value = |v: Option<Decimal>, unit: &str| match (v, unit) {
-        (None, _) => "-".to_string(),
-        (Some(v), "%") => format!("{}%", csplan_model::fmt::grouped(v, 1)),
-        (Some(v), _) => short(v, 1),
-    };
-    let rows: Vec<Vec<String>> = b
-        .measures
-        .iter()
-        .map(|m| {
-            vec![
-                m.label.to_string(),
-                value(m.authority, m.unit),
-                value(m.region, m.unit),
-                value(m.england, m.unit),
-                m.rank.map_or_else(|| "-".into(), |r| format!("{r} of {}", m.of)),
-                m.trend
-                    .iter()
-                    .map(|t| t.value.map_or_else(|| "-".into(), |v| short(v, 1)))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ]
-        })
-        .collect();
-    let years: Vec<String> =
-        b.measures.first().map(|m| m.trend.iter().map(|t| t.year.to_string()).collect()).unwrap_or_default();
-    let region = if b.region.is_empty() { "region".to_string() } else { b.region.clone() };
-    let trend =
-        format!("trend {}-{}", years.first().cloned().unwrap_or_default(), years.last().cloned().unwrap_or_default());
     format!(
-        "{} ({}), 30 September {}\n{}Rank 1 is the lowest figure among English authorities that year.\nSource: {}. {}\n",
+        "{} ({}), 30 September {}\n{}\n{}",
         b.authority,
         b.code,
         b.year,
-        table(&["measure", &b.authority, &region, "England", "rank", &trend], &rows, 1),
-        b.source,
-        b.attribution
+        csplan_present::tables::benchmark(b, &|_| None).text(),
+        csplan_present::tables::trend(b).text()
     )
 }
 
 /// Flow rates estimated from an authority's DfE children-looked-after counts.
 pub fn flows_table(name: &str, e: &csplan_calc::care_flows::RateEstimate) -> String {
-    let rows: Vec<Vec<String>> = e
-        .years
-        .iter()
-        .map(|y| vec![format!("to 31 March {}", y.year), short(y.start, 0), short(y.entrants, 0), short(y.exits, 0)])
-        .collect();
     format!(
-        "{name}: children looked after, DfE counts\n{}Estimated: {} children entering care a month; {} of those looked after leave each month.\n{}.\nFor a care_flows section: entrants_per_month \"{}\", exit_rate \"{}\" (all placement types together).\nSource: DfE, Children looked after in England including adoptions. {}\n",
-        table(&["year", "looked after at start", "started", "ceased"], &rows, 1),
+        "{name}: {}Estimated: {} children entering care a month; {} of those looked after leave each month.\nFor a care_flows section: entrants_per_month \"{}\", exit_rate \"{}\" (all placement types together).\nSource: DfE, Children looked after in England including adoptions. {}\n",
+        csplan_present::tables::estimate(e).text(),
         short(e.entrants_per_month, 2),
         e.exit_rate.display(2),
-        e.explanation,
         e.entrants_per_month.round_dp(2).normalize(),
         e.exit_rate.value().round_dp(4).normalize(),
         csplan_data::ATTRIBUTION
     )
 }
 
-fn pounds(m: Money) -> String {
-    m.display_pounds()
-}
-
-/// Placements, budget history and invest-to-save.
-pub fn cost_of_care_table(c: &csplan_calc::placements::CostOfCare) -> String {
-    let mut out = String::new();
-    if let Some(p) = &c.placements {
-        out.push_str("\nPlacements: forecast against budget\n");
-        let mut rows: Vec<Vec<String>> = p
-            .lines
-            .iter()
-            .map(|l| {
-                vec![
-                    l.name.clone(),
-                    short(l.number, 2),
-                    pounds(l.annual_unit_cost),
-                    format!("{}{}", pounds(l.forecast), if l.forecast_given { " (published)" } else { "" }),
-                    money(l.budget),
-                    money(l.deficit),
-                ]
-            })
-            .collect();
-        for g in &p.groups {
-            rows.push(vec![
-                format!("{} (shared budget)", g.name),
-                String::new(),
-                String::new(),
-                pounds(g.forecast),
-                pounds(g.budget),
-                pounds(g.deficit),
-            ]);
-        }
-        rows.push(vec![
-            "Total".into(),
-            String::new(),
-            String::new(),
-            pounds(p.total_forecast),
-            pounds(p.total_budget),
-            pounds(p.total_deficit),
-        ]);
-        out.push_str(&table(&["line", "number", "unit cost", "forecast", "budget", "deficit"], &rows, 1));
-        for l in &p.lines {
-            out.push_str(&format!("- {}: {}\n", l.name, l.explanation));
-        }
-    }
-    if let Some(m) = &c.mix {
-        if !m.changes.is_empty() {
-            out.push_str("\nChanges to the placement mix (annual cost)\n");
-            for ch in &m.changes {
-                out.push_str(&format!("- {}: {}\n", ch.description, pounds(ch.cost_change)));
-            }
-            out.push_str(&format!("Forecast with the changes: {}\n", pounds(m.changed_forecast)));
-        }
-        if m.years.len() > 1 {
-            let rows: Vec<Vec<String>> =
-                m.years.iter().map(|y| vec![format!("year {}", y.year), pounds(y.forecast)]).collect();
-            out.push_str(&table(&["year", "forecast with inflation"], &rows, 1));
-        }
-    }
-    if !c.budget_history.is_empty() {
-        out.push_str("\nBudget history (deficit = spend - budget)\n");
-        let pct = |r: Option<Rate>| r.map_or_else(|| "-".into(), |r| r.display(2));
-        let rows: Vec<Vec<String>> = c
-            .budget_history
-            .iter()
-            .map(|y| {
-                vec![
-                    y.year.clone(),
-                    pounds(y.budget),
-                    pounds(y.spend),
-                    pounds(y.deficit),
-                    pct(y.percent_of_budget),
-                    pct(y.percent_of_spend),
-                ]
-            })
-            .collect();
-        out.push_str(&table(&["year", "budget", "spend", "deficit", "% of budget", "% of spend"], &rows, 1));
-    }
-    if let Some(i) = &c.invest_to_save {
-        out.push_str(&format!("\nInvest to save: {}\n", i.explanation));
-        let rows: Vec<Vec<String>> = i
-            .years
-            .iter()
-            .map(|y| {
-                vec![
-                    y.year.to_string(),
-                    pounds(y.cost),
-                    short(y.avoided, 2),
-                    pounds(y.expected_saving),
-                    pounds(y.net),
-                    pounds(y.cumulative),
-                ]
-            })
-            .collect();
-        out.push_str(&table(&["year", "cost", "avoided", "expected saving", "net", "cumulative"], &rows, 1));
-        let payback =
-            i.payback_year.map_or_else(|| "not within the years entered".to_string(), |y| format!("year {y}"));
-        out.push_str(&format!("Pays back: {payback}. Net present value: {}.\n", pounds(i.npv)));
-    }
-    out
-}
-
-/// Demand series with growth and projections, then the chain to posts.
-pub fn demand_table(d: &csplan_calc::demand::DemandReport) -> String {
-    let mut out = String::from("\nDemand\n");
-    let mut headers: Vec<String> = vec!["series".into()];
-    headers.extend(d.years.iter().cloned());
-    headers.push("growth".into());
-    headers.push("a year".into());
-    headers.extend(d.projected_years.iter().map(|y| format!("{y} (projected)")));
-    let pct = |v: Option<Decimal>| v.map_or_else(|| "-".into(), |v| format!("{}%", grouped(v, 1)));
-    let rows: Vec<Vec<String>> = d
-        .series
-        .iter()
-        .map(|x| {
-            let mut row = vec![x.label.clone()];
-            row.extend(x.values.iter().map(|v| short(*v, 1)));
-            row.push(pct(x.growth_percent));
-            row.push(pct(x.annual_growth_percent));
-            row.extend(x.projected.iter().map(|v| short(*v, 0)));
-            row
-        })
-        .collect();
-    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    out.push_str(&table(&header_refs, &rows, 1));
-    out.push_str(
-        "Projections: linear = least-squares straight line; compound = the last value grown at the yearly rate.\n",
-    );
-    let rates: Vec<Vec<String>> = d
-        .series
-        .iter()
-        .filter(|x| !x.per_10000.is_empty())
-        .map(|x| std::iter::once(x.label.clone()).chain(x.per_10000.iter().map(|v| short(*v, 0))).collect())
-        .collect();
-    if !rates.is_empty() {
-        let mut headers: Vec<&str> = vec!["per 10,000 children aged 0-17"];
-        headers.extend(d.years.iter().map(String::as_str));
-        out.push_str(&table(&headers, &rates, 1));
-    }
-    if !d.dfe_looked_after.is_empty() {
-        let rate = |v: Option<Decimal>| v.map_or_else(|| "-".into(), |v| short(v, 0));
-        let rows: Vec<Vec<String>> = d
-            .dfe_looked_after
-            .iter()
-            .map(|c| vec![c.year.clone(), rate(c.scenario), rate(c.authority), rate(c.region_rate), rate(c.england)])
-            .collect();
-        let region = d.dfe_looked_after.first().map_or("region", |c| c.region.as_str());
-        out.push_str("\nChildren looked after per 10,000 beside DfE's published rates\n");
-        out.push_str(&table(&["year", "scenario", "DfE: authority", region, "England"], &rows, 1));
-    }
-    if !d.chain.is_empty() {
-        out.push_str("\nProjected demand as posts\n");
-        let rows: Vec<Vec<String>> = d
-            .chain
-            .iter()
-            .map(|y| {
-                vec![
-                    y.year.clone(),
-                    short(y.cases, 1),
-                    short(y.caseload.additional_fte.value(), 2),
-                    y.caseload.posts_text(),
-                    pounds(y.caseload.cost),
-                ]
-            })
-            .collect();
-        out.push_str(&table(&["year", "cases", "extra FTE", "posts", "cost a year"], &rows, 1));
-    }
-    out
-}
-
-/// Children looked after by type, every sixth month, with the 95% band.
-pub fn care_flows_table(f: &csplan_calc::care_flows::FlowProjection) -> String {
-    let mut out = format!("\nChildren looked after, stocks and flows: {}\n", f.explanation);
-    let mut headers: Vec<&str> = vec!["month"];
-    headers.extend(f.types.iter().map(String::as_str));
-    headers.extend(["total", "95% band", "cost that month"]);
-    let rows: Vec<Vec<String>> = f
-        .months
-        .iter()
-        .filter(|m| m.month % 6 == 0 || Some(m.month) == f.months.last().map(|l| l.month))
-        .map(|m| {
-            let mut row = vec![m.month.to_string()];
-            row.extend(m.by_type.iter().map(|v| short(*v, 1)));
-            row.push(short(m.total, 1));
-            row.push(format!("{} to {}", short(m.low, 1), short(m.high, 1)));
-            row.push(money(m.cost));
-            row
-        })
-        .collect();
-    out.push_str(&table(&headers, &rows, 1));
-    if let Some(c) = f.total_cost {
-        out.push_str(&format!("Cost of the projected months: {}\n", pounds(c)));
-    }
-    if !f.financial_years.is_empty() {
-        let rows: Vec<Vec<String>> =
-            f.financial_years.iter().map(|y| vec![y.year.clone(), y.months.to_string(), pounds(y.cost)]).collect();
-        out.push_str("Cost by financial year (April to March):\n");
-        out.push_str(&table(&["year", "months", "cost"], &rows, 1));
-    }
-    out
-}
-
-/// The savings table, the medium-term plan and home to school transport.
-pub fn budget_table(b: &csplan_calc::budget::BudgetReport) -> String {
-    let mut out = String::from("\nSavings by budget area (% of budget as a whole per cent, halves up)\n");
-    let s = &b.savings;
-    let mut rows: Vec<Vec<String>> = s
-        .areas
-        .iter()
-        .map(|a| {
-            vec![
-                a.name.clone(),
-                money(a.budget),
-                pounds(a.savings),
-                a.percent_shown.map_or_else(|| "n/a".to_string(), |p| format!("{}%", short(p, 0))),
-                a.percent.map(|p| format!("{}%", short(p, 2))).unwrap_or_default(),
-                match (a.after, a.below_minimum) {
-                    (Some(after), true) => format!("{} (below the statutory minimum)", pounds(after)),
-                    (after, _) => money(after),
-                },
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        "Total".to_string(),
-        pounds(s.total_budget),
-        pounds(s.total_savings),
-        s.total_percent_shown.map(|p| format!("{}%", short(p, 0))).unwrap_or_default(),
-        s.total_percent.map(|p| format!("{}%", short(p, 2))).unwrap_or_default(),
-        String::new(),
-    ]);
-    out.push_str(&table(&["budget area", "budget", "savings", "% of budget", "exact %", "after savings"], &rows, 1));
-    let p = &b.plan;
-    if !p.years.is_empty() {
-        out.push_str("\nMedium-term plan (gap = pressures - savings delivered that year; cumulative = running sum)\n");
-        let rows: Vec<Vec<String>> = p.years.iter().map(csplan_calc::budget::PlanYear::cells).collect();
-        out.push_str(&table(
-            &[
-                "year",
-                "pressures",
-                "savings target",
-                "expected (risk-weighted)",
-                "gap at target",
-                "cumulative",
-                "gap expected",
-                "cumulative",
-            ],
-            &rows,
-            1,
-        ));
-        out.push_str(&format!(
-            "Savings over the plan: target {}, expected {}, at risk {}.\n",
-            pounds(p.total_target),
-            pounds(p.total_expected),
-            pounds(p.at_risk)
-        ));
-    }
-    if let Some(t) = &p.transport {
-        out.push_str("\nHome to school transport\n");
-        let rows: Vec<Vec<String>> = t
-            .years
-            .iter()
-            .map(|y| {
-                vec![
-                    y.year.clone(),
-                    pounds(y.pressure),
-                    pounds(y.cumulative),
-                    y.travellers.map(|v| short(v, 2)).unwrap_or_default(),
-                    money(y.unit_cost),
-                    money(y.driver_cost),
-                    money(y.driver_pressure),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &["year", "pressure", "cumulative", "SEN travellers", "unit cost", "travellers x unit cost", "change"],
-            &rows,
-            1,
-        ));
-    }
-    out
-}
-
-/// A consultation's choices at their values, and the balance.
-pub fn consultation_table(o: &csplan_calc::consultation::Outcome) -> String {
-    let mut out = String::from("\nConsultation choices (at their starting values)\n");
-    let rows: Vec<Vec<String>> = o
-        .levers
-        .iter()
-        .map(|l| vec![l.name.clone(), short(l.value, 2), pounds(l.money), l.explanation.clone()])
-        .collect();
-    out.push_str(&table(&["choice", "value", "closes the gap by", "what it means"], &rows, 1));
-    out.push_str(&format!("Gap {}: {}.\n", pounds(o.gap), o.summary));
-    out
-}
-
 /// A summary of consultation responses.
 pub fn summary_table(s: &csplan_calc::responses::Summary) -> String {
-    let pct = |p: Option<Decimal>| p.map(|p| format!("{}%", short(p, 1))).unwrap_or_default();
-    let mut out = format!(
-        "{} responses; {} balanced ({}); {} with an overall comment\n\n",
-        s.responses,
-        s.balanced,
-        pct(s.balanced_percent),
-        s.comments
-    );
-    let rows: Vec<Vec<String>> = s
-        .levers
-        .iter()
-        .map(|l| {
-            vec![
-                l.name.clone(),
-                l.responses.to_string(),
-                format!("{} ({})", l.taken_up, pct(l.take_up_percent)),
-                if l.kind == Some(csplan_model::LeverKind::Principle) || l.agree + l.disagree != l.taken_up {
-                    format!("{} / {}", l.agree, l.disagree)
-                } else {
-                    String::new()
-                },
-                l.mean.map(|v| short(v, 2)).unwrap_or_default(),
-                l.median.map(|v| short(v, 2)).unwrap_or_default(),
-                l.comments.to_string(),
-            ]
-        })
-        .collect();
-    out.push_str(&table(
-        &["choice", "responses", "take-up", "agree / disagree", "mean", "median", "comments"],
-        &rows,
-        1,
-    ));
-    for q in &s.about_you {
-        out.push_str(&format!("\n{}\n", q.text));
-        let mut rows: Vec<Vec<String>> = q.answers.iter().map(|(a, n)| vec![a.clone(), n.to_string()]).collect();
-        rows.push(vec!["No answer".to_string(), q.unanswered.to_string()]);
-        out.push_str(&table(&["answer", "responses"], &rows, 1));
+    let mut out = csplan_present::tables::responses(s).text();
+    for q in csplan_present::tables::about_you(s) {
+        out.push('\n');
+        out.push_str(&q.text());
     }
     out
 }

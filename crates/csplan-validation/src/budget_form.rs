@@ -8,83 +8,137 @@ use csplan_model::{
     Budget, BudgetArea, DeliveryShares, Money, Pressure, Rate, Risk, Transport, TransportDrivers, Workstream,
 };
 
-use crate::fields::{capitalised, label, Field, Info, Item, List, Member, Part, Path, Reader, Texts, Unit, Walk};
+use crate::fields::{capitalised, label, Field, Info, Path, Reader};
 
-/// The budget section as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BudgetForm {
-    /// Plan years.
-    pub years: Vec<String>,
-    /// Areas and funding lines.
-    pub areas: Vec<AreaForm>,
-    /// Workstreams.
-    pub workstreams: Vec<WorkstreamForm>,
-    /// Delivery share at green, amber and red, %.
-    pub delivery: [String; 3],
-    /// Pressures.
-    pub pressures: Vec<PressureForm>,
-    /// Home to school transport, if modelled.
-    pub transport: Option<TransportForm>,
+crate::form! {
+    /// The budget section as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct BudgetForm {
+        areas: list(AreaForm),
+        workstreams: list(WorkstreamForm),
+        years: texts(Info::words("Plan year {}").width(10)),
+        delivery: always(DeliveryForm),
+        pressures: list(PressureForm),
+        transport: part(TransportForm),
+    }
 }
 
-/// A budget area as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AreaForm {
-    /// Short id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Budget (blank for a funding line).
-    pub budget: String,
-    /// True for a funding line.
-    pub funding: bool,
-    /// Statutory minimum (blank: none).
-    pub statutory_minimum: String,
+crate::form! {
+    /// The share of a workstream's saving expected at each delivery rating, as typed.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct DeliveryForm {
+        green: text(Info::rate("Green").subject("the share delivered at green").example("100").width(4).row(1)),
+        amber: text(Info::rate("Amber").subject("the share delivered at amber").example("75").width(4).row(1)),
+        red: text(Info::rate("Red").subject("the share delivered at red").example("25").width(4).row(1)),
+    }
 }
 
-/// A workstream as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WorkstreamForm {
-    /// Name.
-    pub name: String,
-    /// Area id.
-    pub area: String,
-    /// Full-year saving.
-    pub amount: String,
-    /// Share delivered in each plan year, %.
-    pub phasing: Vec<String>,
-    /// Delivery risk.
-    pub risk: Risk,
-    /// Risks in words.
-    pub risks: String,
-    /// Equality impact in words.
-    pub equality_impact: String,
+crate::form! {
+    /// A budget area as typed.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct AreaForm {
+        name: text(Info::words("Name").width(66)),
+        id: text(Info::words("Id").hint("Short, like csc: workstreams and consultation proposals refer to it").width(10)),
+        funding: flag(Info::choice("This is a funding line (it has no budget of its own)")),
+        budget: text(
+            Info::money("Budget")
+                .hint("Blank for a funding line")
+                .optional()
+                .subject("the budget for {}")
+                .example("152,140,000")
+                .row(1)
+        ),
+        statutory_minimum: text(
+            Info::money("Statutory minimum")
+                .hint("Optional: the budget cannot go below it")
+                .optional()
+                .subject("the statutory minimum for {}")
+                .example("140,000,000")
+                .row(1)
+        ),
+    }
 }
 
-/// A pressure as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PressureForm {
-    /// Name.
-    pub name: String,
-    /// New pressure in each plan year.
-    pub amounts: Vec<String>,
+crate::form! {
+    /// A workstream as typed.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct WorkstreamForm {
+        name: text(Info::words("Name").width(66)),
+        area: choice(String, Info::choice("Budget area it saves from")),
+        amount: text(Info::money("Full-year saving").subject("the saving for {}").example("2,700,000")),
+        phasing: texts(Info::rate("Share delivered in {}").or_zero().subject("the share of {} in a year").example("50").width(4)),
+        risk: choice(Risk, Info::choice("Delivery risk")),
+        risks: text(Info::paragraph("Risks")),
+        equality_impact: text(Info::paragraph("Equality impact").hint("Who it affects and how that is mitigated")),
+    }
 }
 
-/// Home to school transport as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TransportForm {
-    /// Base adjustment in the first year.
-    pub base_adjustment: String,
-    /// Growth in each later year.
-    pub growth_a_year: String,
-    /// SEN travellers now (blank: no driver view).
-    pub travellers: String,
-    /// Cost a traveller a year.
-    pub unit_cost: String,
-    /// Growth in travellers a year, %.
-    pub traveller_growth: String,
-    /// Growth in unit cost a year, %.
-    pub unit_cost_growth: String,
+crate::form! {
+    /// A pressure as typed.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct PressureForm {
+        name: text(Info::words("What causes it").width(66)),
+        amounts: texts(Info::money("New in {}").or_zero().subject("{}").example("900,000")),
+    }
+}
+
+crate::form! {
+    /// Home to school transport as typed.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct TransportForm {
+        base_adjustment: text(
+            Info::money("Base adjustment")
+                .hint("Added in the first plan year")
+                .or_zero()
+                .subject("the base adjustment")
+                .example("2,400,000")
+                .row(1)
+        ),
+        growth_a_year: text(
+            Info::money("Growth a year").hint("Added in each later year").or_zero().subject("growth a year").example("900,000").row(1)
+        ),
+        travellers: text(
+            Info::count("SEN travellers now").key("drivers.travellers").optional().subject("SEN travellers").example("1,800").row(2)
+        ),
+        unit_cost: text(
+            Info::money("Cost a traveller").key("drivers.unit_cost").hint("A year").subject("the cost a traveller").example("9,500").row(2)
+        ),
+        traveller_growth: text(
+            Info::rate("Growth in travellers a year")
+                .key("drivers.traveller_growth")
+                .or_zero()
+                .subject("growth in travellers")
+                .example("3.3")
+                .width(4)
+                .row(3)
+        ),
+        unit_cost_growth: text(
+            Info::rate("Growth in the cost a year")
+                .key("drivers.unit_cost_growth")
+                .or_zero()
+                .subject("growth in unit cost")
+                .example("5")
+                .width(4)
+                .row(3)
+        ),
+    }
+}
+
+impl DeliveryForm {
+    /// The three shares, as the page shows them.
+    pub const FIELDS: &'static [Field<Self>] = &[Self::green, Self::amber, Self::red];
+}
+
+impl TransportForm {
+    /// The typed fields, as the page shows them.
+    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+        Self::base_adjustment,
+        Self::growth_a_year,
+        Self::travellers,
+        Self::unit_cost,
+        Self::traveller_growth,
+        Self::unit_cost_growth,
+    ];
 }
 
 fn m(v: Money) -> String {
@@ -133,7 +187,7 @@ impl BudgetForm {
                     equality_impact: w.equality_impact.clone(),
                 })
                 .collect(),
-            delivery: [r(b.delivery.green), r(b.delivery.amber), r(b.delivery.red)],
+            delivery: DeliveryForm { green: r(b.delivery.green), amber: r(b.delivery.amber), red: r(b.delivery.red) },
             pressures: b
                 .pressures
                 .iter()
@@ -332,9 +386,9 @@ impl BudgetForm {
                 BudgetArea {
                     id: a.id.trim().to_string(),
                     name: a.name.trim().to_string(),
-                    budget: r.opt(&at, &AreaForm::BUDGET, a, &of).map(Money::new),
+                    budget: r.opt(&at, &AreaForm::budget, a, &of).map(Money::new),
                     funding: a.funding,
-                    statutory_minimum: r.opt(&at, &AreaForm::STATUTORY_MINIMUM, a, &of).map(Money::new),
+                    statutory_minimum: r.opt(&at, &AreaForm::statutory_minimum, a, &of).map(Money::new),
                 }
             })
             .collect();
@@ -348,14 +402,14 @@ impl BudgetForm {
                 Workstream {
                     name: w.name.trim().to_string(),
                     area: w.area.clone(),
-                    amount: Money::new(r.get(&at, &WorkstreamForm::AMOUNT, w, &of)),
+                    amount: Money::new(r.get(&at, &WorkstreamForm::amount, w, &of)),
                     phasing: w
                         .phasing
                         .iter()
                         .enumerate()
                         .map(|(j, share)| {
                             Rate::new(
-                                r.number(&at.at("phasing", j), &WorkstreamForm::PHASING, share, &of)
+                                r.number(&at.at("phasing", j), &WorkstreamForm::phasing, share, &of)
                                     .unwrap_or_default(),
                             )
                         })
@@ -366,10 +420,11 @@ impl BudgetForm {
                 }
             })
             .collect();
+        let (d, at_delivery) = (&self.delivery, at.field("delivery"));
         let delivery = DeliveryShares {
-            green: Rate::new(r.get(&at, &Self::GREEN, self, "")),
-            amber: Rate::new(r.get(&at, &Self::AMBER, self, "")),
-            red: Rate::new(r.get(&at, &Self::RED, self, "")),
+            green: Rate::new(r.get(&at_delivery, &DeliveryForm::green, d, "")),
+            amber: Rate::new(r.get(&at_delivery, &DeliveryForm::amber, d, "")),
+            red: Rate::new(r.get(&at_delivery, &DeliveryForm::red, d, "")),
         };
         let pressures = self
             .pressures
@@ -385,7 +440,7 @@ impl BudgetForm {
                         let year = label(self.years.get(j).map_or("", String::as_str), "year", j);
                         let of = format!("{} in {year}", capitalised(&self.pressure_label(i)));
                         Money::new(
-                            r.number(&at.at("pressures", i).at("amounts", j), &PressureForm::AMOUNT, a, &of)
+                            r.number(&at.at("pressures", i).at("amounts", j), &PressureForm::amounts, a, &of)
                                 .unwrap_or_default(),
                         )
                     })
@@ -395,14 +450,14 @@ impl BudgetForm {
         let transport = self.transport.as_ref().map(|t| {
             let at = at.field("transport");
             let drivers = (!t.travellers.trim().is_empty()).then(|| TransportDrivers {
-                travellers: r.get(&at, &TransportForm::TRAVELLERS, t, ""),
-                unit_cost: Money::new(r.get(&at, &TransportForm::UNIT_COST, t, "")),
-                traveller_growth: Rate::new(r.get(&at, &TransportForm::TRAVELLER_GROWTH, t, "")),
-                unit_cost_growth: Rate::new(r.get(&at, &TransportForm::UNIT_COST_GROWTH, t, "")),
+                travellers: r.get(&at, &TransportForm::travellers, t, ""),
+                unit_cost: Money::new(r.get(&at, &TransportForm::unit_cost, t, "")),
+                traveller_growth: Rate::new(r.get(&at, &TransportForm::traveller_growth, t, "")),
+                unit_cost_growth: Rate::new(r.get(&at, &TransportForm::unit_cost_growth, t, "")),
             });
             Transport {
-                base_adjustment: Money::new(r.get(&at, &TransportForm::BASE_ADJUSTMENT, t, "")),
-                growth_a_year: Money::new(r.get(&at, &TransportForm::GROWTH_A_YEAR, t, "")),
+                base_adjustment: Money::new(r.get(&at, &TransportForm::base_adjustment, t, "")),
+                growth_a_year: Money::new(r.get(&at, &TransportForm::growth_a_year, t, "")),
                 drivers,
             }
         });
@@ -415,285 +470,4 @@ impl BudgetForm {
             transport,
         }
     }
-
-    /// Each plan year's label.
-    pub const YEAR: Info = Info::new("years", "Plan year {}", Unit::Text).width(10);
-    /// The share delivered at green.
-    pub const GREEN: Field<Self> = Field::text(
-        Info::new("delivery.green", "Green", Unit::Rate)
-            .subject("the share delivered at green")
-            .example("100")
-            .width(4)
-            .row(1),
-        |b| &b.delivery[0],
-        |b| &mut b.delivery[0],
-    );
-    /// The share delivered at amber.
-    pub const AMBER: Field<Self> = Field::text(
-        Info::new("delivery.amber", "Amber", Unit::Rate)
-            .subject("the share delivered at amber")
-            .example("75")
-            .width(4)
-            .row(1),
-        |b| &b.delivery[1],
-        |b| &mut b.delivery[1],
-    );
-    /// The share delivered at red.
-    pub const RED: Field<Self> = Field::text(
-        Info::new("delivery.red", "Red", Unit::Rate)
-            .subject("the share delivered at red")
-            .example("25")
-            .width(4)
-            .row(1),
-        |b| &b.delivery[2],
-        |b| &mut b.delivery[2],
-    );
-    /// The delivery shares, as the page shows them.
-    pub const DELIVERY: &'static [Field<Self>] = &[Self::GREEN, Self::AMBER, Self::RED];
-}
-
-impl Item for BudgetForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::List(List {
-            key: "areas",
-            len: |b| b.areas.len(),
-            get: |b, i| b.areas.get(i).map(|a| a as &dyn Walk),
-            get_mut: |b, i| b.areas.get_mut(i).map(|a| a as &mut dyn Walk),
-            push: |b| b.areas.push(AreaForm::default()),
-        }),
-        Member::List(List {
-            key: "workstreams",
-            len: |b| b.workstreams.len(),
-            get: |b, i| b.workstreams.get(i).map(|a| a as &dyn Walk),
-            get_mut: |b, i| b.workstreams.get_mut(i).map(|a| a as &mut dyn Walk),
-            push: |b| b.workstreams.push(WorkstreamForm::default()),
-        }),
-        Member::Texts(Texts { info: Self::YEAR, get: |b| &b.years, get_mut: |b| &mut b.years }),
-        Member::Field(Self::GREEN),
-        Member::Field(Self::AMBER),
-        Member::Field(Self::RED),
-        Member::List(List {
-            key: "pressures",
-            len: |b| b.pressures.len(),
-            get: |b, i| b.pressures.get(i).map(|a| a as &dyn Walk),
-            get_mut: |b, i| b.pressures.get_mut(i).map(|a| a as &mut dyn Walk),
-            push: |b| b.pressures.push(PressureForm::default()),
-        }),
-        Member::Part(Part {
-            key: "transport",
-            get: |b| b.transport.as_ref().map(|t| t as &dyn Walk),
-            get_mut: |b| b.transport.as_mut().map(|t| t as &mut dyn Walk),
-            make: |b| b.transport = Some(TransportForm::default()),
-        }),
-    ];
-}
-
-impl AreaForm {
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name", Unit::Text).width(66), |a| &a.name, |a| &mut a.name);
-    /// Short id.
-    pub const ID: Field<Self> = Field::text(
-        Info::new("id", "Id", Unit::Text)
-            .hint("Short, like csc: workstreams and consultation proposals refer to it")
-            .width(10),
-        |a| &a.id,
-        |a| &mut a.id,
-    );
-    /// A funding line rather than a spending area.
-    pub const FUNDING: Field<Self> = Field::flag(
-        Info::new("funding", "This is a funding line (income, not spending)", Unit::Choice),
-        |a| a.funding,
-        |a, on| a.funding = on,
-    );
-    /// Budget.
-    pub const BUDGET: Field<Self> = Field::text(
-        Info::new("budget", "Budget", Unit::Money)
-            .hint("Blank for a funding line")
-            .optional()
-            .subject("the budget for {}")
-            .example("152,140,000")
-            .row(1),
-        |a| &a.budget,
-        |a| &mut a.budget,
-    );
-    /// Statutory minimum.
-    pub const STATUTORY_MINIMUM: Field<Self> = Field::text(
-        Info::new("statutory_minimum", "Statutory minimum", Unit::Money)
-            .hint("Optional: the budget cannot go below it")
-            .optional()
-            .subject("the statutory minimum for {}")
-            .example("140,000,000")
-            .row(1),
-        |a| &a.statutory_minimum,
-        |a| &mut a.statutory_minimum,
-    );
-}
-
-impl Item for AreaForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::ID),
-        Member::Field(Self::FUNDING),
-        Member::Field(Self::BUDGET),
-        Member::Field(Self::STATUTORY_MINIMUM),
-    ];
-}
-
-impl WorkstreamForm {
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name", Unit::Text).width(66), |w| &w.name, |w| &mut w.name);
-    /// The budget area it saves from.
-    pub const AREA: Field<Self> = Field::choice(
-        Info::new("area", "Budget area", Unit::Choice),
-        |w| w.area.clone(),
-        |w, v| {
-            w.area = v.to_string();
-            true
-        },
-    );
-    /// Full-year saving.
-    pub const AMOUNT: Field<Self> = Field::text(
-        Info::new("amount", "Full-year saving", Unit::Money).subject("the saving for {}").example("2,700,000"),
-        |w| &w.amount,
-        |w| &mut w.amount,
-    );
-    /// Share delivered in each plan year (labelled with the year).
-    pub const PHASING: Info = Info::new("phasing", "Share delivered in {}", Unit::Rate)
-        .or_zero()
-        .subject("the share of {} in a year")
-        .example("50")
-        .width(4);
-    /// Delivery risk.
-    pub const RISK: Field<Self> = Field::choice(
-        Info::new("risk", "Delivery risk", Unit::Choice),
-        |w| w.risk.id().to_string(),
-        |w, v| Risk::from_id(v).map(|r| w.risk = r).is_some(),
-    );
-    /// Risks in words.
-    pub const RISKS: Field<Self> =
-        Field::text(Info::new("risks", "Risks", Unit::Paragraph).optional(), |w| &w.risks, |w| &mut w.risks);
-    /// Equality impact in words.
-    pub const EQUALITY_IMPACT: Field<Self> = Field::text(
-        Info::new("equality_impact", "Equality impact", Unit::Paragraph)
-            .hint("Who it affects and how that is mitigated")
-            .optional(),
-        |w| &w.equality_impact,
-        |w| &mut w.equality_impact,
-    );
-}
-
-impl Item for WorkstreamForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::AREA),
-        Member::Field(Self::AMOUNT),
-        Member::Texts(Texts { info: Self::PHASING, get: |w| &w.phasing, get_mut: |w| &mut w.phasing }),
-        Member::Field(Self::RISK),
-        Member::Field(Self::RISKS),
-        Member::Field(Self::EQUALITY_IMPACT),
-    ];
-}
-
-impl PressureForm {
-    /// What causes it.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "What causes it", Unit::Text).width(66), |p| &p.name, |p| &mut p.name);
-    /// The new pressure in each plan year (labelled with the year).
-    pub const AMOUNT: Info = Info::new("amounts", "New in {}", Unit::Money).or_zero().subject("{}").example("900,000");
-}
-
-impl Item for PressureForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Texts(Texts { info: Self::AMOUNT, get: |p| &p.amounts, get_mut: |p| &mut p.amounts }),
-    ];
-}
-
-impl TransportForm {
-    /// Base adjustment.
-    pub const BASE_ADJUSTMENT: Field<Self> = Field::text(
-        Info::new("base_adjustment", "Base adjustment", Unit::Money)
-            .hint("Added in the first plan year")
-            .or_zero()
-            .subject("the base adjustment")
-            .example("2,400,000")
-            .row(1),
-        |t| &t.base_adjustment,
-        |t| &mut t.base_adjustment,
-    );
-    /// Growth a year.
-    pub const GROWTH_A_YEAR: Field<Self> = Field::text(
-        Info::new("growth_a_year", "Growth a year", Unit::Money)
-            .hint("Added in each later year")
-            .or_zero()
-            .subject("growth a year")
-            .example("900,000")
-            .row(1),
-        |t| &t.growth_a_year,
-        |t| &mut t.growth_a_year,
-    );
-    /// SEN travellers now (blank: no driver view).
-    pub const TRAVELLERS: Field<Self> = Field::text(
-        Info::new("drivers.travellers", "SEN travellers now", Unit::Count)
-            .optional()
-            .subject("SEN travellers")
-            .example("1,800")
-            .row(2),
-        |t| &t.travellers,
-        |t| &mut t.travellers,
-    );
-    /// Cost a traveller a year.
-    pub const UNIT_COST: Field<Self> = Field::text(
-        Info::new("drivers.unit_cost", "Cost a traveller", Unit::Money)
-            .hint("A year")
-            .subject("the cost a traveller")
-            .example("9,500")
-            .row(2),
-        |t| &t.unit_cost,
-        |t| &mut t.unit_cost,
-    );
-    /// Growth in travellers a year.
-    pub const TRAVELLER_GROWTH: Field<Self> = Field::text(
-        Info::new("drivers.traveller_growth", "Growth in travellers a year", Unit::Rate)
-            .or_zero()
-            .subject("growth in travellers")
-            .example("3.3")
-            .width(4)
-            .row(3),
-        |t| &t.traveller_growth,
-        |t| &mut t.traveller_growth,
-    );
-    /// Growth in the cost a year.
-    pub const UNIT_COST_GROWTH: Field<Self> = Field::text(
-        Info::new("drivers.unit_cost_growth", "Growth in the cost a year", Unit::Rate)
-            .or_zero()
-            .subject("growth in unit cost")
-            .example("5")
-            .width(4)
-            .row(3),
-        |t| &t.unit_cost_growth,
-        |t| &mut t.unit_cost_growth,
-    );
-    /// The typed fields, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
-        Self::BASE_ADJUSTMENT,
-        Self::GROWTH_A_YEAR,
-        Self::TRAVELLERS,
-        Self::UNIT_COST,
-        Self::TRAVELLER_GROWTH,
-        Self::UNIT_COST_GROWTH,
-    ];
-}
-
-impl Item for TransportForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::BASE_ADJUSTMENT),
-        Member::Field(Self::GROWTH_A_YEAR),
-        Member::Field(Self::TRAVELLERS),
-        Member::Field(Self::UNIT_COST),
-        Member::Field(Self::TRAVELLER_GROWTH),
-        Member::Field(Self::UNIT_COST_GROWTH),
-    ];
 }

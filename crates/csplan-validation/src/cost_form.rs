@@ -8,99 +8,135 @@ use csplan_model::{
     Rate, UnitCost,
 };
 
-use crate::fields::{label, Field, Info, Item, List, Member, Path, Reader, Texts, Unit, Walk};
+use crate::fields::{label, Field, Info, Path, Reader};
 
-/// The placements section as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlacementsForm {
-    /// Placement lines.
-    pub lines: Vec<LineForm>,
-    /// Budgets shared by several lines.
-    pub budget_groups: Vec<GroupForm>,
-    /// Weeks in a year, for weekly unit costs.
-    pub weeks_per_year: String,
-    /// Inflation a year, %.
-    pub inflation: String,
-    /// Years to forecast.
-    pub years: String,
-    /// Changes to the mix of placements.
-    pub changes: Vec<ChangeForm>,
+crate::form! {
+    /// The placements section as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct PlacementsForm {
+        lines: list(LineForm),
+        budget_groups: list(GroupForm),
+        weeks_per_year: text(
+            Info::count("Weeks in a year")
+                .hint("Weekly unit costs are multiplied by this")
+                .subject("the weeks in a year")
+                .example("52 or 52.14")
+                .width(4)
+        ),
+        inflation: text(Info::rate("Inflation a year").or_zero().subject("inflation").example("3").row(1)),
+        years: text(Info::whole("Forecast for").subject("the years to forecast").example("3").suffix("years").row(1)),
+        changes: list(ChangeForm),
+    }
 }
 
-/// A change to the placement mix as typed: `number` more (or fewer, if negative) children
-/// in line `line`, or `number` children moved from line `line` to line `to`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ChangeForm {
-    /// The line children are added to, or moved from.
-    pub line: usize,
-    /// The line they move to, if it is a move.
-    pub to: Option<usize>,
-    /// How many children.
-    pub number: String,
+crate::form! {
+    /// A change to the placement mix as typed: `number` more (or fewer, if negative) children
+    /// in line `line`, or `number` children moved from line `line` to line `to`.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct ChangeForm {
+        line: choice(usize, Info::choice("Change {}: placements of")),
+        to: choice(Option<usize>, Info::choice("Moved to").optional()),
+        number: text(Info::count("Children").subject("the number of children in {}").example("10 (or -2 for fewer)").width(4)),
+    }
 }
 
-/// One placement line as typed text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineForm {
-    /// Name.
-    pub name: String,
-    /// Kind.
-    pub kind: PlacementKind,
-    /// Average number over the year.
-    pub number: String,
-    /// True when the unit cost is a week's, false for a year's.
-    pub weekly: bool,
-    /// Unit cost.
-    pub unit_cost: String,
-    /// The published forecast, when the source gives one (blank: calculated).
-    pub forecast: String,
-    /// The line's own budget (blank: none, or its group's).
-    pub budget: String,
-    /// The id of the budget group it shares (blank: none).
-    pub group: String,
+crate::form! {
+    /// One placement line as typed text.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct LineForm {
+        name: text(Info::words("Name").width(66)),
+        kind: choice(PlacementKind, Info::choice("Type of placement")),
+        number: text(
+            Info::count("Number of children")
+                .hint("Average over the year")
+                .subject("the number of placements for {}")
+                .example("17.1")
+                .row(1)
+        ),
+        unit_cost: text(Info::money("Unit cost").subject("the unit cost for {}").example("163,560").row(1)),
+        weekly: flag(Info::choice("The unit cost is for")),
+        budget: text(
+            Info::money("Budget")
+                .hint("Blank if none, or if it shares a budget")
+                .optional()
+                .subject("the budget for {}")
+                .example("1,900,000")
+                .row(2)
+        ),
+        group: choice(String, Info::choice("Shared budget").optional().row(2)),
+        forecast: text(
+            Info::money("Published forecast (optional)")
+                .hint(
+                    "Only if the source publishes a forecast that its rounded unit cost does not give exactly; blank calculates number x unit cost"
+                )
+                .optional()
+                .subject("the forecast for {}")
+                .example("2,796,000")
+        ),
+    }
 }
 
-/// A shared budget as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GroupForm {
-    /// Short id lines refer to.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Budget.
-    pub budget: String,
+impl Default for LineForm {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            kind: PlacementKind::InHouseFoster,
+            number: String::new(),
+            unit_cost: String::new(),
+            weekly: false,
+            budget: String::new(),
+            group: String::new(),
+            forecast: String::new(),
+        }
+    }
 }
 
-/// One year of budget history as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BudgetYearForm {
-    /// Financial year, like 2016/17.
-    pub year: String,
-    /// Budget.
-    pub budget: String,
-    /// Spend (outturn).
-    pub spend: String,
+crate::form! {
+    /// A shared budget as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct GroupForm {
+        id: text(Info::words("Id").hint("Short, like \u{201c}allowances\u{201d}").width(10).row(1)),
+        name: text(Info::words("Name").width(20).row(1)),
+        budget: text(Info::money("Budget").subject("the budget for {}").example("2,100,000").row(1)),
+    }
 }
 
-/// An invest-to-save case as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct InvestForm {
-    /// What is invested in.
-    pub name: String,
-    /// Cost a year.
-    pub cost_per_year: String,
-    /// One-off cost in year 1.
-    pub one_off: String,
-    /// Years it runs.
-    pub years: String,
-    /// Cost of one placement avoided, a year.
-    pub avoided_unit_cost: String,
-    /// Placements avoided in each year.
-    pub avoided_per_year: Vec<String>,
-    /// Delivery risk, %.
-    pub delivery_risk: String,
-    /// Discount rate, %.
-    pub discount_rate: String,
+crate::form! {
+    /// One year of budget history as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct BudgetYearForm {
+        year: text(Info::words("Financial year").width(5).row(1)),
+        budget: text(Info::money("Budget").subject("the budget for {}").example("8,693,750").row(1)),
+        spend: text(Info::money("Spend").subject("the spend for {}").example("9,561,000").row(1)),
+    }
+}
+
+crate::form! {
+    /// An invest-to-save case as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct InvestForm {
+        name: text(Info::words("What is invested in").width(66)),
+        cost_per_year: text(Info::money("Cost a year").subject("the cost a year").example("499,000").row(1)),
+        one_off: text(Info::money("One-off cost").hint("In year 1").or_zero().subject("the one-off cost").example("0").row(1)),
+        years: text(Info::whole("Runs for").subject("the years it runs").example("5").suffix("years").row(1)),
+        avoided_unit_cost: text(
+            Info::money("Cost of a placement avoided").hint("A year").subject("the cost of a placement avoided").example("163,560").row(2)
+        ),
+        delivery_risk: text(
+            Info::rate("Delivery risk")
+                .hint("Share of the savings that may not come")
+                .or_zero()
+                .subject("the delivery risk")
+                .example("20")
+                .row(2)
+        ),
+        discount_rate: text(
+            Info::rate("Discount rate").hint("HM Treasury Green Book: 3.5%").subject("the discount rate").example("3.5").row(2)
+        ),
+        avoided_per_year: texts(
+            Info::count("Placements avoided in year {}").or_zero().subject("placements avoided in year {}").example("4").width(4)
+        ),
+    }
 }
 
 fn money_text(m: Money) -> String {
@@ -153,16 +189,7 @@ impl PlacementsForm {
 
     /// Adds a blank line (in-house foster care, an annual cost) and returns its index.
     pub fn add_line(&mut self) -> usize {
-        self.lines.push(LineForm {
-            name: String::new(),
-            kind: PlacementKind::InHouseFoster,
-            number: String::new(),
-            weekly: false,
-            unit_cost: String::new(),
-            forecast: String::new(),
-            budget: String::new(),
-            group: String::new(),
-        });
+        self.lines.push(LineForm::default());
         self.lines.len() - 1
     }
 
@@ -224,14 +251,14 @@ impl PlacementsForm {
             .map(|(i, l)| {
                 let at = at.at("lines", i);
                 let of = label(&l.name, "line", i);
-                let unit = Money::new(r.get(&at, &LineForm::UNIT_COST, l, &of));
+                let unit = Money::new(r.get(&at, &LineForm::unit_cost, l, &of));
                 PlacementLine {
                     name: l.name.trim().to_string(),
                     kind: l.kind,
-                    number: r.get(&at, &LineForm::NUMBER, l, &of),
+                    number: r.get(&at, &LineForm::number, l, &of),
                     unit_cost: if l.weekly { UnitCost::Weekly(unit) } else { UnitCost::Annual(unit) },
-                    forecast: r.opt(&at, &LineForm::FORECAST, l, &of).map(Money::new),
-                    budget: r.opt(&at, &LineForm::BUDGET, l, &of).map(Money::new),
+                    forecast: r.opt(&at, &LineForm::forecast, l, &of).map(Money::new),
+                    budget: r.opt(&at, &LineForm::budget, l, &of).map(Money::new),
                     group: Some(l.group.trim().to_string()).filter(|g| !g.is_empty()),
                 }
             })
@@ -246,14 +273,14 @@ impl PlacementsForm {
                 BudgetGroup {
                     id: g.id.trim().to_string(),
                     name: name.to_string(),
-                    budget: Money::new(r.get(&at.at("budget_groups", i), &GroupForm::BUDGET, g, of)),
+                    budget: Money::new(r.get(&at.at("budget_groups", i), &GroupForm::budget, g, of)),
                 }
             })
             .collect();
         Placements {
             lines,
             budget_groups,
-            weeks_per_year: r.get(&at, &Self::WEEKS_PER_YEAR, self, ""),
+            weeks_per_year: r.get(&at, &Self::weeks_per_year, self, ""),
             changes: self
                 .changes
                 .iter()
@@ -261,214 +288,18 @@ impl PlacementsForm {
                 .map(|(j, c)| PlacementChange {
                     line: c.line,
                     to: c.to,
-                    number: r.get(&at.at("changes", j), &ChangeForm::NUMBER, c, &label("", "change", j)),
+                    number: r.get(&at.at("changes", j), &ChangeForm::number, c, &label("", "change", j)),
                 })
                 .collect(),
-            inflation: Rate::new(r.get(&at, &Self::INFLATION, self, "")),
-            years: r.whole(&at, &Self::YEARS, self, ""),
+            inflation: Rate::new(r.get(&at, &Self::inflation, self, "")),
+            years: r.whole(&at, &Self::years, self, ""),
         }
     }
 }
 
-impl PlacementsForm {
-    /// Weeks in a year.
-    pub const WEEKS_PER_YEAR: Field<Self> = Field::text(
-        Info::new("weeks_per_year", "Weeks in a year", Unit::Count)
-            .hint("Weekly unit costs are multiplied by this")
-            .subject("the weeks in a year")
-            .example("52 or 52.14")
-            .width(4),
-        |p| &p.weeks_per_year,
-        |p| &mut p.weeks_per_year,
-    );
-    /// Inflation a year.
-    pub const INFLATION: Field<Self> = Field::text(
-        Info::new("inflation", "Inflation a year", Unit::Rate).or_zero().subject("inflation").example("3").row(1),
-        |p| &p.inflation,
-        |p| &mut p.inflation,
-    );
-    /// Years to forecast.
-    pub const YEARS: Field<Self> = Field::text(
-        Info::new("years", "Forecast for", Unit::Whole)
-            .subject("the years to forecast")
-            .example("3")
-            .suffix("years")
-            .row(1),
-        |p| &p.years,
-        |p| &mut p.years,
-    );
-}
-
-impl Item for PlacementsForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::List(List {
-            key: "lines",
-            len: |p| p.lines.len(),
-            get: |p, i| p.lines.get(i).map(|l| l as &dyn Walk),
-            get_mut: |p, i| p.lines.get_mut(i).map(|l| l as &mut dyn Walk),
-            push: |p| {
-                p.add_line();
-            },
-        }),
-        Member::List(List {
-            key: "budget_groups",
-            len: |p| p.budget_groups.len(),
-            get: |p, i| p.budget_groups.get(i).map(|l| l as &dyn Walk),
-            get_mut: |p, i| p.budget_groups.get_mut(i).map(|l| l as &mut dyn Walk),
-            push: |p| {
-                p.add_group();
-            },
-        }),
-        Member::Field(Self::WEEKS_PER_YEAR),
-        Member::Field(Self::INFLATION),
-        Member::Field(Self::YEARS),
-        Member::List(List {
-            key: "changes",
-            len: |p| p.changes.len(),
-            get: |p, i| p.changes.get(i).map(|l| l as &dyn Walk),
-            get_mut: |p, i| p.changes.get_mut(i).map(|l| l as &mut dyn Walk),
-            push: |p| {
-                p.add_change();
-            },
-        }),
-    ];
-}
-
-impl LineForm {
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name", Unit::Text).width(66), |l| &l.name, |l| &mut l.name);
-    /// Kind of placement.
-    pub const KIND: Field<Self> = Field::choice(
-        Info::new("kind", "Type of placement", Unit::Choice),
-        |l| l.kind.id().to_string(),
-        |l, v| PlacementKind::from_id(v).map(|k| l.kind = k).is_some(),
-    );
-    /// Number of children.
-    pub const NUMBER: Field<Self> = Field::text(
-        Info::new("number", "Number of children", Unit::Count)
-            .hint("Average over the year")
-            .subject("the number of placements for {}")
-            .example("17.1")
-            .row(1),
-        |l| &l.number,
-        |l| &mut l.number,
-    );
-    /// Unit cost.
-    pub const UNIT_COST: Field<Self> = Field::text(
-        Info::new("unit_cost", "Unit cost", Unit::Money).subject("the unit cost for {}").example("163,560").row(1),
-        |l| &l.unit_cost,
-        |l| &mut l.unit_cost,
-    );
-    /// A week's or a year's cost.
-    pub const WEEKLY: Field<Self> = Field::flag(
-        Info::new("weekly", "The unit cost is for", Unit::Choice),
-        |l| l.weekly,
-        |l, weekly| l.weekly = weekly,
-    );
-    /// The line's own budget.
-    pub const BUDGET: Field<Self> = Field::text(
-        Info::new("budget", "Budget", Unit::Money)
-            .hint("Blank if none, or if it shares a budget")
-            .optional()
-            .subject("the budget for {}")
-            .example("1,900,000")
-            .row(2),
-        |l| &l.budget,
-        |l| &mut l.budget,
-    );
-    /// The budget it shares.
-    pub const GROUP: Field<Self> = Field::choice(
-        Info::new("group", "Shared budget", Unit::Choice).optional().row(2),
-        |l| l.group.clone(),
-        |l, v| {
-            l.group = v.to_string();
-            true
-        },
-    );
-    /// A published forecast.
-    pub const FORECAST: Field<Self> = Field::text(
-        Info::new("forecast", "Published forecast (optional)", Unit::Money)
-            .hint("Only if the source publishes a forecast that its rounded unit cost does not give exactly; blank calculates number x unit cost")
-            .optional()
-            .subject("the forecast for {}")
-            .example("2,796,000"),
-        |l| &l.forecast,
-        |l| &mut l.forecast,
-    );
-}
-
-impl Item for LineForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::KIND),
-        Member::Field(Self::NUMBER),
-        Member::Field(Self::UNIT_COST),
-        Member::Field(Self::WEEKLY),
-        Member::Field(Self::BUDGET),
-        Member::Field(Self::GROUP),
-        Member::Field(Self::FORECAST),
-    ];
-}
-
 impl GroupForm {
-    /// Short id.
-    pub const ID: Field<Self> = Field::text(
-        Info::new("id", "Id", Unit::Text).hint("Short, like \u{201c}allowances\u{201d}").width(10).row(1),
-        |g| &g.id,
-        |g| &mut g.id,
-    );
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name", Unit::Text).width(20).row(1), |g| &g.name, |g| &mut g.name);
-    /// Budget.
-    pub const BUDGET: Field<Self> = Field::text(
-        Info::new("budget", "Budget", Unit::Money).subject("the budget for {}").example("2,100,000").row(1),
-        |g| &g.budget,
-        |g| &mut g.budget,
-    );
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::ID, Self::NAME, Self::BUDGET];
-}
-
-impl Item for GroupForm {
-    const MEMBERS: &'static [Member<Self>] =
-        &[Member::Field(Self::ID), Member::Field(Self::NAME), Member::Field(Self::BUDGET)];
-}
-
-impl ChangeForm {
-    /// The line children are added to or moved from.
-    pub const LINE: Field<Self> = Field::choice(
-        Info::new("line", "Change {}: placements of", Unit::Choice),
-        |c| c.line.to_string(),
-        |c, v| v.parse().map(|i| c.line = i).is_ok(),
-    );
-    /// The line they move to.
-    pub const TO: Field<Self> = Field::choice(
-        Info::new("to", "Moved to", Unit::Choice).optional(),
-        |c| c.to.map(|i| i.to_string()).unwrap_or_default(),
-        |c, v| {
-            if v.is_empty() {
-                c.to = None;
-                return true;
-            }
-            v.parse().map(|i| c.to = Some(i)).is_ok()
-        },
-    );
-    /// How many children.
-    pub const NUMBER: Field<Self> = Field::text(
-        Info::new("number", "Children", Unit::Count)
-            .subject("the number of children in {}")
-            .example("10 (or -2 for fewer)")
-            .width(4),
-        |c| &c.number,
-        |c| &mut c.number,
-    );
-}
-
-impl Item for ChangeForm {
-    const MEMBERS: &'static [Member<Self>] =
-        &[Member::Field(Self::LINE), Member::Field(Self::TO), Member::Field(Self::NUMBER)];
+    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::id, Self::name, Self::budget];
 }
 
 impl BudgetYearForm {
@@ -488,35 +319,15 @@ impl BudgetYearForm {
                 let of = label(&y.year, "row", i);
                 BudgetYear {
                     year: y.year.trim().to_string(),
-                    budget: Money::new(r.get(&at, &Self::BUDGET, y, &of)),
-                    spend: Money::new(r.get(&at, &Self::SPEND, y, &of)),
+                    budget: Money::new(r.get(&at, &Self::budget, y, &of)),
+                    spend: Money::new(r.get(&at, &Self::spend, y, &of)),
                 }
             })
             .collect()
     }
 
-    /// Financial year.
-    pub const YEAR: Field<Self> =
-        Field::text(Info::new("year", "Financial year", Unit::Text).width(5).row(1), |y| &y.year, |y| &mut y.year);
-    /// Budget.
-    pub const BUDGET: Field<Self> = Field::text(
-        Info::new("budget", "Budget", Unit::Money).subject("the budget for {}").example("8,693,750").row(1),
-        |y| &y.budget,
-        |y| &mut y.budget,
-    );
-    /// Spend.
-    pub const SPEND: Field<Self> = Field::text(
-        Info::new("spend", "Spend", Unit::Money).subject("the spend for {}").example("9,561,000").row(1),
-        |y| &y.spend,
-        |y| &mut y.spend,
-    );
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::YEAR, Self::BUDGET, Self::SPEND];
-}
-
-impl Item for BudgetYearForm {
-    const MEMBERS: &'static [Member<Self>] =
-        &[Member::Field(Self::YEAR), Member::Field(Self::BUDGET), Member::Field(Self::SPEND)];
+    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::year, Self::budget, Self::spend];
 }
 
 /// The discount rate HM Treasury's Green Book sets for public investment, %.
@@ -549,6 +360,15 @@ impl InvestForm {
         }
     }
 
+    /// Makes the investment `posts` more social work posts at `cost` a year (the Caseloads
+    /// page's answer): the cost a year, and a name if it has none.
+    pub fn invest_in_posts(&mut self, posts: Decimal, cost: Money) {
+        self.cost_per_year = plain(cost.value());
+        if self.name.trim().is_empty() {
+            self.name = format!("{} more social work posts", csplan_model::fmt::short(posts, 2));
+        }
+    }
+
     /// Adds a year of placements avoided (as many as the last year) and returns its index.
     pub fn add_avoided_year(&mut self) -> usize {
         self.avoided_per_year.push(self.avoided_per_year.last().cloned().unwrap_or_default());
@@ -559,112 +379,32 @@ impl InvestForm {
         let at = Path::root("invest_to_save");
         InvestToSave {
             name: self.name.trim().to_string(),
-            cost_per_year: Money::new(r.get(&at, &Self::COST_PER_YEAR, self, "")),
-            one_off: Money::new(r.get(&at, &Self::ONE_OFF, self, "")),
-            years: r.whole(&at, &Self::YEARS, self, ""),
-            avoided_unit_cost: Money::new(r.get(&at, &Self::AVOIDED_UNIT_COST, self, "")),
+            cost_per_year: Money::new(r.get(&at, &Self::cost_per_year, self, "")),
+            one_off: Money::new(r.get(&at, &Self::one_off, self, "")),
+            years: r.whole(&at, &Self::years, self, ""),
+            avoided_unit_cost: Money::new(r.get(&at, &Self::avoided_unit_cost, self, "")),
             avoided_per_year: self
                 .avoided_per_year
                 .iter()
                 .enumerate()
                 .map(|(j, a)| {
                     let year = (j + 1).to_string();
-                    r.number(&at.at("avoided_per_year", j), &Self::AVOIDED, a, &year).unwrap_or(Decimal::ZERO)
+                    r.number(&at.at("avoided_per_year", j), &Self::avoided_per_year, a, &year).unwrap_or(Decimal::ZERO)
                 })
                 .collect(),
-            delivery_risk: Rate::new(r.get(&at, &Self::DELIVERY_RISK, self, "")),
-            discount_rate: Rate::new(r.get(&at, &Self::DISCOUNT_RATE, self, "")),
+            delivery_risk: Rate::new(r.get(&at, &Self::delivery_risk, self, "")),
+            discount_rate: Rate::new(r.get(&at, &Self::discount_rate, self, "")),
         }
     }
 
-    /// What is invested in.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "What is invested in", Unit::Text).width(66), |i| &i.name, |i| &mut i.name);
-    /// Cost a year.
-    pub const COST_PER_YEAR: Field<Self> = Field::text(
-        Info::new("cost_per_year", "Cost a year", Unit::Money).subject("the cost a year").example("499,000").row(1),
-        |i| &i.cost_per_year,
-        |i| &mut i.cost_per_year,
-    );
-    /// One-off cost.
-    pub const ONE_OFF: Field<Self> = Field::text(
-        Info::new("one_off", "One-off cost", Unit::Money)
-            .hint("In year 1")
-            .or_zero()
-            .subject("the one-off cost")
-            .example("0")
-            .row(1),
-        |i| &i.one_off,
-        |i| &mut i.one_off,
-    );
-    /// Years it runs.
-    pub const YEARS: Field<Self> = Field::text(
-        Info::new("years", "Runs for", Unit::Whole).subject("the years it runs").example("5").suffix("years").row(1),
-        |i| &i.years,
-        |i| &mut i.years,
-    );
-    /// Cost of a placement avoided.
-    pub const AVOIDED_UNIT_COST: Field<Self> = Field::text(
-        Info::new("avoided_unit_cost", "Cost of a placement avoided", Unit::Money)
-            .hint("A year")
-            .subject("the cost of a placement avoided")
-            .example("163,560")
-            .row(2),
-        |i| &i.avoided_unit_cost,
-        |i| &mut i.avoided_unit_cost,
-    );
-    /// Delivery risk.
-    pub const DELIVERY_RISK: Field<Self> = Field::text(
-        Info::new("delivery_risk", "Delivery risk", Unit::Rate)
-            .hint("Share of the savings that may not come")
-            .or_zero()
-            .subject("the delivery risk")
-            .example("20")
-            .row(2),
-        |i| &i.delivery_risk,
-        |i| &mut i.delivery_risk,
-    );
-    /// Discount rate.
-    pub const DISCOUNT_RATE: Field<Self> = Field::text(
-        Info::new("discount_rate", "Discount rate", Unit::Rate)
-            .hint("HM Treasury Green Book: 3.5%")
-            .subject("the discount rate")
-            .example("3.5")
-            .row(2),
-        |i| &i.discount_rate,
-        |i| &mut i.discount_rate,
-    );
-    /// Placements avoided in each year.
-    pub const AVOIDED: Info = Info::new("avoided_per_year", "Placements avoided in year {}", Unit::Count)
-        .or_zero()
-        .subject("placements avoided in year {}")
-        .example("4")
-        .width(4);
     /// The typed fields, as the page shows them.
     pub const TEXT_FIELDS: &'static [Field<Self>] = &[
-        Self::NAME,
-        Self::COST_PER_YEAR,
-        Self::ONE_OFF,
-        Self::YEARS,
-        Self::AVOIDED_UNIT_COST,
-        Self::DELIVERY_RISK,
-        Self::DISCOUNT_RATE,
-    ];
-}
-
-impl Item for InvestForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::COST_PER_YEAR),
-        Member::Field(Self::ONE_OFF),
-        Member::Field(Self::YEARS),
-        Member::Field(Self::AVOIDED_UNIT_COST),
-        Member::Field(Self::DELIVERY_RISK),
-        Member::Field(Self::DISCOUNT_RATE),
-        Member::Texts(Texts {
-            info: Self::AVOIDED,
-            get: |i| &i.avoided_per_year,
-            get_mut: |i| &mut i.avoided_per_year,
-        }),
+        Self::name,
+        Self::cost_per_year,
+        Self::one_off,
+        Self::years,
+        Self::avoided_unit_cost,
+        Self::delivery_risk,
+        Self::discount_rate,
     ];
 }

@@ -9,36 +9,99 @@ use csplan_model::demand::next_year;
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Demand, DemandMeasure, DemandSeries, Fte, ProjectionMethod, HALF_UP};
 
-use crate::fields::{label, Field, Info, Item, List, Member, Path, Reader, Texts, Unit, Walk};
+use crate::fields::{label, Field, Info, Path, Reader};
 
-/// The demand section as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DemandForm {
-    /// Year labels, like "2016" or "2016/17".
-    pub years: Vec<String>,
-    /// The series.
-    pub series: Vec<SeriesForm>,
-    /// Years to project.
-    pub projection_years: String,
-    /// Case-holding FTE, for the chain to posts (blank: no chain).
-    pub case_holding_fte: String,
-    /// Target caseload, for the chain to posts.
-    pub target_caseload: String,
+crate::form! {
+    /// The demand section as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct DemandForm {
+        years: texts(Info::words("Year {}").width(5)),
+        projection_years: text(Info::whole("Project for").subject("the years to project").example("3").suffix("years").row(1)),
+        case_holding_fte: text(
+            Info::fte("Case-holding FTE")
+                .hint("Now, for the posts projected demand needs")
+                .optional()
+                .subject("the case-holding FTE")
+                .example("70.4")
+                .row(1)
+        ),
+        target_caseload: text(
+            Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(1)
+        ),
+        series: list(SeriesForm, |d| d.series.push(SeriesForm::blank(0))),
+    }
 }
 
-/// One series as typed text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SeriesForm {
-    /// What is counted.
-    pub measure: DemandMeasure,
-    /// Age band (blank: all ages).
-    pub age_band: String,
-    /// One value a year.
-    pub values: Vec<String>,
-    /// How to project it.
-    pub method: ProjectionMethod,
-    /// Cases each unit makes (blank or 0: it is not a case).
-    pub cases_per_unit: String,
+crate::form! {
+    /// One series as typed text.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct SeriesForm {
+        measure: choice(DemandMeasure, Info::choice("Measure")),
+        age_band: text(Info::words("Age band").hint("Blank for all ages").width(5).row(1)),
+        cases_per_unit: text(
+            Info::count("Cases each")
+                .hint("1 if each is a case; 0 if not")
+                .or_zero()
+                .subject("cases per unit for {}")
+                .example("1")
+                .width(3)
+                .row(1)
+        ),
+        values: texts(Info::count("{}").subject("the figure for {}").example("1,958").width(5)),
+        method: choice(ProjectionMethod, Info::choice("Project it with")),
+    }
+}
+
+crate::form! {
+    /// The stock-flow section as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct CareFlowsForm {
+        types: list(CareTypeForm, |c| {
+            c.add_type();
+        }),
+        moves: list(CareMoveForm),
+        months: text(Info::whole("Project for").subject("the months to project").example("36").suffix("months")),
+    }
+}
+
+crate::form! {
+    /// One placement type as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct CareTypeForm {
+        name: text(Info::words("Name").width(66)),
+        children: text(Info::count("Children").hint("Now").subject("children in {}").example("206").row(1)),
+        entrants_per_month: text(
+            Info::count("Entrants a month")
+                .hint("Starting care in this type")
+                .or_zero()
+                .subject("entrants a month to {}")
+                .example("4.5")
+                .width(4)
+                .row(1)
+        ),
+        exit_rate: text(
+            Info::rate("Exit rate")
+                .hint("Share leaving care each month")
+                .or_zero()
+                .subject("the exit rate from {}")
+                .example("2.5")
+                .width(4)
+                .row(1)
+        ),
+        annual_cost: text(
+            Info::money("Cost").hint("A placement, a year").optional().subject("the cost a year of {}").example("44,871").row(1)
+        ),
+    }
+}
+
+crate::form! {
+    /// A move between types as typed text: from type `from` to type `to` (indices).
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct CareMoveForm {
+        from: choice(usize, Info::choice("Move {}: from")),
+        to: choice(usize, Info::choice("To")),
+        rate: text(Info::rate("Rate").subject("the rate of {}").example("0.5").suffix("% a month")),
+    }
 }
 
 impl DemandForm {
@@ -129,77 +192,26 @@ impl DemandForm {
                         .map(|(j, v)| {
                             let year = self.years.get(j).map_or("", |y| y.trim());
                             let of = format!("{name} in {}", if year.is_empty() { "that year" } else { year });
-                            r.number(&at.at("values", j), &SeriesForm::VALUE, v, &of).unwrap_or(Decimal::ZERO)
+                            r.number(&at.at("values", j), &SeriesForm::values, v, &of).unwrap_or(Decimal::ZERO)
                         })
                         .collect(),
                     method: s.method,
-                    cases_per_unit: r.get(&at, &SeriesForm::CASES_PER_UNIT, s, &name),
+                    cases_per_unit: r.get(&at, &SeriesForm::cases_per_unit, s, &name),
                 }
             })
             .collect();
         Demand {
             years: self.years.iter().map(|y| y.trim().to_string()).collect(),
             series,
-            projection_years: r.whole(&at, &Self::PROJECTION_YEARS, self, ""),
-            case_holding_fte: r.opt(&at, &Self::CASE_HOLDING_FTE, self, "").map(Fte::new),
-            target_caseload: r.opt(&at, &Self::TARGET_CASELOAD, self, ""),
+            projection_years: r.whole(&at, &Self::projection_years, self, ""),
+            case_holding_fte: r.opt(&at, &Self::case_holding_fte, self, "").map(Fte::new),
+            target_caseload: r.opt(&at, &Self::target_caseload, self, ""),
         }
     }
 
-    /// Each year's label.
-    pub const YEAR: Info = Info::new("years", "Year {}", Unit::Text).width(5);
-    /// Years to project.
-    pub const PROJECTION_YEARS: Field<Self> = Field::text(
-        Info::new("projection_years", "Project for", Unit::Whole)
-            .subject("the years to project")
-            .example("3")
-            .suffix("years")
-            .row(1),
-        |d| &d.projection_years,
-        |d| &mut d.projection_years,
-    );
-    /// Case-holding FTE now.
-    pub const CASE_HOLDING_FTE: Field<Self> = Field::text(
-        Info::new("case_holding_fte", "Case-holding FTE", Unit::Fte)
-            .hint("Now, for the posts projected demand needs")
-            .optional()
-            .subject("the case-holding FTE")
-            .example("70.4")
-            .row(1),
-        |d| &d.case_holding_fte,
-        |d| &mut d.case_holding_fte,
-    );
-    /// Target caseload.
-    pub const TARGET_CASELOAD: Field<Self> = Field::text(
-        Info::new("target_caseload", "Target caseload", Unit::Count)
-            .optional()
-            .subject("the target caseload")
-            .example("18")
-            .suffix("per FTE")
-            .width(3)
-            .row(1),
-        |d| &d.target_caseload,
-        |d| &mut d.target_caseload,
-    );
     /// The settings below the series, as the page shows them.
     pub const SETTINGS: &'static [Field<Self>] =
-        &[Self::PROJECTION_YEARS, Self::CASE_HOLDING_FTE, Self::TARGET_CASELOAD];
-}
-
-impl Item for DemandForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Texts(Texts { info: Self::YEAR, get: |d| &d.years, get_mut: |d| &mut d.years }),
-        Member::Field(Self::PROJECTION_YEARS),
-        Member::Field(Self::CASE_HOLDING_FTE),
-        Member::Field(Self::TARGET_CASELOAD),
-        Member::List(List {
-            key: "series",
-            len: |d| d.series.len(),
-            get: |d, i| d.series.get(i).map(|s| s as &dyn Walk),
-            get_mut: |d, i| d.series.get_mut(i).map(|s| s as &mut dyn Walk),
-            push: |d| d.series.push(SeriesForm::blank(0)),
-        }),
-    ];
+        &[Self::projection_years, Self::case_holding_fte, Self::target_caseload];
 }
 
 impl SeriesForm {
@@ -213,87 +225,6 @@ impl SeriesForm {
             cases_per_unit: "0".into(),
         }
     }
-
-    /// What is counted.
-    pub const MEASURE: Field<Self> = Field::choice(
-        Info::new("measure", "Measure", Unit::Choice),
-        |s| s.measure.id().to_string(),
-        |s, v| DemandMeasure::from_id(v).map(|m| s.measure = m).is_some(),
-    );
-    /// Age band.
-    pub const AGE_BAND: Field<Self> = Field::text(
-        Info::new("age_band", "Age band", Unit::Text).hint("Blank for all ages").optional().width(5).row(1),
-        |s| &s.age_band,
-        |s| &mut s.age_band,
-    );
-    /// Cases each unit makes.
-    pub const CASES_PER_UNIT: Field<Self> = Field::text(
-        Info::new("cases_per_unit", "Cases each", Unit::Count)
-            .hint("1 if each is a case; 0 if not")
-            .or_zero()
-            .subject("cases per unit for {}")
-            .example("1")
-            .width(3)
-            .row(1),
-        |s| &s.cases_per_unit,
-        |s| &mut s.cases_per_unit,
-    );
-    /// How it is projected.
-    pub const METHOD: Field<Self> = Field::choice(
-        Info::new("method", "Project by", Unit::Choice),
-        |s| s.method.id().to_string(),
-        |s, v| ProjectionMethod::from_id(v).map(|m| s.method = m).is_some(),
-    );
-    /// Each year's value (labelled with the year).
-    pub const VALUE: Info =
-        Info::new("values", "{}", Unit::Count).subject("the figure for {}").example("1,958").width(5);
-}
-
-impl Item for SeriesForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::MEASURE),
-        Member::Field(Self::AGE_BAND),
-        Member::Field(Self::CASES_PER_UNIT),
-        Member::Texts(Texts { info: Self::VALUE, get: |s| &s.values, get_mut: |s| &mut s.values }),
-        Member::Field(Self::METHOD),
-    ];
-}
-
-/// The stock-flow section as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CareFlowsForm {
-    /// Placement types.
-    pub types: Vec<CareTypeForm>,
-    /// Moves between types.
-    pub moves: Vec<CareMoveForm>,
-    /// Months to project.
-    pub months: String,
-}
-
-/// One placement type as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CareTypeForm {
-    /// Name.
-    pub name: String,
-    /// Children in it now.
-    pub children: String,
-    /// Children entering care into it a month.
-    pub entrants_per_month: String,
-    /// Share leaving care each month, %.
-    pub exit_rate: String,
-    /// Cost of a placement a year (blank: not costed).
-    pub annual_cost: String,
-}
-
-/// A move between types as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CareMoveForm {
-    /// The type children leave (index).
-    pub from: usize,
-    /// The type they join (index).
-    pub to: usize,
-    /// Share of `from`'s children moving each month, %.
-    pub rate: String,
 }
 
 impl CareFlowsForm {
@@ -428,10 +359,10 @@ impl CareFlowsForm {
                 let of = label(&t.name, "type", i);
                 csplan_model::CareType {
                     name: t.name.trim().to_string(),
-                    children: r.get(&at, &CareTypeForm::CHILDREN, t, &of),
-                    entrants_per_month: r.get(&at, &CareTypeForm::ENTRANTS_PER_MONTH, t, &of),
-                    exit_rate: csplan_model::Rate::new(r.get(&at, &CareTypeForm::EXIT_RATE, t, &of)),
-                    annual_cost: r.opt(&at, &CareTypeForm::ANNUAL_COST, t, &of).map(csplan_model::Money::new),
+                    children: r.get(&at, &CareTypeForm::children, t, &of),
+                    entrants_per_month: r.get(&at, &CareTypeForm::entrants_per_month, t, &of),
+                    exit_rate: csplan_model::Rate::new(r.get(&at, &CareTypeForm::exit_rate, t, &of)),
+                    annual_cost: r.opt(&at, &CareTypeForm::annual_cost, t, &of).map(csplan_model::Money::new),
                 }
             })
             .collect();
@@ -442,124 +373,15 @@ impl CareFlowsForm {
             .map(|(j, m)| csplan_model::CareMove {
                 from: m.from,
                 to: m.to,
-                rate: csplan_model::Rate::new(r.get(&at.at("moves", j), &CareMoveForm::RATE, m, &label("", "move", j))),
+                rate: csplan_model::Rate::new(r.get(&at.at("moves", j), &CareMoveForm::rate, m, &label("", "move", j))),
             })
             .collect();
-        csplan_model::CareFlows { types, moves, months: r.whole(&at, &Self::MONTHS, self, "") }
+        csplan_model::CareFlows { types, moves, months: r.whole(&at, &Self::months, self, "") }
     }
-
-    /// Months to project.
-    pub const MONTHS: Field<Self> = Field::text(
-        Info::new("months", "Project for", Unit::Whole).subject("the months to project").example("36").suffix("months"),
-        |c| &c.months,
-        |c| &mut c.months,
-    );
-}
-
-impl Item for CareFlowsForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::List(List {
-            key: "types",
-            len: |c| c.types.len(),
-            get: |c, i| c.types.get(i).map(|t| t as &dyn Walk),
-            get_mut: |c, i| c.types.get_mut(i).map(|t| t as &mut dyn Walk),
-            push: |c| {
-                c.add_type();
-            },
-        }),
-        Member::List(List {
-            key: "moves",
-            len: |c| c.moves.len(),
-            get: |c, i| c.moves.get(i).map(|t| t as &dyn Walk),
-            get_mut: |c, i| c.moves.get_mut(i).map(|t| t as &mut dyn Walk),
-            push: |c| c.moves.push(CareMoveForm::default()),
-        }),
-        Member::Field(Self::MONTHS),
-    ];
 }
 
 impl CareTypeForm {
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name", Unit::Text).width(66), |t| &t.name, |t| &mut t.name);
-    /// Children now.
-    pub const CHILDREN: Field<Self> = Field::text(
-        Info::new("children", "Children", Unit::Count).hint("Now").subject("children in {}").example("206").row(1),
-        |t| &t.children,
-        |t| &mut t.children,
-    );
-    /// Entrants a month.
-    pub const ENTRANTS_PER_MONTH: Field<Self> = Field::text(
-        Info::new("entrants_per_month", "Entrants a month", Unit::Count)
-            .hint("Starting care in this type")
-            .or_zero()
-            .subject("entrants a month to {}")
-            .example("4.5")
-            .width(4)
-            .row(1),
-        |t| &t.entrants_per_month,
-        |t| &mut t.entrants_per_month,
-    );
-    /// Share leaving care each month.
-    pub const EXIT_RATE: Field<Self> = Field::text(
-        Info::new("exit_rate", "Exit rate", Unit::Rate)
-            .hint("Share leaving care each month")
-            .or_zero()
-            .subject("the exit rate from {}")
-            .example("2.5")
-            .width(4)
-            .row(1),
-        |t| &t.exit_rate,
-        |t| &mut t.exit_rate,
-    );
-    /// Cost of a placement a year.
-    pub const ANNUAL_COST: Field<Self> = Field::text(
-        Info::new("annual_cost", "Cost", Unit::Money)
-            .hint("A placement, a year")
-            .optional()
-            .subject("the cost a year of {}")
-            .example("44,871")
-            .row(1),
-        |t| &t.annual_cost,
-        |t| &mut t.annual_cost,
-    );
     /// The typed fields, as the page shows them.
     pub const TEXT_FIELDS: &'static [Field<Self>] =
-        &[Self::NAME, Self::CHILDREN, Self::ENTRANTS_PER_MONTH, Self::EXIT_RATE, Self::ANNUAL_COST];
-}
-
-impl Item for CareTypeForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::CHILDREN),
-        Member::Field(Self::ENTRANTS_PER_MONTH),
-        Member::Field(Self::EXIT_RATE),
-        Member::Field(Self::ANNUAL_COST),
-    ];
-}
-
-impl CareMoveForm {
-    /// The type children leave.
-    pub const FROM: Field<Self> = Field::choice(
-        Info::new("from", "From", Unit::Choice),
-        |m| m.from.to_string(),
-        |m, v| v.parse().map(|i| m.from = i).is_ok(),
-    );
-    /// The type they join.
-    pub const TO: Field<Self> = Field::choice(
-        Info::new("to", "To", Unit::Choice),
-        |m| m.to.to_string(),
-        |m, v| v.parse().map(|i| m.to = i).is_ok(),
-    );
-    /// Share moving each month.
-    pub const RATE: Field<Self> = Field::text(
-        Info::new("rate", "Rate", Unit::Rate).subject("the rate of {}").example("0.5").suffix("% a month"),
-        |m| &m.rate,
-        |m| &mut m.rate,
-    );
-}
-
-impl Item for CareMoveForm {
-    const MEMBERS: &'static [Member<Self>] =
-        &[Member::Field(Self::FROM), Member::Field(Self::TO), Member::Field(Self::RATE)];
+        &[Self::name, Self::children, Self::entrants_per_month, Self::exit_rate, Self::annual_cost];
 }

@@ -215,6 +215,55 @@ pub struct Info {
 }
 
 impl Info {
+    /// A required amount of money (the key comes from [`form!`]).
+    pub const fn money(label: &'static str) -> Self {
+        Self::new("", label, Unit::Money)
+    }
+    /// A required FTE.
+    pub const fn fte(label: &'static str) -> Self {
+        Self::new("", label, Unit::Fte)
+    }
+    /// A required percentage.
+    pub const fn rate(label: &'static str) -> Self {
+        Self::new("", label, Unit::Rate)
+    }
+    /// A required number of things.
+    pub const fn count(label: &'static str) -> Self {
+        Self::new("", label, Unit::Count)
+    }
+    /// A required whole number.
+    pub const fn whole(label: &'static str) -> Self {
+        Self::new("", label, Unit::Whole)
+    }
+    /// Words on one line (optional: words are checked by validation, not read).
+    pub const fn words(label: &'static str) -> Self {
+        Self::new("", label, Unit::Text).optional()
+    }
+    /// Several lines of words.
+    pub const fn paragraph(label: &'static str) -> Self {
+        Self::new("", label, Unit::Paragraph).optional()
+    }
+    /// A date.
+    pub const fn date(label: &'static str) -> Self {
+        Self::new("", label, Unit::Date)
+    }
+    /// A choice or checkbox.
+    pub const fn choice(label: &'static str) -> Self {
+        Self::new("", label, Unit::Choice)
+    }
+    /// Sets the key, if it has none yet.
+    pub const fn keyed(mut self, key: &'static str) -> Self {
+        if self.key.is_empty() {
+            self.key = key;
+        }
+        self
+    }
+    /// Sets the key (for one that is not the field's name, like `drivers.travellers`).
+    pub const fn key(mut self, key: &'static str) -> Self {
+        self.key = key;
+        self
+    }
+
     /// A required field with no hint; the subject is the label.
     pub const fn new(key: &'static str, label: &'static str, unit: Unit) -> Self {
         Info {
@@ -735,4 +784,197 @@ pub fn label(name: &str, noun: &str, i: usize) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// A value chosen from a list, kept in a form by its id (a select, radios).
+pub trait Choice {
+    /// The id of the value, as [`Walk::value`] gives it.
+    fn id(&self) -> String;
+    /// Sets the value from its id; false (and no change) if no value has that id.
+    fn set_id(&mut self, id: &str) -> bool;
+}
+
+macro_rules! choice_by_id {
+    ($($t:ty: $id:ident, $from:ident;)*) => {$(
+        impl Choice for $t {
+            fn id(&self) -> String {
+                <$t>::$id(*self).to_string()
+            }
+            fn set_id(&mut self, id: &str) -> bool {
+                <$t>::$from(id).map(|v| *self = v).is_some()
+            }
+        }
+    )*};
+}
+
+choice_by_id! {
+    csplan_model::Rounding: key, from_key;
+    csplan_model::PlacementKind: id, from_id;
+    csplan_model::DemandMeasure: id, from_id;
+    csplan_model::ProjectionMethod: id, from_id;
+    csplan_model::Risk: id, from_id;
+}
+
+impl Choice for String {
+    fn id(&self) -> String {
+        self.clone()
+    }
+    fn set_id(&mut self, id: &str) -> bool {
+        id.clone_into(self);
+        true
+    }
+}
+
+impl Choice for Option<String> {
+    fn id(&self) -> String {
+        self.clone().unwrap_or_default()
+    }
+    fn set_id(&mut self, id: &str) -> bool {
+        *self = Some(id.to_string()).filter(|v| !v.is_empty());
+        true
+    }
+}
+
+impl Choice for usize {
+    fn id(&self) -> String {
+        self.to_string()
+    }
+    fn set_id(&mut self, id: &str) -> bool {
+        id.parse().map(|n| *self = n).is_ok()
+    }
+}
+
+impl Choice for Option<usize> {
+    fn id(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn set_id(&mut self, id: &str) -> bool {
+        if id.is_empty() {
+            *self = None;
+            return true;
+        }
+        id.parse().map(|n| *self = Some(n)).is_ok()
+    }
+}
+
+/// Declares a form section once: the struct of typed text and, from the same lines, its
+/// table of fields ([`Item`]). Each line is `name: kind(...)`:
+///
+/// - `text(info)`: typed text (`String`); `flag(info)`: a checkbox (`bool`);
+///   `choice(Type, info)`: one of a list, `Type: Choice`; each also gives a const of the
+///   same name describing it (`RoleForm::establishment`);
+/// - `texts(info)`: a list of typed texts (`Vec<String>`), `info` describing each;
+/// - `list(Type)` or `list(Type, push)`: a list of items (`Vec<Type>`); `push` adds a blank
+///   one (by default, `Type::default()`);
+/// - `part(Type)` or `part(Type, make)`: an item there or not (`Option<Type>`);
+///   `always(Type)`: an item always there.
+///
+/// The field's key in paths is its name, unless `info` sets one (`.key("drivers.travellers")`).
+#[macro_export]
+macro_rules! form {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident {
+            $( $field:ident : $kind:ident ( $($arg:tt)* ) ),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        pub struct $name {
+            $( #[doc = concat!("`", stringify!($field), "`: see the const of that name.")] pub $field: $crate::form_type!($kind $($arg)*), )*
+        }
+        #[allow(non_upper_case_globals)]
+        impl $name {
+            $( $crate::form_const!($field $kind $($arg)*); )*
+        }
+        impl $crate::fields::Item for $name {
+            const MEMBERS: &'static [$crate::fields::Member<Self>] = &[
+                $( $crate::form_member!($field $kind $($arg)*), )*
+            ];
+        }
+    };
+}
+
+/// The Rust type of a [`form!`] field.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! form_type {
+    (text $($x:tt)*) => { String };
+    (flag $($x:tt)*) => { bool };
+    (choice $t:ty, $($x:tt)*) => { $t };
+    (texts $($x:tt)*) => { Vec<String> };
+    (list $t:ty $(, $x:expr)?) => { Vec<$t> };
+    (part $t:ty $(, $x:expr)?) => { Option<$t> };
+    (always $t:ty) => { $t };
+}
+
+/// The const describing a [`form!`] field.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! form_const {
+    ($f:ident text $info:expr) => {
+        #[doc = concat!("Describes `", stringify!($f), "`.")]
+        pub const $f: $crate::fields::Field<Self> =
+            $crate::fields::Field::text($info.keyed(stringify!($f)), |x| &x.$f, |x| &mut x.$f);
+    };
+    ($f:ident flag $info:expr) => {
+        #[doc = concat!("Describes `", stringify!($f), "`.")]
+        pub const $f: $crate::fields::Field<Self> =
+            $crate::fields::Field::flag($info.keyed(stringify!($f)), |x| x.$f, |x, on| x.$f = on);
+    };
+    ($f:ident choice $t:ty, $info:expr) => {
+        #[doc = concat!("Describes `", stringify!($f), "`.")]
+        pub const $f: $crate::fields::Field<Self> = $crate::fields::Field::choice(
+            $info.keyed(stringify!($f)),
+            |x| $crate::fields::Choice::id(&x.$f),
+            |x, v| $crate::fields::Choice::set_id(&mut x.$f, v),
+        );
+    };
+    ($f:ident texts $info:expr) => {
+        #[doc = concat!("Describes each of `", stringify!($f), "`.")]
+        pub const $f: $crate::fields::Info = $info.keyed(stringify!($f));
+    };
+    ($f:ident $kind:ident $($x:tt)*) => {};
+}
+
+/// The table entry of a [`form!`] field.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! form_member {
+    ($f:ident texts $info:expr) => {
+        $crate::fields::Member::Texts($crate::fields::Texts { info: Self::$f, get: |x| &x.$f, get_mut: |x| &mut x.$f })
+    };
+    ($f:ident list $t:ty) => {
+        $crate::form_member!($f list $t, |x| x.$f.push(Default::default()))
+    };
+    ($f:ident list $t:ty, $push:expr) => {
+        $crate::fields::Member::List($crate::fields::List {
+            key: stringify!($f),
+            len: |x| x.$f.len(),
+            get: |x, i| x.$f.get(i).map(|v| v as &dyn $crate::fields::Walk),
+            get_mut: |x, i| x.$f.get_mut(i).map(|v| v as &mut dyn $crate::fields::Walk),
+            push: $push,
+        })
+    };
+    ($f:ident part $t:ty) => {
+        $crate::form_member!($f part $t, |x| x.$f = Some(Default::default()))
+    };
+    ($f:ident part $t:ty, $make:expr) => {
+        $crate::fields::Member::Part($crate::fields::Part {
+            key: stringify!($f),
+            get: |x| x.$f.as_ref().map(|v| v as &dyn $crate::fields::Walk),
+            get_mut: |x| x.$f.as_mut().map(|v| v as &mut dyn $crate::fields::Walk),
+            make: $make,
+        })
+    };
+    ($f:ident always $t:ty) => {
+        $crate::fields::Member::Part($crate::fields::Part {
+            key: stringify!($f),
+            get: |x| Some(&x.$f as &dyn $crate::fields::Walk),
+            get_mut: |x| Some(&mut x.$f as &mut dyn $crate::fields::Walk),
+            make: |_| {},
+        })
+    };
+    ($f:ident $kind:ident $($x:tt)*) => {
+        $crate::fields::Member::Field(Self::$f)
+    };
 }

@@ -12,310 +12,120 @@ use crate::budget_form::BudgetForm;
 use crate::consultation_form::ConsultationForm;
 use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
 use crate::demand_form::{CareFlowsForm, DemandForm};
-use crate::fields::{label, Field, Info, Item, List, Member, Missing, Part, Path, Reader, Texts, Unit, Walk};
+use crate::fields::{label, Field, Info, Missing, Path, Reader, Walk};
 use crate::workforce_form::WorkforceForm;
 use crate::{validate, Problem};
 
-/// A scenario's fields as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ScenarioForm {
-    /// Local authority name.
-    pub authority: String,
-    /// Date the figures describe, `YYYY-MM-DD`.
-    pub as_at: String,
-    /// Where the figures come from.
-    pub source: String,
-    /// Posts rounding rule.
-    pub rounding: Rounding,
-    /// Default cost per FTE, e.g. "41,839".
-    pub cost_per_fte: String,
-    /// Caseload targets options are compared against.
-    pub compare_targets: Vec<String>,
-    /// Team groups.
-    pub teams: Vec<TeamForm>,
-    /// Options.
-    pub options: Vec<OptionForm>,
-    /// The workforce section, if the scenario has one.
-    pub workforce: Option<WorkforceForm>,
-    /// Demand series, if the scenario has them.
-    pub demand: Option<DemandForm>,
-    /// Children looked after as stocks and flows, if the scenario has them.
-    pub care_flows: Option<CareFlowsForm>,
-    /// Placement lines and budget groups, if the scenario has them.
-    pub placements: Option<PlacementsForm>,
-    /// Budget against spend, year by year.
-    pub budget_history: Vec<BudgetYearForm>,
-    /// An invest-to-save case, if the scenario has one.
-    pub invest_to_save: Option<InvestForm>,
-    /// The budget section, if the scenario has one.
-    pub budget: Option<BudgetForm>,
-    /// The consultation a council configures, if the scenario has one.
-    pub consultation: Option<ConsultationForm>,
+crate::form! {
+    /// A scenario's fields as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct ScenarioForm {
+        authority: text(Info::words("Local authority").width(66)),
+        as_at: text(
+            Info::date("Figures as at (YYYY-MM-DD)").hint("For example, 2017-09-30 (caseloads are counted at 30 September)")
+        ),
+        source: text(Info::paragraph("Source")),
+        rounding: choice(
+            Rounding,
+            Info::choice("How to turn extra FTE into posts")
+                .hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts.")
+        ),
+        cost_per_fte: text(
+            Info::money("Cost per FTE")
+                .hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year")
+                .subject("cost per FTE")
+                .example("41,839")
+                .missing(Missing::Plain("the cost per FTE"))
+        ),
+        compare_targets: texts(
+            Info::count("Target caseload {}")
+                .subject("target caseload to compare")
+                .phrase("a number")
+                .example("18")
+                .missing(Missing::Plain("a target caseload to compare"))
+                .suffix("per FTE")
+                .width(4)
+        ),
+        teams: list(TeamForm),
+        options: list(OptionForm),
+        workforce: part(WorkforceForm),
+        placements: part(PlacementsForm),
+        budget_history: list(BudgetYearForm),
+        invest_to_save: part(InvestForm),
+        demand: part(DemandForm),
+        care_flows: part(CareFlowsForm),
+        budget: part(BudgetForm),
+        consultation: part(ConsultationForm),
+    }
 }
 
-/// One team group's fields as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TeamForm {
-    /// Name.
-    pub name: String,
-    /// Case-holding FTE.
-    pub case_holding_fte: String,
-    /// Cases (may be blank when the current caseload is given).
-    pub cases: String,
-    /// Current average caseload (may be blank when cases are given).
-    pub current_caseload: String,
-    /// Target caseload.
-    pub target_caseload: String,
-    /// Cost per FTE for this group; blank uses the scenario's.
-    pub cost_per_fte: String,
-    /// Ids of the options the group belongs to.
-    pub options: Vec<String>,
+crate::form! {
+    /// One team group's fields as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct TeamForm {
+        name: text(Info::words("Name of the team group").width(100)),
+        case_holding_fte: text(
+            Info::fte("Case-holding FTE")
+                .subject("case-holding FTE for {}")
+                .phrase("a number")
+                .example("62.8")
+                .missing(Missing::Plain("the case-holding FTE for {}"))
+                .row(1)
+        ),
+        cases: text(
+            Info::count("Cases held").hint("Or leave blank and give the average").optional().subject("cases for {}").example("1,287").row(1)
+        ),
+        current_caseload: text(
+            Info::count("Average caseload")
+                .hint("Cases per FTE now")
+                .optional()
+                .subject("current average caseload for {}")
+                .example("20.5")
+                .width(4)
+                .row(1)
+        ),
+        target_caseload: text(
+            Info::count("Target caseload")
+                .hint("Cases per FTE to reach")
+                .subject("target caseload for {}")
+                .example("18")
+                .missing(Missing::Fixed("a target caseload greater than 0 for {}"))
+                .width(4)
+                .row(1)
+        ),
+        cost_per_fte: text(
+            Info::money("Cost per FTE for this group (optional)")
+                .hint("Leave blank to use the cost per FTE above")
+                .optional()
+                .subject("cost per FTE for {}")
+                .example("41,839")
+        ),
+        options: texts(Info::choice("Include in options").optional()),
+    }
 }
 
-/// One option's fields as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OptionForm {
-    /// Short id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Cost per FTE for this option; blank uses the scenario's.
-    pub cost_per_fte: String,
-}
-
-impl ScenarioForm {
-    /// Local authority.
-    pub const AUTHORITY: Field<Self> = Field::text(
-        Info::new("authority", "Local authority", Unit::Text).width(66),
-        |f| &f.authority,
-        |f| &mut f.authority,
-    );
-    /// The date the figures describe.
-    pub const AS_AT: Field<Self> = Field::text(
-        Info::new("as_at", "Figures as at (YYYY-MM-DD)", Unit::Date)
-            .hint("For example, 2017-09-30 (caseloads are counted at 30 September)"),
-        |f| &f.as_at,
-        |f| &mut f.as_at,
-    );
-    /// Where the figures come from.
-    pub const SOURCE: Field<Self> =
-        Field::text(Info::new("source", "Source", Unit::Paragraph).optional(), |f| &f.source, |f| &mut f.source);
-    /// How extra FTE become posts.
-    pub const ROUNDING: Field<Self> = Field::choice(
-        Info::new("rounding", "How to turn extra FTE into posts", Unit::Choice)
-            .hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts."),
-        |f| f.rounding.key().to_string(),
-        |f, v| Rounding::from_key(v).map(|r| f.rounding = r).is_some(),
-    );
-    /// The scenario's cost per FTE.
-    pub const COST_PER_FTE: Field<Self> = Field::text(
-        Info::new("cost_per_fte", "Cost per FTE", Unit::Money)
-            .hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year")
-            .subject("cost per FTE")
-            .example("41,839")
-            .missing(Missing::Plain("the cost per FTE")),
-        |f| &f.cost_per_fte,
-        |f| &mut f.cost_per_fte,
-    );
-    /// Each caseload target options are compared at.
-    pub const COMPARE_TARGET: Info = Info::new("compare_targets", "Target caseload {}", Unit::Count)
-        .subject("target caseload to compare")
-        .phrase("a number")
-        .example("18")
-        .missing(Missing::Plain("a target caseload to compare"))
-        .suffix("per FTE")
-        .width(4);
-}
-
-impl Item for ScenarioForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::AUTHORITY),
-        Member::Field(Self::AS_AT),
-        Member::Field(Self::SOURCE),
-        Member::Field(Self::ROUNDING),
-        Member::Field(Self::COST_PER_FTE),
-        Member::Texts(Texts {
-            info: Self::COMPARE_TARGET,
-            get: |f| &f.compare_targets,
-            get_mut: |f| &mut f.compare_targets,
-        }),
-        Member::List(List {
-            key: "teams",
-            len: |f| f.teams.len(),
-            get: |f, i| f.teams.get(i).map(|t| t as &dyn Walk),
-            get_mut: |f, i| f.teams.get_mut(i).map(|t| t as &mut dyn Walk),
-            push: |f| f.teams.push(TeamForm::default()),
-        }),
-        Member::List(List {
-            key: "options",
-            len: |f| f.options.len(),
-            get: |f, i| f.options.get(i).map(|t| t as &dyn Walk),
-            get_mut: |f, i| f.options.get_mut(i).map(|t| t as &mut dyn Walk),
-            push: |f| f.options.push(OptionForm::default()),
-        }),
-        Member::Part(Part {
-            key: "workforce",
-            get: |f| f.workforce.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.workforce.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.workforce = Some(WorkforceForm::default()),
-        }),
-        Member::Part(Part {
-            key: "placements",
-            get: |f| f.placements.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.placements.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.placements = Some(PlacementsForm::default()),
-        }),
-        Member::List(List {
-            key: "budget_history",
-            len: |f| f.budget_history.len(),
-            get: |f, i| f.budget_history.get(i).map(|t| t as &dyn Walk),
-            get_mut: |f, i| f.budget_history.get_mut(i).map(|t| t as &mut dyn Walk),
-            push: |f| f.budget_history.push(BudgetYearForm::default()),
-        }),
-        Member::Part(Part {
-            key: "invest_to_save",
-            get: |f| f.invest_to_save.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.invest_to_save.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.invest_to_save = Some(InvestForm::default()),
-        }),
-        Member::Part(Part {
-            key: "demand",
-            get: |f| f.demand.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.demand.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.demand = Some(DemandForm::default()),
-        }),
-        Member::Part(Part {
-            key: "care_flows",
-            get: |f| f.care_flows.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.care_flows.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.care_flows = Some(CareFlowsForm::default()),
-        }),
-        Member::Part(Part {
-            key: "budget",
-            get: |f| f.budget.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.budget.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.budget = Some(BudgetForm::default()),
-        }),
-        Member::Part(Part {
-            key: "consultation",
-            get: |f| f.consultation.as_ref().map(|w| w as &dyn Walk),
-            get_mut: |f| f.consultation.as_mut().map(|w| w as &mut dyn Walk),
-            make: |f| f.consultation = Some(ConsultationForm::default()),
-        }),
-    ];
+crate::form! {
+    /// One option's fields as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct OptionForm {
+        id: text(Info::words("Option {} id").hint("Short, like 1 or A").width(3).row(1)),
+        name: text(Info::words("Option {} name").width(100).row(1)),
+        cost_per_fte: text(
+            Info::money("Cost per FTE for this option (optional)").optional().subject("cost per FTE for this option").example("41,839")
+        ),
+    }
 }
 
 impl TeamForm {
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name of the team group", Unit::Text).width(100), |t| &t.name, |t| &mut t.name);
-    /// Case-holding FTE.
-    pub const CASE_HOLDING_FTE: Field<Self> = Field::text(
-        Info::new("case_holding_fte", "Case-holding FTE", Unit::Fte)
-            .subject("case-holding FTE for {}")
-            .phrase("a number")
-            .example("62.8")
-            .missing(Missing::Plain("the case-holding FTE for {}"))
-            .row(1),
-        |t| &t.case_holding_fte,
-        |t| &mut t.case_holding_fte,
-    );
-    /// Cases.
-    pub const CASES: Field<Self> = Field::text(
-        Info::new("cases", "Cases held", Unit::Count)
-            .hint("Or leave blank and give the average")
-            .optional()
-            .subject("cases for {}")
-            .example("1,287")
-            .row(1),
-        |t| &t.cases,
-        |t| &mut t.cases,
-    );
-    /// Current average caseload.
-    pub const CURRENT_CASELOAD: Field<Self> = Field::text(
-        Info::new("current_caseload", "Average caseload", Unit::Count)
-            .hint("Cases per FTE now")
-            .optional()
-            .subject("current average caseload for {}")
-            .example("20.5")
-            .width(4)
-            .row(1),
-        |t| &t.current_caseload,
-        |t| &mut t.current_caseload,
-    );
-    /// Target caseload.
-    pub const TARGET_CASELOAD: Field<Self> = Field::text(
-        Info::new("target_caseload", "Target caseload", Unit::Count)
-            .hint("Cases per FTE to reach")
-            .subject("target caseload for {}")
-            .example("18")
-            .missing(Missing::Fixed("a target caseload greater than 0 for {}"))
-            .width(4)
-            .row(1),
-        |t| &t.target_caseload,
-        |t| &mut t.target_caseload,
-    );
-    /// The group's own cost per FTE.
-    pub const COST_PER_FTE: Field<Self> = Field::text(
-        Info::new("cost_per_fte", "Cost per FTE for this group (optional)", Unit::Money)
-            .hint("Leave blank to use the cost per FTE above")
-            .optional()
-            .subject("cost per FTE for {}")
-            .example("41,839"),
-        |t| &t.cost_per_fte,
-        |t| &mut t.cost_per_fte,
-    );
     /// Every text field, as the page shows them.
     pub const TEXT_FIELDS: &'static [Field<Self>] = &[
-        Self::NAME,
-        Self::CASE_HOLDING_FTE,
-        Self::CASES,
-        Self::CURRENT_CASELOAD,
-        Self::TARGET_CASELOAD,
-        Self::COST_PER_FTE,
+        Self::name,
+        Self::case_holding_fte,
+        Self::cases,
+        Self::current_caseload,
+        Self::target_caseload,
+        Self::cost_per_fte,
     ];
-}
-
-impl Item for TeamForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::CASE_HOLDING_FTE),
-        Member::Field(Self::CASES),
-        Member::Field(Self::CURRENT_CASELOAD),
-        Member::Field(Self::TARGET_CASELOAD),
-        Member::Field(Self::COST_PER_FTE),
-        Member::Texts(Texts {
-            info: Info::new("options", "Include in options", Unit::Choice).optional(),
-            get: |t| &t.options,
-            get_mut: |t| &mut t.options,
-        }),
-    ];
-}
-
-impl OptionForm {
-    /// Short id.
-    pub const ID: Field<Self> = Field::text(
-        Info::new("id", "Option {} id", Unit::Text).hint("Short, like 1 or A").width(3).row(1),
-        |o| &o.id,
-        |o| &mut o.id,
-    );
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Option {} name", Unit::Text).width(100).row(1), |o| &o.name, |o| &mut o.name);
-    /// The option's own cost per FTE.
-    pub const COST_PER_FTE: Field<Self> = Field::text(
-        Info::new("cost_per_fte", "Cost per FTE for this option (optional)", Unit::Money)
-            .optional()
-            .subject("cost per FTE for this option")
-            .example("41,839"),
-        |o| &o.cost_per_fte,
-        |o| &mut o.cost_per_fte,
-    );
-}
-
-impl Item for OptionForm {
-    const MEMBERS: &'static [Member<Self>] =
-        &[Member::Field(Self::ID), Member::Field(Self::NAME), Member::Field(Self::COST_PER_FTE)];
 }
 
 /// What [`ScenarioForm::check`] found.
@@ -341,11 +151,11 @@ fn team(i: usize, t: &TeamForm, r: &mut Reader) -> TeamGroup {
     let of = label(name, "team group", i);
     TeamGroup {
         name: name.to_string(),
-        case_holding_fte: Fte::new(r.get(&at, &TeamForm::CASE_HOLDING_FTE, t, &of)),
-        cases: r.opt(&at, &TeamForm::CASES, t, &of),
-        current_caseload: r.opt(&at, &TeamForm::CURRENT_CASELOAD, t, &of),
-        target_caseload: r.get(&at, &TeamForm::TARGET_CASELOAD, t, &of),
-        cost_per_fte: r.opt(&at, &TeamForm::COST_PER_FTE, t, &of).map(Money::new),
+        case_holding_fte: Fte::new(r.get(&at, &TeamForm::case_holding_fte, t, &of)),
+        cases: r.opt(&at, &TeamForm::cases, t, &of),
+        current_caseload: r.opt(&at, &TeamForm::current_caseload, t, &of),
+        target_caseload: r.get(&at, &TeamForm::target_caseload, t, &of),
+        cost_per_fte: r.opt(&at, &TeamForm::cost_per_fte, t, &of).map(Money::new),
         options: t.options.clone(),
     }
 }
@@ -452,6 +262,24 @@ impl ScenarioForm {
         Walk::set(self, p, value, false);
     }
 
+    /// The page a field is entered on, by the section its path starts with: the `?page=`
+    /// key (`workforce.roles[0].name` is on `workforce`). Fields of the scenario itself,
+    /// team groups and options are on `caseloads`.
+    pub fn page_of(path: &str) -> &'static str {
+        const PAGES: [(&str, &str); 8] = [
+            ("workforce", "workforce"),
+            ("placements", "cost-of-care"),
+            ("budget_history", "cost-of-care"),
+            ("invest_to_save", "cost-of-care"),
+            ("demand", "demand"),
+            ("care_flows", "children-in-care"),
+            ("budget", "budget"),
+            ("consultation", "consultation"),
+        ];
+        let section = path.split(['.', '[']).next().unwrap_or("");
+        PAGES.iter().find(|(key, _)| *key == section).map_or("caseloads", |(_, page)| *page)
+    }
+
     /// Every field's path, in the order the pages show them.
     pub fn paths(&self) -> Vec<Path> {
         let mut out = Vec::new();
@@ -470,14 +298,14 @@ impl ScenarioForm {
             as_at: self.as_at.trim().to_string(),
             source: self.source.clone(),
             rounding: self.rounding,
-            cost_per_fte: Money::new(r.get(&top, &Self::COST_PER_FTE, self, "")),
+            cost_per_fte: Money::new(r.get(&top, &Self::cost_per_fte, self, "")),
             compare_targets: self
                 .compare_targets
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
                     let path = Path::root("compare_targets").index(i);
-                    r.number(&path, &Self::COMPARE_TARGET, t, "").unwrap_or(Decimal::ZERO)
+                    r.number(&path, &Self::compare_targets, t, "").unwrap_or(Decimal::ZERO)
                 })
                 .collect(),
             teams: self.teams.iter().enumerate().map(|(i, t)| team(i, t, &mut r)).collect(),
@@ -489,7 +317,7 @@ impl ScenarioForm {
                     id: o.id.trim().to_string(),
                     name: o.name.trim().to_string(),
                     cost_per_fte: r
-                        .opt(&Path::root("options").index(i), &OptionForm::COST_PER_FTE, o, "")
+                        .opt(&Path::root("options").index(i), &OptionForm::cost_per_fte, o, "")
                         .map(Money::new),
                 })
                 .collect(),
@@ -631,6 +459,13 @@ impl ScenarioForm {
     pub fn add_target(&mut self) -> usize {
         self.compare_targets.push(String::new());
         self.compare_targets.len() - 1
+    }
+
+    /// Removes year `i` of the budget history, if there is one.
+    pub fn remove_budget_year(&mut self, i: usize) {
+        if i < self.budget_history.len() {
+            self.budget_history.remove(i);
+        }
     }
 
     /// Removes comparison target `i`, if there is one.

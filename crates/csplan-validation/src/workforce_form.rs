@@ -6,93 +6,163 @@ use csplan_model::{
     Decimal, Fte, Money, ProjectionSettings, Rate, RetentionPayment, Role, StarterKind, Starters, Workforce,
 };
 
-use crate::fields::{label, Field, Info, Item, List, Member, Part, Path, Reader, Unit, Walk};
+use crate::fields::{label, Choice, Field, Info, Path, Reader};
 
-/// A workforce section's fields as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WorkforceForm {
-    /// Roles.
-    pub roles: Vec<RoleForm>,
-    /// The retention payment, if one is entered.
-    pub retention: Option<RetentionForm>,
-    /// Projection settings.
-    pub projection: ProjectionForm,
+crate::form! {
+    /// A workforce section's fields as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct WorkforceForm {
+        roles: list(RoleForm),
+        retention: part(RetentionForm),
+        projection: always(ProjectionForm),
+    }
 }
 
-/// One role's fields as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RoleForm {
-    /// Name.
-    pub name: String,
-    /// Funded posts.
-    pub establishment: String,
-    /// Newly created posts.
-    pub newly_created: String,
-    /// Vacant posts.
-    pub vacancies: String,
-    /// Agency workers covering vacancies.
-    pub agency_covering_vacancies: String,
-    /// Agency workers over establishment.
-    pub agency_over_establishment: String,
-    /// Leavers in the last year.
-    pub leavers: String,
-    /// Permanent cost per FTE.
-    pub permanent_cost_per_fte: String,
-    /// Agency cost per FTE.
-    pub agency_cost_per_fte: String,
-    /// Recruits a month.
-    pub recruits_per_month: String,
-    /// Agency conversions a month.
-    pub agency_conversions_per_month: String,
-    /// Holds cases.
-    pub case_holding: bool,
-    /// Pipeline starters.
-    pub pipeline: Vec<StarterForm>,
+crate::form! {
+    /// One role's fields as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct RoleForm {
+        name: text(Info::words("Name of the role").width(66)),
+        establishment: text(
+            Info::fte("Establishment").hint("Funded posts").subject("the establishment for {}").example("365.07").row(1)
+        ),
+        newly_created: text(
+            Info::fte("Newly created posts")
+                .hint("Part of the establishment")
+                .or_zero()
+                .subject("newly created posts for {}")
+                .example("37")
+                .row(1)
+        ),
+        vacancies: text(
+            Info::fte("Vacancies").hint("Posts without a permanent worker").subject("vacancies for {}").example("92.84").row(1)
+        ),
+        agency_covering_vacancies: text(
+            Info::fte("Agency covering vacancies").or_zero().subject("agency workers covering vacancies for {}").example("40.4").row(2)
+        ),
+        agency_over_establishment: text(
+            Info::fte("Agency over establishment").or_zero().subject("agency workers over establishment for {}").example("0").row(2)
+        ),
+        leavers: text(
+            Info::fte("Leavers").hint("In the last 12 months (optional)").optional().subject("leavers for {}").example("45").row(2)
+        ),
+        permanent_cost_per_fte: text(
+            Info::money("Permanent cost per FTE")
+                .hint("A year, with on-costs")
+                .optional()
+                .subject("permanent cost per FTE for {}")
+                .example("45,000")
+                .row(3)
+        ),
+        agency_cost_per_fte: text(
+            Info::money("Agency cost per FTE")
+                .hint("A year, paid to the agency")
+                .optional()
+                .subject("agency cost per FTE for {}")
+                .example("70,000")
+                .row(3)
+        ),
+        recruits_per_month: text(
+            Info::fte("Recruits a month")
+                .hint("Permanent, after the time to fill")
+                .or_zero()
+                .subject("recruits a month for {}")
+                .example("2")
+                .row(4)
+        ),
+        agency_conversions_per_month: text(
+            Info::fte("Conversions a month")
+                .hint("Agency workers made permanent")
+                .or_zero()
+                .subject("agency conversions a month for {}")
+                .example("1")
+                .row(4)
+        ),
+        case_holding: flag(Info::choice("This role holds cases (counts towards the average caseload)")),
+        pipeline: list(StarterForm),
+    }
 }
 
-/// One group of starters as typed text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StarterForm {
-    /// Agency or permanent.
-    pub kind: StarterKind,
-    /// FTE.
-    pub fte: String,
-    /// Month they start (1 = next month).
-    pub month: String,
+crate::form! {
+    /// One group of starters as typed text.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct StarterForm {
+        kind: choice(StarterKind, Info::choice("Kind of starters")),
+        fte: text(Info::fte("{}: how many").subject("starters for {}").example("15").row(1)),
+        month: text(
+            Info::whole("{}: month they start")
+                .hint("1 is next month")
+                .subject("the month starters begin for {}")
+                .example("1 for next month")
+                .row(1)
+        ),
+    }
 }
 
-/// A retention payment as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RetentionForm {
-    /// Amount a year.
-    pub amount_per_year: String,
-    /// Years.
-    pub years: String,
-    /// Eligible FTE.
-    pub eligible_fte: String,
-    /// Take-up, %.
-    pub take_up: String,
-    /// Cut in turnover, % of the rate.
-    pub turnover_reduction: String,
+impl Default for StarterForm {
+    fn default() -> Self {
+        Self { kind: StarterKind::Permanent, fte: String::new(), month: String::new() }
+    }
 }
 
-/// Projection settings as typed text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProjectionForm {
-    /// Months.
-    pub months: String,
-    /// Annual turnover, % (blank: from each role's leavers).
-    pub turnover: String,
-    /// Months to fill a post.
-    pub months_to_fill: String,
-    /// Share of starters newly qualified, %.
-    pub newly_qualified_share: String,
-    /// Newly qualified caseload share, %.
-    pub newly_qualified_caseload: String,
-    /// Cases held by case-holding roles.
-    pub cases: String,
-    /// Target caseload.
-    pub target_caseload: String,
+crate::form! {
+    /// A retention payment as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct RetentionForm {
+        amount_per_year: text(Info::money("Amount a year").subject("the retention payment").example("3,000").width(5).row(1)),
+        years: text(Info::whole("Paid for").subject("the years it is paid").example("5").suffix("years").row(1)),
+        eligible_fte: text(Info::fte("Eligible staff").subject("eligible staff").example("120").row(1)),
+        take_up: text(Info::rate("Take-up").subject("take-up").example("88").row(1)),
+        turnover_reduction: text(
+            Info::rate("Cut in turnover while paid")
+                .hint("Your assumption, as a share of the turnover rate")
+                .or_zero()
+                .subject("the cut in turnover")
+                .example("20")
+                .row(1)
+        ),
+    }
+}
+
+crate::form! {
+    /// Projection settings as typed text.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct ProjectionForm {
+        months: text(
+            Info::whole("Project for")
+                .subject("the projection length")
+                .phrase("a number of months")
+                .example("36")
+                .suffix("months")
+                .row(1)
+        ),
+        turnover: text(
+            Info::rate("Turnover a year")
+                .hint("Blank: each role's leavers / in post")
+                .optional()
+                .subject("turnover")
+                .example("16.99")
+                .width(4)
+                .row(1)
+        ),
+        months_to_fill: text(
+            Info::whole("Time to fill a post").or_zero().subject("months to fill a post").example("3").suffix("months").row(1)
+        ),
+        newly_qualified_share: text(
+            Info::rate("Starters newly qualified").or_zero().subject("the share of starters newly qualified").example("30").row(2)
+        ),
+        newly_qualified_caseload: text(
+            Info::rate("Newly qualified caseload")
+                .hint("Share of a full caseload in their first year")
+                .subject("a newly qualified worker's caseload share")
+                .example("80")
+                .row(2)
+        ),
+        cases: text(Info::count("Cases").hint("Held by the case-holding roles").optional().subject("cases").example("4,500").row(3)),
+        target_caseload: text(
+            Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(3)
+        ),
+    }
 }
 
 fn text(d: Decimal) -> String {
@@ -181,157 +251,42 @@ impl WorkforceForm {
         let retention = self.retention.as_ref().map(|f| {
             let at = at.field("retention");
             RetentionPayment {
-                amount_per_year: Money::new(r.get(&at, &RetentionForm::AMOUNT_PER_YEAR, f, "")),
-                years: r.whole(&at, &RetentionForm::YEARS, f, ""),
-                eligible_fte: Fte::new(r.get(&at, &RetentionForm::ELIGIBLE_FTE, f, "")),
-                take_up: Rate::new(r.get(&at, &RetentionForm::TAKE_UP, f, "")),
-                turnover_reduction: Rate::new(r.get(&at, &RetentionForm::TURNOVER_REDUCTION, f, "")),
+                amount_per_year: Money::new(r.get(&at, &RetentionForm::amount_per_year, f, "")),
+                years: r.whole(&at, &RetentionForm::years, f, ""),
+                eligible_fte: Fte::new(r.get(&at, &RetentionForm::eligible_fte, f, "")),
+                take_up: Rate::new(r.get(&at, &RetentionForm::take_up, f, "")),
+                turnover_reduction: Rate::new(r.get(&at, &RetentionForm::turnover_reduction, f, "")),
             }
         });
         let f = &self.projection;
         let at = at.field("projection");
         let projection = ProjectionSettings {
-            months: r.whole(&at, &ProjectionForm::MONTHS, f, ""),
-            turnover: r.opt(&at, &ProjectionForm::TURNOVER, f, "").map(Rate::new),
-            months_to_fill: r.whole(&at, &ProjectionForm::MONTHS_TO_FILL, f, ""),
-            newly_qualified_share: Rate::new(r.get(&at, &ProjectionForm::NEWLY_QUALIFIED_SHARE, f, "")),
-            newly_qualified_caseload: Rate::new(r.get(&at, &ProjectionForm::NEWLY_QUALIFIED_CASELOAD, f, "")),
-            cases: r.opt(&at, &ProjectionForm::CASES, f, ""),
-            target_caseload: r.opt(&at, &ProjectionForm::TARGET_CASELOAD, f, ""),
+            months: r.whole(&at, &ProjectionForm::months, f, ""),
+            turnover: r.opt(&at, &ProjectionForm::turnover, f, "").map(Rate::new),
+            months_to_fill: r.whole(&at, &ProjectionForm::months_to_fill, f, ""),
+            newly_qualified_share: Rate::new(r.get(&at, &ProjectionForm::newly_qualified_share, f, "")),
+            newly_qualified_caseload: Rate::new(r.get(&at, &ProjectionForm::newly_qualified_caseload, f, "")),
+            cases: r.opt(&at, &ProjectionForm::cases, f, ""),
+            target_caseload: r.opt(&at, &ProjectionForm::target_caseload, f, ""),
         };
         Workforce { roles, retention, projection }
     }
 }
 
 impl RoleForm {
-    /// Name.
-    pub const NAME: Field<Self> =
-        Field::text(Info::new("name", "Name of the role", Unit::Text).width(66), |r| &r.name, |r| &mut r.name);
-    /// Funded posts.
-    pub const ESTABLISHMENT: Field<Self> = Field::text(
-        Info::new("establishment", "Establishment", Unit::Fte)
-            .hint("Funded posts")
-            .subject("the establishment for {}")
-            .example("365.07")
-            .row(1),
-        |r| &r.establishment,
-        |r| &mut r.establishment,
-    );
-    /// Newly created posts.
-    pub const NEWLY_CREATED: Field<Self> = Field::text(
-        Info::new("newly_created", "Newly created posts", Unit::Fte)
-            .hint("Part of the establishment")
-            .or_zero()
-            .subject("newly created posts for {}")
-            .example("37")
-            .row(1),
-        |r| &r.newly_created,
-        |r| &mut r.newly_created,
-    );
-    /// Vacant posts.
-    pub const VACANCIES: Field<Self> = Field::text(
-        Info::new("vacancies", "Vacancies", Unit::Fte)
-            .hint("Posts without a permanent worker")
-            .subject("vacancies for {}")
-            .example("92.84")
-            .row(1),
-        |r| &r.vacancies,
-        |r| &mut r.vacancies,
-    );
-    /// Agency workers covering vacancies.
-    pub const AGENCY_COVERING_VACANCIES: Field<Self> = Field::text(
-        Info::new("agency_covering_vacancies", "Agency covering vacancies", Unit::Fte)
-            .or_zero()
-            .subject("agency workers covering vacancies for {}")
-            .example("40.4")
-            .row(2),
-        |r| &r.agency_covering_vacancies,
-        |r| &mut r.agency_covering_vacancies,
-    );
-    /// Agency workers over establishment.
-    pub const AGENCY_OVER_ESTABLISHMENT: Field<Self> = Field::text(
-        Info::new("agency_over_establishment", "Agency over establishment", Unit::Fte)
-            .or_zero()
-            .subject("agency workers over establishment for {}")
-            .example("0")
-            .row(2),
-        |r| &r.agency_over_establishment,
-        |r| &mut r.agency_over_establishment,
-    );
-    /// Leavers in the last year.
-    pub const LEAVERS: Field<Self> = Field::text(
-        Info::new("leavers", "Leavers", Unit::Fte)
-            .hint("In the last 12 months (optional)")
-            .optional()
-            .subject("leavers for {}")
-            .example("45")
-            .row(2),
-        |r| &r.leavers,
-        |r| &mut r.leavers,
-    );
-    /// Permanent cost per FTE.
-    pub const PERMANENT_COST_PER_FTE: Field<Self> = Field::text(
-        Info::new("permanent_cost_per_fte", "Permanent cost per FTE", Unit::Money)
-            .hint("A year, with on-costs")
-            .optional()
-            .subject("permanent cost per FTE for {}")
-            .example("45,000")
-            .row(3),
-        |r| &r.permanent_cost_per_fte,
-        |r| &mut r.permanent_cost_per_fte,
-    );
-    /// Agency cost per FTE.
-    pub const AGENCY_COST_PER_FTE: Field<Self> = Field::text(
-        Info::new("agency_cost_per_fte", "Agency cost per FTE", Unit::Money)
-            .hint("A year, paid to the agency")
-            .optional()
-            .subject("agency cost per FTE for {}")
-            .example("70,000")
-            .row(3),
-        |r| &r.agency_cost_per_fte,
-        |r| &mut r.agency_cost_per_fte,
-    );
-    /// Recruits a month.
-    pub const RECRUITS_PER_MONTH: Field<Self> = Field::text(
-        Info::new("recruits_per_month", "Recruits a month", Unit::Fte)
-            .hint("Permanent, after the time to fill")
-            .or_zero()
-            .subject("recruits a month for {}")
-            .example("2")
-            .row(4),
-        |r| &r.recruits_per_month,
-        |r| &mut r.recruits_per_month,
-    );
-    /// Agency conversions a month.
-    pub const AGENCY_CONVERSIONS_PER_MONTH: Field<Self> = Field::text(
-        Info::new("agency_conversions_per_month", "Conversions a month", Unit::Fte)
-            .hint("Agency workers made permanent")
-            .or_zero()
-            .subject("agency conversions a month for {}")
-            .example("1")
-            .row(4),
-        |r| &r.agency_conversions_per_month,
-        |r| &mut r.agency_conversions_per_month,
-    );
-    /// Holds cases.
-    pub const CASE_HOLDING: Field<Self> = Field::flag(
-        Info::new("case_holding", "This role holds cases (counts towards the average caseload)", Unit::Choice),
-        |r| r.case_holding,
-        |r, on| r.case_holding = on,
-    );
     /// The typed fields, as the page shows them.
     pub const TEXT_FIELDS: &'static [Field<Self>] = &[
-        Self::NAME,
-        Self::ESTABLISHMENT,
-        Self::NEWLY_CREATED,
-        Self::VACANCIES,
-        Self::AGENCY_COVERING_VACANCIES,
-        Self::AGENCY_OVER_ESTABLISHMENT,
-        Self::LEAVERS,
-        Self::PERMANENT_COST_PER_FTE,
-        Self::AGENCY_COST_PER_FTE,
-        Self::RECRUITS_PER_MONTH,
-        Self::AGENCY_CONVERSIONS_PER_MONTH,
+        Self::name,
+        Self::establishment,
+        Self::newly_created,
+        Self::vacancies,
+        Self::agency_covering_vacancies,
+        Self::agency_over_establishment,
+        Self::leavers,
+        Self::permanent_cost_per_fte,
+        Self::agency_cost_per_fte,
+        Self::recruits_per_month,
+        Self::agency_conversions_per_month,
     ];
 
     fn read(&self, at: &Path, i: usize, r: &mut Reader) -> Role {
@@ -339,16 +294,16 @@ impl RoleForm {
         let fte = |r: &mut Reader, f: &Field<Self>| Fte::new(r.get(at, f, self, &of));
         Role {
             name: self.name.trim().to_string(),
-            establishment: fte(r, &Self::ESTABLISHMENT),
-            newly_created: fte(r, &Self::NEWLY_CREATED),
-            vacancies: fte(r, &Self::VACANCIES),
-            agency_covering_vacancies: fte(r, &Self::AGENCY_COVERING_VACANCIES),
-            agency_over_establishment: fte(r, &Self::AGENCY_OVER_ESTABLISHMENT),
-            leavers: r.opt(at, &Self::LEAVERS, self, &of).map(Fte::new),
-            permanent_cost_per_fte: r.opt(at, &Self::PERMANENT_COST_PER_FTE, self, &of).map(Money::new),
-            agency_cost_per_fte: r.opt(at, &Self::AGENCY_COST_PER_FTE, self, &of).map(Money::new),
-            recruits_per_month: fte(r, &Self::RECRUITS_PER_MONTH),
-            agency_conversions_per_month: fte(r, &Self::AGENCY_CONVERSIONS_PER_MONTH),
+            establishment: fte(r, &Self::establishment),
+            newly_created: fte(r, &Self::newly_created),
+            vacancies: fte(r, &Self::vacancies),
+            agency_covering_vacancies: fte(r, &Self::agency_covering_vacancies),
+            agency_over_establishment: fte(r, &Self::agency_over_establishment),
+            leavers: r.opt(at, &Self::leavers, self, &of).map(Fte::new),
+            permanent_cost_per_fte: r.opt(at, &Self::permanent_cost_per_fte, self, &of).map(Money::new),
+            agency_cost_per_fte: r.opt(at, &Self::agency_cost_per_fte, self, &of).map(Money::new),
+            recruits_per_month: fte(r, &Self::recruits_per_month),
+            agency_conversions_per_month: fte(r, &Self::agency_conversions_per_month),
             case_holding: self.case_holding,
             pipeline: self
                 .pipeline
@@ -358,8 +313,8 @@ impl RoleForm {
                     let at = at.at("pipeline", j);
                     Starters {
                         kind: s.kind,
-                        fte: Fte::new(r.get(&at, &StarterForm::FTE, s, &of)),
-                        month: r.whole(&at, &StarterForm::MONTH, s, &of),
+                        fte: Fte::new(r.get(&at, &StarterForm::fte, s, &of)),
+                        month: r.whole(&at, &StarterForm::month, s, &of),
                     }
                 })
                 .collect(),
@@ -367,260 +322,39 @@ impl RoleForm {
     }
 }
 
-impl Item for RoleForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::NAME),
-        Member::Field(Self::ESTABLISHMENT),
-        Member::Field(Self::NEWLY_CREATED),
-        Member::Field(Self::VACANCIES),
-        Member::Field(Self::AGENCY_COVERING_VACANCIES),
-        Member::Field(Self::AGENCY_OVER_ESTABLISHMENT),
-        Member::Field(Self::LEAVERS),
-        Member::Field(Self::PERMANENT_COST_PER_FTE),
-        Member::Field(Self::AGENCY_COST_PER_FTE),
-        Member::Field(Self::RECRUITS_PER_MONTH),
-        Member::Field(Self::AGENCY_CONVERSIONS_PER_MONTH),
-        Member::Field(Self::CASE_HOLDING),
-        Member::List(List {
-            key: "pipeline",
-            len: |r| r.pipeline.len(),
-            get: |r, i| r.pipeline.get(i).map(|s| s as &dyn Walk),
-            get_mut: |r, i| r.pipeline.get_mut(i).map(|s| s as &mut dyn Walk),
-            push: |r| {
-                r.pipeline.push(StarterForm { kind: StarterKind::Permanent, fte: String::new(), month: String::new() })
-            },
-        }),
-    ];
-}
-
-/// The id of a kind of starter, as scenario files write it.
-pub fn starter_kind_id(kind: StarterKind) -> &'static str {
-    match kind {
-        StarterKind::Agency => "agency",
-        StarterKind::Permanent => "permanent",
-    }
-}
-
 impl StarterForm {
-    /// Agency or permanent.
-    pub const KIND: Field<Self> = Field::choice(
-        Info::new("kind", "Kind of starters", Unit::Choice),
-        |s| starter_kind_id(s.kind).to_string(),
-        |s, v| match v {
-            "agency" => {
-                s.kind = StarterKind::Agency;
-                true
-            }
-            "permanent" => {
-                s.kind = StarterKind::Permanent;
-                true
-            }
-            _ => false,
-        },
-    );
-    /// How many.
-    pub const FTE: Field<Self> = Field::text(
-        Info::new("fte", "{}: how many", Unit::Fte).subject("starters for {}").example("15").row(1),
-        |s| &s.fte,
-        |s| &mut s.fte,
-    );
-    /// The month they start.
-    pub const MONTH: Field<Self> = Field::text(
-        Info::new("month", "{}: month they start", Unit::Whole)
-            .hint("1 is next month")
-            .subject("the month starters begin for {}")
-            .example("1 for next month")
-            .row(1),
-        |s| &s.month,
-        |s| &mut s.month,
-    );
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::FTE, Self::MONTH];
-}
-
-impl Item for StarterForm {
-    const MEMBERS: &'static [Member<Self>] =
-        &[Member::Field(Self::KIND), Member::Field(Self::FTE), Member::Field(Self::MONTH)];
+    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::fte, Self::month];
 }
 
 impl RetentionForm {
-    /// Amount a year.
-    pub const AMOUNT_PER_YEAR: Field<Self> = Field::text(
-        Info::new("amount_per_year", "Amount a year", Unit::Money)
-            .subject("the retention payment")
-            .example("3,000")
-            .width(5)
-            .row(1),
-        |r| &r.amount_per_year,
-        |r| &mut r.amount_per_year,
-    );
-    /// Years.
-    pub const YEARS: Field<Self> = Field::text(
-        Info::new("years", "Paid for", Unit::Whole).subject("the years it is paid").example("5").suffix("years").row(1),
-        |r| &r.years,
-        |r| &mut r.years,
-    );
-    /// Eligible FTE.
-    pub const ELIGIBLE_FTE: Field<Self> = Field::text(
-        Info::new("eligible_fte", "Eligible staff", Unit::Fte).subject("eligible staff").example("120").row(1),
-        |r| &r.eligible_fte,
-        |r| &mut r.eligible_fte,
-    );
-    /// Take-up.
-    pub const TAKE_UP: Field<Self> = Field::text(
-        Info::new("take_up", "Take-up", Unit::Rate).subject("take-up").example("88").row(1),
-        |r| &r.take_up,
-        |r| &mut r.take_up,
-    );
-    /// The cut in turnover.
-    pub const TURNOVER_REDUCTION: Field<Self> = Field::text(
-        Info::new("turnover_reduction", "Cut in turnover while paid", Unit::Rate)
-            .hint("Your assumption, as a share of the turnover rate")
-            .or_zero()
-            .subject("the cut in turnover")
-            .example("20")
-            .row(1),
-        |r| &r.turnover_reduction,
-        |r| &mut r.turnover_reduction,
-    );
+    /// A new payment, as West Sussex's: £3,000 a year for 5 years, 88% taking it up, no cut
+    /// in turnover assumed yet; the eligible staff are for the user to enter.
+    pub fn new_payment() -> Self {
+        Self {
+            amount_per_year: "3000".into(),
+            years: "5".into(),
+            eligible_fte: String::new(),
+            take_up: "88".into(),
+            turnover_reduction: "0".into(),
+        }
+    }
+
     /// The typed fields.
     pub const TEXT_FIELDS: &'static [Field<Self>] =
-        &[Self::AMOUNT_PER_YEAR, Self::YEARS, Self::ELIGIBLE_FTE, Self::TAKE_UP, Self::TURNOVER_REDUCTION];
-}
-
-impl Item for RetentionForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::AMOUNT_PER_YEAR),
-        Member::Field(Self::YEARS),
-        Member::Field(Self::ELIGIBLE_FTE),
-        Member::Field(Self::TAKE_UP),
-        Member::Field(Self::TURNOVER_REDUCTION),
-    ];
+        &[Self::amount_per_year, Self::years, Self::eligible_fte, Self::take_up, Self::turnover_reduction];
 }
 
 impl ProjectionForm {
-    /// Months.
-    pub const MONTHS: Field<Self> = Field::text(
-        Info::new("months", "Project for", Unit::Whole)
-            .subject("the projection length")
-            .phrase("a number of months")
-            .example("36")
-            .suffix("months")
-            .row(1),
-        |p| &p.months,
-        |p| &mut p.months,
-    );
-    /// Annual turnover.
-    pub const TURNOVER: Field<Self> = Field::text(
-        Info::new("turnover", "Turnover a year", Unit::Rate)
-            .hint("Blank: each role's leavers / in post")
-            .optional()
-            .subject("turnover")
-            .example("16.99")
-            .width(4)
-            .row(1),
-        |p| &p.turnover,
-        |p| &mut p.turnover,
-    );
-    /// Months to fill a post.
-    pub const MONTHS_TO_FILL: Field<Self> = Field::text(
-        Info::new("months_to_fill", "Time to fill a post", Unit::Whole)
-            .or_zero()
-            .subject("months to fill a post")
-            .example("3")
-            .suffix("months")
-            .row(1),
-        |p| &p.months_to_fill,
-        |p| &mut p.months_to_fill,
-    );
-    /// Share of starters newly qualified.
-    pub const NEWLY_QUALIFIED_SHARE: Field<Self> = Field::text(
-        Info::new("newly_qualified_share", "Starters newly qualified", Unit::Rate)
-            .or_zero()
-            .subject("the share of starters newly qualified")
-            .example("30")
-            .row(2),
-        |p| &p.newly_qualified_share,
-        |p| &mut p.newly_qualified_share,
-    );
-    /// Newly qualified caseload share.
-    pub const NEWLY_QUALIFIED_CASELOAD: Field<Self> = Field::text(
-        Info::new("newly_qualified_caseload", "Newly qualified caseload", Unit::Rate)
-            .hint("Share of a full caseload in their first year")
-            .subject("a newly qualified worker's caseload share")
-            .example("80")
-            .row(2),
-        |p| &p.newly_qualified_caseload,
-        |p| &mut p.newly_qualified_caseload,
-    );
-    /// Cases held by case-holding roles.
-    pub const CASES: Field<Self> = Field::text(
-        Info::new("cases", "Cases", Unit::Count)
-            .hint("Held by the case-holding roles")
-            .optional()
-            .subject("cases")
-            .example("4,500")
-            .row(3),
-        |p| &p.cases,
-        |p| &mut p.cases,
-    );
-    /// Target caseload.
-    pub const TARGET_CASELOAD: Field<Self> = Field::text(
-        Info::new("target_caseload", "Target caseload", Unit::Count)
-            .optional()
-            .subject("the target caseload")
-            .example("18")
-            .suffix("per FTE")
-            .width(3)
-            .row(3),
-        |p| &p.target_caseload,
-        |p| &mut p.target_caseload,
-    );
     /// The typed fields.
     pub const TEXT_FIELDS: &'static [Field<Self>] = &[
-        Self::MONTHS,
-        Self::TURNOVER,
-        Self::MONTHS_TO_FILL,
-        Self::NEWLY_QUALIFIED_SHARE,
-        Self::NEWLY_QUALIFIED_CASELOAD,
-        Self::CASES,
-        Self::TARGET_CASELOAD,
-    ];
-}
-
-impl Item for ProjectionForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::Field(Self::MONTHS),
-        Member::Field(Self::TURNOVER),
-        Member::Field(Self::MONTHS_TO_FILL),
-        Member::Field(Self::NEWLY_QUALIFIED_SHARE),
-        Member::Field(Self::NEWLY_QUALIFIED_CASELOAD),
-        Member::Field(Self::CASES),
-        Member::Field(Self::TARGET_CASELOAD),
-    ];
-}
-
-impl Item for WorkforceForm {
-    const MEMBERS: &'static [Member<Self>] = &[
-        Member::List(List {
-            key: "roles",
-            len: |w| w.roles.len(),
-            get: |w, i| w.roles.get(i).map(|r| r as &dyn Walk),
-            get_mut: |w, i| w.roles.get_mut(i).map(|r| r as &mut dyn Walk),
-            push: |w| w.roles.push(RoleForm::default()),
-        }),
-        Member::Part(Part {
-            key: "retention",
-            get: |w| w.retention.as_ref().map(|r| r as &dyn Walk),
-            get_mut: |w| w.retention.as_mut().map(|r| r as &mut dyn Walk),
-            make: |w| w.retention = Some(RetentionForm::default()),
-        }),
-        Member::Part(Part {
-            key: "projection",
-            get: |w| Some(&w.projection as &dyn Walk),
-            get_mut: |w| Some(&mut w.projection as &mut dyn Walk),
-            make: |_| {},
-        }),
+        Self::months,
+        Self::turnover,
+        Self::months_to_fill,
+        Self::newly_qualified_share,
+        Self::newly_qualified_caseload,
+        Self::cases,
+        Self::target_caseload,
     ];
 }
 
@@ -677,5 +411,23 @@ impl WorkforceForm {
                 role.pipeline.remove(j);
             }
         }
+    }
+}
+
+impl Choice for StarterKind {
+    fn id(&self) -> String {
+        match self {
+            StarterKind::Agency => "agency",
+            StarterKind::Permanent => "permanent",
+        }
+        .to_string()
+    }
+    fn set_id(&mut self, id: &str) -> bool {
+        match id {
+            "agency" => *self = StarterKind::Agency,
+            "permanent" => *self = StarterKind::Permanent,
+            _ => return false,
+        }
+        true
     }
 }

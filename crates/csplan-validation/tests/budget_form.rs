@@ -311,7 +311,7 @@ fn a_new_section_asks_for_its_year_and_area() {
         ..ScenarioForm::from_scenario(&csplan_model::presets::barnsley_2017())
     };
     let b = form.budget.as_ref().expect("added");
-    assert_eq!(b.delivery, ["100", "75", "25"].map(String::from));
+    assert_eq!([&b.delivery.green, &b.delivery.amber, &b.delivery.red], ["100", "75", "25"]);
     assert_eq!(
         errors(&form.check().problems),
         vec![

@@ -2,9 +2,9 @@
 //! year). Geometry from `csplan_calc::chart` in exact decimals; the same figures are in a
 //! table beside it, which is what screen readers are pointed to.
 
-use csplan_calc::chart::{nice_ceiling, Frame};
 use csplan_model::fmt::axis_pounds;
 use csplan_model::Decimal;
+use csplan_present::chart::{nice_ceiling, Frame};
 use leptos::prelude::*;
 
 const FRAME: Frame = Frame { width: 640, height: 280, left: 64, right: 12, top: 12, bottom: 36 };

@@ -3,10 +3,10 @@
 //! changes the lines' points and the description in place, and the gridlines and labels
 //! only when the scale or the x labels change.
 
-use csplan_calc::chart::{nice_ceiling, Frame};
 use csplan_calc::{Projection, ProjectionMonth};
 use csplan_model::fmt::grouped;
 use csplan_model::Decimal;
+use csplan_present::chart::{nice_ceiling, Frame};
 use leptos::prelude::*;
 
 const FRAME: Frame = Frame { width: 640, height: 300, left: 56, right: 32, top: 12, bottom: 36 };

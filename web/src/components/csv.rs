@@ -19,25 +19,6 @@ pub fn data_url(mime: &str, text: &str) -> String {
     out
 }
 
-/// A results table as CSV (RFC 4180): a header line, then each row; a cell with a comma,
-/// quote or line break is quoted, so "£1,234" stays one cell.
-pub fn table_csv<S: AsRef<str>>(headers: &[S], rows: &crate::components::live_table::Cells) -> String {
-    let quote = |c: &str| {
-        if c.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", c.replace('"', "\"\""))
-        } else {
-            c.to_string()
-        }
-    };
-    let mut out = headers.iter().map(|h| quote(h.as_ref())).collect::<Vec<_>>().join(",");
-    out.push('\n');
-    for r in rows {
-        out.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-        out.push('\n');
-    }
-    out
-}
-
 /// A link that downloads `csv()` as `file`; the browser follows the address set in the
 /// click handler, so the file always holds the figures on screen.
 #[component]
@@ -50,7 +31,7 @@ pub fn CsvLink(
     file: String,
     /// The link text.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// Makes the CSV (called on click only).
     csv: Signal<String>,
 ) -> impl IntoView {
@@ -60,6 +41,6 @@ pub fn CsvLink(
         }
     };
     view! {
-        <p class="govuk-body app-no-print"><a class="govuk-link" href="#" download=file id=id on:click=on_click>{label}</a></p>
+        <p class="govuk-body app-no-print"><a class="govuk-link" href="#" download=file id=id on:click=on_click>{move || label.get()}</a></p>
     }
 }

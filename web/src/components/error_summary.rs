@@ -35,7 +35,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView
                                             <a href=href on:click=move |e| {
                                                 e.prevent_default();
                                                 if elsewhere {
-                                                    route.go(page);
+                                                    route.go_to(page, &id);
                                                     focus_field_later(id.clone());
                                                 } else {
                                                     focus_field(&id);

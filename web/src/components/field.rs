@@ -1,9 +1,13 @@
-//! A GOV.UK text input for a figure: visible label, optional hint, prefix (£) or suffix
-//! (FTE), inline error, `inputmode="decimal"` (never `type=number`, which loses what
-//! was typed and behaves badly with screen readers).
+//! Form fields, rendered from the field tables in `csplan_validation` (labels, hints,
+//! units, widths and messages are described once there) and bound to the form by path
+//! alone: the value is `form.value(path)`, a keystroke is `form.edit(path, text)`, the
+//! error is validation's problem at that path.
+//!
+//! A text field is a GOV.UK text input: visible label, optional hint, prefix (£) or suffix
+//! (FTE), inline error, `inputmode="decimal"` for figures (never `type=number`, which loses
+//! what was typed and behaves badly with screen readers).
 
-use csplan_validation::field_id;
-use csplan_validation::form::ScenarioForm;
+use csplan_validation::fields::{Access, Field, Info, Path, Unit};
 use leptos::prelude::*;
 
 use crate::state::Planner;
@@ -11,7 +15,7 @@ use crate::state::Planner;
 /// What a [`TextField`] shows besides its value.
 #[derive(Clone, Debug, Default)]
 pub struct FieldSpec {
-    /// The input's id (from `csplan_validation::field_id`), also the stem of hint and error ids.
+    /// The input's id (the field's path as an id), also the stem of hint and error ids.
     pub id: String,
     /// Visible label.
     pub label: String,
@@ -22,14 +26,46 @@ pub struct FieldSpec {
     /// Shown after the input, e.g. "FTE".
     pub suffix: Option<&'static str>,
     /// Width class, e.g. "govuk-input--width-5".
-    pub width: Option<&'static str>,
+    pub width: Option<String>,
     /// A number (decimal keyboard, no spellcheck) rather than words.
     pub numeric: bool,
     /// Several lines of words: a GOV.UK textarea rather than an input.
     pub multiline: bool,
 }
 
-/// One labelled text input bound to a string in the form.
+/// `template` with `{}` replaced by `fill`: "Target caseload {}" -> "Target caseload 2".
+pub fn filled(template: &str, fill: &str) -> String {
+    template.replacen("{}", fill, 1)
+}
+
+/// The GOV.UK width class for a field's width in characters.
+fn width_class(width: u8) -> Option<String> {
+    match width {
+        0 => None,
+        100 => Some("govuk-!-width-full".into()),
+        66 => Some("govuk-!-width-two-thirds".into()),
+        n => Some(format!("govuk-input--width-{n}")),
+    }
+}
+
+impl FieldSpec {
+    /// The spec of the field at `path` described by `info`; `fill` stands for `{}` in its label.
+    pub fn of(path: &Path, info: &Info, fill: &str) -> Self {
+        let non_empty = |s: &'static str| (!s.is_empty()).then_some(s);
+        FieldSpec {
+            id: path.id(),
+            label: filled(info.label, fill),
+            hint: non_empty(info.hint).map(str::to_string),
+            prefix: non_empty(info.unit.prefix()),
+            suffix: non_empty(info.shown_suffix()),
+            width: width_class(info.shown_width()),
+            numeric: info.unit.is_number(),
+            multiline: info.unit == Unit::Paragraph,
+        }
+    }
+}
+
+/// One labelled text input.
 #[component]
 pub fn TextField(
     /// Label, hint, decorations.
@@ -63,7 +99,7 @@ pub fn TextField(
     };
     let input_class = move || {
         let mut class = String::from(if multiline { "govuk-textarea" } else { "govuk-input" });
-        if let Some(w) = width {
+        if let Some(w) = &width {
             class.push(' ');
             class.push_str(w);
         }
@@ -136,89 +172,56 @@ pub fn TextField(
     }
 }
 
-/// Reads one field's text from the form.
-type Getter = std::sync::Arc<dyn Fn(&ScenarioForm) -> Option<String> + Send + Sync>;
-/// Writes one field's text into the form.
-type Setter = std::sync::Arc<dyn Fn(&mut ScenarioForm, String) + Send + Sync>;
-
-/// A text field bound to one string of the form, with its error from validation.
-pub fn bound_field(
-    planner: Planner,
-    path: String,
-    spec: FieldSpec,
-    get: impl Fn(&ScenarioForm) -> Option<String> + Send + Sync + 'static,
-    set: impl Fn(&mut ScenarioForm, String) + Send + Sync + 'static,
-) -> AnyView {
-    // One non-generic body for every field keeps the download small.
-    bound_field_dyn(planner, path, spec, std::sync::Arc::new(get), std::sync::Arc::new(set))
-}
-
-fn bound_field_dyn(planner: Planner, path: String, spec: FieldSpec, get: Getter, set: Setter) -> AnyView {
-    let spec = FieldSpec { id: field_id(&path), ..spec };
+/// A text field bound to the form field at `path`, labelled by `spec`.
+pub fn bound(planner: Planner, path: Path, spec: FieldSpec) -> AnyView {
     // Memos, so a keystroke in one field updates that field alone.
-    let value = Memo::new(move |_| planner.form.with(|f| get(f).unwrap_or_default()));
-    let error = Memo::new(move |_| planner.error_at(&path));
-    let on_input = Callback::new(move |text: String| planner.form.update(|f| set(f, text)));
+    let value = {
+        let path = path.clone();
+        Memo::new(move |_| planner.form.with(|f| f.value(&path).unwrap_or_default()))
+    };
+    let error = {
+        let path = path.clone();
+        Memo::new(move |_| planner.error_at(path.as_str()))
+    };
+    let on_input = Callback::new(move |text: String| planner.form.update(|f| f.edit(&path, &text)));
     view! { <TextField spec value=value on_input error=error/> }.into_any()
 }
 
-/// Where an item of a section lives in the form (role `i`, placement line `i`, ...), so one
-/// helper binds any of its text fields. Sections with a single item ignore the index.
-pub struct Item<T: 'static> {
-    /// The item, to read.
-    pub find: fn(&ScenarioForm, usize) -> Option<&T>,
-    /// The item, to change.
-    pub find_mut: fn(&mut ScenarioForm, usize) -> Option<&mut T>,
+/// The text field at `path`, described by `info`; `fill` stands for `{}` in its label.
+pub fn field(planner: Planner, path: Path, info: &'static Info, fill: &str) -> AnyView {
+    let spec = FieldSpec::of(&path, info, fill);
+    bound(planner, path, spec)
 }
 
-impl<T> Clone for Item<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
+/// The text fields of the item at `at` from its table, in order: fields that share a row
+/// number sit side by side. Fields that are not typed text (choices, checkboxes) are left
+/// for the page to place.
+pub fn fields<T>(planner: Planner, at: &Path, table: &'static [Field<T>], fill: &str) -> AnyView {
+    let infos: Vec<&'static Info> =
+        table.iter().filter(|f| matches!(f.access, Access::Text(..))).map(|f| &f.info).collect();
+    laid_out(planner, at, infos, fill)
 }
 
-impl<T> Copy for Item<T> {}
-
-impl<T> std::fmt::Debug for Item<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Item")
-    }
-}
-
-/// A text field bound to the string `get`/`set` pick out of item `i`; `path` is its
-/// validation path.
-pub fn item_field<T: 'static>(
-    planner: Planner,
-    path: String,
-    spec: FieldSpec,
-    (item, i): (Item<T>, usize),
-    get: fn(&T) -> &String,
-    set: fn(&mut T, String),
-) -> AnyView {
-    bound_field(
-        planner,
-        path,
-        spec,
-        move |f| (item.find)(f, i).map(|t| get(t).clone()),
-        move |f, v| {
-            if let Some(t) = (item.find_mut)(f, i) {
-                set(t, v);
+fn laid_out(planner: Planner, at: &Path, infos: Vec<&'static Info>, fill: &str) -> AnyView {
+    let mut out: Vec<AnyView> = Vec::new();
+    let mut row: Vec<AnyView> = Vec::new();
+    let mut current = 0;
+    for info in infos {
+        if info.row != current || info.row == 0 {
+            if !row.is_empty() {
+                out.push(view! { <div class="app-inline-fields">{std::mem::take(&mut row)}</div> }.into_any());
             }
-        },
-    )
-}
-
-/// A field spec for a figure: a label, a width class, a decimal keyboard.
-pub fn number(label: &str, width: &'static str) -> FieldSpec {
-    FieldSpec { label: label.to_string(), width: Some(width), numeric: true, ..FieldSpec::default() }
-}
-
-/// A field spec for words: just a label.
-pub fn words(label: &str) -> FieldSpec {
-    FieldSpec { label: label.to_string(), ..FieldSpec::default() }
-}
-
-/// A field spec for a few lines of words: a label and a textarea.
-pub fn paragraph(label: &str) -> FieldSpec {
-    FieldSpec { label: label.to_string(), multiline: true, ..FieldSpec::default() }
+            current = info.row;
+        }
+        let view = field(planner, at.field(info.key), info, fill);
+        if info.row == 0 {
+            out.push(view);
+        } else {
+            row.push(view);
+        }
+    }
+    if !row.is_empty() {
+        out.push(view! { <div class="app-inline-fields">{row}</div> }.into_any());
+    }
+    out.into_any()
 }

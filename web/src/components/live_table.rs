@@ -1,80 +1,83 @@
-//! A results table whose cells update in place. A keystroke changes the figures, not the
-//! table's shape, so rows are built once and each cell's text node follows its figure; rows
-//! are rebuilt only when the number of rows or columns changes. On the Workforce page this
-//! is what keeps a keystroke from rebuilding a 37-row projection table and three role tables.
-//! Every results table offers its figures as a CSV download (made when the link is clicked).
+//! The one results table: a `csplan_present::Table` (described once, and printed the same
+//! way by the command line) in a GOV.UK table whose cells update in place. A keystroke
+//! changes the figures, not the table's shape, so rows are built once and each cell's text
+//! node follows its figure; rows are rebuilt only when the number of rows or columns
+//! changes. Every table offers its figures as CSV, exact, under plain-English headers (made
+//! when the link is clicked).
 
+use csplan_present::Table;
 use leptos::prelude::*;
 
-use crate::components::csv::{table_csv, CsvLink};
+use crate::components::csv::CsvLink;
 
-/// Rows of formatted cells; the first cell of each row is that row's header.
-pub type Cells = Vec<Vec<String>>;
-
-/// The cell at row `i`, column `j` (empty if the table has shrunk under it).
-fn cell(cells: Memo<Cells>, i: usize, j: usize) -> String {
-    cells.with(|c| c.get(i).and_then(|r| r.get(j)).cloned().unwrap_or_default())
-}
-
-/// A GOV.UK table in a focusable, labelled scrolling region (so it can be read at 320 px
-/// by scrolling it alone). `headers` are the column headers, the first over the row headers;
-/// columns after the first are numeric (right-aligned).
+/// A GOV.UK table of `table` in a focusable, labelled scrolling region (so it can be read
+/// at 320 px by scrolling it alone), its notes under it, and its CSV link. Nothing while
+/// there is no table. Its id is `{table.id}-table`, its CSV link `{table.id}-csv`.
 #[component]
 pub fn LiveTable(
-    /// The table's id.
-    id: &'static str,
-    /// Its caption.
-    caption: &'static str,
+    /// The table.
+    table: Memo<Option<Table>>,
     /// A smaller caption, for a table under its own heading.
     #[prop(optional)]
     small: bool,
-    /// Column headers.
-    #[prop(into)]
-    headers: Signal<Vec<String>>,
-    /// The cells, row by row.
-    cells: Memo<Cells>,
-    /// Leave out the CSV link, where the page offers a fuller CSV of the same figures.
+    /// Leave out the notes (the page says them elsewhere).
+    #[prop(optional)]
+    no_notes: bool,
+    /// Leave out the CSV link (the page puts it elsewhere).
     #[prop(optional)]
     no_csv: bool,
 ) -> impl IntoView {
-    let caption_id = format!("{id}-caption");
+    let id = Memo::new(move |_| table.with(|t| t.as_ref().map(|t| t.id)));
+    move || id.get().map(|id| table_view(table, id, small, no_notes, no_csv))
+}
+
+fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_notes: bool, no_csv: bool) -> AnyView {
+    let read = move |f: &dyn Fn(&Table) -> String| table.with(|t| t.as_ref().map(f).unwrap_or_default());
+    let shape = Memo::new(move |_| table.with(|t| t.as_ref().map_or((0, 0), |t| (t.rows.len(), t.columns.len()))));
+    let headers = Memo::new(move |_| {
+        table
+            .with(|t| t.as_ref().map(|t| t.columns.iter().map(|c| (c.header.clone(), c.numeric())).collect::<Vec<_>>()))
+    });
+    let caption = Memo::new(move |_| read(&|t| t.caption.clone()));
+    let notes = Memo::new(move |_| table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()));
+    let caption_id = format!("{id}-table-caption");
     let labelled_by = caption_id.clone();
-    let shape = Memo::new(move |_| cells.with(|c| (c.len(), c.first().map_or(0, Vec::len))));
     let caption_class = if small {
         "govuk-table__caption govuk-table__caption--s"
     } else {
         "govuk-table__caption govuk-table__caption--m"
     };
+    let header_row = move || {
+        headers
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(h, numeric)| {
+                let class =
+                    if numeric { "govuk-table__header govuk-table__header--numeric" } else { "govuk-table__header" };
+                view! { <th scope="col" class=class>{h}</th> }
+            })
+            .collect_view()
+    };
     view! {
         <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
-            <table class="govuk-table" id=id>
-                <caption class=caption_class id=caption_id>{caption}</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <For
-                            each=move || headers.get().into_iter().enumerate()
-                            key=|(j, h)| (*j, h.clone())
-                            children=move |(j, h)| {
-                                let class = if j == 0 { "govuk-table__header" } else { "govuk-table__header govuk-table__header--numeric" };
-                                view! { <th scope="col" class=class>{h}</th> }
-                            }
-                        />
-                    </tr>
-                </thead>
+            <table class="govuk-table" id=format!("{id}-table")>
+                <caption class=caption_class id=caption_id>{move || caption.get()}</caption>
+                <thead class="govuk-table__head"><tr class="govuk-table__row">{header_row}</tr></thead>
                 <tbody class="govuk-table__body">
                     <For
-                        each=move || {
-                            let (rows, columns) = shape.get();
-                            (0..rows).map(move |i| (i, columns))
-                        }
+                        each=move || { let (rows, columns) = shape.get(); (0..rows).map(move |i| (i, columns)) }
                         key=|row| *row
                         children=move |(i, columns)| {
+                            let cell = move |j: usize| move || table.with(|t| t.as_ref().map(|t| t.cell_text(i, j).to_string()).unwrap_or_default());
+                            let numeric = move |j: usize| headers.with(|h| h.as_ref().and_then(|h| h.get(j)).is_some_and(|(_, n)| *n));
                             view! {
                                 <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header">{move || cell(cells, i, 0)}</th>
-                                    {(1..columns)
-                                        .map(|j| view! { <td class="govuk-table__cell govuk-table__cell--numeric">{move || cell(cells, i, j)}</td> })
-                                        .collect_view()}
+                                    <th scope="row" class="govuk-table__header">{cell(0)}</th>
+                                    {(1..columns).map(|j| {
+                                        let class = if numeric(j) { "govuk-table__cell govuk-table__cell--numeric" } else { "govuk-table__cell" };
+                                        view! { <td class=class>{cell(j)}</td> }
+                                    }).collect_view()}
                                 </tr>
                             }
                         }
@@ -82,9 +85,12 @@ pub fn LiveTable(
                 </tbody>
             </table>
         </div>
+        {(!no_notes).then_some(move || notes.get().into_iter().map(|n| view! { <p class="govuk-body-s">{n}</p> }).collect_view())}
         {(!no_csv).then(|| view! {
-            <CsvLink id=format!("{id}-csv") file=format!("csplan-{id}.csv") label=format!("Download \u{201c}{caption}\u{201d} (CSV)")
-                csv=Signal::derive(move || table_csv(&headers.get(), &cells.get()))/>
+            <CsvLink id=format!("{id}-csv") file=format!("csplan-{id}.csv")
+                label=Signal::derive(move || format!("Download \u{201c}{}\u{201d} (CSV)", caption.get()))
+                csv=Signal::derive(move || read(&Table::csv))/>
         })}
     }
+    .into_any()
 }

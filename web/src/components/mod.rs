@@ -2,9 +2,11 @@
 
 pub mod bar_chart;
 pub mod chart;
+pub mod choice;
 pub mod csv;
 pub mod error_summary;
 pub mod field;
 pub mod layout;
+pub mod list;
 pub mod live_table;
 pub mod preset;

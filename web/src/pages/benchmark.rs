@@ -4,25 +4,14 @@
 
 use std::sync::Arc;
 
-use csplan_calc::benchmark::{benchmark, prefill_scenario, scenario_figure, Benchmark, BenchmarkMeasure};
+use csplan_calc::benchmark::{benchmark, prefill_scenario, scenario_figure, Benchmark};
 use csplan_calc::WorkforceReport;
 use csplan_data::{authorities_by_region, find_authority, years_of, WorkforceRow};
-use csplan_model::fmt::short;
-use csplan_model::Decimal;
 use leptos::prelude::*;
 
+use crate::components::live_table::LiveTable;
 use crate::dfe::{status_view, use_dfe, DfeData};
 use crate::state::use_planner;
-
-/// A published figure as people read it: rates to 1 place with "%", FTE to 2 places.
-fn figure(unit: &str, value: Option<Decimal>) -> String {
-    match value {
-        None => "not published".into(),
-        Some(v) if unit == "%" => format!("{}%", short(v, 1)),
-        Some(v) if unit == "FTE" => short(v, 2),
-        Some(v) => short(v, 1),
-    }
-}
 
 /// The section.
 #[component]
@@ -122,67 +111,16 @@ fn Picker(rows: Arc<Vec<WorkforceRow>>, report: Memo<Option<WorkforceReport>>) -
 
 #[component]
 fn Figures(b: Benchmark, report: Memo<Option<WorkforceReport>>) -> impl IntoView {
-    let ours = move |m: &BenchmarkMeasure| {
-        report.with(|r| r.as_ref().and_then(|r| scenario_figure(m.key, &r.total))).map(|v| figure(m.unit, Some(v)))
-    };
-    let years: Vec<u16> = b.measures.first().map(|m| m.trend.iter().map(|t| t.year).collect()).unwrap_or_default();
-    let rows = b
-        .measures
-        .iter()
-        .map(|m| {
-            let m2 = m.clone();
-            let rank = m.rank.map_or_else(|| "-".to_string(), |r| format!("{r} of {}", m.of));
-            view! {
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{m.label}</th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{figure(m.unit, m.authority)}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{figure(m.unit, m.region)}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{figure(m.unit, m.england)}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{rank}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{move || ours(&m2).unwrap_or_else(|| "-".into())}</td>
-                </tr>
-            }
+    let b = StoredValue::new(b);
+    let table = Memo::new(move |_| {
+        report.with(|r| {
+            let ours = |key: &str| r.as_ref().and_then(|r| scenario_figure(key, &r.total));
+            b.with_value(|b| Some(csplan_present::tables::benchmark(b, &ours)))
         })
-        .collect_view();
-    let trend = b
-        .measures
-        .iter()
-        .map(|m| {
-            view! {
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{m.label}</th>
-                    {m.trend.iter().map(|t| view! { <td class="govuk-table__cell govuk-table__cell--numeric">{figure(m.unit, t.value)}</td> }).collect_view()}
-                </tr>
-            }
-        })
-        .collect_view();
-    let caption = format!("{} beside {} and England, 30 September {}", b.authority, b.region, b.year);
-    let trend_caption = format!("{} by year", b.authority);
+    });
+    let trend = Memo::new(move |_| b.with_value(|b| Some(csplan_present::tables::trend(b))));
     view! {
-        <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby="benchmark-caption">
-            <table class="govuk-table" id="benchmark-table">
-                <caption class="govuk-table__caption govuk-table__caption--m" id="benchmark-caption">{caption}</caption>
-                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Measure"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{b.authority.clone()}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{b.region.clone()}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"England"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Rank (1 = lowest)"</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"This scenario"</th>
-                </tr></thead>
-                <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
-        </div>
-        <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby="trend-caption">
-            <table class="govuk-table" id="trend-table">
-                <caption class="govuk-table__caption govuk-table__caption--s" id="trend-caption">{trend_caption}</caption>
-                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Measure"</th>
-                    {years.into_iter().map(|y| view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{y}</th> }).collect_view()}
-                </tr></thead>
-                <tbody class="govuk-table__body">{trend}</tbody>
-            </table>
-        </div>
-        <p class="govuk-body-s">{format!("Source: {}. {}", b.source, b.attribution)}</p>
+        <LiveTable table/>
+        <LiveTable table=trend small=true/>
     }
 }

@@ -1,18 +1,22 @@
 //! The caseload planner page: scenario figures in, posts and costs out, recomputed on
-//! every keystroke. Figures come from `csplan-calc`; this file only lays them out.
+//! every keystroke. Fields come from `csplan_validation`'s tables, figures from
+//! `csplan-calc`, tables from `csplan-present`; this file only lays them out.
 
-use csplan_calc::{CaseloadResult, OptionResult};
+use csplan_calc::CaseloadResult;
 use csplan_model::fmt::short;
 use csplan_model::Rounding;
-use csplan_validation::field_id;
+use csplan_validation::fields::Path;
+use csplan_validation::form::{OptionForm, ScenarioForm, TeamForm};
 use leptos::prelude::*;
 
-use crate::components::csv::{table_csv, CsvLink};
-use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::field::{bound_field, number, words as spec, FieldSpec};
+use crate::components::choice::{options_of, radios, RadioIds};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{field, fields};
 use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::list::{card, name_or, remove_card, remove_row, EditList};
+use crate::components::live_table::LiveTable;
 use crate::components::preset::PresetLoader;
-use crate::state::{use_planner, Planner};
+use crate::state::use_planner;
 
 /// The page.
 #[component]
@@ -75,14 +79,11 @@ fn Status() -> impl IntoView {
 #[component]
 fn ScenarioSection() -> impl IntoView {
     let planner = use_planner();
+    let top = Path::default();
     view! {
         <h2 class="govuk-heading-l">"Scenario"</h2>
         <PresetLoader/>
-        {bound_field(planner, "authority".into(), FieldSpec { width: Some("govuk-!-width-two-thirds"), ..spec("Local authority") },
-            |f| Some(f.authority.clone()), |f, v| f.authority = v)}
-        {bound_field(planner, "as_at".into(),
-            FieldSpec { hint: Some("For example, 2017-09-30 (caseloads are counted at 30 September)".into()), width: Some("govuk-input--width-10"), ..spec("Figures as at (YYYY-MM-DD)") },
-            |f| Some(f.as_at.clone()), |f, v| f.as_at = v)}
+        {fields(planner, &top, &[ScenarioForm::authority, ScenarioForm::as_at], "")}
         {move || {
             let source = planner.form.with(|f| f.source.clone());
             (!source.is_empty()).then(|| view! {
@@ -95,58 +96,27 @@ fn ScenarioSection() -> impl IntoView {
 #[component]
 fn CostSection() -> impl IntoView {
     let planner = use_planner();
-    let radio = move |i: usize, rule: Rounding| {
-        let id = if i == 0 { "rounding".to_string() } else { format!("rounding-{}", i + 1) };
-        view! {
-            <div class="govuk-radios__item">
-                <input
-                    class="govuk-radios__input"
-                    id=id.clone()
-                    name="rounding"
-                    type="radio"
-                    value=rule.key()
-                    prop:checked=move || planner.form.with(|f| f.rounding == rule)
-                    on:change=move |_| planner.form.update(|f| f.rounding = rule)
-                />
-                <label class="govuk-label govuk-radios__label" for=id>{rule.label()}</label>
-            </div>
-        }
-    };
+    let rules = options_of(&Rounding::ALL, Rounding::key, Rounding::label);
     view! {
         <h2 class="govuk-heading-l">"Costs and rounding"</h2>
-        {bound_field(planner, "cost_per_fte".into(),
-            FieldSpec { hint: Some("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year".into()), prefix: Some("£"), ..number("Cost per FTE", "govuk-input--width-10") },
-            |f| Some(f.cost_per_fte.clone()), |f, v| f.cost_per_fte = v)}
-        <div class="govuk-form-group">
-            <fieldset class="govuk-fieldset" aria-describedby="rounding-hint">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"How to turn extra FTE into posts"</legend>
-                <div class="govuk-hint" id="rounding-hint">"Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts."</div>
-                <div class="govuk-radios govuk-radios--small">
-                    {Rounding::ALL.into_iter().enumerate().map(|(i, r)| radio(i, r)).collect_view()}
-                </div>
-            </fieldset>
-        </div>
+        {fields(planner, &Path::default(), &[ScenarioForm::cost_per_fte], "")}
+        {radios(planner, Path::root("rounding"), &ScenarioForm::rounding.info, rules, false, RadioIds::Numbered)}
     }
 }
 
 #[component]
 fn TeamsSection() -> impl IntoView {
     let planner = use_planner();
-    let count = move || planner.form.with(|f| f.teams.len());
-    let add = move |_| {
-        let mut added = 0;
-        planner.form.update(|f| added = f.add_team());
-        focus_field_later(field_id(&format!("teams[{added}].name")));
-    };
+    let add =
+        Callback::new(move |()| Some(Path::root("teams").index(planner.edit(ScenarioForm::add_team)).field("name")));
     view! {
         <h2 class="govuk-heading-l">"Team groups"</h2>
         <p class="govuk-body">
             "For each group of case-holding teams, give the case-holding FTE (including agency workers holding cases), either the number of cases or the average caseload now, and the caseload you want to reach."
         </p>
-        <For each=move || 0..count() key=|i| *i children=move |i| view! { <TeamCard i/> }/>
-        <button type="button" class="govuk-button govuk-button--secondary" id="teams" on:click=add>
-            "Add another team group"
-        </button>
+        <EditList count=Signal::derive(move || planner.form.with(|f| f.teams.len()))
+            item=Callback::new(|i| view! { <TeamCard i/> }.into_any())
+            add_id="teams" add_label="Add another team group" add/>
         <Totals/>
     }
 }
@@ -154,13 +124,8 @@ fn TeamsSection() -> impl IntoView {
 #[component]
 fn TeamCard(i: usize) -> impl IntoView {
     let planner = use_planner();
-    let legend = move || {
-        planner.form.with(|f| match f.teams.get(i).map(|t| t.name.trim().to_string()) {
-            Some(name) if !name.is_empty() => name,
-            _ => format!("Team group {}", i + 1),
-        })
-    };
-    let p = move |field: &str| format!("teams[{i}].{field}");
+    let at = Path::root("teams").index(i);
+    let legend = name_or(planner, at.field("name"), format!("Team group {}", i + 1));
     // Fresh figures when this group has no error; otherwise the last figures it had.
     let result = Memo::new(move |previous: Option<&Option<CaseloadResult>>| {
         let fresh =
@@ -169,74 +134,40 @@ fn TeamCard(i: usize) -> impl IntoView {
                 .with(|c| if c.team_ok(i) { csplan_calc::team(&c.draft, i).and_then(Result::ok) } else { None });
         fresh.or_else(|| previous.cloned().flatten())
     });
-    view! {
-        <div class="app-card">
-            <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                    <h3 class="govuk-fieldset__heading">{legend}</h3>
-                </legend>
-                {bound_field(planner, p("name"), FieldSpec { width: Some("govuk-!-width-full"), ..spec("Name of the team group") },
-                    move |f| f.teams.get(i).map(|t| t.name.clone()),
-                    move |f, v| if let Some(t) = f.teams.get_mut(i) { t.name = v })}
-                <div class="app-inline-fields">
-                    {bound_field(planner, p("case_holding_fte"), FieldSpec { suffix: Some("FTE"), ..number("Case-holding FTE", "govuk-input--width-5") },
-                        move |f| f.teams.get(i).map(|t| t.case_holding_fte.clone()),
-                        move |f, v| if let Some(t) = f.teams.get_mut(i) { t.case_holding_fte = v })}
-                    {bound_field(planner, p("cases"), FieldSpec { hint: Some("Or leave blank and give the average".into()), ..number("Cases held", "govuk-input--width-5") },
-                        move |f| f.teams.get(i).map(|t| t.cases.clone()),
-                        move |f, v| if let Some(t) = f.teams.get_mut(i) { t.cases = v })}
-                    {bound_field(planner, p("current_caseload"), FieldSpec { hint: Some("Cases per FTE now".into()), ..number("Average caseload", "govuk-input--width-4") },
-                        move |f| f.teams.get(i).map(|t| t.current_caseload.clone()),
-                        move |f, v| if let Some(t) = f.teams.get_mut(i) { t.current_caseload = v })}
-                    {bound_field(planner, p("target_caseload"), FieldSpec { hint: Some("Cases per FTE to reach".into()), ..number("Target caseload", "govuk-input--width-4") },
-                        move |f| f.teams.get(i).map(|t| t.target_caseload.clone()),
-                        move |f, v| if let Some(t) = f.teams.get_mut(i) { t.target_caseload = v })}
-                </div>
-                {bound_field(planner, p("cost_per_fte"),
-                    FieldSpec { hint: Some("Leave blank to use the cost per FTE above".into()), prefix: Some("£"), ..number("Cost per FTE for this group (optional)", "govuk-input--width-10") },
-                    move |f| f.teams.get(i).map(|t| t.cost_per_fte.clone()),
-                    move |f, v| if let Some(t) = f.teams.get_mut(i) { t.cost_per_fte = v })}
-                {move || {
-                    let list = planner.option_labels.get();
-                    (!list.is_empty()).then(|| view! {
-                        <div class="govuk-form-group">
-                            <fieldset class="govuk-fieldset">
-                                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Include in options"</legend>
-                                <div class="govuk-checkboxes govuk-checkboxes--small">
-                                    {list.into_iter().enumerate().map(|(j, (id, name))| {
-                                        let input_id = format!("teams-{i}-option-{j}");
-                                        let checked = {
-                                            let id = id.clone();
-                                            move || planner.form.with(|f| f.teams.get(i).is_some_and(|t| t.options.contains(&id)))
-                                        };
-                                        let label = name;
-                                        view! {
-                                            <div class="govuk-checkboxes__item">
-                                                <input class="govuk-checkboxes__input" id=input_id.clone() type="checkbox" value=id
-                                                    prop:checked=checked
-                                                    on:change=move |e| {
-                                                        let on = event_target_checked(&e);
-                                                        planner.form.update(|f| f.set_membership(i, j, on));
-                                                    }/>
-                                                <label class="govuk-label govuk-checkboxes__label" for=input_id>{label}</label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
+    let memberships = move || {
+        let list = planner.option_labels.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="govuk-form-group">
+                <fieldset class="govuk-fieldset">
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Include in options"</legend>
+                    <div class="govuk-checkboxes govuk-checkboxes--small">
+                        {list.into_iter().enumerate().map(|(j, (id, name))| {
+                            let input_id = format!("teams-{i}-option-{j}");
+                            let checked = {
+                                let id = id.clone();
+                                move || planner.form.with(|f| f.teams.get(i).is_some_and(|t| t.options.contains(&id)))
+                            };
+                            view! {
+                                <div class="govuk-checkboxes__item">
+                                    <input class="govuk-checkboxes__input" id=input_id.clone() type="checkbox" value=id
+                                        prop:checked=checked
+                                        on:change=move |e| {
+                                            let on = event_target_checked(&e);
+                                            planner.form.update(|f| f.set_membership(i, j, on));
+                                        }/>
+                                    <label class="govuk-label govuk-checkboxes__label" for=input_id>{name}</label>
                                 </div>
-                            </fieldset>
-                        </div>
-                    })
-                }}
-            </fieldset>
-            <TeamResultView result=result.into() stale=Signal::derive(move || !planner.checked.with(|c| c.team_ok(i)))/>
-            <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| {
-                planner.form.update(|f| f.remove_team(i));
-                focus_field_later("teams".into());
-            }>
-                "Remove this team group" <span class="govuk-visually-hidden">{move || format!(" ({})", legend())}</span>
-            </button>
-        </div>
-    }
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+        })
+    };
+    let body = view! { {fields(planner, &at, TeamForm::TEXT_FIELDS, "")} {memberships} }.into_any();
+    let after = view! { <TeamResultView result=result.into() stale=Signal::derive(move || !planner.checked.with(|c| c.team_ok(i)))/> }.into_any();
+    let remove = remove_card("Remove this team group", legend, move || planner.edit(|f| f.remove_team(i)), "teams");
+    card(legend, body, after, remove)
 }
 
 #[component]
@@ -294,17 +225,33 @@ fn Totals() -> impl IntoView {
 #[component]
 fn OptionsSection() -> impl IntoView {
     let planner = use_planner();
-    let option_count = move || planner.form.with(|f| f.options.len());
-    let target_count = move || planner.form.with(|f| f.compare_targets.len());
-    let add_option = move |_| {
-        let mut added = 0;
-        planner.form.update(|f| added = f.add_option());
-        focus_field_later(field_id(&format!("options[{added}].name")));
+    let add_target =
+        Callback::new(move |()| Some(Path::root("compare_targets").index(planner.edit(ScenarioForm::add_target))));
+    let add_option = Callback::new(move |()| {
+        Some(Path::root("options").index(planner.edit(ScenarioForm::add_option)).field("name"))
+    });
+    let target = move |i: usize| {
+        let path = Path::root("compare_targets").index(i);
+        let name = format!("target caseload {}", i + 1);
+        view! {
+            <div class="app-inline-fields">
+                {field(planner, path, &ScenarioForm::compare_targets, &(i + 1).to_string())}
+                {remove_row(name, move || planner.edit(|f| f.remove_target(i)), "add-target")}
+            </div>
+        }
+        .into_any()
     };
-    let add_target = move |_| {
-        let mut added = 0;
-        planner.form.update(|f| added = f.add_target());
-        focus_field_later(field_id(&format!("compare_targets[{added}]")));
+    let option = move |i: usize| {
+        let at = Path::root("options").index(i);
+        let name = format!("option {}", i + 1);
+        view! {
+            <div class="app-inline-fields">
+                {field(planner, at.field("id"), &OptionForm::id.info, &(i + 1).to_string())}
+                <div class="govuk-!-width-two-thirds">{field(planner, at.field("name"), &OptionForm::name.info, &(i + 1).to_string())}</div>
+                {remove_row(name, move || planner.edit(|f| f.remove_option(i)), "add-option")}
+            </div>
+        }
+        .into_any()
     };
     view! {
         <h2 class="govuk-heading-l">"Options compared"</h2>
@@ -312,179 +259,62 @@ fn OptionsSection() -> impl IntoView {
             "An option pools the team groups ticked for it: its caseload is their cases over their FTE. Each option is worked out at every target below."
         </p>
         <h3 class="govuk-heading-m">"Targets to compare"</h3>
-        <For each=move || 0..target_count() key=|i| *i children=move |i| view! {
-            <div class="app-inline-fields">
-                {bound_field(planner, format!("compare_targets[{i}]"), FieldSpec { suffix: Some("per FTE"), ..number(&format!("Target caseload {}", i + 1), "govuk-input--width-4") },
-                    move |f| f.compare_targets.get(i).cloned(),
-                    move |f, v| if let Some(t) = f.compare_targets.get_mut(i) { *t = v })}
-                <button type="button" class="govuk-button govuk-button--secondary app-no-print app-align-end" on:click=move |_| {
-                    planner.form.update(|f| f.remove_target(i));
-                    focus_field_later("add-target".into());
-                }>"Remove" <span class="govuk-visually-hidden">{format!(" target caseload {}", i + 1)}</span></button>
-            </div>
-        }/>
-        <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="add-target" on:click=add_target>"Add a target"</button>
+        <EditList count=Signal::derive(move || planner.form.with(|f| f.compare_targets.len()))
+            item=Callback::new(target) add_id="add-target" add_label="Add a target" add=add_target/>
         <h3 class="govuk-heading-m">"Options"</h3>
-        <For each=move || 0..option_count() key=|i| *i children=move |i| view! {
-            <div class="app-inline-fields">
-                {bound_field(planner, format!("options[{i}].id"), FieldSpec { hint: Some("Short, like 1 or A".into()), ..number(&format!("Option {} id", i + 1), "govuk-input--width-3") },
-                    move |f| f.options.get(i).map(|o| o.id.clone()),
-                    move |f, v| f.set_option_id(i, v))}
-                <div class="govuk-!-width-two-thirds">
-                    {bound_field(planner, format!("options[{i}].name"), FieldSpec { width: Some("govuk-!-width-full"), ..spec(&format!("Option {} name", i + 1)) },
-                        move |f| f.options.get(i).map(|o| o.name.clone()),
-                        move |f, v| if let Some(o) = f.options.get_mut(i) { o.name = v })}
-                </div>
-                <button type="button" class="govuk-button govuk-button--secondary app-no-print app-align-end" on:click=move |_| {
-                    planner.form.update(|f| f.remove_option(i));
-                    focus_field_later("add-option".into());
-                }>"Remove" <span class="govuk-visually-hidden">{format!(" option {}", i + 1)}</span></button>
-            </div>
-        }/>
-        <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="add-option" on:click=add_option>"Add an option"</button>
+        <EditList count=Signal::derive(move || planner.form.with(|f| f.options.len()))
+            item=Callback::new(option) add_id="add-option" add_label="Add an option" add=add_option/>
         <OptionsTable/>
     }
-}
-
-/// Text of one figure of option `o` at target `t`, kept up to date by its own closure, so a
-/// keystroke updates the table's text nodes instead of rebuilding the table.
-fn option_figure(
-    planner: Planner,
-    o: usize,
-    t: usize,
-    figure: fn(&CaseloadResult) -> String,
-) -> impl Fn() -> String + Send + Sync + 'static {
-    move || {
-        planner
-            .report
-            .with(|r| r.as_ref().and_then(|r| r.options.get(o)).and_then(|o| o.at_targets.get(t)).map(figure))
-            .unwrap_or_default()
-    }
-}
-
-fn option_text(
-    planner: Planner,
-    o: usize,
-    text: fn(&OptionResult) -> String,
-) -> impl Fn() -> String + Send + Sync + 'static {
-    move || planner.report.with(|r| r.as_ref().and_then(|r| r.options.get(o)).map(text)).unwrap_or_default()
 }
 
 #[component]
 fn OptionsTable() -> impl IntoView {
     let planner = use_planner();
-    // The table's shape: how many options have results, and the targets. The figures
-    // inside update on their own.
-    let shape = Memo::new(move |_| {
-        let options = planner.report.with(|r| r.as_ref().map_or(0, |r| r.options.len()));
-        (options, planner.scenario.with(|s| s.compare_targets.clone()))
+    let table = Memo::new(move |_| {
+        planner.report.with(|r| {
+            r.as_ref()
+                .filter(|r| !r.options.is_empty() && r.options.iter().any(|o| !o.at_targets.is_empty()))
+                .map(|r| csplan_present::tables::options(&r.options))
+        })
     });
+    let explanations = move || {
+        planner.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.options
+                        .iter()
+                        .flat_map(|o| {
+                            o.at_targets.iter().map(move |a| {
+                                (format!("{} at {}: ", o.name, short(a.target_caseload, 2)), a.explanation.clone())
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let has = Memo::new(move |_| table.with(Option::is_some));
     move || {
-        let (options, targets) = shape.get();
-        if options == 0 || targets.is_empty() {
+        if !has.get() {
             return view! {
                 <p class="govuk-body">"Add an option, tick team groups for it, and give a target to compare options side by side."</p>
             }
             .into_any();
         }
-        let header_cells = targets
-            .iter()
-            .map(|t| {
-                let t = short(*t, 2);
-                view! {
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{format!("Extra FTE at {t}")}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{format!("Posts at {t}")}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{format!("Cost a year at {t}")}</th>
-                }
-            })
-            .collect_view();
-        let rows = (0..options)
-            .map(|o| {
-                let cells = (0..targets.len())
-                    .map(|t| {
-                        view! {
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, |r| short(r.additional_fte.value(), 2))}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, CaseloadResult::posts_text)}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, t, |r| r.cost.display_pounds())}</td>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">{option_text(planner, o, |o| o.name.clone())}</th>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, 0, |r| short(r.case_holding_fte.value(), 2))}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{option_figure(planner, o, 0, |r| short(r.current_caseload, 1))}</td>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        let explanations = (0..options)
-            .flat_map(|o| {
-                (0..targets.len()).map(move |t| {
-                    view! {
-                        <li>
-                            <strong>
-                                {option_text(planner, o, |o| o.name.clone())}
-                                {option_figure(planner, o, t, |r| format!(" at {}: ", short(r.target_caseload, 2)))}
-                            </strong>
-                            {option_figure(planner, o, t, |r| r.explanation.clone())}
-                        </li>
-                    }
-                })
-            })
-            .collect_view();
         view! {
-            <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby="options-caption">
-                <table class="govuk-table" id="options-table">
-                    <caption class="govuk-table__caption govuk-table__caption--m" id="options-caption">"Options side by side"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Option"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"FTE now"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Caseload now"</th>
-                            {header_cells}
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">{rows}</tbody>
-                </table>
-            </div>
-            <CsvLink id="options-table-csv" file="csplan-options.csv" label="Download \u{201c}Options side by side\u{201d} (CSV)"
-                csv=Signal::derive(move || planner.report.with(|r| r.as_ref().map(|r| options_csv(&r.options)).unwrap_or_default()))/>
+            <LiveTable table/>
             <details class="govuk-details">
                 <summary class="govuk-details__summary">
                     <span class="govuk-details__summary-text">"How is this calculated?"</span>
                 </summary>
                 <div class="govuk-details__text">
-                    <ul class="govuk-list">{explanations}</ul>
+                    <ul class="govuk-list">
+                        {move || explanations().into_iter().map(|(head, text)| view! { <li><strong>{head}</strong>{text}</li> }).collect_view()}
+                    </ul>
                 </div>
             </details>
         }
         .into_any()
     }
-}
-
-/// The options table as CSV: the figures as the table shows them.
-fn options_csv(options: &[OptionResult]) -> String {
-    let mut headers = vec!["Option".to_string(), "FTE now".to_string(), "Caseload now".to_string()];
-    if let Some(first) = options.first() {
-        for a in &first.at_targets {
-            let t = short(a.target_caseload, 2);
-            headers.extend([format!("Additional FTE at {t}"), format!("Posts at {t}"), format!("Cost a year at {t}")]);
-        }
-    }
-    let rows: Vec<Vec<String>> = options
-        .iter()
-        .map(|o| {
-            let mut row = vec![o.name.clone()];
-            if let Some(a) = o.at_targets.first() {
-                row.extend([short(a.case_holding_fte.value(), 2), short(a.current_caseload, 1)]);
-            }
-            for a in &o.at_targets {
-                row.extend([short(a.additional_fte.value(), 2), a.posts_text(), a.cost.display_pounds()]);
-            }
-            row
-        })
-        .collect();
-    table_csv(&headers, &rows)
 }

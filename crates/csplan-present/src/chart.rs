@@ -151,3 +151,12 @@ impl Frame {
             .join(" ")
     }
 }
+
+/// The medium-term plan for a grouped bar chart: for each year its label and three amounts,
+/// the pressures, the savings at target and the savings expected after delivery risk (£).
+pub fn plan_bars(plan: &csplan_calc::budget::Plan) -> Vec<(String, Vec<Decimal>)> {
+    plan.years
+        .iter()
+        .map(|y| (y.year.clone(), vec![y.pressures.value(), y.savings_target.value(), y.savings_expected.value()]))
+        .collect()
+}
