@@ -84,6 +84,8 @@ test('save then open gives the same figures; a bad or newer file lists its probl
     assert.match(await page.locator('#opened').innerText(), /Opened portsmouth\.json/);
     assert.match(await page.locator('#working-on').innerText(), /Portsmouth \(from portsmouth\.json\)/);
     await page.click('#navigation a[href="?page=cost-of-care"]');
+    // Another group of pages: a page load, so wait for it to draw.
+    await page.waitForSelector('#placements-table');
     assert.match(await page.locator('main').innerText(), /£10,377,402/);
     await page.click('#navigation a[href="?page=scenario"]');
 

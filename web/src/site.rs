@@ -25,7 +25,7 @@
 //! read a scenario, and so send responses, from anywhere else.
 
 use csplan_validation::form::ScenarioForm;
-use csplan_validation::form_text;
+use csplan_validation::{form_text, Problem};
 use leptos::prelude::*;
 
 use crate::state::Planner;
@@ -43,8 +43,43 @@ pub struct SiteScenario {
 const FORM_KEY: &str = "csplan.form.v1";
 /// What the form was last loaded from ("Barnsley, December 2017"), for captions.
 const LOADED_KEY: &str = "csplan.loaded.v1";
+/// The problems last found in each part of the form (one a line: severity, path, message),
+/// so a download that does not check a part can still list that part's problems.
+const PROBLEMS_KEY: &str = "csplan.problems.v1";
 /// Where versions before the bundles kept the last valid scenario, as JSON.
 const OLD_KEY: &str = "csplan.scenario.v1";
+
+/// Problems as lines for [`PROBLEMS_KEY`].
+fn problems_text(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
+        out.push_str(if p.is_error() { "e\t" } else { "w\t" });
+        out.push_str(&clean(&p.path));
+        out.push('\t');
+        out.push_str(&clean(&p.message));
+        out.push('\n');
+    }
+    out
+}
+
+/// The problems kept in this browser for parts of the form this download does not check.
+fn kept_problems() -> Vec<Problem> {
+    let text = stored(PROBLEMS_KEY).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, '\t');
+            let (severity, path, message) = (parts.next()?, parts.next()?, parts.next()?);
+            let problem = Problem::error(path, message);
+            let problem = if severity == "w" {
+                Problem { severity: csplan_validation::Severity::Warning, ..problem }
+            } else {
+                problem
+            };
+            (!crate::state::checked_here(&problem)).then_some(problem)
+        })
+        .collect()
+}
 
 /// The value of `name=` in the page's address, if any.
 pub fn param(name: &str) -> Option<String> {
@@ -67,16 +102,19 @@ pub fn keep(planner: Planner) {
         return;
     }
     let text = planner.form.with_untracked(form_text::write);
+    let mut problems = planner.checked.with_untracked(|c| c.problems.clone());
+    problems.extend(planner.others.get_untracked());
     if let Some(store) = storage() {
         let _ = store.set_item(FORM_KEY, &text);
         let _ = store.set_item(LOADED_KEY, &planner.loaded.get_untracked());
+        let _ = store.set_item(PROBLEMS_KEY, &problems_text(&problems));
     }
 }
 
 /// Forgets the figures saved in this browser.
 pub fn forget_saved() {
     if let Some(s) = storage() {
-        for key in [FORM_KEY, LOADED_KEY, OLD_KEY] {
+        for key in [FORM_KEY, LOADED_KEY, PROBLEMS_KEY, OLD_KEY] {
             let _ = s.remove_item(key);
         }
     }
@@ -155,11 +193,15 @@ pub fn start(planner: Planner) -> SiteScenario {
         if let Some(Ok((form, label))) = own {
             planner.load_form(form, label);
         }
+        planner.others.set(kept_problems());
         open(planner, site, unchanged);
         return site;
     }
     match own {
-        Some(Ok((form, label))) => planner.load_form(form, label),
+        Some(Ok((form, label))) => {
+            planner.load_form(form, label);
+            planner.others.set(kept_problems());
+        }
         Some(Err(message)) => site.problem.set(Some(format!(
             "The figures saved in this browser could not be read ({message}), so the example council's are shown."
         ))),

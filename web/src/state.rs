@@ -7,6 +7,40 @@ use csplan_validation::form::{Checked, ScenarioForm};
 use csplan_validation::Problem;
 use leptos::prelude::*;
 
+/// The parts of the form this download checks: its pages' parts, and what they refer to
+/// (the Workforce page offers the Caseloads page's posts, the consultation refers to team
+/// groups, placement lines and budget areas). Problems in other parts come from the
+/// download that checked them, through [`Planner::others`].
+const SECTIONS: u16 = {
+    use csplan_validation::section::*;
+    let mut s = 0;
+    if cfg!(feature = "caseloads") {
+        s |= CASELOADS;
+    }
+    if cfg!(feature = "workforce") {
+        s |= CASELOADS | WORKFORCE;
+    }
+    if cfg!(feature = "demand") {
+        s |= DEMAND | CARE_FLOWS;
+    }
+    if cfg!(feature = "cost") {
+        s |= CASELOADS | COST_OF_CARE;
+    }
+    if cfg!(feature = "budget") {
+        s |= CASELOADS | COST_OF_CARE | BUDGET | CONSULTATION;
+    }
+    if cfg!(feature = "scenario") || cfg!(feature = "report") {
+        s |= ALL;
+    }
+    s
+};
+
+/// True for a problem in a part of the form this download checks.
+pub fn checked_here(p: &Problem) -> bool {
+    let part = csplan_validation::section::of(&p.path);
+    part == 0 || SECTIONS & part != 0
+}
+
 /// Shared by every page through context; `Copy` because it only holds signal handles.
 #[derive(Clone, Copy, Debug)]
 pub struct Planner {
@@ -29,6 +63,9 @@ pub struct Planner {
     pub option_labels: Memo<Vec<(String, String)>>,
     /// What was loaded last (a preset or an authority's DfE figures), for the page caption.
     pub loaded: RwSignal<String>,
+    /// Problems in parts of the form this download does not check, as the download that
+    /// checks them last found them (kept in this browser with the form).
+    pub others: RwSignal<Vec<Problem>>,
 }
 
 impl Planner {
@@ -46,7 +83,7 @@ impl Planner {
             if crate::PARTICIPANT {
                 Checked { scenario: None, draft: default_scenario(), problems: Vec::new() }
             } else {
-                form.with(ScenarioForm::check)
+                form.with(ScenarioForm::check_sections::<SECTIONS>)
             }
         });
         let scenario = Memo::new(move |previous: Option<&Scenario>| {
@@ -61,8 +98,16 @@ impl Planner {
             }
             scenario.with(|s| csplan_calc::caseload_report(s).ok())
         });
+        let others = RwSignal::new(Vec::<Problem>::new());
         let by_severity = move |error: bool| {
-            checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error).cloned().collect::<Vec<_>>())
+            let mut list: Vec<Problem> =
+                checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error).cloned().collect());
+            let before = list.len();
+            others.with(|o| list.extend(o.iter().filter(|p| p.is_error() == error).cloned()));
+            if list.len() > before {
+                form.with(|f| f.sort(&mut list));
+            }
+            list
         };
         let option_labels = Memo::new(move |_| {
             form.with(|f| {
@@ -85,6 +130,7 @@ impl Planner {
             warnings: Memo::new(move |_| by_severity(false)),
             option_labels,
             loaded: RwSignal::new(csplan_model::presets::PRESETS[0].title.to_string()),
+            others,
         }
     }
 
@@ -101,6 +147,8 @@ impl Planner {
             return;
         }
         self.load_form(ScenarioForm::from_scenario(scenario), label);
+        // A whole new scenario: the problems found in other parts were about the old one.
+        self.others.set(Vec::new());
     }
 
     /// Replaces everything typed with `form` (the figures kept in this browser, say).

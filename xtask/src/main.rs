@@ -19,8 +19,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod bundles;
 mod collect_bench;
 mod fuzz;
+mod serve;
 mod wasm_size;
 
 /// trunk 0.22 needs a newer rustc than this machine kind has (see TOOLCHAIN.md).
@@ -262,11 +264,7 @@ fn build_css() -> Step {
 
 fn trunk_build() -> Step {
     build_css()?;
-    step("trunk: release build of the web app into dist/");
-    run("trunk", &["build", "--release"])?;
-    // After the planner: its build empties dist/ first.
-    step("trunk: release build of the participants' app (the consultation alone) into dist/take-part/");
-    run("trunk", &["build", "--release", "--dist", "dist/take-part", "web/take-part.html"])
+    bundles::build(&mut |_| Ok(()))
 }
 
 fn serve() -> Step {
@@ -274,9 +272,9 @@ fn serve() -> Step {
         return Err("the web app (web/) is not in this checkout".into());
     }
     setup(Needs { browser: false })?;
-    build_css()?;
-    step("serving on http://127.0.0.1:8080 (Ctrl+C to stop)");
-    run("trunk", &["serve", "--release"])
+    trunk_build()?;
+    step("serving dist/ (Ctrl+C to stop)");
+    serve::serve("127.0.0.1:8080")
 }
 
 /// `cargo xtask dist`: the release build to publish, and how each file should be cached.
@@ -397,33 +395,19 @@ fn gzip_size(path: &Path) -> Result<(u64, u64), String> {
     Ok((bytes.len() as u64, gz.len() as u64))
 }
 
-/// Prints each file's size in `dir` and gzip -9 size, and the first-load total (data
-/// tables, fetched later by the page that needs them, apart).
-fn first_load(dir: &Path) -> Step {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    entries.sort();
+/// Prints what a browser downloads on first opening `bundle`: each file's size and gzip -9
+/// size, and the total (DfE's tables, fetched later by the page that needs them, are not in it).
+fn first_load(bundle: &str) -> Step {
     let (mut raw_total, mut gz_total) = (0, 0);
-    for path in &entries {
-        let (raw, gz) = gzip_size(path)?;
-        // Data tables are fetched later, by the page that needs them, not on first load.
-        let lazy = path.extension().is_some_and(|e| e == "tsv");
-        if !lazy {
-            raw_total += raw;
-            gz_total += gz;
-        }
-        let note = if lazy { "  (fetched by the page that needs it)" } else { "" };
-        println!("    {:<48} {:>9} B  {:>8} B gzip{note}", path.display(), raw, gz);
+    for path in bundles::first_load_files(bundle)? {
+        let (raw, gz) = gzip_size(&path)?;
+        raw_total += raw;
+        gz_total += gz;
+        println!("      {:<56} {:>9} B  {:>8} B gzip", path.display(), raw, gz);
     }
     let tenths_kb = gz_total * 10 / 1024;
     println!(
-        "    {:<48} {:>9} B  {:>8} B gzip  ({}.{} KB gzip)",
-        "first load",
-        raw_total,
-        gz_total,
+        "    {bundle:<58} {raw_total:>9} B  {gz_total:>8} B gzip  ({}.{} KiB): first load",
         tenths_kb / 10,
         tenths_kb % 10
     );
@@ -435,11 +419,23 @@ fn bench() -> Step {
         return Err("the web app (web/) is not in this checkout".into());
     }
     setup(Needs { browser: true })?;
-    trunk_build()?;
-    step("first-load transfer size of dist/ (what a browser downloads), gzip -9");
-    first_load(Path::new("dist"))?;
-    step("first-load transfer size of the participants' app, dist/take-part/, gzip -9");
-    first_load(Path::new("dist/take-part"))?;
+    build_css()?;
+    // Each bundle's code by crate, read from its module before wasm-opt strips the names.
+    bundles::build(&mut |name| {
+        wasm_size::print(Path::new("target/wasm32-unknown-unknown/release/csplan-web.wasm")).map(|()| {
+            println!("    (that was the {name} bundle)");
+        })
+    })?;
+    step("first load of each entry point (what a browser downloads), gzip -9");
+    for (name, pages) in bundles::BUNDLES {
+        println!("    pages: {pages}");
+        first_load(name)?;
+    }
+    first_load("take-part")?;
+    for table in ["dist/csww.tsv", "dist/cla.tsv"] {
+        let (raw, gz) = gzip_size(Path::new(table))?;
+        println!("    {table:<58} {raw:>9} B  {gz:>8} B gzip  (fetched by the page that needs it)");
+    }
     step("keystroke to updated figures in headless Chromium (200 edits)");
     run_with("node", &["tests/browser/bench.mjs"], &[("CSPLAN_DIST", "dist".into())])
 }

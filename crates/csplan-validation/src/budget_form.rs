@@ -126,12 +126,12 @@ crate::form! {
 
 impl DeliveryForm {
     /// The three shares, as the page shows them.
-    pub const FIELDS: &'static [Field<Self>] = &[Self::green, Self::amber, Self::red];
+    pub const FIELDS: &'static [Field] = &[Self::green, Self::amber, Self::red];
 }
 
 impl TransportForm {
     /// The typed fields, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+    pub const TEXT_FIELDS: &'static [Field] = &[
         Self::base_adjustment,
         Self::growth_a_year,
         Self::travellers,

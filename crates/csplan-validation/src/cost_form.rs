@@ -299,7 +299,7 @@ impl PlacementsForm {
 
 impl GroupForm {
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::id, Self::name, Self::budget];
+    pub const TEXT_FIELDS: &'static [Field] = &[Self::id, Self::name, Self::budget];
 }
 
 impl BudgetYearForm {
@@ -327,7 +327,7 @@ impl BudgetYearForm {
     }
 
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::year, Self::budget, Self::spend];
+    pub const TEXT_FIELDS: &'static [Field] = &[Self::year, Self::budget, Self::spend];
 }
 
 /// The discount rate HM Treasury's Green Book sets for public investment, %.
@@ -398,7 +398,7 @@ impl InvestForm {
     }
 
     /// The typed fields, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+    pub const TEXT_FIELDS: &'static [Field] = &[
         Self::name,
         Self::cost_per_year,
         Self::one_off,

@@ -210,8 +210,7 @@ impl DemandForm {
     }
 
     /// The settings below the series, as the page shows them.
-    pub const SETTINGS: &'static [Field<Self>] =
-        &[Self::projection_years, Self::case_holding_fte, Self::target_caseload];
+    pub const SETTINGS: &'static [Field] = &[Self::projection_years, Self::case_holding_fte, Self::target_caseload];
 }
 
 impl SeriesForm {
@@ -382,6 +381,6 @@ impl CareFlowsForm {
 
 impl CareTypeForm {
     /// The typed fields, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field<Self>] =
+    pub const TEXT_FIELDS: &'static [Field] =
         &[Self::name, Self::children, Self::entrants_per_month, Self::exit_rate, Self::annual_cost];
 }

@@ -7,10 +7,11 @@
 //!
 //! - [`Reader`] reads the typed text into the scenario, with one rule for what stands in
 //!   while a field is wrong (zero) and one wording for every message;
-//! - [`Walk`] finds and sets a field's text by its path ([`Walk::value`], [`Walk::set`]),
-//!   which is how the web app binds an input to the form with nothing but the path, and
-//!   lists every field in page order ([`Walk::visit`], which gives [`crate::form`] its
-//!   problem order and the flat text the browser saves, [`crate::form_text`]);
+//! - [`value`] and [`set`] find and set a field's text by its path, which is how the web app
+//!   binds an input to the form with nothing but the path, and [`visit`] lists every field
+//!   in page order (which gives [`crate::form`] its problem order and the flat text the
+//!   browser saves, [`crate::form_text`]). One walker serves every table: items are
+//!   reached as [`Node`]s (`dyn Any`), so no code is repeated for each form type;
 //! - the web app renders a section from its table with one generic field component.
 //!
 //! Paths are built with [`Path`] (`Path::root("workforce").at("roles", 0).field("name")` is
@@ -438,88 +439,57 @@ pub fn capitalised(text: &str) -> String {
     s
 }
 
-/// How a field's value is kept in its item.
-#[derive(Debug)]
-pub enum Access<T: 'static> {
+/// An item of a form, as the field tables see it: any form type, reached through
+/// `dyn Any`, so one walker (not one copy per form type) serves every table.
+pub type Node = dyn core::any::Any;
+
+/// How a field's value is kept in its item. Each accessor is given the item as a [`Node`]
+/// and answers for its own type only (None, or false, for any other).
+#[derive(Clone, Copy, Debug)]
+pub enum Access {
     /// Typed text.
-    Text(fn(&T) -> &String, fn(&mut T) -> &mut String),
+    Text(fn(&Node) -> Option<&String>, fn(&mut Node) -> Option<&mut String>),
     /// A checkbox.
-    Flag(fn(&T) -> bool, fn(&mut T, bool)),
+    Flag(fn(&Node) -> Option<bool>, fn(&mut Node, bool) -> bool),
     /// One of a list, by its id; setting an id that is not in the list changes nothing
     /// and returns false.
-    Choice(fn(&T) -> String, fn(&mut T, &str) -> bool),
+    Choice(fn(&Node) -> Option<String>, fn(&mut Node, &str) -> bool),
 }
 
-impl<T> Clone for Access<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T> Copy for Access<T> {}
-
-/// A field of an item of type `T`: what it is, and where its value is kept.
-#[derive(Debug)]
-pub struct Field<T: 'static> {
+/// A field: what it is, and where its value is kept.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
     /// What it is.
     pub info: Info,
     /// Where its value is kept.
-    pub access: Access<T>,
+    pub access: Access,
 }
 
-impl<T> Clone for Field<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T> Copy for Field<T> {}
-
-impl<T> Field<T> {
-    /// A text field.
-    pub const fn text(info: Info, get: fn(&T) -> &String, get_mut: fn(&mut T) -> &mut String) -> Self {
-        Field { info, access: Access::Text(get, get_mut) }
-    }
-    /// A checkbox.
-    pub const fn flag(info: Info, get: fn(&T) -> bool, set: fn(&mut T, bool)) -> Self {
-        Field { info, access: Access::Flag(get, set) }
-    }
-    /// A choice of one.
-    pub const fn choice(info: Info, get: fn(&T) -> String, set: fn(&mut T, &str) -> bool) -> Self {
-        Field { info, access: Access::Choice(get, set) }
-    }
-
+impl Field {
     /// The field's text in `item` (a flag as `true`/`false`, a choice as its id).
-    pub fn value(&self, item: &T) -> String {
+    pub fn value(&self, item: &Node) -> Option<String> {
         match self.access {
-            Access::Text(get, _) => get(item).clone(),
-            Access::Flag(get, _) => if get(item) { "true" } else { "false" }.to_string(),
+            Access::Text(get, _) => get(item).cloned(),
+            Access::Flag(get, _) => get(item).map(|on| if on { "true" } else { "false" }.to_string()),
             Access::Choice(get, _) => get(item),
         }
     }
 
-    /// The typed text of a text field (empty for other kinds).
-    pub fn typed<'a>(&self, item: &'a T) -> &'a str {
+    /// The typed text of a text field ("" for other kinds).
+    pub fn typed<'a>(&self, item: &'a Node) -> &'a str {
         match self.access {
-            Access::Text(get, _) => get(item),
+            Access::Text(get, _) => get(item).map_or("", String::as_str),
             _ => "",
         }
     }
 
     /// Sets the field from text as [`Field::value`] writes it; false if it does not fit.
-    pub fn set(&self, item: &mut T, value: &str) -> bool {
+    pub fn set(&self, item: &mut Node, value: &str) -> bool {
         match self.access {
-            Access::Text(_, get_mut) => {
-                *get_mut(item) = value.to_string();
-                true
-            }
+            Access::Text(_, get_mut) => get_mut(item).map(|t| value.clone_into(t)).is_some(),
             Access::Flag(_, set) => match value {
-                "true" => {
-                    set(item, true);
-                    true
-                }
-                "false" => {
-                    set(item, false);
-                    true
-                }
+                "true" => set(item, true),
+                "false" => set(item, false),
                 _ => false,
             },
             Access::Choice(_, set) => set(item, value),
@@ -529,58 +499,62 @@ impl<T> Field<T> {
 
 /// A list of items in an item: `roles` in the workforce section.
 #[derive(Debug)]
-pub struct List<T: 'static> {
+pub struct List {
     /// Its key in paths.
     pub key: &'static str,
     /// How many items it has.
-    pub len: fn(&T) -> usize,
+    pub len: fn(&Node) -> usize,
     /// Item `i`.
-    pub get: fn(&T, usize) -> Option<&dyn Walk>,
+    pub get: fn(&Node, usize) -> Option<&Node>,
     /// Item `i`, to change.
-    pub get_mut: fn(&mut T, usize) -> Option<&mut dyn Walk>,
+    pub get_mut: fn(&mut Node, usize) -> Option<&mut Node>,
     /// Adds a blank item at the end (when saved text names one that is not there yet).
-    pub push: fn(&mut T),
+    pub push: fn(&mut Node),
+    /// The items' table.
+    pub members: &'static [Member],
 }
 
 /// A list of typed texts in an item: `compare_targets`, a series' `values`. Each element
 /// is described by `info` (its key is the list's).
 #[derive(Debug)]
-pub struct Texts<T: 'static> {
+pub struct Texts {
     /// Its key in paths, and what each element is.
     pub info: Info,
     /// The texts.
-    pub get: fn(&T) -> &Vec<String>,
+    pub get: fn(&Node) -> Option<&Vec<String>>,
     /// The texts, to change.
-    pub get_mut: fn(&mut T) -> &mut Vec<String>,
+    pub get_mut: fn(&mut Node) -> Option<&mut Vec<String>>,
 }
 
 /// An item that is there or not: `workforce` in a scenario, `retention` in a workforce.
 #[derive(Debug)]
-pub struct Part<T: 'static> {
+pub struct Part {
     /// Its key in paths.
     pub key: &'static str,
     /// The part, if there is one.
-    pub get: fn(&T) -> Option<&dyn Walk>,
+    pub get: fn(&Node) -> Option<&Node>,
     /// The part, to change.
-    pub get_mut: fn(&mut T) -> Option<&mut dyn Walk>,
+    pub get_mut: fn(&mut Node) -> Option<&mut Node>,
     /// Adds a blank part (when saved text names one that is not there yet).
-    pub make: fn(&mut T),
+    pub make: fn(&mut Node),
+    /// The part's table.
+    pub members: &'static [Member],
 }
 
 /// One member of an item's table.
 #[derive(Debug)]
-pub enum Member<T: 'static> {
+pub enum Member {
     /// A field.
-    Field(Field<T>),
+    Field(Field),
     /// A list of typed texts.
-    Texts(Texts<T>),
+    Texts(Texts),
     /// A list of items.
-    List(List<T>),
+    List(List),
     /// An item that is there or not.
-    Part(Part<T>),
+    Part(Part),
 }
 
-impl<T> Member<T> {
+impl Member {
     fn key(&self) -> &'static str {
         match self {
             Member::Field(f) => f.info.key,
@@ -594,21 +568,7 @@ impl<T> Member<T> {
 /// A type whose fields are described by a table, in the order a page shows them.
 pub trait Item: Sized + 'static {
     /// Its fields, lists and parts.
-    const MEMBERS: &'static [Member<Self>];
-}
-
-/// Any [`Item`], reached by path.
-pub trait Walk {
-    /// Calls `out` with the path and value of every field, in page order.
-    fn visit(&self, at: &Path, out: &mut dyn FnMut(&Path, &str));
-    /// The value at `rest` (a path relative to this item) as [`Walk::visit`] gives it:
-    /// typed text, `true`/`false` for a checkbox, a choice's id.
-    fn value(&self, rest: &str) -> Option<String>;
-    /// Sets the field at `rest` from text as [`Walk::value`] gives it. With `grow`, list
-    /// items and parts on the way are added if they are missing (reading saved text);
-    /// without, a path to something that is not there changes nothing. False if
-    /// nothing was set.
-    fn set(&mut self, rest: &str, value: &str, grow: bool) -> bool;
+    const MEMBERS: &'static [Member];
 }
 
 /// The first part of a relative path: `roles[2].name` is (`roles`, Some(2), `name`).
@@ -626,83 +586,92 @@ pub const MAX_ITEMS: usize = 1000;
 
 /// The member `rest` starts with: a field whose key is all of `rest` (keys may hold a
 /// dot, `drivers.travellers`), or the list or part its first part names.
-fn find<T: Item>(rest: &str) -> Option<(&'static Member<T>, Option<usize>, &str)> {
-    if let Some(m) = T::MEMBERS.iter().find(|m| matches!(m, Member::Field(f) if f.info.key == rest)) {
+fn find<'a>(members: &'static [Member], rest: &'a str) -> Option<(&'static Member, Option<usize>, &'a str)> {
+    if let Some(m) = members.iter().find(|m| matches!(m, Member::Field(f) if f.info.key == rest)) {
         return Some((m, None, ""));
     }
     let (key, index, tail) = head(rest);
-    let m = T::MEMBERS.iter().find(|m| !matches!(m, Member::Field(_)) && m.key() == key)?;
+    let m = members.iter().find(|m| !matches!(m, Member::Field(_)) && m.key() == key)?;
     Some((m, index, tail))
 }
 
-impl<T: Item> Walk for T {
-    fn visit(&self, at: &Path, out: &mut dyn FnMut(&Path, &str)) {
-        for m in T::MEMBERS {
-            match m {
-                Member::Field(f) => out(&at.field(f.info.key), &f.value(self)),
-                Member::Texts(t) => {
-                    let list = at.field(t.info.key);
-                    for (i, v) in (t.get)(self).iter().enumerate() {
-                        out(&list.index(i), v);
+/// Calls `out` with the path and value of every field of `node` (described by `members`),
+/// in page order.
+pub fn visit(node: &Node, members: &'static [Member], at: &Path, out: &mut dyn FnMut(&Path, &str)) {
+    for m in members {
+        match m {
+            Member::Field(f) => {
+                if let Some(v) = f.value(node) {
+                    out(&at.field(f.info.key), &v);
+                }
+            }
+            Member::Texts(t) => {
+                let list = at.field(t.info.key);
+                for (i, v) in (t.get)(node).into_iter().flatten().enumerate() {
+                    out(&list.index(i), v);
+                }
+            }
+            Member::List(l) => {
+                for i in 0..(l.len)(node) {
+                    if let Some(item) = (l.get)(node, i) {
+                        visit(item, l.members, &at.at(l.key, i), out);
                     }
                 }
-                Member::List(l) => {
-                    for i in 0..(l.len)(self) {
-                        if let Some(item) = (l.get)(self, i) {
-                            item.visit(&at.at(l.key, i), out);
-                        }
-                    }
-                }
-                Member::Part(p) => {
-                    if let Some(part) = (p.get)(self) {
-                        part.visit(&at.field(p.key), out);
-                    }
+            }
+            Member::Part(p) => {
+                if let Some(part) = (p.get)(node) {
+                    visit(part, p.members, &at.field(p.key), out);
                 }
             }
         }
     }
+}
 
-    fn value(&self, rest: &str) -> Option<String> {
-        match find::<T>(rest)? {
-            (Member::Field(f), _, _) => Some(f.value(self)),
-            (Member::Texts(t), index, tail) => tail.is_empty().then(|| (t.get)(self).get(index?).cloned()).flatten(),
-            (Member::List(l), index, tail) => (l.get)(self, index?)?.value(tail),
-            (Member::Part(p), None, tail) => (p.get)(self)?.value(tail),
-            (Member::Part(_), Some(_), _) => None,
-        }
+/// The value at `rest` (a path relative to `node`) as [`visit`] gives it: typed text,
+/// `true`/`false` for a checkbox, a choice's id.
+pub fn value(node: &Node, members: &'static [Member], rest: &str) -> Option<String> {
+    match find(members, rest)? {
+        (Member::Field(f), _, _) => f.value(node),
+        (Member::Texts(t), index, tail) => tail.is_empty().then(|| (t.get)(node)?.get(index?).cloned()).flatten(),
+        (Member::List(l), index, tail) => value((l.get)(node, index?)?, l.members, tail),
+        (Member::Part(p), None, tail) => value((p.get)(node)?, p.members, tail),
+        (Member::Part(_), Some(_), _) => None,
     }
+}
 
-    fn set(&mut self, rest: &str, value: &str, grow: bool) -> bool {
-        let Some(found) = find::<T>(rest) else { return false };
-        match found {
-            (Member::Field(f), _, _) => f.set(self, value),
-            (Member::Texts(t), index, tail) => {
-                let Some(i) = index.filter(|i| *i < MAX_ITEMS && tail.is_empty()) else { return false };
-                let list = (t.get_mut)(self);
-                if list.len() <= i && grow {
-                    list.resize(i + 1, String::new());
-                }
-                list.get_mut(i).map(|slot| *slot = value.to_string()).is_some()
+/// Sets the field at `rest` from text as [`value`] gives it. With `grow`, list items and
+/// parts on the way are added if they are missing (reading saved text); without, a path to
+/// something that is not there changes nothing. False if nothing was set.
+pub fn set(node: &mut Node, members: &'static [Member], rest: &str, text: &str, grow: bool) -> bool {
+    let Some(found) = find(members, rest) else { return false };
+    match found {
+        (Member::Field(f), _, _) => f.set(node, text),
+        (Member::Texts(t), index, tail) => {
+            let Some(i) = index.filter(|i| *i < MAX_ITEMS && tail.is_empty()) else { return false };
+            let Some(list) = (t.get_mut)(node) else { return false };
+            if list.len() <= i && grow {
+                list.resize(i + 1, String::new());
             }
-            (Member::List(l), index, tail) => {
-                let Some(i) = index.filter(|i| *i < MAX_ITEMS) else { return false };
-                while grow && (l.len)(self) <= i {
-                    let before = (l.len)(self);
-                    (l.push)(self);
-                    if (l.len)(self) == before {
-                        return false;
-                    }
-                }
-                (l.get_mut)(self, i).is_some_and(|item| item.set(tail, value, grow))
-            }
-            (Member::Part(p), None, tail) => {
-                if grow && (p.get)(self).is_none() {
-                    (p.make)(self);
-                }
-                (p.get_mut)(self).is_some_and(|part| part.set(tail, value, grow))
-            }
-            (Member::Part(_), Some(_), _) => false,
+            list.get_mut(i).map(|slot| text.clone_into(slot)).is_some()
         }
+        (Member::List(l), index, tail) => {
+            let Some(i) = index.filter(|i| *i < MAX_ITEMS) else { return false };
+            while grow && (l.len)(node) <= i {
+                let before = (l.len)(node);
+                (l.push)(node);
+                if (l.len)(node) == before {
+                    return false;
+                }
+            }
+            (l.get_mut)(node, i).is_some_and(|item| set(item, l.members, tail, text, grow))
+        }
+        (Member::Part(p), None, tail) => {
+            if grow && (p.get)(node).is_none() {
+                (p.make)(node);
+            }
+            (p.get_mut)(node).is_some_and(|part| set(part, p.members, tail, text, grow))
+        }
+        (Member::Part(_), Some(_), _) => false,
     }
 }
 
@@ -743,12 +712,12 @@ impl Reader<'_> {
     }
 
     /// Field `f` of `item` (at `at`) as a figure; blank optional fields give zero.
-    pub fn get<T>(&mut self, at: &Path, f: &Field<T>, item: &T, of: &str) -> Decimal {
+    pub fn get(&mut self, at: &Path, f: &Field, item: &Node, of: &str) -> Decimal {
         self.number(&at.field(f.info.key), &f.info, f.typed(item), of).unwrap_or(Decimal::ZERO)
     }
 
     /// Field `f` of `item` (at `at`) as a figure, or None when blank and optional.
-    pub fn opt<T>(&mut self, at: &Path, f: &Field<T>, item: &T, of: &str) -> Option<Decimal> {
+    pub fn opt(&mut self, at: &Path, f: &Field, item: &Node, of: &str) -> Option<Decimal> {
         self.number(&at.field(f.info.key), &f.info, f.typed(item), of)
     }
 
@@ -769,7 +738,7 @@ impl Reader<'_> {
     }
 
     /// Field `f` of `item` (at `at`) as a whole number.
-    pub fn whole<T>(&mut self, at: &Path, f: &Field<T>, item: &T, of: &str) -> u32 {
+    pub fn whole(&mut self, at: &Path, f: &Field, item: &Node, of: &str) -> u32 {
         self.whole_at(&at.field(f.info.key), &f.info, f.typed(item), of)
     }
 }
@@ -884,11 +853,11 @@ macro_rules! form {
         }
         #[allow(non_upper_case_globals)]
         impl $name {
-            $( $crate::form_const!($field $kind $($arg)*); )*
+            $( $crate::form_const!($name $field $kind $($arg)*); )*
         }
         impl $crate::fields::Item for $name {
-            const MEMBERS: &'static [$crate::fields::Member<Self>] = &[
-                $( $crate::form_member!($field $kind $($arg)*), )*
+            const MEMBERS: &'static [$crate::fields::Member] = &[
+                $( $crate::form_member!($name $field $kind $($arg)*), )*
             ];
         }
     };
@@ -911,70 +880,99 @@ macro_rules! form_type {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! form_const {
-    ($f:ident text $info:expr) => {
+    ($s:ident $f:ident text $info:expr) => {
         #[doc = concat!("Describes `", stringify!($f), "`.")]
-        pub const $f: $crate::fields::Field<Self> =
-            $crate::fields::Field::text($info.keyed(stringify!($f)), |x| &x.$f, |x| &mut x.$f);
+        pub const $f: $crate::fields::Field = $crate::fields::Field {
+            info: $info.keyed(stringify!($f)),
+            access: $crate::fields::Access::Text(
+                |x| x.downcast_ref::<$s>().map(|x| &x.$f),
+                |x| x.downcast_mut::<$s>().map(|x| &mut x.$f),
+            ),
+        };
     };
-    ($f:ident flag $info:expr) => {
+    ($s:ident $f:ident flag $info:expr) => {
         #[doc = concat!("Describes `", stringify!($f), "`.")]
-        pub const $f: $crate::fields::Field<Self> =
-            $crate::fields::Field::flag($info.keyed(stringify!($f)), |x| x.$f, |x, on| x.$f = on);
+        pub const $f: $crate::fields::Field = $crate::fields::Field {
+            info: $info.keyed(stringify!($f)),
+            access: $crate::fields::Access::Flag(
+                |x| x.downcast_ref::<$s>().map(|x| x.$f),
+                |x, on| x.downcast_mut::<$s>().map(|x| x.$f = on).is_some(),
+            ),
+        };
     };
-    ($f:ident choice $t:ty, $info:expr) => {
+    ($s:ident $f:ident choice $t:ty, $info:expr) => {
         #[doc = concat!("Describes `", stringify!($f), "`.")]
-        pub const $f: $crate::fields::Field<Self> = $crate::fields::Field::choice(
-            $info.keyed(stringify!($f)),
-            |x| $crate::fields::Choice::id(&x.$f),
-            |x, v| $crate::fields::Choice::set_id(&mut x.$f, v),
-        );
+        pub const $f: $crate::fields::Field = $crate::fields::Field {
+            info: $info.keyed(stringify!($f)),
+            access: $crate::fields::Access::Choice(
+                |x| x.downcast_ref::<$s>().map(|x| $crate::fields::Choice::id(&x.$f)),
+                |x, v| x.downcast_mut::<$s>().is_some_and(|x| $crate::fields::Choice::set_id(&mut x.$f, v)),
+            ),
+        };
     };
-    ($f:ident texts $info:expr) => {
+    ($s:ident $f:ident texts $info:expr) => {
         #[doc = concat!("Describes each of `", stringify!($f), "`.")]
         pub const $f: $crate::fields::Info = $info.keyed(stringify!($f));
     };
-    ($f:ident $kind:ident $($x:tt)*) => {};
+    ($s:ident $f:ident $kind:ident $($x:tt)*) => {};
 }
 
 /// The table entry of a [`form!`] field.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! form_member {
-    ($f:ident texts $info:expr) => {
-        $crate::fields::Member::Texts($crate::fields::Texts { info: Self::$f, get: |x| &x.$f, get_mut: |x| &mut x.$f })
+    ($s:ident $f:ident texts $info:expr) => {
+        $crate::fields::Member::Texts($crate::fields::Texts {
+            info: $s::$f,
+            get: |x| x.downcast_ref::<$s>().map(|x| &x.$f),
+            get_mut: |x| x.downcast_mut::<$s>().map(|x| &mut x.$f),
+        })
     };
-    ($f:ident list $t:ty) => {
-        $crate::form_member!($f list $t, |x| x.$f.push(Default::default()))
+    ($s:ident $f:ident list $t:ty) => {
+        $crate::form_member!($s $f list $t, |x: &mut $s| x.$f.push(Default::default()))
     };
-    ($f:ident list $t:ty, $push:expr) => {
+    ($s:ident $f:ident list $t:ty, $push:expr) => {
         $crate::fields::Member::List($crate::fields::List {
             key: stringify!($f),
-            len: |x| x.$f.len(),
-            get: |x, i| x.$f.get(i).map(|v| v as &dyn $crate::fields::Walk),
-            get_mut: |x, i| x.$f.get_mut(i).map(|v| v as &mut dyn $crate::fields::Walk),
-            push: $push,
+            len: |x| x.downcast_ref::<$s>().map_or(0, |x| x.$f.len()),
+            get: |x, i| x.downcast_ref::<$s>()?.$f.get(i).map(|v| v as &$crate::fields::Node),
+            get_mut: |x, i| x.downcast_mut::<$s>()?.$f.get_mut(i).map(|v| v as &mut $crate::fields::Node),
+            push: |x| {
+                if let Some(x) = x.downcast_mut::<$s>() {
+                    let push: fn(&mut $s) = $push;
+                    push(x);
+                }
+            },
+            members: <$t as $crate::fields::Item>::MEMBERS,
         })
     };
-    ($f:ident part $t:ty) => {
-        $crate::form_member!($f part $t, |x| x.$f = Some(Default::default()))
+    ($s:ident $f:ident part $t:ty) => {
+        $crate::form_member!($s $f part $t, |x: &mut $s| x.$f = Some(Default::default()))
     };
-    ($f:ident part $t:ty, $make:expr) => {
+    ($s:ident $f:ident part $t:ty, $make:expr) => {
         $crate::fields::Member::Part($crate::fields::Part {
             key: stringify!($f),
-            get: |x| x.$f.as_ref().map(|v| v as &dyn $crate::fields::Walk),
-            get_mut: |x| x.$f.as_mut().map(|v| v as &mut dyn $crate::fields::Walk),
-            make: $make,
+            get: |x| x.downcast_ref::<$s>()?.$f.as_ref().map(|v| v as &$crate::fields::Node),
+            get_mut: |x| x.downcast_mut::<$s>()?.$f.as_mut().map(|v| v as &mut $crate::fields::Node),
+            make: |x| {
+                if let Some(x) = x.downcast_mut::<$s>() {
+                    let make: fn(&mut $s) = $make;
+                    make(x);
+                }
+            },
+            members: <$t as $crate::fields::Item>::MEMBERS,
         })
     };
-    ($f:ident always $t:ty) => {
+    ($s:ident $f:ident always $t:ty) => {
         $crate::fields::Member::Part($crate::fields::Part {
             key: stringify!($f),
-            get: |x| Some(&x.$f as &dyn $crate::fields::Walk),
-            get_mut: |x| Some(&mut x.$f as &mut dyn $crate::fields::Walk),
+            get: |x| x.downcast_ref::<$s>().map(|x| &x.$f as &$crate::fields::Node),
+            get_mut: |x| x.downcast_mut::<$s>().map(|x| &mut x.$f as &mut $crate::fields::Node),
             make: |_| {},
+            members: <$t as $crate::fields::Item>::MEMBERS,
         })
     };
-    ($f:ident $kind:ident $($x:tt)*) => {
-        $crate::fields::Member::Field(Self::$f)
+    ($s:ident $f:ident $kind:ident $($x:tt)*) => {
+        $crate::fields::Member::Field($s::$f)
     };
 }

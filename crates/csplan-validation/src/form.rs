@@ -12,9 +12,9 @@ use crate::budget_form::BudgetForm;
 use crate::consultation_form::ConsultationForm;
 use crate::cost_form::{BudgetYearForm, InvestForm, PlacementsForm};
 use crate::demand_form::{CareFlowsForm, DemandForm};
-use crate::fields::{label, Field, Info, Missing, Path, Reader, Walk};
+use crate::fields::{label, Field, Info, Item, Missing, Path, Reader};
 use crate::workforce_form::WorkforceForm;
-use crate::{validate, Problem};
+use crate::Problem;
 
 crate::form! {
     /// A scenario's fields as typed text.
@@ -118,7 +118,7 @@ crate::form! {
 
 impl TeamForm {
     /// Every text field, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+    pub const TEXT_FIELDS: &'static [Field] = &[
         Self::name,
         Self::case_holding_fte,
         Self::cases,
@@ -243,7 +243,7 @@ impl ScenarioForm {
     /// typed text, `true`/`false` for a checkbox, a choice's id. None if there is no such
     /// field.
     pub fn value(&self, path: &Path) -> Option<String> {
-        Walk::value(self, path.as_str())
+        crate::fields::value(self, Self::MEMBERS, path.as_str())
     }
 
     /// Sets the field at `path` to what was typed or chosen, as the page's inputs do. Ids
@@ -259,7 +259,7 @@ impl ScenarioForm {
         {
             return self.set_budget_area_id(i, value.to_string());
         }
-        Walk::set(self, p, value, false);
+        crate::fields::set(self, Self::MEMBERS, p, value, false);
     }
 
     /// The page a field is entered on, by the section its path starts with: the `?page=`
@@ -283,12 +283,34 @@ impl ScenarioForm {
     /// Every field's path, in the order the pages show them.
     pub fn paths(&self) -> Vec<Path> {
         let mut out = Vec::new();
-        self.visit(&Path::default(), &mut |p, _| out.push(p.clone()));
+        self.visit(&mut |p, _| out.push(p.clone()));
         out
+    }
+
+    /// Calls `out` with the path and value of every field, in page order.
+    pub fn visit(&self, out: &mut dyn FnMut(&Path, &str)) {
+        crate::fields::visit(self, Self::MEMBERS, &Path::default(), out);
+    }
+
+    /// Sets the field at `path` (as text) to `value` as [`ScenarioForm::value`] gives it;
+    /// with `grow`, adds the list items and sections on the way (reading saved text). False
+    /// if there is no such field or the value does not fit.
+    pub fn set(&mut self, path: &str, value: &str, grow: bool) -> bool {
+        crate::fields::set(self, Self::MEMBERS, path, value, grow)
     }
 
     /// Reads every field and validates the result; see the module docs.
     pub fn check(&self) -> Checked {
+        self.check_sections::<{ crate::section::ALL }>()
+    }
+
+    /// Reads and validates the scenario's own fields and the parts in `S`
+    /// ([`crate::section`]); the other parts are left out of the scenario it gives. A
+    /// download of the web app checks the parts its pages show, and carries only their
+    /// checks.
+    pub fn check_sections<const S: u16>(&self) -> Checked {
+        use crate::section::{BUDGET, CARE_FLOWS, CASELOADS, CONSULTATION, COST_OF_CARE, DEMAND, WORKFORCE};
+        let has = |part: u16| S & part != 0;
         let mut problems = Vec::new();
         let mut r = Reader { problems: &mut problems };
         let top = Path::default();
@@ -308,11 +330,16 @@ impl ScenarioForm {
                     r.number(&path, &Self::compare_targets, t, "").unwrap_or(Decimal::ZERO)
                 })
                 .collect(),
-            teams: self.teams.iter().enumerate().map(|(i, t)| team(i, t, &mut r)).collect(),
+            teams: if has(CASELOADS) {
+                self.teams.iter().enumerate().map(|(i, t)| team(i, t, &mut r)).collect()
+            } else {
+                Vec::new()
+            },
             options: self
                 .options
                 .iter()
                 .enumerate()
+                .filter(|_| has(CASELOADS))
                 .map(|(i, o)| PlanOption {
                     id: o.id.trim().to_string(),
                     name: o.name.trim().to_string(),
@@ -321,20 +348,33 @@ impl ScenarioForm {
                         .map(Money::new),
                 })
                 .collect(),
-            workforce: self.workforce.as_ref().map(|w| w.read(&mut r)),
-            demand: self.demand.as_ref().map(|d| d.read(&mut r)),
-            care_flows: self.care_flows.as_ref().map(|c| c.read(&mut r)),
-            placements: self.placements.as_ref().map(|p| p.read(&mut r)),
-            budget_history: BudgetYearForm::read_all(&self.budget_history, &mut r),
-            invest_to_save: self.invest_to_save.as_ref().map(|i| i.read(&mut r)),
-            budget: self.budget.as_ref().map(|b| b.read(&mut r)),
-            consultation: self.consultation.as_ref().map(|c| c.read(&mut r)),
+            workforce: self.workforce.as_ref().filter(|_| has(WORKFORCE)).map(|w| w.read(&mut r)),
+            demand: self.demand.as_ref().filter(|_| has(DEMAND)).map(|d| d.read(&mut r)),
+            care_flows: self.care_flows.as_ref().filter(|_| has(CARE_FLOWS)).map(|c| c.read(&mut r)),
+            placements: self.placements.as_ref().filter(|_| has(COST_OF_CARE)).map(|p| p.read(&mut r)),
+            budget_history: if has(COST_OF_CARE) {
+                BudgetYearForm::read_all(&self.budget_history, &mut r)
+            } else {
+                Vec::new()
+            },
+            invest_to_save: self.invest_to_save.as_ref().filter(|_| has(COST_OF_CARE)).map(|i| i.read(&mut r)),
+            budget: self.budget.as_ref().filter(|_| has(BUDGET)).map(|b| b.read(&mut r)),
+            consultation: self.consultation.as_ref().filter(|_| has(CONSULTATION)).map(|c| c.read(&mut r)),
         };
+        let others = self.workforce.is_some()
+            || self.demand.is_some()
+            || self.care_flows.is_some()
+            || self.placements.is_some()
+            || !self.budget_history.is_empty()
+            || self.invest_to_save.is_some()
+            || self.budget.is_some();
         // A field that could not be read holds a stand-in: say nothing more about it, nor
         // about fields checked against it (the rest of its team group or role).
         let unreadable: Vec<&str> = problems.iter().map(|p| group(&p.path)).collect();
-        let checks: Vec<Problem> =
-            validate(&scenario).into_iter().filter(|p| !unreadable.contains(&group(&p.path))).collect();
+        let checks: Vec<Problem> = crate::validate_sections::<S>(&scenario, others)
+            .into_iter()
+            .filter(|p| !unreadable.contains(&group(&p.path)))
+            .collect();
         problems.extend(checks);
         if !problems.is_empty() {
             self.sort(&mut problems);

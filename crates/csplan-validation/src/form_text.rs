@@ -2,13 +2,12 @@
 //! what the web app keeps in the browser's storage as the user types, so that moving
 //! between pages (each page group is its own download) keeps every figure, including the
 //! text of a field that is still wrong. It is written and read through the fields' tables
-//! ([`crate::fields::Walk`]), so it needs no JSON parser in the download.
+//! ([`crate::fields`]), so it needs no JSON parser in the download.
 //!
 //! Tabs, line breaks and backslashes in a value are written `\t`, `\n`, `\r` and `\\`.
 //! Reading never panics: a damaged or foreign text gives an error, an unknown path is
 //! skipped (and counted), and no list grows past [`crate::fields::MAX_ITEMS`] items.
 
-use crate::fields::{Path, Walk};
 use crate::form::ScenarioForm;
 
 /// The first line of every form text this version writes.
@@ -18,7 +17,7 @@ pub const HEADER: &str = "csplan-form 1";
 pub fn write(form: &ScenarioForm) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
-    form.visit(&Path::default(), &mut |path, value| {
+    form.visit(&mut |path, value| {
         out.push_str(path.as_str());
         out.push('\t');
         escape(value, &mut out);

@@ -103,8 +103,61 @@ pub const MAX_QUANTITY: i64 = 1_000_000;
 /// Largest cost per FTE accepted, in pounds.
 pub const MAX_COST_PER_FTE: i64 = 10_000_000;
 
+/// Parts of a scenario, to check some and not others ([`validate_sections`],
+/// [`form::ScenarioForm::check_sections`]): each download of the web app checks the parts
+/// its pages show. The scenario's own fields (authority, date, cost per FTE, comparison
+/// targets) are always checked.
+pub mod section {
+    /// Team groups and options.
+    pub const CASELOADS: u16 = 1;
+    /// The workforce section.
+    pub const WORKFORCE: u16 = 2;
+    /// Placements, budget history and invest-to-save.
+    pub const COST_OF_CARE: u16 = 4;
+    /// Demand series.
+    pub const DEMAND: u16 = 8;
+    /// The stock-flow model of children looked after.
+    pub const CARE_FLOWS: u16 = 16;
+    /// The budget section.
+    pub const BUDGET: u16 = 32;
+    /// The consultation (which refers to team groups, placement lines and budget areas:
+    /// check those with it).
+    pub const CONSULTATION: u16 = 64;
+    /// Everything.
+    pub const ALL: u16 = 127;
+
+    /// The part a field's path belongs to (0: the scenario's own fields).
+    pub fn of(path: &str) -> u16 {
+        match path.split(['.', '[']).next().unwrap_or("") {
+            "teams" | "options" => CASELOADS,
+            "workforce" => WORKFORCE,
+            "placements" | "budget_history" | "invest_to_save" => COST_OF_CARE,
+            "demand" => DEMAND,
+            "care_flows" => CARE_FLOWS,
+            "budget" => BUDGET,
+            "consultation" => CONSULTATION,
+            _ => 0,
+        }
+    }
+}
+
 /// Checks a scenario and returns every problem found, errors and warnings, in field order.
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let others = scenario.workforce.is_some()
+        || scenario.demand.is_some()
+        || scenario.care_flows.is_some()
+        || scenario.placements.is_some()
+        || !scenario.budget_history.is_empty()
+        || scenario.invest_to_save.is_some()
+        || scenario.budget.is_some();
+    validate_sections::<{ section::ALL }>(scenario, others)
+}
+
+/// Checks the scenario's own fields and the parts in `S` ([`section`]). `other_sections`
+/// says whether the scenario has anything besides team groups (a scenario with nothing at
+/// all needs a team group). A download that checks only some parts carries only their
+/// checks.
+pub fn validate_sections<const S: u16>(scenario: &Scenario, other_sections: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     if scenario.schema != SCHEMA_VERSION {
         out.push(Problem::error(
@@ -136,31 +189,38 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ));
         }
     }
-    let has_other_sections = scenario.workforce.is_some()
-        || scenario.demand.is_some()
-        || scenario.care_flows.is_some()
-        || scenario.placements.is_some()
-        || !scenario.budget_history.is_empty()
-        || scenario.invest_to_save.is_some()
-        || scenario.budget.is_some();
-    if scenario.teams.is_empty() && !has_other_sections {
-        out.push(Problem::error("teams", "Add at least one team group"));
+    if S & section::CASELOADS != 0 {
+        if scenario.teams.is_empty() && !other_sections {
+            out.push(Problem::error("teams", "Add at least one team group"));
+        }
+        for i in 0..scenario.teams.len() {
+            validate_team(&mut out, scenario, i);
+        }
+        validate_options(&mut out, scenario);
     }
-    for i in 0..scenario.teams.len() {
-        validate_team(&mut out, scenario, i);
+    if S & section::WORKFORCE != 0 {
+        if let Some(w) = &scenario.workforce {
+            workforce::validate_workforce(&mut out, w);
+        }
     }
-    validate_options(&mut out, scenario);
-    if let Some(w) = &scenario.workforce {
-        workforce::validate_workforce(&mut out, w);
+    if S & section::COST_OF_CARE != 0 {
+        placements::validate_cost_of_care(&mut out, scenario);
     }
-    placements::validate_cost_of_care(&mut out, scenario);
-    placements::validate_demand(&mut out, scenario);
-    placements::validate_care_flows(&mut out, scenario);
-    if let Some(b) = &scenario.budget {
-        budget::validate_budget(&mut out, b);
+    if S & section::DEMAND != 0 {
+        placements::validate_demand(&mut out, scenario);
     }
-    if let Some(c) = &scenario.consultation {
-        budget::validate_consultation(&mut out, scenario, c);
+    if S & section::CARE_FLOWS != 0 {
+        placements::validate_care_flows(&mut out, scenario);
+    }
+    if S & section::BUDGET != 0 {
+        if let Some(b) = &scenario.budget {
+            budget::validate_budget(&mut out, b);
+        }
+    }
+    if S & section::CONSULTATION != 0 {
+        if let Some(c) = &scenario.consultation {
+            budget::validate_consultation(&mut out, scenario, c);
+        }
     }
     out
 }

@@ -275,7 +275,7 @@ impl WorkforceForm {
 
 impl RoleForm {
     /// The typed fields, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+    pub const TEXT_FIELDS: &'static [Field] = &[
         Self::name,
         Self::establishment,
         Self::newly_created,
@@ -291,7 +291,7 @@ impl RoleForm {
 
     fn read(&self, at: &Path, i: usize, r: &mut Reader) -> Role {
         let of = label(&self.name, "role", i);
-        let fte = |r: &mut Reader, f: &Field<Self>| Fte::new(r.get(at, f, self, &of));
+        let fte = |r: &mut Reader, f: &Field| Fte::new(r.get(at, f, self, &of));
         Role {
             name: self.name.trim().to_string(),
             establishment: fte(r, &Self::establishment),
@@ -324,7 +324,7 @@ impl RoleForm {
 
 impl StarterForm {
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[Self::fte, Self::month];
+    pub const TEXT_FIELDS: &'static [Field] = &[Self::fte, Self::month];
 }
 
 impl RetentionForm {
@@ -341,13 +341,13 @@ impl RetentionForm {
     }
 
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] =
+    pub const TEXT_FIELDS: &'static [Field] =
         &[Self::amount_per_year, Self::years, Self::eligible_fte, Self::take_up, Self::turnover_reduction];
 }
 
 impl ProjectionForm {
     /// The typed fields.
-    pub const TEXT_FIELDS: &'static [Field<Self>] = &[
+    pub const TEXT_FIELDS: &'static [Field] = &[
         Self::months,
         Self::turnover,
         Self::months_to_fill,

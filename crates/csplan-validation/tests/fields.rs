@@ -8,7 +8,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use csplan_model::presets::PRESETS;
-use csplan_validation::fields::{Path, Walk};
+use csplan_validation::fields::Path;
 use csplan_validation::form::ScenarioForm;
 use csplan_validation::form_text;
 

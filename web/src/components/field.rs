@@ -196,7 +196,7 @@ pub fn field(planner: Planner, path: Path, info: &'static Info, fill: &str) -> A
 /// The text fields of the item at `at` from its table, in order: fields that share a row
 /// number sit side by side. Fields that are not typed text (choices, checkboxes) are left
 /// for the page to place.
-pub fn fields<T>(planner: Planner, at: &Path, table: &'static [Field<T>], fill: &str) -> AnyView {
+pub fn fields(planner: Planner, at: &Path, table: &'static [Field], fill: &str) -> AnyView {
     let infos: Vec<&'static Info> =
         table.iter().filter(|f| matches!(f.access, Access::Text(..))).map(|f| &f.info).collect();
     laid_out(planner, at, infos, fill)
