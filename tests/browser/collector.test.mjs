@@ -101,7 +101,9 @@ test('keyboard only: send a response to the council\'s collector and see the rec
     assert.equal(row.response.balance, '300000');
 
     // The collector goes away: sending again fails clearly, and nothing is lost.
+    const gone = new Promise((resolve) => collector.child.once('exit', resolve));
     collector.child.kill('SIGKILL');
+    await gone;
     await page.click('#change');
     await page.waitForSelector('#review');
     assert.equal(await page.inputValue('#consultation-council-tax'), '2');

@@ -3,9 +3,15 @@
 
 use csplan_model::Scenario;
 
-/// The scenario in `text`, or how many problems the file has and the first of them.
+/// The scenario in `text`, or how many problems the file has and the first of them. The
+/// participants' app reads only the parts its consultation uses.
 pub fn read(text: &str) -> Result<Scenario, (usize, String)> {
-    csplan_validation::load::read_scenario_json(text).map(|(s, _)| s).map_err(|e| {
+    let read = if crate::PARTICIPANT {
+        csplan_validation::load::read_consultation_json(text)
+    } else {
+        csplan_validation::load::read_scenario_json(text).map(|(s, _)| s)
+    };
+    read.map_err(|e| {
         let first = e
             .problems
             .first()

@@ -160,6 +160,41 @@ pub struct Outcome {
     pub summary: String,
 }
 
+/// Why an outcome cannot be sent as a response: one a lever a statutory minimum blocks,
+/// else the balance rule not met. The participant's page and the response collector give
+/// these same words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// The lever it is about (its index in the consultation), or None for the balance.
+    pub lever: Option<usize>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// The refusals for `o` ([`Refusal`]): none when the response can be sent.
+pub fn refusals(o: &Outcome) -> Vec<Refusal> {
+    let blocked: Vec<Refusal> = o
+        .levers
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.below_minimum && l.below_minimum_rule == FloorRule::Block)
+        .map(|(i, l)| Refusal {
+            lever: Some(i),
+            message: format!(
+                "{} would take its budget below the legal minimum (below its statutory minimum), so it cannot be chosen with the other choices: choose less",
+                l.name
+            ),
+        })
+        .collect();
+    if !blocked.is_empty() {
+        return blocked;
+    }
+    if o.balanced {
+        return Vec::new();
+    }
+    vec![Refusal { lever: None, message: format!("{}. Choose more savings or income", o.summary) }]
+}
+
 /// The money one unit of a lever closes the gap by: its own figure, else its effect's.
 pub fn per_unit(s: &Scenario, lever: &Lever) -> Result<Money, CalcError> {
     if let Some(m) = lever.per_unit {

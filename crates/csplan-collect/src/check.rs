@@ -1,8 +1,8 @@
 //! The one check a response must pass to be counted: the same for the collector and for
 //! `csplan responses summarise --scenario`.
 
-use csplan_calc::consultation::evaluate;
-use csplan_model::{Consultation, FloorRule, Response, Scenario};
+use csplan_calc::consultation::{evaluate, refusals};
+use csplan_model::{Consultation, Response, Scenario};
 use csplan_validation::{validate_response, Problem};
 
 /// Checks a response against the consultation (its choices, values, comments and answers,
@@ -15,23 +15,18 @@ pub fn accept(s: &Scenario, c: &Consultation, mut r: Response) -> Result<Respons
         return Err(problems);
     }
     let outcome = evaluate(s, c, &r.choices).map_err(|e| vec![Problem::error("choices", e.to_string())])?;
-    let blocked: Vec<Problem> = outcome
-        .levers
-        .iter()
-        .filter(|l| l.below_minimum && l.below_minimum_rule == FloorRule::Block)
-        .map(|l| {
-            let at = r.choices.iter().position(|ch| ch.lever == l.id).unwrap_or_default();
-            Problem::error(
-                format!("choices[{at}].value"),
-                format!("{} would take its budget area below its statutory minimum, so it cannot be chosen", l.name),
-            )
+    let refused: Vec<Problem> = refusals(&outcome)
+        .into_iter()
+        .map(|refusal| match refusal.lever.and_then(|i| c.levers.get(i)) {
+            Some(l) => {
+                let at = r.choices.iter().position(|ch| ch.lever == l.id).unwrap_or_default();
+                Problem::error(format!("choices[{at}].value"), refusal.message)
+            }
+            None => Problem::error("balance", refusal.message),
         })
         .collect();
-    if !blocked.is_empty() {
-        return Err(blocked);
-    }
-    if !outcome.balanced {
-        return Err(vec![Problem::error("balance", outcome.summary)]);
+    if !refused.is_empty() {
+        return Err(refused);
     }
     r.balance = outcome.balance;
     r.balanced = outcome.balanced;

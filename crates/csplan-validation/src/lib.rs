@@ -27,6 +27,7 @@ pub mod form_text;
 pub mod json;
 pub mod load;
 mod placements;
+pub mod response_form;
 pub mod share;
 mod workforce;
 pub mod workforce_form;

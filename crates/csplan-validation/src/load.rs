@@ -92,3 +92,63 @@ pub fn read_scenario_json(text: &str) -> Result<(Scenario, Vec<Problem>), LoadEr
     }
     Ok((scenario, problems))
 }
+
+/// The parts of a scenario file a consultation uses: its authority and date, the cost per
+/// FTE, team groups (social workers added) and the options they belong to, placement lines (placements avoided), the
+/// budget (statutory minimums) and the consultation itself. Everything else in the file is
+/// skipped unread.
+#[derive(serde::Deserialize)]
+struct ForConsultation {
+    schema: u32,
+    authority: String,
+    #[serde(default)]
+    as_at: String,
+    #[serde(default)]
+    rounding: csplan_model::Rounding,
+    cost_per_fte: csplan_model::Money,
+    #[serde(default)]
+    teams: Vec<csplan_model::TeamGroup>,
+    #[serde(default)]
+    options: Vec<csplan_model::PlanOption>,
+    #[serde(default)]
+    placements: Option<csplan_model::Placements>,
+    #[serde(default)]
+    budget: Option<csplan_model::Budget>,
+    #[serde(default)]
+    consultation: Option<csplan_model::Consultation>,
+}
+
+/// Reads a scenario file for its consultation alone, as the participants' app does: the
+/// format version first, then only the parts a consultation uses ([`ForConsultation`]),
+/// each checked; the rest of the file is skipped, so the participants' download carries
+/// neither the rest of the scenario's reader nor its checks. The scenario it gives has
+/// only those parts.
+pub fn read_consultation_json(text: &str) -> Result<Scenario, LoadError> {
+    use crate::section::{BUDGET, CASELOADS, CONSULTATION, COST_OF_CARE};
+    let one = |p: Problem| LoadError { problems: vec![p] };
+    check_version(text).map_err(one)?;
+    let f: ForConsultation = serde_json::from_str(text).map_err(|e| one(does_not_fit(String::new(), e)))?;
+    let scenario = Scenario {
+        schema: f.schema,
+        authority: f.authority,
+        as_at: f.as_at,
+        rounding: f.rounding,
+        cost_per_fte: f.cost_per_fte,
+        teams: f.teams,
+        options: f.options,
+        placements: f.placements,
+        budget: f.budget,
+        consultation: f.consultation,
+        ..Scenario::default()
+    };
+    let problems: Vec<Problem> =
+        crate::validate_sections::<{ CASELOADS | COST_OF_CARE | BUDGET | CONSULTATION }>(&scenario, true)
+            .into_iter()
+            .filter(|p| p.is_error() && p.path != "as_at")
+            .collect();
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(LoadError { problems })
+    }
+}

@@ -120,3 +120,41 @@ fn a_formulas_inputs_are_found_in_its_record_or_the_records_around_it() {
     assert_eq!(near("nowhere"), None);
     assert_eq!(csplan_validation::json::find_near(&v, "roles[3].x", "cost"), None);
 }
+
+// The participants' app: a scenario file read for its consultation alone.
+
+#[test]
+fn a_scenario_file_read_for_its_consultation_keeps_what_a_consultation_uses() {
+    for preset in PRESETS {
+        let s = (preset.build)();
+        let json = serde_json::to_string(&s).expect("serialises");
+        let read = csplan_validation::load::read_consultation_json(&json).expect("reads");
+        assert_eq!(read.consultation, s.consultation, "{}", preset.id);
+        assert_eq!(
+            (&read.teams, &read.placements, &read.budget),
+            (&s.teams, &s.placements, &s.budget),
+            "{}",
+            preset.id
+        );
+        assert_eq!((read.cost_per_fte, read.rounding), (s.cost_per_fte, s.rounding), "{}", preset.id);
+        assert_eq!(read.workforce, None, "the rest is skipped");
+    }
+}
+
+#[test]
+fn a_consultation_file_with_a_problem_in_what_it_uses_is_refused() {
+    let mut s = csplan_model::presets::hampshire_2021();
+    if let Some(c) = s.consultation.as_mut() {
+        c.levers[0].area = Some("nowhere".into());
+    }
+    let json = serde_json::to_string(&s).expect("serialises");
+    let e = csplan_validation::load::read_consultation_json(&json).expect_err("refused");
+    assert!(e.problems.iter().any(|p| p.path == "consultation.levers[0].area"), "{:?}", e.problems);
+    let newer = json.replacen("\"schema\":1", "\"schema\":7", 1);
+    let e = csplan_validation::load::read_consultation_json(&newer).expect_err("refused");
+    assert!(e.problems[0].message.contains("newer csplan"), "{:?}", e.problems);
+    // A broken workforce section is skipped, not read: it cannot stop a consultation.
+    let valid = serde_json::to_string(&csplan_model::presets::hampshire_2021()).expect("serialises");
+    let skipped = valid.replacen("{", "{\"workforce\":{\"roles\":\"not a list\"},", 1);
+    assert!(csplan_validation::load::read_consultation_json(&skipped).is_ok());
+}

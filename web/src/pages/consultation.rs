@@ -4,10 +4,11 @@
 //! comes before the participant downloads their response. All figures come from
 //! `csplan_calc::consultation`; typed values are read by `csplan_validation`.
 
-use csplan_calc::consultation::{evaluate, response, response_text, show_value, step, Outcome};
+use csplan_calc::consultation::{evaluate, refusals, response, response_text, show_value, step, Outcome};
 use csplan_model::fmt::{long_date, plain};
-use csplan_model::{Answer, BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
-use csplan_validation::{field_id, read_lever_value, Problem, Severity, PREFER_NOT_TO_SAY};
+use csplan_model::{BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
+use csplan_validation::response_form::{lever_path, ResponseForm};
+use csplan_validation::{read_lever_value, Problem, PREFER_NOT_TO_SAY};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,80 +17,6 @@ use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::layout::use_document_title;
 use crate::components::preset::PresetLoader;
 use crate::state::use_planner;
-
-/// What the participant has entered: text per lever (kept as typed), comments, answers.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Entries {
-    values: Vec<String>,
-    comments: Vec<String>,
-    overall: String,
-    answers: Vec<String>,
-}
-
-impl Entries {
-    fn start(c: &Consultation) -> Self {
-        let mut e = Self {
-            values: c.levers.iter().map(|l| plain(l.start)).collect(),
-            comments: vec![String::new(); c.levers.len()],
-            overall: String::new(),
-            answers: vec![String::new(); c.questions.len()],
-        };
-        e.apply_link(c);
-        e
-    }
-
-    /// Choices from a shared link: `?page=consultation&choices=id:value,id:value`.
-    fn apply_link(&mut self, c: &Consultation) {
-        let search = window().location().search().unwrap_or_default();
-        let Some(list) = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("choices=")) else {
-            return;
-        };
-        for pair in list.split(',') {
-            let Some((id, value)) = pair.split_once(':') else { continue };
-            if let Some(i) = c.levers.iter().position(|l| l.id == id) {
-                if let Some(slot) = self.values.get_mut(i) {
-                    *slot = value.to_string();
-                }
-            }
-        }
-    }
-}
-
-fn path(lever: &Lever) -> String {
-    format!("consultation.{}", lever.id)
-}
-
-/// Reads every typed value; a value that cannot be read keeps the lever's start value
-/// for the figures and gets a message naming the choice.
-fn read(c: &Consultation, e: &Entries) -> (Vec<Choice>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let choices = c
-        .levers
-        .iter()
-        .zip(&e.values)
-        .zip(&e.comments)
-        .map(|((l, text), comment)| {
-            let value = match l.kind {
-                LeverKind::Proposal | LeverKind::Principle => csplan_model::dec::parse_text(text).unwrap_or(l.start),
-                _ => read_lever_value(l, text).unwrap_or_else(|message| {
-                    problems.push(Problem { path: path(l), severity: Severity::Error, message });
-                    l.start
-                }),
-            };
-            Choice { lever: l.id.clone(), value, comment: comment.trim().to_string() }
-        })
-        .collect();
-    (choices, problems)
-}
-
-fn about_you(c: &Consultation, e: &Entries) -> Vec<Answer> {
-    c.questions
-        .iter()
-        .zip(&e.answers)
-        .filter(|(_, a)| !a.is_empty())
-        .map(|(q, a)| Answer { question: q.id.clone(), answer: a.clone() })
-        .collect()
-}
 
 fn download(file: &str, mime: &str, text: &str) {
     let url = data_url(mime, text);
@@ -106,46 +33,46 @@ fn download(file: &str, mime: &str, text: &str) {
 pub fn ConsultationPage() -> impl IntoView {
     let planner = use_planner();
     let consultation = Memo::new(move |_| planner.scenario.with(|s| s.consultation.clone()));
-    let entries = RwSignal::new(Entries::default());
-    Effect::new(move |_| {
-        if let Some(c) = consultation.get() {
-            entries.set(Entries::start(&c));
+    move || {
+        match consultation.get() {
+        None if crate::PARTICIPANT => view! {
+            <h1 class="govuk-heading-xl">"Balance the budget"</h1>
+            <p class="govuk-body">"There is no consultation here. Open the link the council gave you."</p>
         }
-    });
+        .into_any(),
+        None => view! {
+            <h1 class="govuk-heading-xl">"Balance the budget"</h1>
+            <p class="govuk-body">"This scenario has no consultation. A council sets one up in its scenario file; the Example council and Hampshire SP2023, 2021 presets have one."</p>
+            <PresetLoader/>
+        }
+        .into_any(),
+        Some(c) => view! { <Taking c/> }.into_any(),
+    }
+    }
+}
+
+/// Taking part in consultation `c`: what the participant enters starts from the choices'
+/// starting values (or a link's), read by `csplan_validation::response_form`.
+#[component]
+fn Taking(c: Consultation) -> impl IntoView {
+    let planner = use_planner();
+    let link = crate::site::param("choices");
+    let entries = RwSignal::new(ResponseForm::start(&c, link.as_deref()));
+    let c = StoredValue::new(c);
     let reviewing = RwSignal::new(false);
     let submit_errors = RwSignal::new(Vec::<Problem>::new());
     use_document_title("Balance the budget", move || !submit_errors.with(Vec::is_empty));
-    let read_all = Memo::new(move |_| {
-        let c = consultation.get()?;
-        Some(entries.with(|e| read(&c, e)))
-    });
+    let read_all = Memo::new(move |_| Some(entries.with(|e| c.with_value(|c| e.read(c)))));
     let outcome = Memo::new(move |_| {
-        let c = consultation.get()?;
         let (choices, _) = read_all.get()?;
-        planner.scenario.with(|s| evaluate(s, &c, &choices).ok())
+        planner.scenario.with(|s| c.with_value(|c| evaluate(s, c, &choices).ok()))
     });
     view! {
-        {move || match consultation.get() {
-            None if crate::PARTICIPANT => view! {
-                <h1 class="govuk-heading-xl">"Balance the budget"</h1>
-                <p class="govuk-body">"There is no consultation here. Open the link the council gave you."</p>
-            }.into_any(),
-            None => view! {
-                <h1 class="govuk-heading-xl">"Balance the budget"</h1>
-                <p class="govuk-body">"This scenario has no consultation. A council sets one up in its scenario file; the Example council and Hampshire SP2023, 2021 presets have one."</p>
-                <PresetLoader/>
-            }.into_any(),
-            Some(c) => {
-                let c = StoredValue::new(c);
-                view! {
-                    <ErrorSummary errors=submit_errors/>
-                    {move || if reviewing.get() {
-                        view! { <Review c outcome entries reviewing read_all/> }.into_any()
-                    } else {
-                        view! { <Choose c outcome entries reviewing submit_errors read_all/> }.into_any()
-                    }}
-                }.into_any()
-            }
+        <ErrorSummary errors=submit_errors/>
+        {move || if reviewing.get() {
+            view! { <Review c outcome entries reviewing read_all/> }.into_any()
+        } else {
+            view! { <Choose c outcome entries reviewing submit_errors read_all/> }.into_any()
         }}
     }
 }
@@ -154,33 +81,30 @@ pub fn ConsultationPage() -> impl IntoView {
 fn Choose(
     c: StoredValue<Consultation>,
     outcome: Memo<Option<Outcome>>,
-    entries: RwSignal<Entries>,
+    entries: RwSignal<ResponseForm>,
     reviewing: RwSignal<bool>,
     submit_errors: RwSignal<Vec<Problem>>,
     read_all: Memo<Option<(Vec<Choice>, Vec<Problem>)>>,
 ) -> impl IntoView {
     let con = c.get_value();
+    let con_levers: Vec<String> = con.levers.iter().map(|l| l.id.clone()).collect();
     let closed = crate::today_iso() > con.closes;
     let intro: Vec<String> = con.intro.split("\n\n").map(str::to_string).collect();
     let on_review = move |_| {
         let mut problems = read_all.get_untracked().map(|(_, p)| p).unwrap_or_default();
         if let Some(o) = outcome.get_untracked() {
-            for l in o.levers.iter().filter(|l| l.below_minimum && l.below_minimum_rule == FloorRule::Block) {
-                problems.push(Problem {
-                    path: format!("consultation.{}", l.id),
-                    severity: Severity::Error,
-                    message: format!("{} would take its budget below the legal minimum; choose less", l.name),
-                });
-            }
-            if !o.balanced && problems.is_empty() {
-                problems.push(Problem {
-                    path: "consultation.balance".to_string(),
-                    severity: Severity::Error,
-                    message: format!("{}. Choose more savings or income", o.summary),
-                });
-            }
+            // The collector's own check (csplan_calc::consultation::refusals), in its words:
+            // every blocked choice, and the balance once nothing else is wrong.
+            let read_ok = problems.is_empty();
+            problems.extend(refusals(&o).into_iter().filter(|r| read_ok || r.lever.is_some()).map(|r| {
+                let path = match r.lever.and_then(|i| con_levers.get(i)) {
+                    Some(id) => lever_path(id),
+                    None => lever_path("balance"),
+                };
+                Problem::error(path, r.message)
+            }));
         }
-        let first = problems.first().map(|p| field_id(&p.path));
+        let first = problems.first().map(|p| csplan_validation::field_id(&p.path));
         submit_errors.set(problems);
         match first {
             Some(_) => focus_field_later("error-summary".to_string()),
@@ -245,8 +169,13 @@ fn Balance(outcome: Memo<Option<Outcome>>) -> impl IntoView {
 }
 
 #[component]
-fn LeverField(lever: Lever, i: usize, outcome: Memo<Option<Outcome>>, entries: RwSignal<Entries>) -> impl IntoView {
-    let id = field_id(&path(&lever));
+fn LeverField(
+    lever: Lever,
+    i: usize,
+    outcome: Memo<Option<Outcome>>,
+    entries: RwSignal<ResponseForm>,
+) -> impl IntoView {
+    let id = lever_path(&lever.id).id();
     let lever = StoredValue::new(lever);
     let result = move || outcome.with(|o| o.as_ref().and_then(|o| o.levers.get(i).cloned()));
     let explanation = move || result().map(|r| r.explanation).unwrap_or_default();
@@ -367,7 +296,7 @@ fn LeverField(lever: Lever, i: usize, outcome: Memo<Option<Outcome>>, entries: R
 }
 
 #[component]
-fn AboutYou(c: StoredValue<Consultation>, entries: RwSignal<Entries>) -> impl IntoView {
+fn AboutYou(c: StoredValue<Consultation>, entries: RwSignal<ResponseForm>) -> impl IntoView {
     let questions = c.get_value().questions;
     (!questions.is_empty()).then(|| {
         view! {
@@ -407,7 +336,7 @@ fn AboutYou(c: StoredValue<Consultation>, entries: RwSignal<Entries>) -> impl In
 fn Review(
     c: StoredValue<Consultation>,
     outcome: Memo<Option<Outcome>>,
-    entries: RwSignal<Entries>,
+    entries: RwSignal<ResponseForm>,
     reviewing: RwSignal<bool>,
     read_all: Memo<Option<(Vec<Choice>, Vec<Problem>)>>,
 ) -> impl IntoView {
@@ -419,7 +348,7 @@ fn Review(
         let e = entries.get_untracked();
         planner
             .scenario
-            .with_untracked(|s| response(s, &con, choices, e.overall.trim().to_string(), about_you(&con, &e)).ok())
+            .with_untracked(|s| response(s, &con, choices, e.overall.trim().to_string(), e.about_you(&con)).ok())
     };
     let on_json = move |_| {
         if let Some(r) = made() {
@@ -444,10 +373,9 @@ fn Review(
     };
     let link = move || {
         let choices = read_all.get().map(|(c, _)| c).unwrap_or_default();
-        let list: Vec<String> = choices.iter().map(|ch| format!("{}:{}", ch.lever, plain(ch.value))).collect();
         let base = window().location().pathname().unwrap_or_default();
         let origin = window().location().origin().unwrap_or_default();
-        format!("{origin}{base}?page=consultation&choices={}", list.join(","))
+        format!("{origin}{base}?page=consultation&{}", ResponseForm::link(&choices))
     };
     let rows = move || {
         let con = c.get_value();
