@@ -163,6 +163,16 @@ impl Planner {
         self.form.try_update(change).unwrap_or_default()
     }
 
+    /// Changes a section of the form (`|f| f.demand.as_mut()`), if the form has it, with
+    /// `change` (one of the section's row operations), and returns what it returns.
+    pub fn edit_in<T, R: Default>(
+        self,
+        section: impl FnOnce(&mut ScenarioForm) -> Option<&mut T>,
+        change: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        self.edit(|f| section(f).map(change).unwrap_or_default())
+    }
+
     /// The error message for the field at `path`, if it has one.
     pub fn error_at(self, path: &str) -> Option<String> {
         self.errors.with(|errors| errors.iter().find(|p| p.path == path).map(|p| p.message.clone()))

@@ -40,22 +40,8 @@ crate::form! {
         name: text(Info::words("Name").width(66)),
         id: text(Info::words("Id").hint("Short, like csc: workstreams and consultation proposals refer to it").width(10)),
         funding: flag(Info::choice("This is a funding line (it has no budget of its own)")),
-        budget: text(
-            Info::money("Budget")
-                .hint("Blank for a funding line")
-                .optional()
-                .subject("the budget for {}")
-                .example("152,140,000")
-                .row(1)
-        ),
-        statutory_minimum: text(
-            Info::money("Statutory minimum")
-                .hint("Optional: the budget cannot go below it")
-                .optional()
-                .subject("the statutory minimum for {}")
-                .example("140,000,000")
-                .row(1)
-        ),
+        budget: text(Info::money("Budget").hint("Blank for a funding line").optional().subject("the budget for {}").example("152,140,000").row(1)),
+        statutory_minimum: text(Info::money("Statutory minimum").hint("Optional: the budget cannot go below it").optional().subject("the statutory minimum for {}").example("140,000,000").row(1)),
     }
 }
 
@@ -86,41 +72,12 @@ crate::form! {
     /// Home to school transport as typed.
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct TransportForm {
-        base_adjustment: text(
-            Info::money("Base adjustment")
-                .hint("Added in the first plan year")
-                .or_zero()
-                .subject("the base adjustment")
-                .example("2,400,000")
-                .row(1)
-        ),
-        growth_a_year: text(
-            Info::money("Growth a year").hint("Added in each later year").or_zero().subject("growth a year").example("900,000").row(1)
-        ),
-        travellers: text(
-            Info::count("SEN travellers now").key("drivers.travellers").optional().subject("SEN travellers").example("1,800").row(2)
-        ),
-        unit_cost: text(
-            Info::money("Cost a traveller").key("drivers.unit_cost").hint("A year").subject("the cost a traveller").example("9,500").row(2)
-        ),
-        traveller_growth: text(
-            Info::rate("Growth in travellers a year")
-                .key("drivers.traveller_growth")
-                .or_zero()
-                .subject("growth in travellers")
-                .example("3.3")
-                .width(4)
-                .row(3)
-        ),
-        unit_cost_growth: text(
-            Info::rate("Growth in the cost a year")
-                .key("drivers.unit_cost_growth")
-                .or_zero()
-                .subject("growth in unit cost")
-                .example("5")
-                .width(4)
-                .row(3)
-        ),
+        base_adjustment: text(Info::money("Base adjustment").hint("Added in the first plan year").or_zero().subject("the base adjustment").example("2,400,000").row(1)),
+        growth_a_year: text(Info::money("Growth a year").hint("Added in each later year").or_zero().subject("growth a year").example("900,000").row(1)),
+        travellers: text(Info::count("SEN travellers now").key("drivers.travellers").optional().subject("SEN travellers").example("1,800").row(2)),
+        unit_cost: text(Info::money("Cost a traveller").key("drivers.unit_cost").hint("A year").subject("the cost a traveller").example("9,500").row(2)),
+        traveller_growth: text(Info::rate("Growth in travellers a year").key("drivers.traveller_growth").or_zero().subject("growth in travellers").example("3.3").width(4).row(3)),
+        unit_cost_growth: text(Info::rate("Growth in the cost a year").key("drivers.unit_cost_growth").or_zero().subject("growth in unit cost").example("5").width(4).row(3)),
     }
 }
 

@@ -19,18 +19,8 @@ crate::form! {
         gap: text(Info::money("The gap to close").subject("the gap to close").example("12,000,000")),
         balance: choice(String, Info::choice("What counts as a balanced budget")),
         tolerance: text(Info::money("Shortfall accepted").key("balance.amount").subject("the shortfall accepted").example("250,000")),
-        council_tax_yield: text(
-            Info::money("What a 1% council tax rise raises (optional)")
-                .hint("Shows participants the rise a shortfall would need")
-                .optional()
-                .subject("what a 1% council tax rise raises")
-                .example("6,500,000")
-        ),
-        collector_url: text(
-            Info::words("Response collector's address (optional)")
-                .hint("Blank: participants download their response and send it as you ask")
-                .width(100)
-        ),
+        council_tax_yield: text(Info::money("What a 1% council tax rise raises (optional)").hint("Shows participants the rise a shortfall would need").optional().subject("what a 1% council tax rise raises").example("6,500,000")),
+        collector_url: text(Info::words("Response collector's address (optional)").hint("Blank: participants download their response and send it as you ask").width(100)),
         levers: list(LeverForm),
         questions: list(QuestionForm),
     }
@@ -46,13 +36,7 @@ crate::form! {
         name: text(Info::words("Name").width(100)),
         kind: choice(LeverKind, Info::choice("Kind of choice")),
         consequence: text(Info::paragraph("What it would mean")),
-        per_unit: text(
-            Info::money("Money one unit saves or raises")
-                .hint("Negative for a cost. Blank: the model works it out")
-                .optional()
-                .subject("the money one unit of {} saves or raises")
-                .example("250,000")
-        ),
+        per_unit: text(Info::money("Money one unit saves or raises").hint("Negative for a cost. Blank: the model works it out").optional().subject("the money one unit of {} saves or raises").example("250,000")),
         min: text(Info::count("Smallest").or_zero().subject("the smallest value for {}").example("0").row(1)),
         max: text(Info::count("Largest").optional().subject("the largest value for {}").example("20").row(1)),
         step: text(Info::count("Step").optional().subject("the step for {}").example("1").row(1)),

@@ -16,13 +16,7 @@ crate::form! {
     pub struct PlacementsForm {
         lines: list(LineForm),
         budget_groups: list(GroupForm),
-        weeks_per_year: text(
-            Info::count("Weeks in a year")
-                .hint("Weekly unit costs are multiplied by this")
-                .subject("the weeks in a year")
-                .example("52 or 52.14")
-                .width(4)
-        ),
+        weeks_per_year: text(Info::count("Weeks in a year").hint("Weekly unit costs are multiplied by this").subject("the weeks in a year").example("52 or 52.14").width(4)),
         inflation: text(Info::rate("Inflation a year").or_zero().subject("inflation").example("3").row(1)),
         years: text(Info::whole("Forecast for").subject("the years to forecast").example("3").suffix("years").row(1)),
         changes: list(ChangeForm),
@@ -46,33 +40,12 @@ crate::form! {
     pub struct LineForm {
         name: text(Info::words("Name").width(66)),
         kind: choice(PlacementKind, Info::choice("Type of placement")),
-        number: text(
-            Info::count("Number of children")
-                .hint("Average over the year")
-                .subject("the number of placements for {}")
-                .example("17.1")
-                .row(1)
-        ),
+        number: text(Info::count("Number of children").hint("Average over the year").subject("the number of placements for {}").example("17.1").row(1)),
         unit_cost: text(Info::money("Unit cost").subject("the unit cost for {}").example("163,560").row(1)),
         weekly: flag(Info::choice("The unit cost is for")),
-        budget: text(
-            Info::money("Budget")
-                .hint("Blank if none, or if it shares a budget")
-                .optional()
-                .subject("the budget for {}")
-                .example("1,900,000")
-                .row(2)
-        ),
+        budget: text(Info::money("Budget").hint("Blank if none, or if it shares a budget").optional().subject("the budget for {}").example("1,900,000").row(2)),
         group: choice(String, Info::choice("Shared budget").optional().row(2)),
-        forecast: text(
-            Info::money("Published forecast (optional)")
-                .hint(
-                    "Only if the source publishes a forecast that its rounded unit cost does not give exactly; blank calculates number x unit cost"
-                )
-                .optional()
-                .subject("the forecast for {}")
-                .example("2,796,000")
-        ),
+        forecast: text(Info::money("Published forecast (optional)").hint("Only if the source publishes a forecast that its rounded unit cost does not give exactly; blank calculates number x unit cost").optional().subject("the forecast for {}").example("2,796,000")),
     }
 }
 
@@ -119,23 +92,10 @@ crate::form! {
         cost_per_year: text(Info::money("Cost a year").subject("the cost a year").example("499,000").row(1)),
         one_off: text(Info::money("One-off cost").hint("In year 1").or_zero().subject("the one-off cost").example("0").row(1)),
         years: text(Info::whole("Runs for").subject("the years it runs").example("5").suffix("years").row(1)),
-        avoided_unit_cost: text(
-            Info::money("Cost of a placement avoided").hint("A year").subject("the cost of a placement avoided").example("163,560").row(2)
-        ),
-        delivery_risk: text(
-            Info::rate("Delivery risk")
-                .hint("Share of the savings that may not come")
-                .or_zero()
-                .subject("the delivery risk")
-                .example("20")
-                .row(2)
-        ),
-        discount_rate: text(
-            Info::rate("Discount rate").hint("HM Treasury Green Book: 3.5%").subject("the discount rate").example("3.5").row(2)
-        ),
-        avoided_per_year: texts(
-            Info::count("Placements avoided in year {}").or_zero().subject("placements avoided in year {}").example("4").width(4)
-        ),
+        avoided_unit_cost: text(Info::money("Cost of a placement avoided").hint("A year").subject("the cost of a placement avoided").example("163,560").row(2)),
+        delivery_risk: text(Info::rate("Delivery risk").hint("Share of the savings that may not come").or_zero().subject("the delivery risk").example("20").row(2)),
+        discount_rate: text(Info::rate("Discount rate").hint("HM Treasury Green Book: 3.5%").subject("the discount rate").example("3.5").row(2)),
+        avoided_per_year: texts(Info::count("Placements avoided in year {}").or_zero().subject("placements avoided in year {}").example("4").width(4)),
     }
 }
 

@@ -17,17 +17,8 @@ crate::form! {
     pub struct DemandForm {
         years: texts(Info::words("Year {}").width(5)),
         projection_years: text(Info::whole("Project for").subject("the years to project").example("3").suffix("years").row(1)),
-        case_holding_fte: text(
-            Info::fte("Case-holding FTE")
-                .hint("Now, for the posts projected demand needs")
-                .optional()
-                .subject("the case-holding FTE")
-                .example("70.4")
-                .row(1)
-        ),
-        target_caseload: text(
-            Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(1)
-        ),
+        case_holding_fte: text(Info::fte("Case-holding FTE").hint("Now, for the posts projected demand needs").optional().subject("the case-holding FTE").example("70.4").row(1)),
+        target_caseload: text(Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(1)),
         series: list(SeriesForm, |d| d.series.push(SeriesForm::blank(0))),
     }
 }
@@ -38,15 +29,7 @@ crate::form! {
     pub struct SeriesForm {
         measure: choice(DemandMeasure, Info::choice("Measure")),
         age_band: text(Info::words("Age band").hint("Blank for all ages").width(5).row(1)),
-        cases_per_unit: text(
-            Info::count("Cases each")
-                .hint("1 if each is a case; 0 if not")
-                .or_zero()
-                .subject("cases per unit for {}")
-                .example("1")
-                .width(3)
-                .row(1)
-        ),
+        cases_per_unit: text(Info::count("Cases each").hint("1 if each is a case; 0 if not").or_zero().subject("cases per unit for {}").example("1").width(3).row(1)),
         values: texts(Info::count("{}").subject("the figure for {}").example("1,958").width(5)),
         method: choice(ProjectionMethod, Info::choice("Project it with")),
     }
@@ -56,9 +39,7 @@ crate::form! {
     /// The stock-flow section as typed text.
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct CareFlowsForm {
-        types: list(CareTypeForm, |c| {
-            c.add_type();
-        }),
+        types: list(CareTypeForm, |c| { c.add_type(); }),
         moves: list(CareMoveForm),
         months: text(Info::whole("Project for").subject("the months to project").example("36").suffix("months")),
     }
@@ -70,27 +51,9 @@ crate::form! {
     pub struct CareTypeForm {
         name: text(Info::words("Name").width(66)),
         children: text(Info::count("Children").hint("Now").subject("children in {}").example("206").row(1)),
-        entrants_per_month: text(
-            Info::count("Entrants a month")
-                .hint("Starting care in this type")
-                .or_zero()
-                .subject("entrants a month to {}")
-                .example("4.5")
-                .width(4)
-                .row(1)
-        ),
-        exit_rate: text(
-            Info::rate("Exit rate")
-                .hint("Share leaving care each month")
-                .or_zero()
-                .subject("the exit rate from {}")
-                .example("2.5")
-                .width(4)
-                .row(1)
-        ),
-        annual_cost: text(
-            Info::money("Cost").hint("A placement, a year").optional().subject("the cost a year of {}").example("44,871").row(1)
-        ),
+        entrants_per_month: text(Info::count("Entrants a month").hint("Starting care in this type").or_zero().subject("entrants a month to {}").example("4.5").width(4).row(1)),
+        exit_rate: text(Info::rate("Exit rate").hint("Share leaving care each month").or_zero().subject("the exit rate from {}").example("2.5").width(4).row(1)),
+        annual_cost: text(Info::money("Cost").hint("A placement, a year").optional().subject("the cost a year of {}").example("44,871").row(1)),
     }
 }
 

@@ -21,31 +21,11 @@ crate::form! {
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct ScenarioForm {
         authority: text(Info::words("Local authority").width(66)),
-        as_at: text(
-            Info::date("Figures as at (YYYY-MM-DD)").hint("For example, 2017-09-30 (caseloads are counted at 30 September)")
-        ),
+        as_at: text(Info::date("Figures as at (YYYY-MM-DD)").hint("For example, 2017-09-30 (caseloads are counted at 30 September)")),
         source: text(Info::paragraph("Source")),
-        rounding: choice(
-            Rounding,
-            Info::choice("How to turn extra FTE into posts")
-                .hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts.")
-        ),
-        cost_per_fte: text(
-            Info::money("Cost per FTE")
-                .hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year")
-                .subject("cost per FTE")
-                .example("41,839")
-                .missing(Missing::Plain("the cost per FTE"))
-        ),
-        compare_targets: texts(
-            Info::count("Target caseload {}")
-                .subject("target caseload to compare")
-                .phrase("a number")
-                .example("18")
-                .missing(Missing::Plain("a target caseload to compare"))
-                .suffix("per FTE")
-                .width(4)
-        ),
+        rounding: choice(Rounding, Info::choice("How to turn extra FTE into posts").hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts.")),
+        cost_per_fte: text(Info::money("Cost per FTE").hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year").subject("cost per FTE").example("41,839").missing(Missing::Plain("the cost per FTE"))),
+        compare_targets: texts(Info::count("Target caseload {}").subject("target caseload to compare").phrase("a number").example("18").missing(Missing::Plain("a target caseload to compare")).suffix("per FTE").width(4)),
         teams: list(TeamForm),
         options: list(OptionForm),
         workforce: part(WorkforceForm),
@@ -64,42 +44,11 @@ crate::form! {
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct TeamForm {
         name: text(Info::words("Name of the team group").width(100)),
-        case_holding_fte: text(
-            Info::fte("Case-holding FTE")
-                .subject("case-holding FTE for {}")
-                .phrase("a number")
-                .example("62.8")
-                .missing(Missing::Plain("the case-holding FTE for {}"))
-                .row(1)
-        ),
-        cases: text(
-            Info::count("Cases held").hint("Or leave blank and give the average").optional().subject("cases for {}").example("1,287").row(1)
-        ),
-        current_caseload: text(
-            Info::count("Average caseload")
-                .hint("Cases per FTE now")
-                .optional()
-                .subject("current average caseload for {}")
-                .example("20.5")
-                .width(4)
-                .row(1)
-        ),
-        target_caseload: text(
-            Info::count("Target caseload")
-                .hint("Cases per FTE to reach")
-                .subject("target caseload for {}")
-                .example("18")
-                .missing(Missing::Fixed("a target caseload greater than 0 for {}"))
-                .width(4)
-                .row(1)
-        ),
-        cost_per_fte: text(
-            Info::money("Cost per FTE for this group (optional)")
-                .hint("Leave blank to use the cost per FTE above")
-                .optional()
-                .subject("cost per FTE for {}")
-                .example("41,839")
-        ),
+        case_holding_fte: text(Info::fte("Case-holding FTE").subject("case-holding FTE for {}").phrase("a number").example("62.8").missing(Missing::Plain("the case-holding FTE for {}")).row(1)),
+        cases: text(Info::count("Cases held").hint("Or leave blank and give the average").optional().subject("cases for {}").example("1,287").row(1)),
+        current_caseload: text(Info::count("Average caseload").hint("Cases per FTE now").optional().subject("current average caseload for {}").example("20.5").width(4).row(1)),
+        target_caseload: text(Info::count("Target caseload").hint("Cases per FTE to reach").subject("target caseload for {}").example("18").missing(Missing::Fixed("a target caseload greater than 0 for {}")).width(4).row(1)),
+        cost_per_fte: text(Info::money("Cost per FTE for this group (optional)").hint("Leave blank to use the cost per FTE above").optional().subject("cost per FTE for {}").example("41,839")),
         options: texts(Info::choice("Include in options").optional()),
     }
 }
@@ -110,9 +59,7 @@ crate::form! {
     pub struct OptionForm {
         id: text(Info::words("Option {} id").hint("Short, like 1 or A").width(3).row(1)),
         name: text(Info::words("Option {} name").width(100).row(1)),
-        cost_per_fte: text(
-            Info::money("Cost per FTE for this option (optional)").optional().subject("cost per FTE for this option").example("41,839")
-        ),
+        cost_per_fte: text(Info::money("Cost per FTE for this option (optional)").optional().subject("cost per FTE for this option").example("41,839")),
     }
 }
 

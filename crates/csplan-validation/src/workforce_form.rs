@@ -23,61 +23,16 @@ crate::form! {
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct RoleForm {
         name: text(Info::words("Name of the role").width(66)),
-        establishment: text(
-            Info::fte("Establishment").hint("Funded posts").subject("the establishment for {}").example("365.07").row(1)
-        ),
-        newly_created: text(
-            Info::fte("Newly created posts")
-                .hint("Part of the establishment")
-                .or_zero()
-                .subject("newly created posts for {}")
-                .example("37")
-                .row(1)
-        ),
-        vacancies: text(
-            Info::fte("Vacancies").hint("Posts without a permanent worker").subject("vacancies for {}").example("92.84").row(1)
-        ),
-        agency_covering_vacancies: text(
-            Info::fte("Agency covering vacancies").or_zero().subject("agency workers covering vacancies for {}").example("40.4").row(2)
-        ),
-        agency_over_establishment: text(
-            Info::fte("Agency over establishment").or_zero().subject("agency workers over establishment for {}").example("0").row(2)
-        ),
-        leavers: text(
-            Info::fte("Leavers").hint("In the last 12 months (optional)").optional().subject("leavers for {}").example("45").row(2)
-        ),
-        permanent_cost_per_fte: text(
-            Info::money("Permanent cost per FTE")
-                .hint("A year, with on-costs")
-                .optional()
-                .subject("permanent cost per FTE for {}")
-                .example("45,000")
-                .row(3)
-        ),
-        agency_cost_per_fte: text(
-            Info::money("Agency cost per FTE")
-                .hint("A year, paid to the agency")
-                .optional()
-                .subject("agency cost per FTE for {}")
-                .example("70,000")
-                .row(3)
-        ),
-        recruits_per_month: text(
-            Info::fte("Recruits a month")
-                .hint("Permanent, after the time to fill")
-                .or_zero()
-                .subject("recruits a month for {}")
-                .example("2")
-                .row(4)
-        ),
-        agency_conversions_per_month: text(
-            Info::fte("Conversions a month")
-                .hint("Agency workers made permanent")
-                .or_zero()
-                .subject("agency conversions a month for {}")
-                .example("1")
-                .row(4)
-        ),
+        establishment: text(Info::fte("Establishment").hint("Funded posts").subject("the establishment for {}").example("365.07").row(1)),
+        newly_created: text(Info::fte("Newly created posts").hint("Part of the establishment").or_zero().subject("newly created posts for {}").example("37").row(1)),
+        vacancies: text(Info::fte("Vacancies").hint("Posts without a permanent worker").subject("vacancies for {}").example("92.84").row(1)),
+        agency_covering_vacancies: text(Info::fte("Agency covering vacancies").or_zero().subject("agency workers covering vacancies for {}").example("40.4").row(2)),
+        agency_over_establishment: text(Info::fte("Agency over establishment").or_zero().subject("agency workers over establishment for {}").example("0").row(2)),
+        leavers: text(Info::fte("Leavers").hint("In the last 12 months (optional)").optional().subject("leavers for {}").example("45").row(2)),
+        permanent_cost_per_fte: text(Info::money("Permanent cost per FTE").hint("A year, with on-costs").optional().subject("permanent cost per FTE for {}").example("45,000").row(3)),
+        agency_cost_per_fte: text(Info::money("Agency cost per FTE").hint("A year, paid to the agency").optional().subject("agency cost per FTE for {}").example("70,000").row(3)),
+        recruits_per_month: text(Info::fte("Recruits a month").hint("Permanent, after the time to fill").or_zero().subject("recruits a month for {}").example("2").row(4)),
+        agency_conversions_per_month: text(Info::fte("Conversions a month").hint("Agency workers made permanent").or_zero().subject("agency conversions a month for {}").example("1").row(4)),
         case_holding: flag(Info::choice("This role holds cases (counts towards the average caseload)")),
         pipeline: list(StarterForm),
     }
@@ -89,13 +44,7 @@ crate::form! {
     pub struct StarterForm {
         kind: choice(StarterKind, Info::choice("Kind of starters")),
         fte: text(Info::fte("{}: how many").subject("starters for {}").example("15").row(1)),
-        month: text(
-            Info::whole("{}: month they start")
-                .hint("1 is next month")
-                .subject("the month starters begin for {}")
-                .example("1 for next month")
-                .row(1)
-        ),
+        month: text(Info::whole("{}: month they start").hint("1 is next month").subject("the month starters begin for {}").example("1 for next month").row(1)),
     }
 }
 
@@ -113,14 +62,7 @@ crate::form! {
         years: text(Info::whole("Paid for").subject("the years it is paid").example("5").suffix("years").row(1)),
         eligible_fte: text(Info::fte("Eligible staff").subject("eligible staff").example("120").row(1)),
         take_up: text(Info::rate("Take-up").subject("take-up").example("88").row(1)),
-        turnover_reduction: text(
-            Info::rate("Cut in turnover while paid")
-                .hint("Your assumption, as a share of the turnover rate")
-                .or_zero()
-                .subject("the cut in turnover")
-                .example("20")
-                .row(1)
-        ),
+        turnover_reduction: text(Info::rate("Cut in turnover while paid").hint("Your assumption, as a share of the turnover rate").or_zero().subject("the cut in turnover").example("20").row(1)),
     }
 }
 
@@ -128,40 +70,13 @@ crate::form! {
     /// Projection settings as typed text.
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct ProjectionForm {
-        months: text(
-            Info::whole("Project for")
-                .subject("the projection length")
-                .phrase("a number of months")
-                .example("36")
-                .suffix("months")
-                .row(1)
-        ),
-        turnover: text(
-            Info::rate("Turnover a year")
-                .hint("Blank: each role's leavers / in post")
-                .optional()
-                .subject("turnover")
-                .example("16.99")
-                .width(4)
-                .row(1)
-        ),
-        months_to_fill: text(
-            Info::whole("Time to fill a post").or_zero().subject("months to fill a post").example("3").suffix("months").row(1)
-        ),
-        newly_qualified_share: text(
-            Info::rate("Starters newly qualified").or_zero().subject("the share of starters newly qualified").example("30").row(2)
-        ),
-        newly_qualified_caseload: text(
-            Info::rate("Newly qualified caseload")
-                .hint("Share of a full caseload in their first year")
-                .subject("a newly qualified worker's caseload share")
-                .example("80")
-                .row(2)
-        ),
+        months: text(Info::whole("Project for").subject("the projection length").phrase("a number of months").example("36").suffix("months").row(1)),
+        turnover: text(Info::rate("Turnover a year").hint("Blank: each role's leavers / in post").optional().subject("turnover").example("16.99").width(4).row(1)),
+        months_to_fill: text(Info::whole("Time to fill a post").or_zero().subject("months to fill a post").example("3").suffix("months").row(1)),
+        newly_qualified_share: text(Info::rate("Starters newly qualified").or_zero().subject("the share of starters newly qualified").example("30").row(2)),
+        newly_qualified_caseload: text(Info::rate("Newly qualified caseload").hint("Share of a full caseload in their first year").subject("a newly qualified worker's caseload share").example("80").row(2)),
         cases: text(Info::count("Cases").hint("Held by the case-holding roles").optional().subject("cases").example("4,500").row(3)),
-        target_caseload: text(
-            Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(3)
-        ),
+        target_caseload: text(Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(3)),
     }
 }
 

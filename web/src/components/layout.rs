@@ -122,14 +122,25 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// The top of a scenario page: "{authority}, figures as at {date}", the title, a lead line.
+/// The top of a scenario page: "{authority}, figures as at {date}", the title, a lead
+/// line, the error summary (and "Error: " in the document's title while it shows), and,
+/// unless the page places it itself, the preset loader.
 #[component]
-pub fn PageHeading(title: &'static str, lead: &'static str) -> impl IntoView {
+pub fn PageHeading(
+    title: &'static str,
+    lead: &'static str,
+    /// The page puts the preset loader elsewhere.
+    #[prop(optional)]
+    no_presets: bool,
+) -> impl IntoView {
     let planner = crate::state::use_planner();
+    use_document_title(title, move || planner.errors.with(|e| !e.is_empty()));
     let caption = move || planner.form.with(|f| format!("{}, figures as at {}", f.authority, f.as_at));
     view! {
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-xl">{title}</h1>
         <p class="govuk-body-l">{lead}</p>
+        <crate::components::error_summary::ErrorSummary errors=planner.errors/>
+        {(!no_presets).then(|| view! { <crate::components::preset::PresetLoader/> })}
     }
 }

@@ -12,12 +12,11 @@ use leptos::prelude::*;
 
 use crate::components::bar_chart::{BarChart, Groups, Series, HATCHED};
 use crate::components::choice::{checkbox, options_of, radios, select, Options, RadioIds};
-use crate::components::error_summary::{focus_field_later, ErrorSummary};
+use crate::components::error_summary::focus_field_later;
 use crate::components::field::{field, fields};
-use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::layout::PageHeading;
 use crate::components::list::{card, remove_button, EditList, Gate};
 use crate::components::live_table::LiveTable;
-use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
 
 const PLAN_SERIES: &[Series] = &[
@@ -28,11 +27,6 @@ const PLAN_SERIES: &[Series] = &[
 
 fn budget() -> Path {
     Path::root("budget")
-}
-
-/// Runs `edit` on the budget section, if there is one; returns what it returns.
-fn edit_budget<R: Default>(planner: Planner, edit: impl FnOnce(&mut BudgetForm) -> R) -> R {
-    planner.edit(|f| f.budget.as_mut().map(edit).unwrap_or_default())
 }
 
 /// A label read from the budget section (a name, or "Workstream 3" if it has none).
@@ -55,15 +49,12 @@ fn remove(
 #[component]
 pub fn BudgetPage() -> impl IntoView {
     let planner = use_planner();
-    use_document_title("Budget", move || planner.errors.with(|e| !e.is_empty()));
     let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::budget::budget(s).ok().flatten()));
     view! {
         <PageHeading
             title="Budget"
             lead="Savings by budget area, the medium-term plan year by year, and the home to school transport pressure."
         />
-        <ErrorSummary errors=planner.errors/>
-        <PresetLoader/>
         <Gate has=Signal::derive(move || planner.form.with(|f| f.budget.is_some()))
             empty="This scenario has no budget section. Load the Hampshire SP2023, 2021 preset, or start your own."
             add_id="add-budget" add_label="Add a budget"
@@ -126,7 +117,9 @@ fn year_label(years: Memo<Vec<String>>, j: usize) -> String {
 #[component]
 fn Years(years: Memo<Vec<String>>) -> impl IntoView {
     let planner = use_planner();
-    let add = Callback::new(move |()| Some(budget().at("years", edit_budget(planner, BudgetForm::add_year))));
+    let add = Callback::new(move |()| {
+        Some(budget().at("years", planner.edit_in(|f| f.budget.as_mut(), BudgetForm::add_year)))
+    });
     let year = move |j: usize| {
         let name = Signal::derive(move || years.with(|y| y.get(j).cloned().unwrap_or_default()));
         view! {
@@ -134,7 +127,7 @@ fn Years(years: Memo<Vec<String>>) -> impl IntoView {
                 {field(planner, budget().at("years", j), &BudgetForm::years, &(j + 1).to_string())}
                 <div class="app-inline-button">
                     {remove("Remove year", j, name, move || {
-                        edit_budget(planner, |b| b.remove_year(j));
+                        planner.edit_in(|f| f.budget.as_mut(), |b| b.remove_year(j));
                         true
                     }, "add-year")}
                 </div>
@@ -156,7 +149,7 @@ fn Areas() -> impl IntoView {
     let refused: RwSignal<Option<(usize, String)>> = RwSignal::new(None);
     let add = Callback::new(move |()| {
         refused.set(None);
-        Some(budget().at("areas", edit_budget(planner, BudgetForm::add_area)).field("name"))
+        Some(budget().at("areas", planner.edit_in(|f| f.budget.as_mut(), BudgetForm::add_area)).field("name"))
     });
     view! {
         <h2 class="govuk-heading-l">"Budget areas"</h2>
@@ -218,7 +211,11 @@ fn Workstreams(years: Memo<Vec<String>>) -> impl IntoView {
         out
     });
     let add = Callback::new(move |()| {
-        Some(budget().at("workstreams", edit_budget(planner, BudgetForm::add_workstream)).field("name"))
+        Some(
+            budget()
+                .at("workstreams", planner.edit_in(|f| f.budget.as_mut(), BudgetForm::add_workstream))
+                .field("name"),
+        )
     });
     view! {
         <h2 class="govuk-heading-l">"Savings workstreams"</h2>
@@ -254,7 +251,7 @@ fn WorkstreamCard(i: usize, years: Memo<Vec<String>>, areas: Signal<Options>) ->
         i,
         name,
         move || {
-            edit_budget(planner, |b| b.remove_workstream(i));
+            planner.edit_in(|f| f.budget.as_mut(), |b| b.remove_workstream(i));
             true
         },
         "add-workstream",
@@ -266,7 +263,7 @@ fn WorkstreamCard(i: usize, years: Memo<Vec<String>>, areas: Signal<Options>) ->
 fn Pressures(years: Memo<Vec<String>>) -> impl IntoView {
     let planner = use_planner();
     let add = Callback::new(move |()| {
-        Some(budget().at("pressures", edit_budget(planner, BudgetForm::add_pressure)).field("name"))
+        Some(budget().at("pressures", planner.edit_in(|f| f.budget.as_mut(), BudgetForm::add_pressure)).field("name"))
     });
     let pressure = move |i: usize| {
         let at = budget().at("pressures", i);
@@ -287,7 +284,7 @@ fn Pressures(years: Memo<Vec<String>>) -> impl IntoView {
             i,
             name,
             move || {
-                edit_budget(planner, |b| b.remove_pressure(i));
+                planner.edit_in(|f| f.budget.as_mut(), |b| b.remove_pressure(i));
                 true
             },
             "add-pressure",
@@ -312,7 +309,7 @@ fn Transport() -> impl IntoView {
             secondary=true add_id="add-transport" add_label="Add home to school transport"
             empty="Not modelled. Hampshire, 2017: a base adjustment of £2.4m, then about £0.9m a year."
             add=Callback::new(move |()| {
-                edit_budget(planner, BudgetForm::add_transport);
+                planner.edit_in(|f| f.budget.as_mut(), BudgetForm::add_transport);
                 budget().field("transport").field("base_adjustment")
             })>
             {fields(planner, &at, &[TransportForm::base_adjustment, TransportForm::growth_a_year], "")}
@@ -320,7 +317,7 @@ fn Transport() -> impl IntoView {
             <p class="govuk-body">"SEN travellers and the cost of each, grown by their own rates, show why the cost is rising. Leave the travellers blank to leave the drivers out."</p>
             {fields(planner, &at, &[TransportForm::travellers, TransportForm::unit_cost, TransportForm::traveller_growth, TransportForm::unit_cost_growth], "")}
             <button type="button" class="govuk-button govuk-button--warning" id="remove-transport" on:click=move |_| {
-                edit_budget(planner, BudgetForm::remove_transport);
+                planner.edit_in(|f| f.budget.as_mut(), BudgetForm::remove_transport);
                 focus_field_later("add-transport".into());
             }>"Remove home to school transport"</button>
         </Gate>

@@ -10,9 +10,8 @@ use csplan_validation::form::{OptionForm, ScenarioForm, TeamForm};
 use leptos::prelude::*;
 
 use crate::components::choice::{options_of, radios, RadioIds};
-use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{field, fields};
-use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList};
 use crate::components::live_table::LiveTable;
 use crate::components::preset::PresetLoader;
@@ -21,15 +20,13 @@ use crate::state::use_planner;
 /// The page.
 #[component]
 pub fn CaseloadsPage() -> impl IntoView {
-    let planner = use_planner();
-    use_document_title("Caseloads", move || planner.errors.with(|e| !e.is_empty()));
-    let errors = planner.errors;
+    let _planner = use_planner();
     view! {
         <PageHeading
             title="Caseloads"
             lead="How many social workers it takes to bring average caseloads down to a target, and what they cost a year."
+            no_presets=true
         />
-        <ErrorSummary errors/>
         <Warnings/>
         <Status/>
         <ScenarioSection/>

@@ -11,27 +11,20 @@ use leptos::prelude::*;
 
 use crate::components::chart::{LineChart, Lines};
 use crate::components::choice::{select, Options};
-use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{field, fields};
-use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList, Gate};
 use crate::components::live_table::LiveTable;
-use crate::components::preset::PresetLoader;
-use crate::state::{use_planner, Planner};
+use crate::state::use_planner;
 
 fn flows() -> Path {
     Path::root("care_flows")
-}
-
-fn edit_flows<R: Default>(planner: Planner, edit: impl FnOnce(&mut CareFlowsForm) -> R) -> R {
-    planner.edit(|f| f.care_flows.as_mut().map(edit).unwrap_or_default())
 }
 
 /// The page.
 #[component]
 pub fn ChildrenInCarePage() -> impl IntoView {
     let planner = use_planner();
-    use_document_title("Children in care", move || planner.errors.with(|e| !e.is_empty()));
     let projection = Memo::new(move |_| {
         planner
             .scenario
@@ -42,8 +35,6 @@ pub fn ChildrenInCarePage() -> impl IntoView {
             title="Children in care"
             lead="How many children may be looked after, month by month and by type of placement, from the children starting care, leaving it and moving between placements, and what that path costs."
         />
-        <ErrorSummary errors=planner.errors/>
-        <PresetLoader/>
         <Gate has=Signal::derive(move || planner.form.with(|f| f.care_flows.is_some()))
             empty="This scenario has no stock-flow model yet. Start one from the placement lines on the Cost of care page (or from nothing), then enter how many children start each month and the share who leave."
             add_id="add-flows" add_label="Start the model"
@@ -62,13 +53,18 @@ pub fn ChildrenInCarePage() -> impl IntoView {
 #[component]
 fn Types() -> impl IntoView {
     let planner = use_planner();
-    let add =
-        Callback::new(move |()| Some(flows().at("types", edit_flows(planner, CareFlowsForm::add_type)).field("name")));
+    let add = Callback::new(move |()| {
+        Some(flows().at("types", planner.edit_in(|f| f.care_flows.as_mut(), CareFlowsForm::add_type)).field("name"))
+    });
     let card_of = move |i: usize| {
         let at = flows().at("types", i);
         let legend = name_or(planner, at.field("name"), format!("Placement type {}", i + 1));
-        let remove =
-            remove_card("Remove this type", legend, move || edit_flows(planner, |c| c.remove_type(i)), "add-type");
+        let remove = remove_card(
+            "Remove this type",
+            legend,
+            move || planner.edit_in(|f| f.care_flows.as_mut(), |c| c.remove_type(i)),
+            "add-type",
+        );
         card(legend, fields(planner, &at, CareTypeForm::TEXT_FIELDS, ""), ().into_any(), remove)
     };
     view! {
@@ -81,8 +77,9 @@ fn Types() -> impl IntoView {
 #[component]
 fn Moves() -> impl IntoView {
     let planner = use_planner();
-    let add =
-        Callback::new(move |()| Some(flows().at("moves", edit_flows(planner, CareFlowsForm::add_move)).field("from")));
+    let add = Callback::new(move |()| {
+        Some(flows().at("moves", planner.edit_in(|f| f.care_flows.as_mut(), CareFlowsForm::add_move)).field("from"))
+    });
     let types = Signal::derive(move || -> Options {
         planner.form.with(|f| {
             f.care_flows
@@ -100,7 +97,7 @@ fn Moves() -> impl IntoView {
                 {select(planner, at.field("from"), &CareMoveForm::from.info, &(j + 1).to_string(), types)}
                 {select(planner, at.field("to"), &CareMoveForm::to.info, "", types)}
                 {field(planner, at.field("rate"), &CareMoveForm::rate.info, "")}
-                {remove_row(name, move || edit_flows(planner, |c| c.remove_move(j)), "add-move")}
+                {remove_row(name, move || planner.edit_in(|f| f.care_flows.as_mut(), |c| c.remove_move(j)), "add-move")}
             </div>
         }
         .into_any()
@@ -195,7 +192,10 @@ fn EstimatePicker(rows: std::sync::Arc<Vec<csplan_data::ClaRow>>) -> impl IntoVi
     let apply = move |_| {
         let Some(e) = estimate.get_untracked() else { return };
         let mut outcome = Ok(());
-        edit_flows(planner, |c| outcome = c.apply_estimate(e.entrants_per_month, e.exit_rate.value()));
+        planner.edit_in(
+            |f| f.care_flows.as_mut(),
+            |c| outcome = c.apply_estimate(e.entrants_per_month, e.exit_rate.value()),
+        );
         status.set(match outcome {
             Ok(()) => format!(
                 "Used: {} children starting care a month, shared across the types by the children in each now; {} leaving each month.",

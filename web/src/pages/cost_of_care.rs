@@ -11,21 +11,14 @@ use leptos::prelude::*;
 
 use crate::components::bar_chart::{BarChart, Groups, Series};
 use crate::components::choice::{options_of, radios, select, Options, RadioIds};
-use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{field, fields};
-use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList, Gate};
 use crate::components::live_table::LiveTable;
-use crate::components::preset::PresetLoader;
 use crate::state::{use_planner, Planner};
 
 fn placements() -> Path {
     Path::root("placements")
-}
-
-/// Runs `edit` on the placements section, if there is one.
-fn edit_placements<R: Default>(planner: Planner, edit: impl FnOnce(&mut PlacementsForm) -> R) -> R {
-    planner.edit(|f| f.placements.as_mut().map(edit).unwrap_or_default())
 }
 
 /// The placement lines' names ("Line 2" for one without), as select options by index.
@@ -45,15 +38,12 @@ fn line_options(planner: Planner) -> Signal<Options> {
 #[component]
 pub fn CostOfCarePage() -> impl IntoView {
     let planner = use_planner();
-    use_document_title("Cost of care", move || planner.errors.with(|e| !e.is_empty()));
     let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::placements::cost_of_care(s).ok()));
     view! {
         <PageHeading
             title="Cost of care"
             lead="Placements for children looked after against their budgets, the overspend year by year, and whether an investment pays for itself by avoiding placements."
         />
-        <ErrorSummary errors=planner.errors/>
-        <PresetLoader/>
         <h2 class="govuk-heading-l">"Placements"</h2>
         <Gate has=Signal::derive(move || planner.form.with(|f| f.placements.is_some()))
             empty="This scenario has no placements yet. Load Portsmouth, June 2017, or start your own."
@@ -75,17 +65,19 @@ pub fn CostOfCarePage() -> impl IntoView {
 fn Lines() -> impl IntoView {
     let planner = use_planner();
     let add_line = Callback::new(move |()| {
-        Some(placements().at("lines", edit_placements(planner, |p| p.add_line())).field("name"))
+        Some(placements().at("lines", planner.edit_in(|f| f.placements.as_mut(), |p| p.add_line())).field("name"))
     });
     let add_group = Callback::new(move |()| {
-        Some(placements().at("budget_groups", edit_placements(planner, |p| p.add_group())).field("id"))
+        Some(
+            placements().at("budget_groups", planner.edit_in(|f| f.placements.as_mut(), |p| p.add_group())).field("id"),
+        )
     });
     let group = move |i: usize| {
         let name = format!("shared budget {}", i + 1);
         view! {
             <div class="app-inline-fields">
                 {fields(planner, &placements().at("budget_groups", i), GroupForm::TEXT_FIELDS, "")}
-                {remove_row(name, move || edit_placements(planner, |p| p.remove_group(i)), "add-group")}
+                {remove_row(name, move || planner.edit_in(|f| f.placements.as_mut(), |p| p.remove_group(i)), "add-group")}
             </div>
         }
         .into_any()
@@ -136,8 +128,12 @@ fn LineCard(i: usize) -> impl IntoView {
         {field(planner, at.field("forecast"), &LineForm::forecast.info, "")}
     }
     .into_any();
-    let remove =
-        remove_card("Remove this line", legend, move || edit_placements(planner, |p| p.remove_line(i)), "add-line");
+    let remove = remove_card(
+        "Remove this line",
+        legend,
+        move || planner.edit_in(|f| f.placements.as_mut(), |p| p.remove_line(i)),
+        "add-line",
+    );
     card(legend, body, ().into_any(), remove)
 }
 
@@ -312,7 +308,7 @@ fn FromCaseloads() -> impl IntoView {
 fn Mix(report: Memo<Option<CostOfCare>>) -> impl IntoView {
     let planner = use_planner();
     let add = Callback::new(move |()| {
-        Some(placements().at("changes", edit_placements(planner, |p| p.add_change())).field("line"))
+        Some(placements().at("changes", planner.edit_in(|f| f.placements.as_mut(), |p| p.add_change())).field("line"))
     });
     let changes = Memo::new(move |_| report.with(|r| r.as_ref().and_then(csplan_present::tables::mix)));
     let years = Memo::new(move |_| report.with(|r| r.as_ref().and_then(csplan_present::tables::forecast_years)));
@@ -343,7 +339,7 @@ fn ChangeRow(j: usize) -> impl IntoView {
             {select(planner, at.field("line"), &ChangeForm::line.info, &(j + 1).to_string(), lines)}
             {select(planner, at.field("to"), &ChangeForm::to.info, "", targets)}
             {field(planner, at.field("number"), &ChangeForm::number.info, "")}
-            {remove_row(name, move || edit_placements(planner, |p| p.remove_change(j)), "add-change")}
+            {remove_row(name, move || planner.edit_in(|f| f.placements.as_mut(), |p| p.remove_change(j)), "add-change")}
         </div>
     }
 }

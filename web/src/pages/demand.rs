@@ -12,35 +12,27 @@ use leptos::prelude::*;
 
 use crate::components::chart::{LineChart, Lines};
 use crate::components::choice::{options_of, radios, select, RadioIds};
-use crate::components::error_summary::{focus_field_later, ErrorSummary};
+use crate::components::error_summary::focus_field_later;
 use crate::components::field::{field, fields};
-use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::layout::PageHeading;
 use crate::components::list::{card, remove_card, EditList, Gate};
 use crate::components::live_table::LiveTable;
-use crate::components::preset::PresetLoader;
-use crate::state::{use_planner, Planner};
+use crate::state::use_planner;
 
 fn demand() -> Path {
     Path::root("demand")
-}
-
-fn edit_demand<R: Default>(planner: Planner, edit: impl FnOnce(&mut DemandForm) -> R) -> R {
-    planner.edit(|f| f.demand.as_mut().map(edit).unwrap_or_default())
 }
 
 /// The page.
 #[component]
 pub fn DemandPage() -> impl IntoView {
     let planner = use_planner();
-    use_document_title("Demand", move || planner.errors.with(|e| !e.is_empty()));
     let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::demand::demand(s).ok().flatten()));
     view! {
         <PageHeading
             title="Demand"
             lead="Contacts, referrals, assessments, children in need, on plans and in care, year by year: how fast each is growing, where it may go next, and the social workers it would take."
         />
-        <ErrorSummary errors=planner.errors/>
-        <PresetLoader/>
         <Gate has=Signal::derive(move || planner.form.with(|f| f.demand.is_some()))
             empty="This scenario has no demand figures yet. Load Portsmouth, June 2017, or start your own."
             add_id="add-demand" add_label="Add demand figures"
@@ -71,11 +63,11 @@ fn Years() -> impl IntoView {
         </div>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--secondary" id="add-year" on:click=move |_| {
-                let j = edit_demand(planner, DemandForm::add_year);
+                let j = planner.edit_in(|f| f.demand.as_mut(), DemandForm::add_year);
                 focus_field_later(demand().at("series", 0).at("values", j).id());
             }>"Add a year"</button>
             <button type="button" class="govuk-button govuk-button--secondary" id="remove-year" on:click=move |_| {
-                edit_demand(planner, |d| d.remove_year(d.years.len().saturating_sub(1)));
+                planner.edit_in(|f| f.demand.as_mut(), |d| d.remove_year(d.years.len().saturating_sub(1)));
                 focus_field_later("add-year".into());
             }>"Remove the last year"</button>
         </div>
@@ -86,7 +78,7 @@ fn Years() -> impl IntoView {
 fn SeriesList() -> impl IntoView {
     let planner = use_planner();
     let add = Callback::new(move |()| {
-        Some(demand().at("series", edit_demand(planner, DemandForm::add_series)).field("measure"))
+        Some(demand().at("series", planner.edit_in(|f| f.demand.as_mut(), DemandForm::add_series)).field("measure"))
     });
     view! {
         <h2 class="govuk-heading-l">"Series"</h2>
@@ -133,8 +125,12 @@ fn SeriesCard(i: usize) -> impl IntoView {
         {radios(planner, at.field("method"), &SeriesForm::method.info, methods, true, RadioIds::Numbered)}
     }
     .into_any();
-    let remove =
-        remove_card("Remove this series", legend, move || edit_demand(planner, |d| d.remove_series(i)), "add-series");
+    let remove = remove_card(
+        "Remove this series",
+        legend,
+        move || planner.edit_in(|f| f.demand.as_mut(), |d| d.remove_series(i)),
+        "add-series",
+    );
     card(legend, body, ().into_any(), remove)
 }
 

@@ -11,12 +11,11 @@ use csplan_validation::workforce_form::{ProjectionForm, RetentionForm, RoleForm,
 use leptos::prelude::*;
 
 use crate::components::choice::checkbox;
-use crate::components::error_summary::{focus_field_later, ErrorSummary};
+use crate::components::error_summary::focus_field_later;
 use crate::components::field::fields;
-use crate::components::layout::{use_document_title, PageHeading};
+use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList, Gate};
 use crate::components::live_table::LiveTable;
-use crate::components::preset::PresetLoader;
 use crate::pages::benchmark::DfeComparison;
 use crate::state::use_planner;
 
@@ -28,15 +27,12 @@ fn workforce() -> Path {
 #[component]
 pub fn WorkforcePage() -> impl IntoView {
     let planner = use_planner();
-    use_document_title("Workforce", move || planner.errors.with(|e| !e.is_empty()));
     let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::workforce(s).ok().flatten()));
     view! {
         <PageHeading
             title="Workforce"
             lead="Funded posts, vacancies and agency cover, the recruitment pipeline and the gap it leaves, what the workforce costs, and how it may change month by month."
         />
-        <ErrorSummary errors=planner.errors/>
-        <PresetLoader/>
         <p class="govuk-body"><a class="govuk-link" href="#dfe">"Or start from an authority's figures as DfE publishes them"</a></p>
         <Gate has=Signal::derive(move || planner.form.with(|f| f.workforce.is_some()))
             empty="This scenario has no workforce figures yet. Load West Sussex, March 2019, or start your own."
