@@ -30,6 +30,7 @@ mod components;
 mod dfe;
 mod fetch;
 mod pages;
+mod presets;
 mod route;
 mod scenario_file;
 mod site;

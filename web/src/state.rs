@@ -1,11 +1,16 @@
 //! The planner's state: one form signal of what the user typed, and memos derived from it.
 
+use std::sync::Arc;
+
 use csplan_calc::Report;
-use csplan_model::presets::{default_scenario, Preset};
+use csplan_model::presets::default_scenario;
 use csplan_model::Scenario;
 use csplan_validation::form::{Checked, ScenarioForm};
+use csplan_validation::form_text;
 use csplan_validation::Problem;
 use leptos::prelude::*;
+
+use crate::presets::PresetForm;
 
 /// The parts of the form this download checks: its pages' parts, and what they refer to
 /// (the Workforce page offers the Caseloads page's posts, the consultation refers to team
@@ -50,8 +55,10 @@ pub struct Planner {
     pub form: RwSignal<ScenarioForm>,
     /// The form read and validated.
     pub checked: Memo<Checked>,
-    /// The last scenario without errors: figures keep these values while a field is wrong.
-    pub scenario: Memo<Scenario>,
+    /// The last scenario without errors: figures keep these values while a field is wrong
+    /// (before there is one, the scenario as far as it can be read). Shared rather than
+    /// copied, and changed only when a new one is read.
+    pub scenario: Memo<Arc<Scenario>>,
     /// Results of [`Planner::scenario`].
     pub report: Memo<Option<Report>>,
     /// Every error, in page order; changes only when the errors do.
@@ -77,21 +84,35 @@ impl Planner {
         let form = RwSignal::new(if crate::PARTICIPANT {
             ScenarioForm::default()
         } else {
-            ScenarioForm::from_scenario(&default_scenario())
+            preset_form(crate::presets::DEFAULT)
         });
-        let checked = Memo::new(move |_| {
-            if crate::PARTICIPANT {
-                Checked { scenario: None, draft: default_scenario(), problems: Vec::new() }
-            } else {
-                form.with(ScenarioForm::check_sections::<SECTIONS>)
-            }
-        });
-        let scenario = Memo::new(move |previous: Option<&Scenario>| {
-            if crate::PARTICIPANT {
-                return opened.get().unwrap_or_else(default_scenario);
-            }
-            checked.with(|c| c.scenario.clone()).or_else(|| previous.cloned()).unwrap_or_else(default_scenario)
-        });
+        // A new check on every change: comparing two checks field by field costs more than
+        // what depends on them, which compares what it uses.
+        let checked = Memo::new_with_compare(
+            move |_| {
+                if crate::PARTICIPANT {
+                    Checked { scenario: None, draft: Arc::default(), problems: Vec::new() }
+                } else {
+                    form.with(ScenarioForm::check_sections::<SECTIONS>)
+                }
+            },
+            |_, _| true,
+        );
+        let scenario = Memo::new_with_compare(
+            move |previous: Option<&Arc<Scenario>>| {
+                if crate::PARTICIPANT {
+                    return Arc::new(opened.get().unwrap_or_else(default_scenario));
+                }
+                // With no valid scenario yet (figures kept with a field still wrong), the
+                // scenario as far as it can be read, rather than another council's figures.
+                checked
+                    .with(|c| c.scenario.clone().or_else(|| previous.cloned()).unwrap_or_else(|| Arc::clone(&c.draft)))
+            },
+            |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+        );
+        // "The last valid figures" must follow every change, not only those made while
+        // something on the page reads them: keep the memo current.
+        Effect::new(move |_| scenario.track());
         let report = Memo::new(move |_| {
             if crate::PARTICIPANT {
                 return None;
@@ -129,14 +150,15 @@ impl Planner {
             errors: Memo::new(move |_| by_severity(true)),
             warnings: Memo::new(move |_| by_severity(false)),
             option_labels,
-            loaded: RwSignal::new(csplan_model::presets::PRESETS[0].title.to_string()),
+            loaded: RwSignal::new(crate::presets::DEFAULT.title.to_string()),
             others,
         }
     }
 
     /// Replaces everything typed with a preset's figures.
-    pub fn load(self, preset: Preset) {
-        self.load_scenario(&(preset.build)(), preset.title.to_string());
+    pub fn load(self, preset: PresetForm) {
+        self.load_form(preset_form(preset), preset.title.to_string());
+        self.others.set(Vec::new());
     }
 
     /// Replaces everything typed with `scenario`'s figures; `label` names it in captions.
@@ -177,6 +199,12 @@ impl Planner {
     pub fn error_at(self, path: &str) -> Option<String> {
         self.errors.with(|errors| errors.iter().find(|p| p.path == path).map(|p| p.message.clone()))
     }
+}
+
+/// A preset's form. Its text is written by `web/build.rs` from the preset itself, so it
+/// always reads; were it not to, the form would start empty and say what is missing.
+fn preset_form(preset: PresetForm) -> ScenarioForm {
+    form_text::read(preset.text).map(|r| r.form).unwrap_or_default()
 }
 
 /// The planner from context. Every page is inside the app, which provides it; a component

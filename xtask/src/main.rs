@@ -21,6 +21,7 @@ use std::time::Instant;
 
 mod bundles;
 mod collect_bench;
+mod css;
 mod fuzz;
 mod serve;
 mod wasm_size;
@@ -246,9 +247,12 @@ fn ensure_chromium() -> Step {
     Ok(())
 }
 
-/// Compiles GOV.UK Frontend's Sass with the app's settings into web/style/app.css.
+/// Compiles GOV.UK Frontend's Sass with the app's settings, then keeps only the rules
+/// whose classes the app's sources name ([`css::purge`]), into web/style/app.css.
 fn build_css() -> Step {
-    step("css: GOV.UK Frontend with a system font stack");
+    step("css: GOV.UK Frontend with a system font stack, trimmed to the classes used");
+    let full = "target/app.full.css";
+    fs::create_dir_all("target").map_err(|e| format!("cannot create target/: {e}"))?;
     run(
         "sass",
         &[
@@ -257,9 +261,35 @@ fn build_css() -> Step {
             "--quiet-deps",
             "--load-path=node_modules",
             "web/style/app.scss",
-            "web/style/app.css",
+            full,
         ],
-    )
+    )?;
+    let css = fs::read_to_string(full).map_err(|e| format!("cannot read {full}: {e}"))?;
+    let mut sources = String::new();
+    for dir in ["web", "crates"] {
+        read_sources(Path::new(dir), &mut sources)?;
+    }
+    let trimmed = css::purge(&css, &sources);
+    println!("    {} B of CSS, {} B after keeping the classes the app uses", css.len(), trimmed.len());
+    fs::write("web/style/app.css", trimmed).map_err(|e| format!("cannot write web/style/app.css: {e}"))?;
+    Ok(())
+}
+
+/// Appends the text of every Rust, HTML and JavaScript file under `dir` to `out`.
+fn read_sources(dir: &Path, out: &mut String) -> Step {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "target" && n != "node_modules") {
+                read_sources(&path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "rs" || e == "html" || e == "js") {
+            out.push_str(&fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?);
+            out.push('\n');
+        }
+    }
+    Ok(())
 }
 
 fn trunk_build() -> Step {

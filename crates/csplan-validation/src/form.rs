@@ -5,6 +5,8 @@
 //! that is not a number (or is missing), then validates the scenario the rest makes,
 //! and hands back the scenario only when no problem is an error.
 
+use std::sync::Arc;
+
 use csplan_model::fmt::plain;
 use csplan_model::{Decimal, Fte, Money, PlanOption, Rounding, Scenario, TeamGroup, SCHEMA_VERSION};
 
@@ -78,11 +80,12 @@ impl TeamForm {
 /// What [`ScenarioForm::check`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked {
-    /// The scenario, when no problem is an error.
-    pub scenario: Option<Scenario>,
+    /// The scenario, when no problem is an error: the draft itself, shared (what is
+    /// checked on every keystroke is not copied).
+    pub scenario: Option<Arc<Scenario>>,
     /// The scenario as far as it could be read, with a stand-in
     /// ([`crate::fields::STAND_IN`], zero) for each field that cannot be read. Use only the parts that have no error (see [`Checked::team_ok`]).
-    pub draft: Scenario,
+    pub draft: Arc<Scenario>,
     /// Every problem, errors and warnings, in field order.
     pub problems: Vec<Problem>,
 }
@@ -327,7 +330,8 @@ impl ScenarioForm {
             self.sort(&mut problems);
         }
         let ok = !crate::has_errors(&problems);
-        Checked { scenario: ok.then(|| scenario.clone()), draft: scenario, problems }
+        let draft = Arc::new(scenario);
+        Checked { scenario: ok.then(|| Arc::clone(&draft)), draft, problems }
     }
 
     /// Puts problems in the order their fields appear on the pages (a problem about a list

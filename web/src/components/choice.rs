@@ -6,6 +6,7 @@ use csplan_validation::fields::{Info, Path};
 use leptos::prelude::*;
 
 use crate::components::field::filled;
+use crate::components::reactive::{flag, maybe, redraw};
 use crate::state::Planner;
 
 /// A choice's options: its id and the words shown.
@@ -38,7 +39,7 @@ pub fn select(planner: Planner, path: Path, info: &'static Info, fill: &str, opt
     let hint_id = format!("{id}-hint");
     let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
+        maybe(move || {
             let mut ids = Vec::new();
             if hint.is_some() {
                 ids.push(hint_id.clone());
@@ -47,25 +48,25 @@ pub fn select(planner: Planner, path: Path, info: &'static Info, fill: &str, opt
                 ids.push(error_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
-        }
+        })
     };
     view! {
-        <div class="govuk-form-group" class:govuk-form-group--error=move || error.with(Option::is_some)>
+        <div class="govuk-form-group" class:govuk-form-group--error=flag(move || error.with(Option::is_some))>
             <label class="govuk-label" for=id.clone()>{filled(info.label, fill)}</label>
             {hint.map(|h| view! { <div class="govuk-hint" id=hint_id.clone()>{h}</div> })}
-            {move || error.get().map(|m| view! {
+            {redraw(move || error.get().map(|m| view! {
                 <p class="govuk-error-message" id=error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
-            })}
-            <select class="govuk-select" id=id.clone() class:govuk-select--error=move || error.with(Option::is_some)
+            }))}
+            <select class="govuk-select" id=id.clone() class:govuk-select--error=flag(move || error.with(Option::is_some))
                 aria-describedby=described
                 on:change=move |e| {
                     let v = event_target_value(&e);
                     planner.form.update(|f| f.edit(&path, &v));
                 }>
-                {move || options.get().into_iter().map(|(v, label)| {
+                {redraw(move || options.get().into_iter().map(|(v, label)| {
                     let this = v.clone();
-                    view! { <option value=v selected=move || value.with(|c| *c == this)>{label}</option> }
-                }).collect_view()}
+                    view! { <option value=v selected=flag(move || value.with(|c| *c == this))>{label}</option> }
+                }).collect_view())}
             </select>
         </div>
     }
@@ -108,7 +109,7 @@ pub fn radios(
             view! {
                 <div class="govuk-radios__item">
                     <input class="govuk-radios__input" id=id.clone() name=name.clone() type="radio" value=v.clone()
-                        prop:checked=move || value.with(|c| *c == this)
+                        prop:checked=flag(move || value.with(|c| *c == this))
                         on:change=move |_| planner.form.update(|f| f.edit(&path, &v))/>
                     <label class="govuk-label govuk-radios__label" for=id>{label}</label>
                 </div>
@@ -140,7 +141,7 @@ pub fn checkbox(planner: Planner, path: Path, info: &'static Info) -> AnyView {
         <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
             <div class="govuk-checkboxes__item">
                 <input class="govuk-checkboxes__input" id=id.clone() type="checkbox"
-                    prop:checked=move || value.with(|v| v == "true")
+                    prop:checked=flag(move || value.with(|v| v == "true"))
                     on:change=move |e| {
                         let on = if event_target_checked(&e) { "true" } else { "false" };
                         planner.form.update(|f| f.edit(&path, on));

@@ -4,6 +4,7 @@ use csplan_validation::{field_id, Problem};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::reactive::redraw;
 use crate::route::{use_route_context, Page};
 
 /// Lists `errors`; each link moves focus to its field, first opening the field's page if it
@@ -11,7 +12,7 @@ use crate::route::{use_route_context, Page};
 #[component]
 pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView {
     let route = use_route_context();
-    move || {
+    redraw(move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
             view! {
@@ -51,7 +52,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView
                 </div>
             }
         })
-    }
+    })
 }
 
 /// Moves focus to the field with `id` and scrolls its label into view.

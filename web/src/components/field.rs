@@ -10,6 +10,7 @@
 use csplan_validation::fields::{Access, Field, Info, Path, Unit};
 use leptos::prelude::*;
 
+use crate::components::reactive::{flag, maybe, redraw, text};
 use crate::state::Planner;
 
 /// What a [`TextField`] shows besides its value.
@@ -38,14 +39,23 @@ pub fn filled(template: &str, fill: &str) -> String {
     template.replacen("{}", fill, 1)
 }
 
-/// The GOV.UK width class for a field's width in characters.
+/// The GOV.UK width class for a field's width in characters: GOV.UK's own widths, the
+/// smallest that fits (each class is written out whole, so the stylesheet's purge in
+/// `cargo xtask` finds it).
 fn width_class(width: u8) -> Option<String> {
-    match width {
-        0 => None,
-        100 => Some("govuk-!-width-full".into()),
-        66 => Some("govuk-!-width-two-thirds".into()),
-        n => Some(format!("govuk-input--width-{n}")),
-    }
+    let class = match width {
+        0 => return None,
+        100 => "govuk-!-width-full",
+        66 => "govuk-!-width-two-thirds",
+        1..=2 => "govuk-input--width-2",
+        3 => "govuk-input--width-3",
+        4 => "govuk-input--width-4",
+        5 => "govuk-input--width-5",
+        6..=10 => "govuk-input--width-10",
+        11..=20 => "govuk-input--width-20",
+        _ => "govuk-input--width-30",
+    };
+    Some(class.to_string())
 }
 
 impl FieldSpec {
@@ -86,7 +96,7 @@ pub fn TextField(
     let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
+        maybe(move || {
             let mut ids = Vec::new();
             if has_hint {
                 ids.push(hint_id.clone());
@@ -95,9 +105,9 @@ pub fn TextField(
                 ids.push(error_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
-        }
+        })
     };
-    let input_class = move || {
+    let input_class = text(move || {
         let mut class = String::from(if multiline { "govuk-textarea" } else { "govuk-input" });
         if let Some(w) = &width {
             class.push(' ');
@@ -107,7 +117,7 @@ pub fn TextField(
             class.push_str(if multiline { " govuk-textarea--error" } else { " govuk-input--error" });
         }
         class
-    };
+    });
     let input = if multiline {
         view! {
             <textarea
@@ -117,7 +127,7 @@ pub fn TextField(
                 rows="3"
                 spellcheck="true"
                 aria-describedby=described_by
-                prop:value=move || value.get()
+                prop:value=value
                 on:input=move |e| on_input.run(event_target_value(&e))
             ></textarea>
         }
@@ -133,7 +143,7 @@ pub fn TextField(
                 spellcheck=if numeric { "false" } else { "true" }
                 autocomplete="off"
                 aria-describedby=described_by
-                prop:value=move || value.get()
+                prop:value=value
                 on:input=move |e| on_input.run(event_target_value(&e))
             />
         }
@@ -152,10 +162,10 @@ pub fn TextField(
         input.into_any()
     };
     view! {
-        <div class="govuk-form-group" class:govuk-form-group--error=move || error.with(Option::is_some)>
+        <div class="govuk-form-group" class:govuk-form-group--error=flag(move || error.with(Option::is_some))>
             <label class="govuk-label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <div class="govuk-hint" id=hint_id.clone()>{h}</div> })}
-            {move || {
+            {redraw(move || {
                 error
                     .get()
                     .map(|message| {
@@ -166,7 +176,7 @@ pub fn TextField(
                             </p>
                         }
                     })
-            }}
+            })}
             {wrapped}
         </div>
     }

@@ -6,6 +6,7 @@ use csplan_validation::fields::Path;
 use leptos::prelude::*;
 
 use crate::components::error_summary::focus_field_later;
+use crate::components::reactive::redraw;
 use crate::state::Planner;
 
 /// An item's name as typed, or `fallback` ("Team group 2") while it has none: for a card's
@@ -49,7 +50,8 @@ pub fn EditList(
             focus_field_later(path.id());
         }
     };
-    let items = move || view! { <For each=move || 0..count.get() key=|i| *i children=move |i| item.run(i)/> };
+    let items =
+        move || view! { <For each=move || 0..count.get() key=|i| *i children=move |i| item.run(i)/> }.into_any();
     view! {
         {if inline { view! { <div class="app-inline-fields">{items()}</div> }.into_any() } else { items().into_any() }}
         <button type="button" class="govuk-button govuk-button--secondary app-no-print" id=add_id on:click=on_add>{add_label}</button>
@@ -78,7 +80,7 @@ pub fn remove_button(
             if remove() {
                 focus_field_later(focus_after.to_string());
             }
-        }>{words}<span class="govuk-visually-hidden">{move || hidden.get()}</span></button>
+        }>{words}<span class="govuk-visually-hidden">{hidden}</span></button>
     }
     .into_any()
 }
@@ -125,7 +127,7 @@ pub fn card(legend: Signal<String>, body: AnyView, after: AnyView, remove: AnyVi
         <div class="app-card">
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                    <h3 class="govuk-fieldset__heading">{move || legend.get()}</h3>
+                    <h3 class="govuk-fieldset__heading">{legend}</h3>
                 </legend>
                 {body}
             </fieldset>
@@ -161,7 +163,7 @@ pub fn Gate(
     // A memo: the section is drawn again only when it comes or goes, never on a keystroke
     // (which would take the focus out of the field being typed in).
     let has = Memo::new(move |_| has.get());
-    move || {
+    redraw(move || {
         if has.get() {
             children().into_any()
         } else {
@@ -171,5 +173,5 @@ pub fn Gate(
             }
             .into_any()
         }
-    }
+    })
 }

@@ -9,6 +9,7 @@ use csplan_present::Table;
 use leptos::prelude::*;
 
 use crate::components::csv::CsvLink;
+use crate::components::reactive::{redraw, text};
 
 /// A GOV.UK table of `table` in a focusable, labelled scrolling region (so it can be read
 /// at 320 px by scrolling it alone), its notes under it, and its CSV link. Nothing while
@@ -28,7 +29,7 @@ pub fn LiveTable(
     no_csv: bool,
 ) -> impl IntoView {
     let id = Memo::new(move |_| table.with(|t| t.as_ref().map(|t| t.id)));
-    move || id.get().map(|id| table_view(table, id, small, no_notes, no_csv))
+    redraw(move || id.get().map(|id| table_view(table, id, small, no_notes, no_csv)))
 }
 
 fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_notes: bool, no_csv: bool) -> AnyView {
@@ -47,7 +48,7 @@ fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_note
     } else {
         "govuk-table__caption govuk-table__caption--m"
     };
-    let header_row = move || {
+    let header_row = redraw(move || {
         headers
             .get()
             .unwrap_or_default()
@@ -58,18 +59,18 @@ fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_note
                 view! { <th scope="col" class=class>{h}</th> }
             })
             .collect_view()
-    };
+    });
     view! {
         <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
             <table class="govuk-table" id=format!("{id}-table")>
-                <caption class=caption_class id=caption_id>{move || caption.get()}</caption>
+                <caption class=caption_class id=caption_id>{caption}</caption>
                 <thead class="govuk-table__head"><tr class="govuk-table__row">{header_row}</tr></thead>
                 <tbody class="govuk-table__body">
                     <For
                         each=move || { let (rows, columns) = shape.get(); (0..rows).map(move |i| (i, columns)) }
                         key=|row| *row
                         children=move |(i, columns)| {
-                            let cell = move |j: usize| move || table.with(|t| t.as_ref().map(|t| t.cell_text(i, j).to_string()).unwrap_or_default());
+                            let cell = move |j: usize| text(move || table.with(|t| t.as_ref().map(|t| t.cell_text(i, j).to_string()).unwrap_or_default()));
                             let numeric = move |j: usize| headers.with(|h| h.as_ref().and_then(|h| h.get(j)).is_some_and(|(_, n)| *n));
                             view! {
                                 <tr class="govuk-table__row">
@@ -85,7 +86,7 @@ fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_note
                 </tbody>
             </table>
         </div>
-        {(!no_notes).then_some(move || notes.get().into_iter().map(|n| view! { <p class="govuk-body-s">{n}</p> }).collect_view())}
+        {(!no_notes).then(|| redraw(move || notes.get().into_iter().map(|n| view! { <p class="govuk-body-s">{n}</p> }).collect_view()))}
         {(!no_csv).then(|| view! {
             <CsvLink id=format!("{id}-csv") file=format!("csplan-{id}.csv")
                 label=Signal::derive(move || format!("Download \u{201c}{}\u{201d} (CSV)", caption.get()))

@@ -10,3 +10,4 @@ pub mod layout;
 pub mod list;
 pub mod live_table;
 pub mod preset;
+pub mod reactive;

@@ -1,17 +1,17 @@
 //! "Start from a saved scenario": loads a preset into the form.
 
-use csplan_model::presets::{preset, PRESETS};
 use leptos::prelude::*;
 
+use crate::presets::{find, PRESET_FORMS};
 use crate::state::use_planner;
 
 /// A select of the presets and a button that loads the chosen one.
 #[component]
 pub fn PresetLoader() -> impl IntoView {
     let planner = use_planner();
-    let selected = RwSignal::new(PRESETS[0].id.to_string());
+    let selected = RwSignal::new(PRESET_FORMS[0].id.to_string());
     let load = move |_| {
-        if let Some(p) = preset(&selected.get_untracked()) {
+        if let Some(p) = find(&selected.get_untracked()) {
             planner.load(p);
         }
     };
@@ -26,7 +26,7 @@ pub fn PresetLoader() -> impl IntoView {
                 aria-describedby="preset-hint"
                 on:change=move |e| selected.set(event_target_value(&e))
             >
-                {PRESETS
+                {PRESET_FORMS
                     .iter()
                     .map(|p| view! { <option value=p.id selected=move || selected.get() == p.id>{p.title}</option> })
                     .collect_view()}

@@ -15,6 +15,7 @@ use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList};
 use crate::components::live_table::LiveTable;
 use crate::components::preset::PresetLoader;
+use crate::components::reactive::{flag, redraw, text};
 use crate::state::use_planner;
 
 /// The page.
@@ -40,7 +41,7 @@ pub fn CaseloadsPage() -> impl IntoView {
 #[component]
 fn Warnings() -> impl IntoView {
     let planner = use_planner();
-    move || {
+    redraw(move || {
         let warnings = planner.warnings.get();
         (!warnings.is_empty()).then(|| {
             view! {
@@ -55,21 +56,21 @@ fn Warnings() -> impl IntoView {
                 </div>
             }
         })
-    }
+    })
 }
 
 /// A polite live region: what changed that is not next to the focus.
 #[component]
 fn Status() -> impl IntoView {
     let planner = use_planner();
-    let message = move || {
+    let message = text(move || {
         let n = planner.errors.with(Vec::len);
         match n {
             0 => format!("Showing figures for {}", planner.loaded.get()),
             1 => "There is a problem with 1 field. Figures keep their last valid values.".to_string(),
             n => format!("There is a problem with {n} fields. Figures keep their last valid values."),
         }
-    };
+    });
     view! { <div class="govuk-visually-hidden" role="status" aria-live="polite">{message}</div> }
 }
 
@@ -81,12 +82,12 @@ fn ScenarioSection() -> impl IntoView {
         <h2 class="govuk-heading-l">"Scenario"</h2>
         <PresetLoader/>
         {fields(planner, &top, &[ScenarioForm::authority, ScenarioForm::as_at], "")}
-        {move || {
+        {redraw(move || {
             let source = planner.form.with(|f| f.source.clone());
             (!source.is_empty()).then(|| view! {
                 <div class="govuk-inset-text"><strong>"Source: "</strong>{source}</div>
             })
-        }}
+        })}
     }
 }
 
@@ -131,7 +132,7 @@ fn TeamCard(i: usize) -> impl IntoView {
                 .with(|c| if c.team_ok(i) { csplan_calc::team(&c.draft, i).and_then(Result::ok) } else { None });
         fresh.or_else(|| previous.cloned().flatten())
     });
-    let memberships = move || {
+    let memberships = redraw(move || {
         let list = planner.option_labels.get();
         (!list.is_empty()).then(|| view! {
             <div class="govuk-form-group">
@@ -142,7 +143,7 @@ fn TeamCard(i: usize) -> impl IntoView {
                             let input_id = format!("teams-{i}-option-{j}");
                             let checked = {
                                 let id = id.clone();
-                                move || planner.form.with(|f| f.teams.get(i).is_some_and(|t| t.options.contains(&id)))
+                                flag(move || planner.form.with(|f| f.teams.get(i).is_some_and(|t| t.options.contains(&id))))
                             };
                             view! {
                                 <div class="govuk-checkboxes__item">
@@ -160,7 +161,7 @@ fn TeamCard(i: usize) -> impl IntoView {
                 </fieldset>
             </div>
         })
-    };
+    });
     let body = view! { {fields(planner, &at, TeamForm::TEXT_FIELDS, "")} {memberships} }.into_any();
     let after = view! { <TeamResultView result=result.into() stale=Signal::derive(move || !planner.checked.with(|c| c.team_ok(i)))/> }.into_any();
     let remove = remove_card("Remove this team group", legend, move || planner.edit(|f| f.remove_team(i)), "teams");
@@ -169,7 +170,7 @@ fn TeamCard(i: usize) -> impl IntoView {
 
 #[component]
 fn TeamResultView(result: Signal<Option<CaseloadResult>>, stale: Signal<bool>) -> impl IntoView {
-    move || {
+    redraw(move || {
         let Some(r) = result.get() else {
             return view! { <p class="govuk-body app-result">"Figures appear when this group's fields are filled in."</p> }.into_any();
         };
@@ -195,13 +196,13 @@ fn TeamResultView(result: Signal<Option<CaseloadResult>>, stale: Signal<bool>) -
             </div>
         }
         .into_any()
-    }
+    })
 }
 
 #[component]
 fn Totals() -> impl IntoView {
     let planner = use_planner();
-    move || {
+    redraw(move || {
         planner.report.get().map(|r| {
             view! {
                 <div class="govuk-panel govuk-panel--confirmation govuk-!-text-align-left govuk-!-padding-4">
@@ -216,7 +217,7 @@ fn Totals() -> impl IntoView {
                 </div>
             }
         })
-    }
+    })
 }
 
 #[component]
@@ -292,7 +293,7 @@ fn OptionsTable() -> impl IntoView {
         })
     };
     let has = Memo::new(move |_| table.with(Option::is_some));
-    move || {
+    redraw(move || {
         if !has.get() {
             return view! {
                 <p class="govuk-body">"Add an option, tick team groups for it, and give a target to compare options side by side."</p>
@@ -307,11 +308,11 @@ fn OptionsTable() -> impl IntoView {
                 </summary>
                 <div class="govuk-details__text">
                     <ul class="govuk-list">
-                        {move || explanations().into_iter().map(|(head, text)| view! { <li><strong>{head}</strong>{text}</li> }).collect_view()}
+                        {redraw(move || explanations().into_iter().map(|(head, text)| view! { <li><strong>{head}</strong>{text}</li> }).collect_view())}
                     </ul>
                 </div>
             </details>
         }
         .into_any()
-    }
+    })
 }

@@ -106,7 +106,7 @@ fn inputs(s: &csplan_model::Scenario, loaded: &str) -> (String, Vec<InputRow>) {
 pub fn ExplainPage() -> impl IntoView {
     let planner = use_planner();
     use_document_title("How it works", || false);
-    let sections = Memo::new(move |_| planner.scenario.with(figures));
+    let sections = Memo::new(move |_| planner.scenario.with(|s| figures(s)));
     let sources = Memo::new(move |_| {
         let loaded = planner.loaded.get();
         planner.scenario.with(|s| inputs(s, &loaded))

@@ -94,7 +94,7 @@ pub fn ScenarioPage() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let on_download = move |_| {
-        let json = planner.scenario.with_untracked(scenario_pretty);
+        let json = planner.scenario.with_untracked(|s| scenario_pretty(s));
         download("csplan-scenario.json", "application/json", &json);
     };
     let on_open = move |_| {
@@ -122,7 +122,7 @@ pub fn ScenarioPage() -> impl IntoView {
         });
     };
     let link = Memo::new(move |_| {
-        let code = planner.scenario.with(csplan_validation::share::encode);
+        let code = planner.scenario.with(|s| csplan_validation::share::encode(s));
         let location = window().location();
         format!("{}{}?s={code}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
     });
@@ -140,9 +140,7 @@ pub fn ScenarioPage() -> impl IntoView {
     };
     let on_forget = move |_| {
         crate::site::forget_saved();
-        if let Some(p) = preset(PRESETS[0].id) {
-            planner.load(p);
-        }
+        planner.load(crate::presets::DEFAULT);
         opened.set(None);
     };
     let compare_with = RwSignal::new(PRESETS[0].id.to_string());

@@ -1,0 +1,23 @@
+//! Writes every preset as form text (`csplan_validation::form_text`) for the app to embed:
+//! loading a preset in the browser then reads text through the field tables the app
+//! already carries, instead of carrying each preset's builder and the code that turns a
+//! scenario into a form. The presets themselves stay in `csplan_model::presets`, where
+//! the seed figures are tested.
+
+use std::fmt::Write as _;
+
+// A build script fails the build by panicking, with the message given.
+#[allow(clippy::expect_used)]
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    let mut out = String::from("/// Every preset as form text, the default first (written by `web/build.rs`).\n");
+    let _ = writeln!(out, "pub const PRESET_FORMS: [PresetForm; {}] = [", csplan_model::presets::PRESETS.len());
+    for p in csplan_model::presets::PRESETS {
+        let form = csplan_validation::form::ScenarioForm::from_scenario(&(p.build)());
+        let text = csplan_validation::form_text::write(&form);
+        let _ = writeln!(out, "    PresetForm {{ id: {:?}, title: {:?}, text: {:?} }},", p.id, p.title, text);
+    }
+    out.push_str("];\n");
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    std::fs::write(std::path::Path::new(&dir).join("presets.rs"), out).expect("OUT_DIR is writable");
+}
