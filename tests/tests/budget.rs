@@ -394,3 +394,96 @@ fn summarise_ten_thousand_responses() {
     assert_eq!(sw["median"], "10");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn summarise_counts_a_response_once_shows_units_and_lists_comments() {
+    let s = default_scenario();
+    let c = s.consultation.as_ref().expect("a consultation");
+    let dir = scratch("summarise-once");
+    let folder = dir.join("responses");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let mk = |id: &str, choices: Vec<Choice>, comment: &str| {
+        let mut r = response(&s, c, choices, comment.to_string(), Vec::new()).expect("builds");
+        r.id = id.to_string();
+        serde_json::to_string(&r).expect("json")
+    };
+    let tax_reserves = || vec![choice("council-tax", 3), choice("reserves", 1_000_000), choice("charges", 10)];
+    let mut commented = tax_reserves();
+    commented[1].comment = "Only this once".into();
+    std::fs::write(folder.join("r0.json"), mk("k3f9", tax_reserves(), "")).expect("write");
+    std::fs::write(folder.join("r1.json"), mk("x7q2", commented, "Protect early help,\nplease")).expect("write");
+    // The same response downloaded twice.
+    std::fs::write(folder.join("r2-copy.json"), mk("x7q2", tax_reserves(), "")).expect("write");
+    // Two people may choose alike: responses without an id all count.
+    std::fs::write(folder.join("r3.json"), mk("", tax_reserves(), "")).expect("write");
+    std::fs::write(folder.join("r4.json"), mk("", tax_reserves(), "")).expect("write");
+    let scenario = dir.join("scenario.json");
+    std::fs::write(&scenario, serde_json::to_string(&s).expect("json")).expect("write");
+    let f = folder.to_str().expect("path");
+    let again = folder.join("r0.json");
+    let sc = scenario.to_str().expect("path");
+
+    let run = csplan(&["responses", "summarise", f, again.to_str().expect("path"), "--scenario", sc]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.err.contains("r2-copy.json: counted once: the same response as"), "{}", run.err);
+    assert!(run.err.contains("r0.json: counted once: that file is named more than once"), "{}", run.err);
+    assert!(run.out.contains("4 responses; 4 balanced (100%); 1 with an overall comment"), "{}", run.out);
+    assert!(!run.out.contains("skipped"), "{}", run.out);
+    // Means and medians in the choice's unit.
+    let line = |name: &str| run.out.lines().find(|l| l.starts_with(name)).unwrap_or_default().to_string();
+    assert!(line("Council tax rise").contains("3%"), "{}", run.out);
+    assert!(line("Use of reserves").contains("£1,000,000"), "{}", run.out);
+    assert!(line("Raise charges").contains("10%"), "{}", run.out);
+
+    let json = csplan(&["responses", "summarise", f, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.out).expect("json");
+    assert_eq!(v["responses"], 4);
+
+    // The comments themselves, with the response each came from.
+    let run = csplan(&["responses", "summarise", f, "--scenario", sc, "--comments"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.starts_with("2 comments"), "{}", run.out);
+    let r1 = run.out.lines().filter(|l| l.contains("r1.json")).collect::<Vec<_>>();
+    assert_eq!(r1.len(), 2, "{}", run.out);
+    assert!(r1[0].contains("Use of reserves") && r1[0].contains("Only this once"), "{}", run.out);
+    // A line break in a comment is a space in the terminal's table, and kept in the CSV.
+    assert!(r1[1].contains("Overall") && r1[1].contains("Protect early help, please"), "{}", run.out);
+    let csv = csplan(&["responses", "summarise", f, "--comments", "--format", "csv"]);
+    assert!(csv.out.starts_with("From,On,Comment\n"), "{}", csv.out);
+    assert!(csv.out.contains(",reserves,Only this once\n"), "{}", csv.out);
+    assert!(csv.out.contains(",Overall,\"Protect early help,\nplease\"\n"), "{}", csv.out);
+
+    // No responses: no empty brackets.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).expect("folder");
+    let run = csplan(&["responses", "summarise", empty.to_str().expect("path"), "--scenario", sc]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.contains("0 responses; 0 balanced; 0 with an overall comment"), "{}", run.out);
+    assert!(!run.out.contains("()"), "{}", run.out);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn response_files_are_named_by_consultation_date_and_tag() {
+    use csplan_calc::consultation::{response_file_name, response_tag};
+    assert_eq!(
+        response_file_name("budget-2027", "2026-12-01", "k3f9x0", "json"),
+        "response-budget-2027-2026-12-01-k3f9x0.json"
+    );
+    assert_eq!(response_file_name("budget-2027", "", "", "txt"), "response-budget-2027.txt");
+    assert_eq!(response_tag(0), "000000");
+    assert_eq!(response_tag(35), "z00000");
+    assert_eq!(response_tag(36), "010000");
+    assert_eq!(response_tag(u32::MAX).len(), 6);
+}
+
+proptest! {
+    /// A tag is six of a-z and 0-9, and different random numbers below 36^6 give different tags.
+    #[test]
+    fn response_tags_are_short_and_distinct(a in 0u32..2_176_782_336, b in 0u32..2_176_782_336) {
+        use csplan_calc::consultation::response_tag;
+        let (ta, tb) = (response_tag(a), response_tag(b));
+        prop_assert!(ta.len() == 6 && ta.chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+        prop_assert_eq!(ta == tb, a == b);
+    }
+}

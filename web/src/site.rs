@@ -88,6 +88,15 @@ pub fn param(name: &str) -> Option<String> {
     search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix(prefix.as_str())).map(str::to_string)
 }
 
+/// The address of the app's first page: in the participants' app the council's
+/// consultation (`?scenario=` kept), else `./`.
+pub fn home() -> String {
+    match param("scenario").filter(|_| crate::PARTICIPANT) {
+        Some(name) => format!("?scenario={name}"),
+        None => "./".to_string(),
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }

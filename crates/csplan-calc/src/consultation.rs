@@ -280,14 +280,7 @@ fn explain(lever: &Lever, value: Decimal, money: Money, effect: &Option<EffectRe
         ),
         None => String::new(),
     };
-    let choice = match lever.kind {
-        LeverKind::Proposal if value.is_zero() => "Not accepted".to_string(),
-        LeverKind::Proposal => "Accepted".to_string(),
-        LeverKind::Principle if value > Decimal::ZERO => "Agree".to_string(),
-        LeverKind::Principle if value < Decimal::ZERO => "Disagree".to_string(),
-        LeverKind::Principle => "No view".to_string(),
-        _ => format!("{} {}", short(value, 2), lever.unit).trim_end().to_string(),
-    };
+    let choice = show_value(lever, value);
     [choice, amount, model].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(": ")
 }
 
@@ -429,6 +422,7 @@ pub fn response(
     let outcome = evaluate(s, c, &choices)?;
     Ok(Response {
         schema: RESPONSE_SCHEMA,
+        id: String::new(),
         consultation: c.id.clone(),
         choices,
         comment,
@@ -448,7 +442,13 @@ pub fn step(lever: &Lever, value: Decimal, up: bool) -> Decimal {
 
 /// A lever's value as a participant reads it: "£250,000", "1.5%", "3 social workers".
 pub fn show_value(lever: &Lever, value: Decimal) -> String {
-    match (lever.kind, lever.unit.as_str()) {
+    show_amount(lever.kind, &lever.unit, value)
+}
+
+/// A value of a lever of this kind and unit: `£` to the pound (halves up), `%` and other
+/// units to two decimal places at most.
+pub fn show_amount(kind: LeverKind, unit: &str, value: Decimal) -> String {
+    match (kind, unit) {
         (LeverKind::Proposal, _) if value.is_zero() => "Not accepted".to_string(),
         (LeverKind::Proposal, _) => "Accepted".to_string(),
         (LeverKind::Principle, _) if value > Decimal::ZERO => "Agree".to_string(),
@@ -486,4 +486,27 @@ pub fn response_text(c: &Consultation, o: &Outcome, r: &Response) -> String {
         out.push_str(&format!("{q} {}\n", a.answer));
     }
     out
+}
+
+/// The name of a participant's downloaded response: `response-<consultation>-<date>-<tag>`
+/// with `ext`, so that several saved in one folder do not overwrite each other. `date` is
+/// `YYYY-MM-DD`; `tag` is the response's random [`Response::id`].
+pub fn response_file_name(consultation: &str, date: &str, tag: &str, ext: &str) -> String {
+    [consultation, date, tag].iter().filter(|p| !p.is_empty()).fold("response".to_string(), |name, p| name + "-" + p)
+        + "."
+        + ext
+}
+
+/// A short tag for a response from a random number: six characters of `a-z` and `0-9`
+/// (about 2 billion different tags).
+pub fn response_tag(random: u32) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut n = random;
+    (0..6)
+        .map(|_| {
+            let d = DIGITS.get((n % 36) as usize).copied().unwrap_or(b'0');
+            n /= 36;
+            char::from(d)
+        })
+        .collect()
 }

@@ -24,6 +24,9 @@ pub struct LeverSummary {
     pub name: String,
     /// Kind, when the consultation is given.
     pub kind: Option<LeverKind>,
+    /// What one unit of the value is ("£", "%", "social workers"), when the consultation
+    /// is given.
+    pub unit: String,
     /// Responses that include this lever.
     pub responses: usize,
     /// Of those, with a value other than 0.
@@ -179,6 +182,7 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
                 id: id.clone(),
                 name: lever.map(|l| l.name.clone()).unwrap_or_else(|| id.clone()),
                 kind,
+                unit: lever.map(|l| l.unit.clone()).unwrap_or_default(),
                 responses: t.responses,
                 taken_up: t.taken_up,
                 take_up_percent: share(t.taken_up, t.responses),
@@ -218,4 +222,62 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
         levers,
         about_you,
     }
+}
+
+/// The responses that repeat an earlier one: each response's index with the index of the
+/// first response with the same id. Responses without an id (made by earlier versions or
+/// by the command line) never repeat: two people may choose alike.
+pub fn repeats(responses: &[Response]) -> Vec<(usize, usize)> {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, r) in responses.iter().enumerate() {
+        if r.id.is_empty() {
+            continue;
+        }
+        match first.get(r.id.as_str()) {
+            Some(&earlier) => out.push((i, earlier)),
+            None => {
+                first.insert(&r.id, i);
+            }
+        }
+    }
+    out
+}
+
+/// One comment from a response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    /// Where the response came from (a file's path or a receipt).
+    pub from: String,
+    /// The choice commented on (its name, when the consultation is given; else its id), or
+    /// empty for the overall comment.
+    pub choice: String,
+    /// The comment, trimmed.
+    pub text: String,
+}
+
+/// Every comment, in the order of the responses given; within a response, each choice's
+/// comment in the consultation's order (or the response's without one), then the overall
+/// comment.
+pub fn comments(responses: &[(String, Response)], consultation: Option<&Consultation>) -> Vec<Comment> {
+    let rank =
+        |lever: &str| consultation.and_then(|c| c.levers.iter().position(|l| l.id == lever)).unwrap_or(usize::MAX);
+    let name = |lever: &str| {
+        consultation
+            .and_then(|c| c.levers.iter().find(|l| l.id == lever))
+            .map_or_else(|| lever.to_string(), |l| l.name.clone())
+    };
+    let mut out = Vec::new();
+    for (from, r) in responses {
+        let mut choices: Vec<&csplan_model::Choice> =
+            r.choices.iter().filter(|c| !c.comment.trim().is_empty()).collect();
+        choices.sort_by_key(|c| rank(&c.lever));
+        for c in choices {
+            out.push(Comment { from: from.clone(), choice: name(&c.lever), text: c.comment.trim().to_string() });
+        }
+        if !r.comment.trim().is_empty() {
+            out.push(Comment { from: from.clone(), choice: String::new(), text: r.comment.trim().to_string() });
+        }
+    }
+    out
 }

@@ -171,6 +171,10 @@ enum ResponsesCommand {
         /// checks each response against it (responses that fail are named and skipped).
         #[arg(long)]
         scenario: Option<String>,
+        /// List every comment (the response it came from, the choice it is on, its text)
+        /// instead of the summary.
+        #[arg(long)]
+        comments: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -301,8 +305,8 @@ where
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
-        Command::Responses(ResponsesCommand::Summarise { files, db, scenario, format }) => {
-            summarise_command(&files, db.as_deref(), scenario.as_deref(), format, stdin, out, err)
+        Command::Responses(ResponsesCommand::Summarise { files, db, scenario, comments, format }) => {
+            summarise_command(&files, db.as_deref(), scenario.as_deref(), comments, format, stdin, out, err)
         }
         Command::Responses(ResponsesCommand::Export { db, scenario, format }) => {
             export_command(&db, scenario.as_deref(), format, stdin, out, err)
@@ -642,8 +646,9 @@ fn benchmark_command(
     write_all(out, &text)
 }
 
-/// The files named, with each folder replaced by the `*.json` files in it (sorted).
-fn response_files(paths: &[String]) -> Result<Vec<std::path::PathBuf>, Failure> {
+/// The response files that `paths` name (folders: every `*.json` inside, in name order),
+/// each once, and the names that repeated one already listed.
+fn response_files(paths: &[String]) -> Result<(Vec<std::path::PathBuf>, Vec<std::path::PathBuf>), Failure> {
     let mut files = Vec::new();
     for p in paths {
         let path = std::path::PathBuf::from(p);
@@ -660,7 +665,17 @@ fn response_files(paths: &[String]) -> Result<Vec<std::path::PathBuf>, Failure> 
             files.push(path);
         }
     }
-    Ok(files)
+    // A file named twice (itself and in its folder, or by two paths) is read once.
+    let mut seen = std::collections::HashSet::new();
+    let mut repeated = Vec::new();
+    files.retain(|f| {
+        let first = seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()));
+        if !first {
+            repeated.push(f.clone());
+        }
+        first
+    });
+    Ok((files, repeated))
 }
 
 /// Responses to summarise or export, each with the name a problem is reported under: a
@@ -675,7 +690,11 @@ fn response_texts(
         return Ok(rows.into_iter().map(|r| (format!("receipt {}", r.receipt), r.response)).collect());
     }
     let mut texts = Vec::new();
-    for file in response_files(paths)? {
+    let (files, repeated) = response_files(paths)?;
+    for file in repeated {
+        let _ = writeln!(err, "{}: counted once: that file is named more than once", file.display());
+    }
+    for file in files {
         let name = file.display().to_string();
         match std::fs::read_to_string(&file) {
             Ok(t) => texts.push((name, t)),
@@ -704,10 +723,12 @@ fn consultation_scenario(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn summarise_command(
     paths: &[String],
     db: Option<&std::path::Path>,
     scenario: Option<&str>,
+    comments: bool,
     format: Format,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
@@ -719,8 +740,8 @@ fn summarise_command(
         Err(None) => return Ok(1),
     };
     let texts = response_texts(paths, db, err)?;
-    let total = if db.is_some() { texts.len() } else { response_files(paths)?.len() };
-    let mut responses = Vec::with_capacity(texts.len());
+    let total = if db.is_some() { texts.len() } else { response_files(paths)?.0.len() };
+    let mut named = Vec::with_capacity(texts.len());
     for (name, text) in &texts {
         let de = &mut serde_json::Deserializer::from_str(text);
         let response: csplan_model::Response = match serde_path_to_error::deserialize(de) {
@@ -744,10 +765,28 @@ fn summarise_command(
             },
             None => response,
         };
-        responses.push(response);
+        named.push((name.clone(), response));
     }
-    let skipped = total.saturating_sub(responses.len());
+    let responses: Vec<csplan_model::Response> = named.iter().map(|(_, r)| r.clone()).collect();
+    let repeats = csplan_calc::responses::repeats(&responses);
+    for &(i, earlier) in repeats.iter().rev() {
+        if let (Some((name, _)), Some((first, _))) = (named.get(i), named.get(earlier)) {
+            let _ = writeln!(err, "{name}: counted once: the same response as {first}");
+        }
+        named.remove(i);
+    }
+    let responses: Vec<csplan_model::Response> = named.iter().map(|(_, r)| r.clone()).collect();
+    let skipped = total.saturating_sub(responses.len() + repeats.len());
     let consultation = checked.as_ref().map(|(_, c)| c);
+    if comments {
+        let table = csplan_present::tables::comments(&csplan_calc::responses::comments(&named, consultation));
+        let text = match format {
+            Format::Table => table.text(),
+            Format::Json => table.json(),
+            Format::Csv => table.csv(),
+        };
+        return write_all(out, &text);
+    }
     let summary = csplan_calc::responses::summarise(&responses, consultation);
     let text = match format {
         Format::Table => {

@@ -47,6 +47,7 @@ mod tests {
     fn response(c: &Consultation, choices: Vec<Choice>) -> Response {
         Response {
             schema: RESPONSE_SCHEMA,
+            id: String::new(),
             consultation: c.id.clone(),
             choices,
             comment: String::new(),

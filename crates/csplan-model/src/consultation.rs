@@ -190,6 +190,11 @@ pub struct Question {
 pub struct Response {
     /// Response file format version ([`RESPONSE_SCHEMA`]).
     pub schema: u32,
+    /// A random tag the participants' app gives a response when it is made (also in its
+    /// file name), so one response read twice is counted once. Empty in files made by
+    /// earlier versions and by the command line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// The consultation's id.
     pub consultation: String,
     /// One entry per lever the participant saw.

@@ -166,12 +166,18 @@ impl Table {
     }
 
     /// The table as aligned text for a terminal: the caption, the header, a rule, the
-    /// rows (names left-aligned, figures right-aligned), then the notes.
+    /// rows (names left-aligned, figures right-aligned), then the notes. A cell's line
+    /// breaks are shown as spaces, so each row stays one line.
     pub fn text(&self) -> String {
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect())
+            .collect();
         let mut widths: Vec<usize> = self.columns.iter().map(|c| c.header.chars().count()).collect();
-        for row in &self.rows {
+        for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.text.chars().count());
+                *w = (*w).max(cell.chars().count());
             }
         }
         let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
@@ -202,8 +208,8 @@ impl Table {
         line(&mut out, &mut self.columns.iter().map(|c| c.header.as_str()));
         let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
         line(&mut out, &mut rules.iter().map(String::as_str));
-        for row in &self.rows {
-            line(&mut out, &mut row.iter().map(|c| c.text.as_str()));
+        for row in &rows {
+            line(&mut out, &mut row.iter().map(String::as_str));
         }
         for note in &self.notes {
             out.push_str(note);

@@ -4,10 +4,10 @@
 use csplan_calc::benchmark::Benchmark;
 use csplan_calc::budget::BudgetReport;
 use csplan_calc::care_flows::{FlowProjection, RateEstimate};
-use csplan_calc::consultation::Outcome;
+use csplan_calc::consultation::{show_amount, Outcome};
 use csplan_calc::demand::{DemandReport, LookedAfterComparison};
 use csplan_calc::placements::CostOfCare;
-use csplan_calc::responses::Summary;
+use csplan_calc::responses::{Comment, Summary};
 use csplan_calc::{CaseloadResult, OptionResult, Projection, Report, RoleFigures, TeamResult, WorkforceReport};
 use csplan_model::fmt::{grouped, short};
 use csplan_model::{Decimal, Fte, Money, Rate};
@@ -757,10 +757,10 @@ pub fn responses(s: &Summary) -> Table {
     let mut t = Table::new(
         "responses",
         format!(
-            "{} responses; {} balanced ({}); {} with an overall comment",
+            "{} responses; {} balanced{}; {} with an overall comment",
             s.responses,
             s.balanced,
-            s.balanced_percent.map(|p| format!("{}%", short(p, 1))).unwrap_or_default(),
+            in_brackets(s.balanced_percent),
             s.comments
         ),
         vec![
@@ -775,6 +775,9 @@ pub fn responses(s: &Summary) -> Table {
     );
     let count = |n: usize| number(Decimal::from(n as u64), 0);
     for l in &s.levers {
+        // In the lever's unit (£ to the pound, %), when the consultation says it.
+        let amount =
+            |v: Decimal| Cell::figure(v, show_amount(l.kind.unwrap_or(csplan_model::LeverKind::Stepped), &l.unit, v));
         let agree = if l.kind == Some(csplan_model::LeverKind::Principle) || l.agree + l.disagree != l.taken_up {
             text(format!("{} / {}", l.agree, l.disagree))
         } else {
@@ -783,19 +786,31 @@ pub fn responses(s: &Summary) -> Table {
         t.row(vec![
             text(l.name.clone()),
             count(l.responses),
-            Cell::figure(
-                Decimal::from(l.taken_up as u64),
-                format!(
-                    "{} ({})",
-                    l.taken_up,
-                    l.take_up_percent.map(|p| format!("{}%", short(p, 1))).unwrap_or_default()
-                ),
-            ),
+            Cell::figure(Decimal::from(l.taken_up as u64), format!("{}{}", l.taken_up, in_brackets(l.take_up_percent))),
             agree,
-            l.mean.map_or_else(Cell::empty, |v| number(v, 2)),
-            l.median.map_or_else(Cell::empty, |v| number(v, 2)),
+            l.mean.map_or_else(Cell::empty, &amount),
+            l.median.map_or_else(Cell::empty, &amount),
             count(l.comments),
         ]);
+    }
+    t
+}
+
+/// ` (62.5%)`, or nothing when there is no share (no responses).
+fn in_brackets(share: Option<Decimal>) -> String {
+    share.map(|p| format!(" ({}%)", short(p, 1))).unwrap_or_default()
+}
+
+/// Every comment, with the response it came from.
+pub fn comments(list: &[Comment]) -> Table {
+    let mut t = Table::new(
+        "comments",
+        format!("{} comment{}", list.len(), if list.len() == 1 { "" } else { "s" }),
+        vec![col("From", Unit::Text), col("On", Unit::Text), col("Comment", Unit::Text)],
+    );
+    for c in list {
+        let on = if c.choice.is_empty() { "Overall".to_string() } else { c.choice.clone() };
+        t.row(vec![text(c.from.clone()), text(on), text(c.text.clone())]);
     }
     t
 }

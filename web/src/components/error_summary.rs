@@ -8,9 +8,15 @@ use crate::components::reactive::redraw;
 use crate::route::{use_route_context, Page};
 
 /// Lists `errors`; each link moves focus to its field, first opening the field's page if it
-/// is on another one (the message then says which). Shows nothing when there are none.
+/// is on another one (the message then says which; never in the participants' one-page
+/// app). Then `note`, by default that the figures keep their last valid values. Shows
+/// nothing when there are none.
 #[component]
-pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView {
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<Problem>>,
+    #[prop(optional)] note: Option<&'static str>,
+) -> impl IntoView {
+    let note = note.unwrap_or("The figures below keep their last valid values until this is fixed.");
     let route = use_route_context();
     redraw(move || {
         let list = errors.get();
@@ -25,7 +31,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView
                                 .map(|p| {
                                     let id = field_id(&p.path);
                                     let page = Page::of_field(&p.path);
-                                    let elsewhere = page != route.page.get_untracked();
+                                    let elsewhere = !crate::PARTICIPANT && page != route.page.get_untracked();
                                     let (href, message) = if elsewhere {
                                         (format!("{}#{id}", page.href()), format!("{} (on the {} page)", p.message, page.title()))
                                     } else {
@@ -47,7 +53,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView
                                 })
                                 .collect_view()}
                         </ul>
-                        <p class="govuk-body">"The figures below keep their last valid values until this is fixed."</p>
+                        <p class="govuk-body">{note}</p>
                     </div>
                 </div>
             }

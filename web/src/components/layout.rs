@@ -11,10 +11,26 @@ pub const SERVICE_NAME: &str = "Children's Services Planner";
 /// Keeps `<title>` as "{page} - Children's Services Planner", with "Error: " first while
 /// the page shows an error summary (GOV.UK pattern).
 pub fn use_document_title(page: &'static str, has_errors: impl Fn() -> bool + 'static) {
+    use_title(move || page.to_string(), has_errors);
+}
+
+/// [`use_document_title`] for a title that changes, as a consultation's.
+pub fn use_title(page: impl Fn() -> String + 'static, has_errors: impl Fn() -> bool + 'static) {
+    let name = service_name();
     Effect::new(move |_| {
         let prefix = if has_errors() { "Error: " } else { "" };
-        document().set_title(&format!("{prefix}{page} - {SERVICE_NAME}"));
+        document().set_title(&format!("{prefix}{} - {}", page(), name()));
     });
+}
+
+/// The name in the header and after every title: the service's, or in the participants'
+/// app the council's, whose consultation it is.
+fn service_name() -> impl Fn() -> String + Copy {
+    let planner = crate::PARTICIPANT.then(use_context::<crate::state::Planner>).flatten();
+    move || match planner {
+        Some(p) => p.scenario.with(|s| s.authority.clone()),
+        None => SERVICE_NAME.to_string(),
+    }
 }
 
 /// The first thing a keyboard user reaches.
@@ -56,15 +72,16 @@ pub fn Header() -> impl IntoView {
             </li>
         }
     };
+    let name = service_name();
     view! {
         <header class="govuk-generic-header">
             <div class="govuk-generic-header__container govuk-width-container">
                 <div class="govuk-generic-header__logo">
-                    <a href="./" class="govuk-generic-header__homepage-link" on:click=move |e| {
-                        if let Some(r) = route {
+                    <a href=crate::site::home() class="govuk-generic-header__homepage-link" on:click=move |e| {
+                        if let Some(r) = route.filter(|_| !crate::PARTICIPANT) {
                             r.link(Page::Caseloads)(e)
                         }
-                    }>{SERVICE_NAME}</a>
+                    }>{name}</a>
                 </div>
             </div>
         </header>

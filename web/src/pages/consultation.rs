@@ -4,7 +4,9 @@
 //! comes before the participant downloads their response. All figures come from
 //! `csplan_calc::consultation`; typed values are read by `csplan_validation`.
 
-use csplan_calc::consultation::{evaluate, refusals, response, response_text, show_value, step, Outcome};
+use csplan_calc::consultation::{
+    evaluate, refusals, response, response_file_name, response_tag, response_text, show_value, step, Outcome,
+};
 use csplan_model::fmt::{long_date, plain};
 use csplan_model::{BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
 use csplan_validation::response_form::{lever_path, ResponseForm};
@@ -14,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::csv::data_url;
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
-use crate::components::layout::use_document_title;
+use crate::components::layout::use_title;
 use crate::components::preset::PresetLoader;
 use crate::state::use_planner;
 
@@ -61,14 +63,16 @@ fn Taking(c: Consultation) -> impl IntoView {
     let c = StoredValue::new(c);
     let reviewing = RwSignal::new(false);
     let submit_errors = RwSignal::new(Vec::<Problem>::new());
-    use_document_title("Balance the budget", move || !submit_errors.with(Vec::is_empty));
+    // Participants see the consultation's own title; the planner names its page.
+    let title = if crate::PARTICIPANT { c.with_value(|c| c.title.clone()) } else { "Balance the budget".to_string() };
+    use_title(move || title.clone(), move || !submit_errors.with(Vec::is_empty));
     let read_all = Memo::new(move |_| Some(entries.with(|e| c.with_value(|c| e.read(c)))));
     let outcome = Memo::new(move |_| {
         let (choices, _) = read_all.get()?;
         planner.scenario.with(|s| c.with_value(|c| evaluate(s, c, &choices).ok()))
     });
     view! {
-        <ErrorSummary errors=submit_errors/>
+        <ErrorSummary errors=submit_errors note="Your choices are kept: change them, then review your budget again."/>
         {move || if reviewing.get() {
             view! { <Review c outcome entries reviewing read_all/> }.into_any()
         } else {
@@ -264,7 +268,7 @@ fn LeverField(
                         id=id.clone() type="text" inputmode="decimal" spellcheck="false"
                         aria-describedby=format!("{id}-range {hint_id}")
                         prop:value=typed on:input=move |ev| set(event_target_value(&ev))/>
-                    <span class="app-stepper__unit">{if l.unit == "£" { String::new() } else { l.unit.clone() }}</span>
+                    <span class="govuk-body govuk-!-margin-bottom-0 app-stepper__unit">{if l.unit == "£" { String::new() } else { l.unit.clone() }}</span>
                     <button type="button" class="govuk-button govuk-button--secondary app-stepper__button" aria-label=format!("More: {name}") aria-controls=id.clone() on:click=move |_| bump(true)>"+"</button>
                 </div>
             }.into_any()
@@ -278,7 +282,7 @@ fn LeverField(
                     <h2 class="govuk-fieldset__heading">{l.name.clone()}</h2>
                 </legend>
                 {(!consequence.is_empty()).then(|| view! { <p class="govuk-body">{consequence}</p> })}
-                <p class="govuk-hint app-consequence" id=format!("{id}-hint")>{explanation}</p>
+                <p class="govuk-hint app-consequence" id=format!("{id}-hint")>{move || with_abbreviations(explanation())}</p>
                 {warning}
                 {control}
             </fieldset>
@@ -342,6 +346,12 @@ fn Review(
 ) -> impl IntoView {
     let planner = use_planner();
     let con = c.get_value();
+    // One tag for this response: in its files' names and in the response, so a response
+    // sent and also downloaded, or downloaded twice, is counted once.
+    // The low 32 bits of Math.random()'s 52-bit mantissa.
+    let random = (js_sys::Math::random().to_bits() & u64::from(u32::MAX)) as u32;
+    let tag = StoredValue::new(response_tag(random));
+    let file = move |ext: &str| response_file_name(&c.get_value().id, &crate::today_iso(), &tag.get_value(), ext);
     let made = move || {
         let con = c.get_value();
         let choices = read_all.get_untracked().map(|(c, _)| c).unwrap_or_default();
@@ -349,11 +359,15 @@ fn Review(
         planner
             .scenario
             .with_untracked(|s| response(s, &con, choices, e.overall.trim().to_string(), e.about_you(&con)).ok())
+            .map(|mut r| {
+                r.id = tag.get_value();
+                r
+            })
     };
     let on_json = move |_| {
         if let Some(r) = made() {
             if let Ok(json) = serde_json::to_string_pretty(&r) {
-                download(&format!("response-{}.json", c.get_value().id), "application/json", &json);
+                download(&file("json"), "application/json", &json);
             }
         }
     };
@@ -364,18 +378,18 @@ fn Review(
     let sending = RwSignal::new(Post::Idle);
     let on_text = move |_| {
         if let (Some(r), Some(o)) = (made(), outcome.get_untracked()) {
-            download(
-                &format!("response-{}.txt", c.get_value().id),
-                "text/plain",
-                &response_text(&c.get_value(), &o, &r),
-            );
+            download(&file("txt"), "text/plain", &response_text(&c.get_value(), &o, &r));
         }
     };
     let link = move || {
         let choices = read_all.get().map(|(c, _)| c).unwrap_or_default();
         let base = window().location().pathname().unwrap_or_default();
         let origin = window().location().origin().unwrap_or_default();
-        format!("{origin}{base}?page=consultation&{}", ResponseForm::link(&choices))
+        // In the participants' app the council's file comes too, so the link opens the same
+        // consultation in a fresh browser.
+        let from = crate::site::param("scenario").filter(|_| crate::PARTICIPANT);
+        let from = from.map(|name| format!("scenario={name}&")).unwrap_or_default();
+        format!("{origin}{base}?{from}page=consultation&{}", ResponseForm::link(&choices))
     };
     let rows = move || {
         let con = c.get_value();
@@ -384,20 +398,29 @@ fn Review(
                 o.levers
                     .iter()
                     .zip(&con.levers)
-                    .map(|(r, l)| {
+                    .enumerate()
+                    .map(|(i, (r, l))| {
                         let money = if r.money.is_zero() { String::new() } else { r.money.display_pounds() };
+                        let comment = entries.with_untracked(|e| e.comments.get(i).map(|c| c.trim().to_string()));
                         view! {
                             <div class="govuk-summary-list__row">
                                 <dt class="govuk-summary-list__key">{r.name.clone()}</dt>
                                 <dd class="govuk-summary-list__value">{show_value(l, r.value)}</dd>
                                 <dd class="govuk-summary-list__actions">{money}</dd>
                             </div>
+                            {comment.filter(|c| !c.is_empty()).map(|c| view! {
+                                <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
+                                    <dt class="govuk-summary-list__key govuk-!-font-weight-regular">"Your comment"</dt>
+                                    <dd class="govuk-summary-list__value app-break-words app-pre-line">{c}</dd>
+                                </div>
+                            })}
                         }
                     })
                     .collect_view()
             })
         })
     };
+    let overall = entries.with_untracked(|e| e.overall.trim().to_string());
     let rule = match con.balance {
         BalanceRule::MustBalance => "Your budget balances.",
         BalanceRule::Tolerance { .. } => "Your budget is within what the council accepts.",
@@ -407,6 +430,10 @@ fn Review(
         <h1 class="govuk-heading-xl" id="review-heading" tabindex="-1">"Check your budget"</h1>
         <p class="govuk-body">{rule}" "{move || outcome.with(|o| o.as_ref().map(|o| o.summary.clone()).unwrap_or_default())}"."</p>
         <dl class="govuk-summary-list" id="review-list">{rows}</dl>
+        {(!overall.is_empty()).then(|| view! {
+            <h2 class="govuk-heading-s">"Your comment"</h2>
+            <p class="govuk-body app-break-words app-pre-line" id="review-comment">{overall}</p>
+        })}
         <p class="govuk-body"><a href="#" class="govuk-link" id="change" on:click=move |e| { e.prevent_default(); reviewing.set(false); focus_field_later("review".to_string()); }>"Change your choices"</a></p>
         {match collector {
             Some(url) if !closed => view! { <Send url made=made_json sending/> }.into_any(),
@@ -417,7 +444,7 @@ fn Review(
         }}
         <h2 class="govuk-heading-m" id="keep-copy">{if sends { "Keep a copy" } else { "Download your response" }}</h2>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--secondary" id="download-json" on:click=on_json>"Download your response (JSON)"</button>
+            <button type="button" class="govuk-button govuk-button--secondary" id="download-json" on:click=on_json>"Download a copy of your answers"</button>
             <button type="button" class="govuk-button govuk-button--secondary" id="download-text" on:click=on_text>"Download a readable copy"</button>
         </div>
         <h2 class="govuk-heading-m">"Come back to these choices"</h2>
@@ -548,5 +575,15 @@ fn Send(url: String, made: Callback<(), Option<String>>, sending: RwSignal<Post>
                 }.into_any()
             }
         }}
+    }
+}
+
+/// `text` with each "FTE" as an abbreviation that says what it stands for.
+fn with_abbreviations(text: String) -> impl IntoView {
+    let mut parts = text.split("FTE").map(str::to_string).collect::<Vec<_>>().into_iter();
+    let first = parts.next().unwrap_or_default();
+    view! {
+        {first}
+        {parts.map(|rest| view! { <abbr title="full-time equivalent posts">"FTE"</abbr>{rest} }).collect_view()}
     }
 }
