@@ -1,5 +1,5 @@
 // The "balance the budget" consultation in Chromium, as a participant uses it: keyboard
-// only, the balance announced as it changes, a statutory minimum that blocks a choice, the
+// only, the balance announced as it changes, a statutory minimum that refuses a choice, the
 // review step, downloading the response, and `csplan responses summarise` reading it back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,23 +111,46 @@ test('keyboard only: balance the budget, review, download, and csplan reads the 
   });
 });
 
-test('a statutory minimum blocks the choice that breaks it, and says so', async () => {
+test('a statutory minimum refuses the choice that breaks it as it is made, says why, and never counts it', async () => {
   await app.withPage('?page=consultation', {}, async ({ page }) => {
     await page.check('#consultation-family-centres');
+    const before = await page.locator('#balance-summary').innerText();
+    // Early help: £4,000,000 with a minimum of £3,300,000; the two proposals save £750,000.
+    await page.focus('#consultation-holiday-activities');
+    await page.keyboard.press('Space');
+    assert.equal(await page.isChecked('#consultation-holiday-activities'), false, 'the tick is not taken');
+    assert.equal(await page.locator('#consultation-holiday-activities-floor').textContent(),
+      'Error: Stop the holiday activity programme cannot be chosen with Reduce family centre hours: together they would take Early help and family support below its statutory minimum of £3,300,000. Choose one or the other');
+    assert.equal(await page.locator('#balance-summary').innerText(), before, 'nothing is counted');
+    assert.equal(await page.locator('.govuk-form-group--error').count(), 1);
+    // Unticking the other makes room for it.
+    await page.uncheck('#consultation-family-centres');
     await page.check('#consultation-holiday-activities');
-    // Together they break the minimum, so each says so.
-    assert.equal(await page.locator('.govuk-warning-text').count(), 2);
-    assert.match(await page.locator('.govuk-warning-text').first().innerText(), /below the legal minimum/);
+    assert.equal(await page.locator('#consultation-holiday-activities-floor').count(), 0);
+    assert.deepEqual(await axe(page), []);
     await page.fill('#consultation-reserves', '250,001');
     assert.match(await page.locator('.govuk-error-message').innerText(),
       /Enter a number from 0 to 1,000,000 for use of reserves, in steps of 250,000/);
     assert.equal(await page.inputValue('#consultation-reserves'), '250,001', 'what was typed is kept');
     await page.click('#review');
     const summary = await page.locator('#error-summary').innerText();
-    assert.match(summary, /Stop the holiday activity programme would take its budget below the legal minimum/);
     assert.match(summary, /Enter a number from 0 to 1,000,000 for use of reserves/);
     await page.click('#error-summary a >> nth=0');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'consultation-reserves');
+  });
+});
+
+test('choices that break a statutory minimum together (from a link) are both refused, neither counted', async () => {
+  await app.withPage('?page=consultation&choices=family-centres:1,holiday-activities:1,council-tax:2.5', {}, async ({ page }) => {
+    assert.ok(await page.isChecked('#consultation-family-centres'));
+    assert.ok(await page.isChecked('#consultation-holiday-activities'));
+    // £3,000,000 from council tax, and the £750,000 the two proposals would save not counted.
+    assert.match(await page.locator('#balance-summary').innerText(), /^Balanced exactly/);
+    assert.match(await page.locator('#consultation-family-centres-floor').innerText(), /Reduce family centre hours cannot be chosen with Stop the holiday activity programme/);
+    await page.click('#review');
+    const summary = await page.locator('#error-summary').innerText();
+    assert.match(summary, /Stop the holiday activity programme cannot be chosen with Reduce family centre hours: together they would take Early help and family support below its statutory minimum of £3,300,000/);
+    assert.doesNotMatch(summary, /short of balancing/);
   });
 });
 

@@ -5,7 +5,7 @@
 #![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
 
 use csplan_calc::budget::{plan, savings_table, transport};
-use csplan_calc::consultation::{evaluate, response, EffectResult, OfstedBand};
+use csplan_calc::consultation::{evaluate, refusals, refused_change, response, EffectResult, OfstedBand};
 use csplan_model::presets::{default_scenario, hampshire_2017, hampshire_2021, portsmouth_2017};
 use csplan_model::{
     Budget, Choice, Consultation, Decimal, DeliveryShares, Lever, LeverEffect, LeverKind, Money, Pressure, Rate, Risk,
@@ -235,6 +235,26 @@ fn a_statutory_minimum_blocks_the_choice_that_breaks_it() {
     assert!(both.blocked);
     let alone = evaluate(&s, c, &[choice("holiday-activities", 1)]).expect("calculates");
     assert!(!alone.blocked, "either proposal alone keeps early help above its minimum");
+    // A refused choice is never counted: neither of the two is.
+    assert_eq!(both.savings, Money::ZERO);
+    assert_eq!(both.balance, Money::pounds(-3_000_000));
+    assert_eq!(alone.savings, Money::pounds(300_000));
+    // Why, naming the area, its minimum and the other choice; the same words refuse the response.
+    let why = "Stop the holiday activity programme cannot be chosen with Reduce family centre hours: together they \
+               would take Early help and family support below its statutory minimum of £3,300,000. Choose one or the other";
+    let holiday = both.levers.iter().find(|l| l.id == "holiday-activities").expect("lever");
+    assert_eq!(holiday.floor_message(), why);
+    assert!(refusals(&both).iter().any(|r| r.message == why), "{:?}", refusals(&both));
+    // The participant's page refuses the tick as it is made, and allows it alone.
+    let i = c.levers.iter().position(|l| l.id == "holiday-activities").expect("lever");
+    let ticked = [choice("family-centres", 1)];
+    assert_eq!(refused_change(&s, c, &ticked, i, Decimal::ONE).expect("calculates").as_deref(), Some(why));
+    assert_eq!(refused_change(&s, c, &[], i, Decimal::ONE).expect("calculates"), None);
+    assert_eq!(
+        refused_change(&s, c, &ticked, i, Decimal::ZERO).expect("calculates"),
+        None,
+        "unticking is never refused"
+    );
 }
 
 #[test]

@@ -128,10 +128,59 @@ pub struct LeverResult {
     pub limit: Option<Decimal>,
     /// True when the value takes the area below its statutory minimum.
     pub below_minimum: bool,
+    /// When it does: the area, its minimum and the other choices that use its room.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Floor>,
     /// What happens when it does.
     pub below_minimum_rule: FloorRule,
     /// The consequence in one sentence, calculated.
     pub explanation: String,
+}
+
+/// A budget area's statutory minimum, as a choice that would break it meets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Floor {
+    /// The budget area's name.
+    pub area: String,
+    /// Its statutory minimum.
+    pub minimum: Money,
+    /// The other choices saving from the same area, by name, in the consultation's order.
+    pub with: Vec<String>,
+}
+
+impl LeverResult {
+    /// True when its area's statutory minimum refuses this value: it is not counted, and a
+    /// response with it cannot be sent.
+    pub fn refused(&self) -> bool {
+        self.below_minimum && self.below_minimum_rule == FloorRule::Block
+    }
+
+    /// Why the value is refused or flagged, naming the area and the choices it conflicts
+    /// with; empty when it is not below a minimum.
+    pub fn floor_message(&self) -> String {
+        let Some(f) = self.floor.as_ref().filter(|_| self.below_minimum) else { return String::new() };
+        let below = format!("{} below its statutory minimum of {}", f.area, f.minimum.display_pounds());
+        match (f.with.as_slice(), self.refused()) {
+            ([], true) => format!("{} would take {below}, so it cannot be chosen. Choose less", self.name),
+            ([], false) => format!("{} would take {below}", self.name),
+            (others, true) => format!(
+                "{} cannot be chosen with {}: together they would take {below}. {}",
+                self.name,
+                and_list(others),
+                if others.len() == 1 { "Choose one or the other" } else { "Choose fewer of them" }
+            ),
+            (others, false) => format!("{}, with {}, would take {below}", self.name, and_list(others)),
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The whole budget a participant has made.
@@ -151,7 +200,8 @@ pub struct Outcome {
     pub balance: Money,
     /// Whether the rule is met.
     pub balanced: bool,
-    /// True when any lever is at a value its area's statutory minimum blocks.
+    /// True when any lever is at a value its area's statutory minimum blocks (such a value
+    /// is not counted in savings, income or the balance).
     pub blocked: bool,
     /// The council tax rise, %, that would close a shortfall (to 0.01%, rounded up).
     #[serde(with = "csplan_model::dec::option")]
@@ -177,14 +227,8 @@ pub fn refusals(o: &Outcome) -> Vec<Refusal> {
         .levers
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.below_minimum && l.below_minimum_rule == FloorRule::Block)
-        .map(|(i, l)| Refusal {
-            lever: Some(i),
-            message: format!(
-                "{} would take its budget below the legal minimum (below its statutory minimum), so it cannot be chosen with the other choices: choose less",
-                l.name
-            ),
-        })
+        .filter(|(_, l)| l.refused())
+        .map(|(i, l)| Refusal { lever: Some(i), message: l.floor_message() })
         .collect();
     if !blocked.is_empty() {
         return blocked;
@@ -301,9 +345,11 @@ pub fn evaluate(s: &Scenario, c: &Consultation, choices: &[Choice]) -> Result<Ou
         monies.push((lever, unit, value, money));
     }
     for (lever, unit, value, money) in &monies {
-        let (limit, below) = floor_check(s, &monies, lever, *unit, *value)?;
+        let (limit, below, floor) = floor_check(s, &monies, lever, *unit, *value)?;
         let effect = effect(s, lever, *value, *unit)?;
-        if money.is_negative() {
+        if below && lever.below_minimum == FloorRule::Block {
+            // Refused: never counted.
+        } else if money.is_negative() {
             costs = ov(costs.checked_sub(*money))?;
         } else if lever.kind.is_income() {
             income = ov(income.checked_add(*money))?;
@@ -321,6 +367,7 @@ pub fn evaluate(s: &Scenario, c: &Consultation, choices: &[Choice]) -> Result<Ou
             effect,
             limit,
             below_minimum: below,
+            floor,
             below_minimum_rule: lever.below_minimum,
         });
     }
@@ -331,7 +378,7 @@ pub fn evaluate(s: &Scenario, c: &Consultation, choices: &[Choice]) -> Result<Ou
         BalanceRule::Tolerance { amount } => balance.value() >= -amount.value(),
         BalanceRule::Any => true,
     };
-    let blocked = levers.iter().any(|l| l.below_minimum && l.below_minimum_rule == FloorRule::Block);
+    let blocked = levers.iter().any(LeverResult::refused);
     let council_tax_needed = match (balance.is_negative(), c.council_tax_yield) {
         (true, Some(y)) if !y.is_zero() => {
             let p = ov((-balance.value()).checked_div(y.value()))?;
@@ -372,26 +419,31 @@ fn summarise_balance(balance: Money, balanced: bool, rule: BalanceRule, tax: Opt
 
 type Chosen<'a> = (&'a Lever, Money, Decimal, Money);
 
-/// The lever's limit under its area's statutory minimum, and whether its value breaks it.
+/// The lever's limit under its area's statutory minimum, whether its value breaks it, and
+/// if it does the area's [`Floor`].
 fn floor_check(
     s: &Scenario,
     all: &[Chosen<'_>],
     lever: &Lever,
     unit: Money,
     value: Decimal,
-) -> Result<(Option<Decimal>, bool), CalcError> {
-    let Some(area_id) = &lever.area else { return Ok((None, false)) };
+) -> Result<(Option<Decimal>, bool, Option<Floor>), CalcError> {
+    let Some(area_id) = &lever.area else { return Ok((None, false, None)) };
     let Some(area) = s.budget.as_ref().and_then(|b| b.areas.iter().find(|a| &a.id == area_id)) else {
-        return Ok((None, false));
+        return Ok((None, false, None));
     };
-    let (Some(budget), Some(minimum)) = (area.budget, area.statutory_minimum) else { return Ok((None, false)) };
+    let (Some(budget), Some(minimum)) = (area.budget, area.statutory_minimum) else {
+        return Ok((None, false, None));
+    };
     if unit.value() <= Decimal::ZERO {
-        return Ok((None, false));
+        return Ok((None, false, None));
     }
     let mut others = Money::ZERO;
-    for (_, _, _, m) in all.iter().filter(|(l, ..)| l.area.as_ref() == Some(area_id) && l.id != lever.id) {
-        if !m.is_negative() {
+    let mut with = Vec::new();
+    for (l, _, _, m) in all.iter().filter(|(l, ..)| l.area.as_ref() == Some(area_id) && l.id != lever.id) {
+        if !m.is_negative() && !m.is_zero() {
             others = ov(others.checked_add(*m))?;
+            with.push(l.name.clone());
         }
     }
     // Room left = budget - minimum - the other levers' savings in the area.
@@ -408,7 +460,26 @@ fn floor_check(
         };
         ov(lever.min.checked_add(ov(steps.checked_mul(lever.step))?))?.min(lever.max)
     };
-    Ok((Some(limit), value > limit))
+    let below = value > limit;
+    let floor = below.then(|| Floor { area: area.name.clone(), minimum, with });
+    Ok((Some(limit), below, floor))
+}
+
+/// The message when setting lever `i` to `value`, with the other `choices` as they are,
+/// would be refused by its area's statutory minimum (the participant's page refuses it as
+/// it is made, rather than counting it); `None` when it would not.
+pub fn refused_change(
+    s: &Scenario,
+    c: &Consultation,
+    choices: &[Choice],
+    i: usize,
+    value: Decimal,
+) -> Result<Option<String>, CalcError> {
+    let Some(lever) = c.levers.get(i) else { return Ok(None) };
+    let mut next: Vec<Choice> = choices.iter().filter(|ch| ch.lever != lever.id).cloned().collect();
+    next.push(Choice { lever: lever.id.clone(), value, comment: String::new() });
+    let o = evaluate(s, c, &next)?;
+    Ok(o.levers.get(i).filter(|r| r.refused()).map(LeverResult::floor_message))
 }
 
 /// Builds a response from a participant's choices, with the balance as calculated.

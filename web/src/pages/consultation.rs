@@ -5,7 +5,8 @@
 //! `csplan_calc::consultation`; typed values are read by `csplan_validation`.
 
 use csplan_calc::consultation::{
-    evaluate, refusals, response, response_file_name, response_tag, response_text, show_value, step, Outcome,
+    evaluate, refusals, refused_change, response, response_file_name, response_tag, response_text, show_value, step,
+    Outcome,
 };
 use csplan_model::fmt::{long_date, plain};
 use csplan_model::{BalanceRule, Choice, Consultation, FloorRule, Lever, LeverKind};
@@ -130,7 +131,7 @@ fn Choose(
             }
         }</p>
         <Balance outcome/>
-        {con.levers.iter().enumerate().map(|(i, l)| view! { <LeverField lever=l.clone() i outcome entries/> }).collect_view()}
+        {con.levers.iter().enumerate().map(|(i, l)| view! { <LeverField c lever=l.clone() i outcome entries/> }).collect_view()}
         <div class="govuk-form-group">
             <h2 class="govuk-label-wrapper">
                 <label class="govuk-label govuk-label--m" for="consultation-comment">"Anything else you would like to tell us (optional)"</label>
@@ -174,36 +175,69 @@ fn Balance(outcome: Memo<Option<Outcome>>) -> impl IntoView {
 
 #[component]
 fn LeverField(
+    c: StoredValue<Consultation>,
     lever: Lever,
     i: usize,
     outcome: Memo<Option<Outcome>>,
     entries: RwSignal<ResponseForm>,
 ) -> impl IntoView {
+    let planner = use_planner();
     let id = lever_path(&lever.id).id();
     let lever = StoredValue::new(lever);
     let result = move || outcome.with(|o| o.as_ref().and_then(|o| o.levers.get(i).cloned()));
     let explanation = move || result().map(|r| r.explanation).unwrap_or_default();
+    // A choice refused as it was made (the tick or step not taken), with why.
+    let refused = RwSignal::new(None::<String>);
+    // Refused, or typed (kept as typed, and not counted), or flagged: the area, its minimum
+    // and the choices it conflicts with (calc's words).
+    let floor = move || {
+        refused.get().map(|m| (true, m)).or_else(|| {
+            result().filter(|r| r.below_minimum).map(|r| (r.below_minimum_rule == FloorRule::Block, r.floor_message()))
+        })
+    };
     let warning = move || {
-        result().filter(|r| r.below_minimum).map(|r| {
-            let text = match r.below_minimum_rule {
-                FloorRule::Block => "This would take the budget below the legal minimum, so it cannot be chosen with your other choices.",
-                FloorRule::Flag => "This would take the budget below the legal minimum.",
-            };
-            view! {
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{text}</strong>
-                </div>
+        floor().map(|(blocks, text)| {
+            if blocks {
+                view! { <p class="govuk-error-message" id=format!("{}-floor", lever_path(&lever.get_value().id).id())><span class="govuk-visually-hidden">"Error: "</span>{text}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="govuk-warning-text">
+                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                        <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{text}</strong>
+                    </div>
+                }.into_any()
             }
         })
     };
     let typed = move || entries.with(|e| e.values.get(i).cloned().unwrap_or_default());
     let set = move |text: String| {
+        refused.set(None);
         entries.update(|e| {
             if let Some(v) = e.values.get_mut(i) {
                 *v = text;
             }
         })
+    };
+    // Ticking a proposal or stepping a value that its area's statutory minimum refuses is
+    // not done; the message says why. Returns whether the change was made.
+    let try_set = move |text: String| {
+        let l = lever.get_value();
+        let message = read_lever_value(&l, &text).ok().and_then(|value| {
+            let choices = entries.with_untracked(|e| c.with_value(|c| e.read(c).0));
+            planner
+                .scenario
+                .with_untracked(|s| c.with_value(|c| refused_change(s, c, &choices, i, value).ok().flatten()))
+        });
+        match message {
+            Some(m) => {
+                refused.set(Some(m));
+                false
+            }
+            None => {
+                set(text);
+                true
+            }
+        }
     };
     let l = lever.get_value();
     let consequence = l.consequence.clone();
@@ -216,7 +250,12 @@ fn LeverField(
                     <div class="govuk-checkboxes__item">
                         <input class="govuk-checkboxes__input" id=id.clone() type="checkbox" aria-describedby=hint_id.clone()
                             prop:checked=move || typed().trim() == "1"
-                            on:change=move |ev| set(if event_target_checked(&ev) { "1".into() } else { "0".into() })/>
+                            on:change=move |ev| {
+                                let ticked = event_target_checked(&ev);
+                                if !try_set(if ticked { "1".into() } else { "0".into() }) {
+                                    event_target::<web_sys::HtmlInputElement>(&ev).set_checked(!ticked);
+                                }
+                            }/>
                         <label class="govuk-label govuk-checkboxes__label" for=id.clone()>{format!("Accept this proposal (saves {money} a year)")}</label>
                     </div>
                 </div>
@@ -252,7 +291,7 @@ fn LeverField(
             let bump = move |up: bool| {
                 let l = lever.get_value();
                 let current = read_lever_value(&l, &typed()).unwrap_or(l.start);
-                set(plain(step(&l, current, up)));
+                try_set(plain(step(&l, current, up)));
             };
             let error = move || {
                 let l = lever.get_value();
@@ -276,14 +315,14 @@ fn LeverField(
     };
     let comment_id = format!("{id}-comment");
     view! {
-        <div class="govuk-form-group app-lever" class:govuk-form-group--error=move || result().is_some_and(|r| r.below_minimum)>
+        <div class="govuk-form-group app-lever" class:govuk-form-group--error=move || floor().is_some_and(|(blocks, _)| blocks)>
             <fieldset class="govuk-fieldset" aria-describedby=format!("{id}-hint")>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
                     <h2 class="govuk-fieldset__heading">{l.name.clone()}</h2>
                 </legend>
                 {(!consequence.is_empty()).then(|| view! { <p class="govuk-body">{consequence}</p> })}
                 <p class="govuk-hint app-consequence" id=format!("{id}-hint")>{move || with_abbreviations(explanation())}</p>
-                {warning}
+                <div aria-live="polite">{warning}</div>
                 {control}
             </fieldset>
             <details class="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
