@@ -2,7 +2,7 @@
 // phone, opened from the council's link (`take-part/?scenario=council.json`, a council with
 // no collector). The council's name in the header and the tab title; a balance box that
 // stays opaque and small while scrolling; plain words (no "JSON", FTE spelt out, "£0", the
-// unit in the page's font); the review's messages and the resident's own comments; files
+// unit in the page's font; where to send the file); the review's messages and the resident's own comments; files
 // named so that several do not overwrite each other; and a "come back" link that opens the
 // council's consultation, not the example's, in a fresh browser.
 import { test, before, after } from 'node:test';
@@ -21,6 +21,7 @@ before(async () => {
   const scenario = JSON.parse(execFileSync(CSPLAN, ['example'], { encoding: 'utf8' }));
   scenario.authority = 'Tameside Council';
   extra.set('take-part/council.json', JSON.stringify(scenario));
+  extra.set('take-part/no-address.json', JSON.stringify({ ...scenario, consultation: { ...scenario.consultation, send_to: '' } }));
   server = await serve(undefined, '/', extra);
   browser = await launch();
 });
@@ -91,6 +92,9 @@ test('review: an unbalanced budget is described as one, on one page, and the res
     assert.equal(await page.locator('#review-comment').innerText(), 'Protect early help.\nAnd youth clubs.');
     const words = await page.locator('main').innerText();
     assert.doesNotMatch(words, /JSON/);
+    // With no collector, where and how to send the file, in the council's words.
+    assert.equal(await page.locator('#send-to').innerText(),
+      'Email it to budget.consultation@example.gov.uk, or post it to Budget consultation, Example Town Hall, EX1 1AA.');
     assert.deepEqual(await axe(page), []);
 
     // Two downloads of one response share its tag, and no two responses share a name.
@@ -130,5 +134,14 @@ test('review: an unbalanced budget is described as one, on one page, and the res
     await page.waitForSelector('#review-heading');
     const [b] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
     assert.notEqual(a.suggestedFilename(), b.suggestedFilename(), 'a new review is a new response');
+  });
+});
+
+test('a council that has not said where to send a response: the page says so rather than "as the council asks"', async () => {
+  await resident('?scenario=no-address.json', async (page) => {
+    await page.fill('#consultation-council-tax', '2.5');
+    await page.click('#review');
+    await page.waitForSelector('#review-heading');
+    assert.match(await page.locator('#send-to').innerText(), /The council has not said here where to send it/);
   });
 });

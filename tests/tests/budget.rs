@@ -205,6 +205,7 @@ fn a_placements_lever_shows_the_cost_change() {
         }],
         questions: Vec::new(),
         collector_url: None,
+        send_to: String::new(),
     });
     assert!(csplan_validation::validate(&s).iter().all(|p| !p.is_error()));
     let c = s.consultation.as_ref().expect("a consultation");

@@ -39,6 +39,10 @@ pub struct Consultation {
     /// Where responses are posted. Without one, participants download their response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collector_url: Option<String>,
+    /// Without a collector: where and how participants send the file they download (an
+    /// email address, a postal address, a portal), in the council's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub send_to: String,
 }
 
 /// What counts as a balanced budget.

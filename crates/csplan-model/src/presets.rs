@@ -554,6 +554,7 @@ pub fn hampshire_2021() -> Scenario {
                 ],
             }],
             collector_url: None,
+            send_to: String::new(),
         }),
         ..Scenario::default()
     }
@@ -667,5 +668,7 @@ fn example_consultation() -> Consultation {
             },
         ],
         collector_url: None,
+        send_to: "Email it to budget.consultation@example.gov.uk, or post it to Budget consultation, Example Town Hall, EX1 1AA."
+            .to_string(),
     }
 }

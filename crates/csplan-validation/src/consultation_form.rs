@@ -21,6 +21,7 @@ crate::form! {
         tolerance: text(Info::money("Shortfall accepted").key("balance.amount").subject("the shortfall accepted").example("250,000")),
         council_tax_yield: text(Info::money("What a 1% council tax rise raises (optional)").hint("Shows participants the rise a shortfall would need").optional().subject("what a 1% council tax rise raises").example("6,500,000")),
         collector_url: text(Info::words("Response collector's address (optional)").hint("Blank: participants download their response and send it as you ask").width(100)),
+        send_to: text(Info::paragraph("Without a collector: where and how to send the file (optional)").hint("Like: email it to budget@example.gov.uk, or post it to Budget consultation, Town Hall")),
         levers: list(LeverForm),
         questions: list(QuestionForm),
     }
@@ -152,6 +153,7 @@ impl ConsultationForm {
             },
             council_tax_yield: c.council_tax_yield.map(|m| plain(m.value())).unwrap_or_default(),
             collector_url: c.collector_url.clone().unwrap_or_default(),
+            send_to: c.send_to.clone(),
             levers: c
                 .levers
                 .iter()
@@ -238,6 +240,7 @@ impl ConsultationForm {
                 })
                 .collect(),
             collector_url: blank_none(&self.collector_url),
+            send_to: self.send_to.trim().to_string(),
         }
     }
 }

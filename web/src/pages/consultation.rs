@@ -478,7 +478,12 @@ fn Review(
             Some(url) if !closed => view! { <Send url made=made_json sending/> }.into_any(),
             _ => view! {
                 <h2 class="govuk-heading-m">"Send your response"</h2>
-                <p class="govuk-body">"This council collects responses by download: save your response and send the file as the council asks. Nothing is sent from this page."</p>
+                <p class="govuk-body">"Download a copy of your answers below, then send that file to the council. Nothing is sent from this page."</p>
+                {if con.send_to.is_empty() {
+                    view! { <p class="govuk-body" id="send-to">"The council has not said here where to send it: use the address on its consultation page or letter."</p> }.into_any()
+                } else {
+                    view! { <p class="govuk-body app-pre-line app-break-words" id="send-to">{con.send_to.clone()}</p> }.into_any()
+                }}
             }.into_any(),
         }}
         <h2 class="govuk-heading-m" id="keep-copy">{if sends { "Keep a copy" } else { "Download your response" }}</h2>
