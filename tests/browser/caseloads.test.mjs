@@ -35,6 +35,10 @@ test('Barnsley, December 2017: the six option figures to the pound', async () =>
     assert.deepEqual(rows.map((r) => r[3]), ['8.72', '14.47', '11.85']);
     const explanation = await page.locator('details:has-text("Option 2") .govuk-details__text').textContent();
     assert.ok(explanation.includes('70.4 FTE x 21.7 = 1,527.7 cases; / 18 = 84.9 FTE needed; 14.47 more; 14 posts at £41,839 = £585,746'));
+    // The total box: the team groups added up, with the working, and said not to be an option.
+    assert.equal(await page.locator('#totals-working').innerText(),
+      "Assessment, safeguarding, children in care and care leavers teams: 9 posts (£376,551) + Disabled children's teams: 6 posts (£251,034) = 15 posts, £627,585 a year; 14.47 extra FTE before each group's rounding");
+    assert.match(await page.locator('#totals-note').innerText(), /not one of the options below/);
     assert.deepEqual(problems.console, []);
   });
 });

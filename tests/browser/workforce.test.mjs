@@ -188,3 +188,17 @@ test("an error on another page is listed with that page's name, and its link ope
     assert.deepEqual(problems.console, []);
   });
 });
+
+test("the authority list tells Dorset's two codes apart by their years, and each opens its own figures", async () => {
+  await app.withPage('?page=workforce', {}, async ({ page }) => {
+    await page.waitForSelector('#dfe-authority');
+    const dorsets = await page.locator('#dfe-authority option').evaluateAll((os) =>
+      os.filter((o) => o.textContent.startsWith('Dorset')).map((o) => [o.value, o.textContent]));
+    assert.deepEqual(dorsets, [['E10000009', 'Dorset (2017 to 2018)'], ['E06000059', 'Dorset (2019 to 2023)']]);
+    const labels = await page.locator('#dfe-authority option').allTextContents();
+    assert.equal(new Set(labels).size, labels.length, 'no two entries read the same');
+    await page.selectOption('#dfe-authority', { label: 'Dorset (2017 to 2018)' });
+    const years = await page.locator('#dfe-year option').allTextContents();
+    assert.ok(years.some((y) => y.includes('2018')) && !years.some((y) => y.includes('2019')), years.join(', '));
+  });
+});

@@ -226,6 +226,16 @@ fn the_authority_list_has_every_authority_once_under_its_region() {
     let barnsley = &yh.authorities.iter().find(|(_, n)| n == "Barnsley").expect("listed").0;
     assert_eq!(years_of(&rows, barnsley), (2017..=2023).collect::<Vec<u16>>());
     assert_eq!(years_of(&rows, "E99999999"), Vec::<u16>::new());
+    // One name, two authorities (Dorset's old and new codes): told apart by their years.
+    let names: Vec<&str> = groups.iter().flat_map(|g| g.authorities.iter().map(|(_, n)| n.as_str())).collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "no two entries read the same");
+    let sw = groups.iter().find(|g| g.region == "South West").expect("region");
+    let dorset: Vec<(&str, &str)> =
+        sw.authorities.iter().filter(|(_, n)| n.starts_with("Dorset")).map(|(c, n)| (c.as_str(), n.as_str())).collect();
+    assert_eq!(dorset, vec![("E10000009", "Dorset (2017 to 2018)"), ("E06000059", "Dorset (2019 to 2023)")]);
 }
 
 #[test]

@@ -374,3 +374,33 @@ pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
         consultation: None,
     })
 }
+
+/// The totals in words, with their working: each team group's posts and cost at its own
+/// target, added up, and why the sum is not an option's figure (each group's extra FTE is
+/// turned into posts on its own, where an option pools its groups first).
+///
+/// ```text
+/// Assessment, ... teams: 9 posts (£376,551) + Disabled children's teams: 6 posts (£251,034)
+///   = 15 posts, £627,585 a year; 14.47 extra FTE before each group's rounding
+/// ```
+pub fn totals_working(r: &Report) -> String {
+    let needing: Vec<&TeamResult> = r.teams.iter().filter(|t| !t.result.additional_fte.is_zero()).collect();
+    let Some(first) = needing.first() else {
+        return "Every team group already meets its own target: no posts to add.".to_string();
+    };
+    let parts: Vec<String> = needing
+        .iter()
+        .map(|t| format!("{}: {} ({})", t.name, t.result.posts_phrase(), t.result.cost.display_pounds()))
+        .collect();
+    let posts = match first.result.rounding {
+        Rounding::None => format!("{} FTE", short(r.totals.posts, 2)),
+        _ if r.totals.posts == Decimal::ONE => "1 post".to_string(),
+        _ => format!("{} posts", short(r.totals.posts, 0)),
+    };
+    let rounded = if first.result.rounding == Rounding::None {
+        String::new()
+    } else {
+        format!("; {} extra FTE before each group's rounding", short(r.totals.additional_fte.value(), 2))
+    };
+    format!("{} = {posts}, {} a year{rounded}", parts.join(" + "), r.totals.cost.display_pounds())
+}

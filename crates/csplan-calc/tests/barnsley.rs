@@ -147,3 +147,24 @@ fn report_totals_are_the_sum_of_team_groups() {
     assert_eq!(r.teams.len(), 3);
     assert_eq!(r.options.len(), 3);
 }
+
+/// The green total box's words: each team group at its own target, added up, with its
+/// working, so that 15 posts cannot be read as Option 2's 14.
+#[test]
+fn the_totals_show_their_working() {
+    let r = report(&barnsley_2017()).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(
+        csplan_calc::caseload::totals_working(&r),
+        "Assessment, safeguarding, children in care and care leavers teams: 9 posts (£376,551) + \
+         Disabled children's teams: 6 posts (£251,034) = 15 posts, £627,585 a year; 14.47 extra FTE before each group's rounding"
+    );
+    let mut met = barnsley_2017();
+    for t in &mut met.teams {
+        t.target_caseload = Decimal::from(100);
+    }
+    let r = report(&met).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(
+        csplan_calc::caseload::totals_working(&r),
+        "Every team group already meets its own target: no posts to add."
+    );
+}

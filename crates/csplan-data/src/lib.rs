@@ -248,7 +248,9 @@ pub struct RegionAuthorities {
 
 /// Every authority in `rows`, under its region as in its latest year, regions and names in
 /// alphabetical order. An authority that no longer exists (Northamptonshire) is kept: its
-/// earlier years can still be compared.
+/// earlier years can still be compared. Two authorities with one name (Dorset, before and
+/// after its 2019 reorganisation under a new code) are told apart by their years:
+/// "Dorset (2017 to 2018)".
 pub fn authorities_by_region(rows: &[WorkforceRow]) -> Vec<RegionAuthorities> {
     let mut latest: Vec<&WorkforceRow> = Vec::new();
     for r in rows.iter().filter(|r| r.level == Level::Authority) {
@@ -264,9 +266,20 @@ pub fn authorities_by_region(rows: &[WorkforceRow]) -> Vec<RegionAuthorities> {
             .map_or_else(|| code.to_string(), |r| r.name.clone())
     };
     let mut out: Vec<RegionAuthorities> = Vec::new();
-    for r in latest {
+    let shared = |name: &str| latest.iter().filter(|l| l.name == name).count() > 1;
+    for r in &latest {
         let region = region_name(&r.region_code);
-        let entry = (r.code.clone(), r.name.clone());
+        let name = if shared(&r.name) {
+            let years = years_of(rows, &r.code);
+            match (years.first(), years.last()) {
+                (Some(a), Some(b)) if a != b => format!("{} ({a} to {b})", r.name),
+                (Some(a), _) => format!("{} ({a})", r.name),
+                _ => r.name.clone(),
+            }
+        } else {
+            r.name.clone()
+        };
+        let entry = (r.code.clone(), name);
         match out.iter_mut().find(|g| g.region == region) {
             Some(g) => g.authorities.push(entry),
             None => out.push(RegionAuthorities { region, authorities: vec![entry] }),

@@ -205,16 +205,13 @@ fn Totals() -> impl IntoView {
     redraw(move || {
         planner.report.get().map(|r| {
             view! {
-                <div class="govuk-panel govuk-panel--confirmation govuk-!-text-align-left govuk-!-padding-4">
-                    <h3 class="govuk-panel__title govuk-!-font-size-27">"All team groups at their own targets"</h3>
-                    <div class="govuk-panel__body govuk-!-font-size-24">
-                        {format!(
-                            "{} extra FTE; {} a year",
-                            short(r.totals.additional_fte.value(), 2),
-                            r.totals.cost.display_pounds()
-                        )}
-                    </div>
+                <div class="govuk-panel govuk-panel--confirmation govuk-!-text-align-left govuk-!-padding-4" id="totals">
+                    <h3 class="govuk-panel__title govuk-!-font-size-27">"If each team group reaches its own target"</h3>
+                    <div class="govuk-panel__body govuk-!-font-size-19" id="totals-working">{csplan_calc::caseload::totals_working(&r)}</div>
                 </div>
+                <p class="govuk-body-s" id="totals-note">
+                    "This is the team groups added up, not one of the options below: an option pools its team groups before turning extra FTE into posts, so its posts and cost can differ."
+                </p>
             }
         })
     })
