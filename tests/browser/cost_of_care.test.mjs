@@ -148,3 +148,25 @@ test("changing the mix: Portsmouth's 10 more external residential placements, a 
     assert.deepEqual(problems.console, []);
   });
 });
+
+test('Add placements: no errors before anything is typed, and no chart until there are figures to draw', async () => {
+  await app.withPage('?page=cost-of-care', { width: 375 }, async ({ page }) => {
+    await page.click('#add-placements');
+    await page.waitForFunction(() => document.activeElement?.id === 'placements-lines-0-name');
+    assert.equal(await page.locator('#error-summary').count(), 0, 'no "There is a problem" before typing');
+    assert.equal(await page.locator('.govuk-error-message').count(), 0);
+    assert.equal(await page.locator('#placements-chart').isVisible(), false, 'no empty chart');
+    assert.ok(await page.locator('#placements-chart-empty').isVisible());
+    assert.deepEqual(await axe(page), []);
+    // Once the user types, what is still missing is said.
+    await page.keyboard.type('Foster care');
+    await page.waitForSelector('#error-summary');
+    assert.match(await page.locator('#error-summary').innerText(), /number/i);
+    await page.fill('#placements-lines-0-number', '10');
+    await page.fill('#placements-lines-0-unit_cost', '26000');
+    await page.fill('#placements-lines-0-budget', '200000');
+    await page.waitForSelector('#placements-chart', { state: 'visible' });
+    assert.equal(await page.locator('#placements-chart-empty').isVisible(), false);
+    assert.deepEqual(await axe(page), []);
+  });
+});

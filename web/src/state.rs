@@ -73,6 +73,9 @@ pub struct Planner {
     /// Problems in parts of the form this download does not check, as the download that
     /// checks them last found them (kept in this browser with the form).
     pub others: RwSignal<Vec<Problem>>,
+    /// Parts just added (`placements`, `teams[2]`) whose errors wait until the user has had
+    /// a chance to type: none are shown for them until the first keystroke in any field.
+    pub fresh: RwSignal<Vec<String>>,
 }
 
 impl Planner {
@@ -120,9 +123,11 @@ impl Planner {
             scenario.with(|s| csplan_calc::caseload_report(s).ok())
         });
         let others = RwSignal::new(Vec::<Problem>::new());
+        let fresh = RwSignal::new(Vec::<String>::new());
         let by_severity = move |error: bool| {
+            let waiting = |p: &Problem| error && fresh.with(|f| f.iter().any(|part| within(&p.path, part)));
             let mut list: Vec<Problem> =
-                checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error).cloned().collect());
+                checked.with(|c| c.problems.iter().filter(|p| p.is_error() == error && !waiting(p)).cloned().collect());
             let before = list.len();
             others.with(|o| list.extend(o.iter().filter(|p| p.is_error() == error).cloned()));
             if !crate::PARTICIPANT && list.len() > before {
@@ -155,6 +160,7 @@ impl Planner {
             option_labels,
             loaded: RwSignal::new(crate::presets::DEFAULT.title.to_string()),
             others,
+            fresh,
         }
     }
 
@@ -178,8 +184,28 @@ impl Planner {
 
     /// Replaces everything typed with `form` (the figures kept in this browser, say).
     pub fn load_form(self, form: ScenarioForm, label: String) {
+        self.fresh.set(Vec::new());
         self.form.set(form);
         self.loaded.set(label);
+    }
+
+    /// Holds back the errors of the part that `focus` (the first field of something just
+    /// added) is in, until the user types: `section` for a whole section, else its item.
+    pub fn added(self, focus: &csplan_validation::fields::Path, section: bool) {
+        let path = focus.as_str();
+        let part = if section {
+            path.split(['.', '[']).next().unwrap_or(path)
+        } else {
+            path.rsplit_once('.').map_or(path, |(item, _)| item)
+        };
+        self.fresh.update(|f| f.push(part.to_string()));
+    }
+
+    /// Typing in a field: every error is shown again.
+    pub fn typed(self) {
+        if self.fresh.with_untracked(|f| !f.is_empty()) {
+            self.fresh.set(Vec::new());
+        }
     }
 
     /// Changes the form with `change` (a row operation of `csplan_validation`'s forms) and
@@ -215,4 +241,10 @@ fn preset_form(preset: PresetForm) -> ScenarioForm {
 /// rather than editing a planner of its own that nothing else sees.
 pub fn use_planner() -> Planner {
     expect_context::<Planner>()
+}
+
+/// Whether `path` is `part` or inside it (`placements.lines[0].name` is inside `placements`
+/// and `placements.lines[0]`, not inside `placements.lines[1]`).
+fn within(path: &str, part: &str) -> bool {
+    path.strip_prefix(part).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }

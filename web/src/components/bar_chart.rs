@@ -116,6 +116,8 @@ pub fn BarChart(
     horizontal: bool,
 ) -> impl IntoView {
     let d = Memo::new(move |_| groups.with(|g| drawing(g, horizontal)));
+    // No chart without figures: an empty one would draw only its axes.
+    let empty = move || groups.with(|g| g.iter().all(|(_, values)| values.iter().all(Decimal::is_zero)));
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled = format!("{title_id} {desc_id}");
@@ -161,7 +163,8 @@ pub fn BarChart(
         })
         .collect_view();
     view! {
-        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
+        <p class="govuk-body-s" id=format!("{id}-empty") hidden=move || !empty()>"The chart appears once there are figures to draw."</p>
+        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4" hidden=empty>
             <svg viewBox=move || d.with(|d| d.view_box.clone()) width="100%" role="img" aria-labelledby=labelled id=id>
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>

@@ -193,7 +193,10 @@ pub fn bound(planner: Planner, path: Path, spec: FieldSpec) -> AnyView {
         let path = path.clone();
         Memo::new(move |_| planner.error_at(path.as_str()))
     };
-    let on_input = Callback::new(move |text: String| planner.form.update(|f| f.edit(&path, &text)));
+    let on_input = Callback::new(move |text: String| {
+        planner.typed();
+        planner.form.update(|f| f.edit(&path, &text));
+    });
     view! { <TextField spec value=value on_input error=error/> }.into_any()
 }
 

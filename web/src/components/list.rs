@@ -45,8 +45,12 @@ pub fn EditList(
 ) -> impl IntoView {
     // A memo: the list is redrawn only when its length changes, not on every keystroke.
     let count = Memo::new(move |_| count.get());
+    let planner = use_context::<crate::state::Planner>();
     let on_add = move |_| {
         if let Some(path) = add.run(()) {
+            if let Some(planner) = planner {
+                planner.added(&path, false);
+            }
             focus_field_later(path.id());
         }
     };
@@ -163,13 +167,20 @@ pub fn Gate(
     // A memo: the section is drawn again only when it comes or goes, never on a keystroke
     // (which would take the focus out of the field being typed in).
     let has = Memo::new(move |_| has.get());
+    let planner = use_context::<crate::state::Planner>();
     redraw(move || {
         if has.get() {
             children().into_any()
         } else {
             view! {
                 <p class="govuk-body">{empty}</p>
-                <button type="button" class=class id=add_id on:click=move |_| focus_field_later(add.run(()).id())>{add_label}</button>
+                <button type="button" class=class id=add_id on:click=move |_| {
+                    let path = add.run(());
+                    if let Some(planner) = planner {
+                        planner.added(&path, true);
+                    }
+                    focus_field_later(path.id());
+                }>{add_label}</button>
             }
             .into_any()
         }
