@@ -174,6 +174,33 @@ test('a printable summary: the inputs, the key results and the date; the print l
   });
 });
 
+test('the summary to print holds every results table (placements, invest to save), and a DfE fill-in prints no "%%" or instruction', async () => {
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'portsmouth-2017');
+    await page.click('#load-preset');
+    await page.click('#summary-link');
+    await page.waitForSelector('#summary-tables #placements-table');
+    assert.equal(await page.locator('#summary-tables #invest-table').count(), 1);
+    assert.match(await page.locator('#summary-tables #placements-table').innerText(), /External residential/i);
+    await clean(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#summary-tables #invest-table').isVisible(), true, 'the tables are printed');
+  });
+  await app.withPage('?page=workforce', {}, async ({ page }) => {
+    await page.waitForSelector('#dfe-authority');
+    await page.selectOption('#dfe-authority', { label: 'Kent' });
+    await page.waitForSelector('#benchmark-table');
+    await page.click('#dfe-fill');
+    await page.waitForSelector('#dfe-fill-status:has-text("Filled in")');
+    await page.goto(page.url().replace('?page=workforce', '?page=summary'));
+    await page.waitForSelector('#summary-results');
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /%%/);
+    assert.match(text, /vacant \(16\.0%\), agency 14\.2%/);
+    assert.doesNotMatch(await page.locator('#summary-date').innerText(), /enter your own/);
+  });
+});
+
 test('every results table offers its figures as CSV', async () => {
   await app.withPage('?page=budget', {}, async ({ page }) => {
     await page.selectOption('#preset', 'hampshire-2021');

@@ -199,7 +199,7 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
         authority: row.name.clone(),
         as_at: format!("{}-09-30", b.year),
         source: format!(
-            "{} figures for {} ({}), 30 September {}. {} Costs are not published: enter your own.",
+            "{} figures for {} ({}), 30 September {}. {}",
             csplan_data::SOURCE,
             row.name,
             row.code,

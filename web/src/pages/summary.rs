@@ -5,6 +5,8 @@
 use csplan_model::fmt::short;
 use leptos::prelude::*;
 
+use crate::components::live_table::LiveTable;
+
 use crate::components::layout::use_document_title;
 use crate::state::use_planner;
 
@@ -23,6 +25,9 @@ pub fn SummaryPage() -> impl IntoView {
     let planner = use_planner();
     use_document_title("Summary to print", || false);
     let report = Memo::new(move |_| planner.scenario.with(|s| csplan_calc::report(s).ok()));
+    let tables =
+        Memo::new(move |_| report.with(|r| r.as_ref().map(csplan_present::tables::report).unwrap_or_default()));
+    let count = Memo::new(move |_| tables.with(Vec::len));
     let print = move |_| {
         let _ = window().print();
     };
@@ -64,8 +69,8 @@ pub fn SummaryPage() -> impl IntoView {
                     "establishment {} FTE, {} vacant ({}), agency {}, gap after the pipeline {} FTE",
                     short(w.total.establishment.value(), 2),
                     short(w.total.vacancies.value(), 2),
-                    w.total.measures.vacancy_rate.map(|v| format!("{}%", v.display(1))).unwrap_or_default(),
-                    w.total.measures.agency_rate.map(|v| format!("{}%", v.display(1))).unwrap_or_default(),
+                    w.total.measures.vacancy_rate.map(|v| v.display(1)).unwrap_or_default(),
+                    w.total.measures.agency_rate.map(|v| v.display(1)).unwrap_or_default(),
                     short(w.total.remaining_gap.value(), 2),
                 )))}
                 {r.cost_of_care.placements.as_ref().map(|p| row("Placements", format!(
@@ -82,5 +87,15 @@ pub fn SummaryPage() -> impl IntoView {
                 {r.consultation.as_ref().map(|c| row("Consultation", format!("gap to close {}", c.gap.display_pounds())))}
             })}
         </dl>
+
+        // Every results table, as the pages and `csplan report` show them (placements,
+        // invest to save and the rest), where this scenario has the figures.
+        <h2 class="govuk-heading-m">"The tables"</h2>
+        <div id="summary-tables">
+            <For each=move || 0..count.get() key=|i| *i children=move |i| {
+                let table = Memo::new(move |_| tables.with(|t| t.get(i).cloned()));
+                view! { <LiveTable table small=true no_csv=true/> }
+            }/>
+        </div>
     }
 }
