@@ -224,20 +224,21 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
     }
 }
 
-/// The responses that repeat an earlier one: each response's index with the index of the
-/// first response with the same id. Responses without an id (made by earlier versions or
-/// by the command line) never repeat: two people may choose alike.
-pub fn repeats(responses: &[Response]) -> Vec<(usize, usize)> {
+/// The responses that repeat an earlier one, from each response's id ([`Response::id`]) in
+/// order: each repeat's index with the index of the first response with the same id. An
+/// empty id (a response made by an earlier version or by the command line) never repeats:
+/// two people may choose alike.
+pub fn repeats<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<(usize, usize)> {
     let mut first: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::new();
-    for (i, r) in responses.iter().enumerate() {
-        if r.id.is_empty() {
+    for (i, id) in ids.into_iter().enumerate() {
+        if id.is_empty() {
             continue;
         }
-        match first.get(r.id.as_str()) {
+        match first.get(id) {
             Some(&earlier) => out.push((i, earlier)),
             None => {
-                first.insert(&r.id, i);
+                first.insert(id, i);
             }
         }
     }

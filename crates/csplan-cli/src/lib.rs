@@ -767,16 +767,14 @@ fn summarise_command(
         };
         named.push((name.clone(), response));
     }
-    let responses: Vec<csplan_model::Response> = named.iter().map(|(_, r)| r.clone()).collect();
-    let repeats = csplan_calc::responses::repeats(&responses);
+    let repeats = csplan_calc::responses::repeats(named.iter().map(|(_, r)| r.id.as_str()));
     for &(i, earlier) in repeats.iter().rev() {
         if let (Some((name, _)), Some((first, _))) = (named.get(i), named.get(earlier)) {
             let _ = writeln!(err, "{name}: counted once: the same response as {first}");
         }
         named.remove(i);
     }
-    let responses: Vec<csplan_model::Response> = named.iter().map(|(_, r)| r.clone()).collect();
-    let skipped = total.saturating_sub(responses.len() + repeats.len());
+    let skipped = total.saturating_sub(named.len() + repeats.len());
     let consultation = checked.as_ref().map(|(_, c)| c);
     if comments {
         let table = csplan_present::tables::comments(&csplan_calc::responses::comments(&named, consultation));
@@ -787,6 +785,7 @@ fn summarise_command(
         };
         return write_all(out, &text);
     }
+    let responses: Vec<csplan_model::Response> = named.into_iter().map(|(_, r)| r).collect();
     let summary = csplan_calc::responses::summarise(&responses, consultation);
     let text = match format {
         Format::Table => {
