@@ -19,12 +19,12 @@ pub fn purge(css: &str, sources: &str) -> String {
     out
 }
 
-/// Where the block that opens at `open` (a `{`) closes, skipping quoted strings.
-fn closing(text: &str, open: usize) -> Option<usize> {
-    let mut depth = 0usize;
+/// The characters of `text` from `from` on that are outside quoted strings, with their
+/// byte positions.
+fn unquoted(text: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut quote: Option<char> = None;
     let mut escaped = false;
-    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < open) {
+    text.char_indices().skip_while(move |(i, _)| *i < from).filter(move |&(_, c)| {
         if let Some(q) = quote {
             if escaped {
                 escaped = false;
@@ -33,10 +33,21 @@ fn closing(text: &str, open: usize) -> Option<usize> {
             } else if c == q {
                 quote = None;
             }
-            continue;
+            return false;
         }
+        if c == '"' || c == '\'' {
+            quote = Some(c);
+            return false;
+        }
+        true
+    })
+}
+
+/// Where the block that opens at `open` (a `{`) closes, skipping quoted strings.
+fn closing(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in unquoted(text, open) {
         match c {
-            '"' | '\'' => quote = Some(c),
             '{' => depth += 1,
             '}' => {
                 depth = depth.checked_sub(1)?;
@@ -52,26 +63,7 @@ fn closing(text: &str, open: usize) -> Option<usize> {
 
 /// Where the next `{` or `;` outside quotes is, from `from`.
 fn next_open_or_end(text: &str, from: usize) -> Option<(usize, char)> {
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < from) {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' => quote = Some(c),
-            '{' | ';' => return Some((i, c)),
-            _ => {}
-        }
-    }
-    None
+    unquoted(text, from).find(|&(_, c)| c == '{' || c == ';')
 }
 
 /// Copies the rules of `text` (a stylesheet or an at-rule's body) that are used into `out`.
