@@ -170,3 +170,30 @@ test('Add placements: no errors before anything is typed, and no chart until the
     assert.deepEqual(await axe(page), []);
   });
 });
+
+test('invest to save does the sums: posts x the cost of a post, and a placement line or a weekly cost', async () => {
+  await app.withPage('?page=cost-of-care', { width: 375 }, async ({ page, problems }) => {
+    await loadPortsmouth(page);
+    await page.fill('#invest_to_save-cost_per_year', '');
+    await page.fill('#invest_to_save-posts', '8');
+    await page.fill('#invest_to_save-cost_per_post', '62,375');
+    await page.waitForSelector('#invest-summary:has-text("8 posts x £62,375 = £499,000 a year; £499,000 / £163,560 = 3.05 placements a year, so 4 to break even")');
+    // The placement avoided, from a placement line: its own cost fields are not asked for.
+    await page.fill('#invest_to_save-avoided_unit_cost', '');
+    await page.selectOption('#invest_to_save-avoided_line', { label: 'The cost of a placement in External residential' });
+    assert.equal(await page.locator('#invest_to_save-avoided_unit_cost').isVisible(), false);
+    assert.match(await page.locator('#invest-summary').textContent(), /a placement in External residential costs £163,560 a year; £499,000 \/ £163,560/);
+    // Or a week's cost x the section's 52 weeks.
+    await page.selectOption('#invest_to_save-avoided_line', { label: 'A cost of my own (below)' });
+    await page.fill('#invest_to_save-avoided_weekly_cost', '3,145.50');
+    await page.waitForSelector('#invest-summary:has-text("£3,145.50 a week x 52 weeks = £163,566 a year")');
+    // Both ways of giving the cost: the page says which field to fix.
+    await page.fill('#invest_to_save-cost_per_year', '499,000');
+    assert.equal(
+      (await page.locator('#invest_to_save-cost_per_post-error').textContent()).trim(),
+      'Error: Give the cost a year, or the posts and the cost of a post: not both',
+    );
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems.console, []);
+  });
+});

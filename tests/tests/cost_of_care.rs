@@ -16,13 +16,14 @@ prop_compose! {
               risk in decimal(0, 100, 0), discount in decimal(0, 10, 1)) -> InvestToSave {
         InvestToSave {
             name: "case".into(),
-            cost_per_year: Money::new(cost),
+            cost_per_year: Some(Money::new(cost)),
             one_off: Money::new(one_off),
             years,
-            avoided_unit_cost: Money::new(unit),
+            avoided_unit_cost: Some(Money::new(unit)),
             avoided_per_year: avoided,
             delivery_risk: Rate::new(risk),
             discount_rate: Rate::new(discount),
+            ..InvestToSave::default()
         }
     }
 }
@@ -30,7 +31,7 @@ prop_compose! {
 proptest! {
     #[test]
     fn payback_is_never_earlier_when_the_investment_grows(i in case(), more in decimal(0, 500_000, 0)) {
-        let bigger = InvestToSave { cost_per_year: Money::new(i.cost_per_year.value() + more), ..i.clone() };
+        let bigger = InvestToSave { cost_per_year: i.cost_per_year.map(|c| Money::new(c.value() + more)), ..i.clone() };
         let (a, b) = (invest_to_save(&i), invest_to_save(&bigger));
         prop_assert!(a.is_ok() && b.is_ok());
         if let (Ok(a), Ok(b)) = (a, b) {
@@ -92,4 +93,36 @@ fn the_report_csv_carries_every_section_in_long_form() {
         assert!(lines.contains(&row), "missing {row}");
     }
     assert!(lines.iter().all(|l| l.matches(',').count() >= 4), "every row has five fields");
+}
+
+#[test]
+fn an_invest_to_save_case_names_a_cost_given_twice_or_not_at_all() {
+    let mut s = csplan_model::presets::portsmouth_2017();
+    let errors = |s: &csplan_model::Scenario| -> Vec<String> {
+        csplan_validation::validate(s).into_iter().filter(|p| p.is_error()).map(|p| p.to_string()).collect()
+    };
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let paper = s.invest_to_save.clone().unwrap_or_default();
+    s.invest_to_save = Some(InvestToSave { cost_per_year: None, avoided_unit_cost: None, ..paper.clone() });
+    assert_eq!(
+        errors(&s),
+        vec![
+            "invest_to_save.cost_per_year: Enter the cost a year, or the posts and the cost of a post".to_string(),
+            "invest_to_save.avoided_unit_cost: Enter the cost of a placement avoided: a year, a week, or a placement line's".to_string(),
+        ]
+    );
+    s.invest_to_save = Some(InvestToSave {
+        cost_per_post: Some(Money::pounds(40_000)),
+        avoided_line: Some(9),
+        avoided_weekly_cost: Some(Money::pounds(3_000)),
+        ..paper
+    });
+    assert_eq!(
+        errors(&s),
+        vec![
+            "invest_to_save.cost_per_post: Give the cost a year, or the posts and the cost of a post: not both".to_string(),
+            "invest_to_save.avoided_line: Give the cost of a placement avoided one way: a year, a week, or a placement line's".to_string(),
+            "invest_to_save.avoided_line: The placement avoided is costed from placement line 10, which does not exist".to_string(),
+        ]
+    );
 }

@@ -156,7 +156,20 @@ fn every_authority_and_year_prefills_a_valid_scenario() {
             r.name,
             r.year
         );
-        assert_eq!(role.map(|t| t.vacancies.value()), Some(r.vacancies.unwrap_or_default()));
+        assert_eq!(role.as_ref().map(|t| t.vacancies.value()), Some(r.vacancies.unwrap_or_default()));
+        // One caseload, DfE's (cases / case-holder FTE), on Caseloads, Workforce and its
+        // projection's month 0 alike.
+        if let (Some(cases), Some(holders)) = (r.cases, r.case_holders.filter(|h| !h.is_zero())) {
+            let dfe = cases / holders;
+            let caseloads = report.teams.first().map(|t| t.result.current_caseload);
+            let workforce = role.as_ref().and_then(|t| t.measures.caseload);
+            let month0 = scenario
+                .workforce
+                .as_ref()
+                .and_then(|w| csplan_calc::projection::project(&scenario.as_at, w).ok())
+                .and_then(|p| p.months.first().and_then(|m| m.caseload));
+            assert_eq!((caseloads, workforce, month0), (Some(dfe), Some(dfe), Some(dfe)), "{} {}", r.name, r.year);
+        }
         checked += 1;
     }
     assert_eq!(checked, 1053);
@@ -316,4 +329,16 @@ fn csplan_report_puts_dfes_looked_after_rates_beside_the_scenarios() {
     assert_eq!(line.split_whitespace().collect::<Vec<_>>(), vec!["2023", "79", "79", "81", "71"], "{}", run.out);
     let csv = csplan_tests::csplan_with_stdin(&["report", "-", "--format", "csv"], &json);
     assert!(csv.out.contains("demand_dfe,DfE England,2023,looked_after_per_10000,71"), "{}", csv.out);
+}
+
+#[test]
+fn a_dfe_fill_ins_share_link_names_the_authority_and_is_short() {
+    let rows = rows();
+    let kent = csplan_calc::benchmark::prefill_scenario(&rows, "E10000016", Some(2023))
+        .unwrap_or_else(|e| unreachable!("{e:?}"));
+    let link = csplan_validation::share::encode(&kent);
+    assert!(link.starts_with("2.kent."), "{link}");
+    // 1,126 characters as a version 1 link named after West Sussex.
+    assert!(link.len() < 500, "{} characters: {link}", link.len());
+    assert_eq!(csplan_validation::share::decode(&link).as_ref(), Ok(&kent));
 }

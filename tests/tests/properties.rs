@@ -17,13 +17,13 @@ fn rounding() -> impl Strategy<Value = Rounding> {
 
 prop_compose! {
     fn input()(fte in decimal(1, 500, 2), avg in decimal(0, 60, 1), target in decimal(1, 40, 1),
-               cost in decimal(0, 120_000, 2), rounding in rounding()) -> CaseloadInput {
+               cost in prop::option::of(decimal(0, 120_000, 2)), rounding in rounding()) -> CaseloadInput {
         CaseloadInput {
             case_holding_fte: Fte::new(fte),
             cases: None,
             current_caseload: Some(avg),
             target_caseload: target,
-            cost_per_fte: Money::new(cost),
+            cost_per_fte: cost.map(Money::new),
             rounding,
         }
     }
@@ -47,7 +47,8 @@ proptest! {
         let r = caseload(&i);
         prop_assert!(r.is_ok());
         if let Ok(r) = r {
-            prop_assert!(!r.cost.is_negative());
+            prop_assert!(!r.cost.is_some_and(Money::is_negative));
+            prop_assert_eq!(r.cost.is_some(), i.cost_per_fte.is_some(), "a cost exactly when a cost per FTE is given");
             prop_assert!(!r.additional_fte.is_negative());
             prop_assert!(!r.spare_fte.is_negative());
             prop_assert!(r.posts >= Decimal::ZERO);
@@ -100,10 +101,15 @@ proptest! {
         let r = report(&s);
         prop_assert!(r.is_ok());
         if let Ok(r) = r {
-            let mut cost = Money::ZERO;
+            // A total cost only when every team group needing posts has a cost.
+            let mut cost = Some(Money::ZERO);
             let mut posts = Decimal::ZERO;
             for t in &r.teams {
-                cost = cost.checked_add(t.result.cost).unwrap_or(Money::ZERO);
+                cost = match t.result.cost {
+                    Some(c) => cost.and_then(|sum| sum.checked_add(c)),
+                    None if t.result.posts.is_zero() => cost,
+                    None => None,
+                };
                 posts += t.result.posts;
             }
             prop_assert_eq!(r.totals.cost, cost);
@@ -134,12 +140,20 @@ prop_compose! {
 
 prop_compose! {
     fn scenario()(teams in prop::collection::vec(team(), 1..6), rounding in rounding(),
-                  cost in decimal(20_000, 90_000, 2), targets in prop::collection::btree_set(10i64..25, 0..3))
+                  cost in prop::option::of(decimal(20_000, 90_000, 2)), targets in prop::collection::btree_set(10i64..25, 0..3))
         -> Scenario {
         let mut s = csplan_model::presets::default_scenario();
         s.teams = teams;
         s.rounding = rounding;
-        s.cost_per_fte = Money::new(cost);
+        s.cost_per_fte = cost.map(Money::new);
+        // Without a cost per FTE, the consultation's staffing choice carries its own cost.
+        if s.cost_per_fte.is_none() {
+            for l in s.consultation.iter_mut().flat_map(|c| c.levers.iter_mut()) {
+                if matches!(l.effect, Some(csplan_model::LeverEffect::Caseload { .. })) {
+                    l.per_unit = Some(Money::pounds(-52_000));
+                }
+            }
+        }
         s.compare_targets = targets.into_iter().map(Decimal::from).collect();
         // Keep only options some team belongs to, so the scenario is warning-free.
         s.options.retain(|o| s.teams.iter().any(|t| t.options.contains(&o.id)));

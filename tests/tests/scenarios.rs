@@ -17,7 +17,7 @@ fn diff_lists_the_inputs_and_results_that_differ() {
     let dir = scratch("diff");
     let mut b = (PRESETS[1].build)(); // Barnsley 2017
     let a = b.clone();
-    b.cost_per_fte = csplan_model::Money::pounds(45_000);
+    b.cost_per_fte = Some(csplan_model::Money::pounds(45_000));
     let (fa, fb) = (dir.join("a.json"), dir.join("b.json"));
     std::fs::write(&fa, serde_json::to_string(&a).unwrap()).unwrap();
     std::fs::write(&fb, serde_json::to_string(&b).unwrap()).unwrap();

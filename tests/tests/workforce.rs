@@ -41,7 +41,8 @@ prop_compose! {
 prop_compose! {
     fn workforce()(roles in prop::collection::vec(role(), 1..4), turnover in decimal(0, 40, 2),
                    nq_share in decimal(0, 100, 0), nq_caseload in decimal(0, 100, 0), fill in 0u32..6,
-                   cases in decimal(0, 10_000, 0), target in decimal(5, 30, 1)) -> Workforce {
+                   cases in decimal(0, 10_000, 0), target in decimal(5, 30, 1),
+                   case_holders in prop::option::of(decimal(1, 500, 1))) -> Workforce {
         Workforce {
             roles,
             retention: None,
@@ -52,6 +53,7 @@ prop_compose! {
                 newly_qualified_share: Rate::new(nq_share),
                 newly_qualified_caseload: Rate::new(nq_caseload),
                 cases: Some(cases),
+                case_holders: case_holders.map(Fte::new),
                 target_caseload: Some(target),
             },
         }

@@ -29,6 +29,7 @@ use leptos::prelude::*;
 mod components;
 mod dfe;
 mod fetch;
+mod kept;
 mod pages;
 mod presets;
 mod route;
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                         </div>
                     </div>
                 })}
+                {(!PARTICIPANT).then(|| view! { <components::kept::UndoBanner/> })}
                 {move || (!PARTICIPANT && route.page.get() != Page::Consultation).then(|| view! {
                     <p class="govuk-body-s app-no-print" id="autosave-note">
                         "Your figures are saved in this browser as you type. "

@@ -239,10 +239,10 @@ fn onward() -> String {
 fn open(planner: Planner, site: SiteScenario, unchanged: &'static str) {
     if let Some(link) = param("s") {
         match csplan_validation::share::decode(&link) {
-            Ok(s) => {
-                planner.load_scenario(&s, format!("the shared link ({})", s.authority));
-                go_on(planner, site);
-            }
+            Ok(s) => match planner.load_scenario(&s, format!("the shared link ({})", s.authority)) {
+                Ok(()) => go_on(planner, site),
+                Err(message) => site.problem.set(Some(message)),
+            },
             Err(message) => site.problem.set(Some(format!("{message}{unchanged}"))),
         }
     } else if let Some(name) = param("scenario") {
@@ -250,7 +250,7 @@ fn open(planner: Planner, site: SiteScenario, unchanged: &'static str) {
     } else {
         if let Some(text) = stored(OLD_KEY) {
             if let Ok(s) = crate::scenario_file::read(&text) {
-                planner.load_scenario(&s, format!("{} (saved in this browser)", s.authority));
+                let _ = planner.load_scenario(&s, format!("{} (saved in this browser)", s.authority));
             }
             if let Some(store) = storage() {
                 let _ = store.remove_item(OLD_KEY);
@@ -281,10 +281,13 @@ fn open_file(planner: Planner, site: SiteScenario, name: String, unchanged: Opti
         match fetch_scenario(&name).await {
             Ok(s) => {
                 let label = if s.authority.trim().is_empty() { name.clone() } else { s.authority.clone() };
-                planner.load_scenario(&s, label);
-                if unchanged.is_some() {
-                    go_on(planner, site);
-                    return;
+                match planner.load_scenario(&s, label) {
+                    Ok(()) if unchanged.is_some() => {
+                        go_on(planner, site);
+                        return;
+                    }
+                    Ok(()) => {}
+                    Err(message) => site.problem.set(Some(message)),
                 }
             }
             Err(message) => failed(message),

@@ -76,6 +76,8 @@ pub struct Planner {
     /// Parts just added (`placements`, `teams[2]`) whose errors wait until the user has had
     /// a chance to type: none are shown for them until the first keystroke in any field.
     pub fresh: RwSignal<Vec<String>>,
+    /// What the last replace put aside, while the user may still put it back.
+    pub undo: RwSignal<Option<crate::kept::Undo>>,
 }
 
 impl Planner {
@@ -161,25 +163,75 @@ impl Planner {
             loaded: RwSignal::new(crate::presets::DEFAULT.title.to_string()),
             others,
             fresh,
+            undo: RwSignal::new(if crate::PARTICIPANT { None } else { crate::kept::undo() }),
         }
     }
 
-    /// Replaces everything typed with a preset's figures.
-    pub fn load(self, preset: PresetForm) {
-        self.load_form(preset_form(preset), preset.title.to_string());
-        self.others.set(Vec::new());
+    /// Replaces everything typed with a preset's figures (see [`Planner::replace`]).
+    pub fn load(self, preset: PresetForm) -> Result<(), String> {
+        self.replace(preset_form(preset), preset.title.to_string()).map(|_| ())
     }
 
-    /// Replaces everything typed with `scenario`'s figures; `label` names it in captions.
-    pub fn load_scenario(self, scenario: &Scenario, label: String) {
+    /// Replaces everything typed with `scenario`'s figures; `label` names it in captions
+    /// (see [`Planner::replace`]).
+    pub fn load_scenario(self, scenario: &Scenario, label: String) -> Result<(), String> {
         if crate::PARTICIPANT {
             self.opened.set(Some(scenario.clone()));
             self.loaded.set(label);
-            return;
+            return Ok(());
         }
-        self.load_form(ScenarioForm::from_scenario(scenario), label);
+        self.replace(ScenarioForm::from_scenario(scenario), label).map(|_| ())
+    }
+
+    /// Replaces everything typed with `form`, which `label` names. The figures replaced are
+    /// first kept in this browser (and offered back), unless they are already kept, are
+    /// the untouched example or are `form` itself; what was kept is returned. If they
+    /// cannot be kept, nothing changes and the error says why.
+    pub fn replace(self, form: ScenarioForm, label: String) -> Result<Option<crate::kept::Kept>, String> {
+        let current = self.form.get_untracked();
+        let mut kept = None;
+        if current != form && current != preset_form(crate::presets::DEFAULT) {
+            let k = match crate::kept::holding(&current) {
+                Some(k) => k,
+                None => {
+                    let who = current.authority.trim();
+                    let who = if who.is_empty() { "Your figures" } else { who };
+                    crate::kept::keep(&format!("{who}, kept before opening {label}"), &current).map_err(|e| {
+                        format!("Your figures have not been replaced: they could not be put aside first. {e}")
+                    })?
+                }
+            };
+            crate::kept::set_undo(&k, &label);
+            self.undo.set(Some(crate::kept::Undo { kept: k.clone(), by: label.clone() }));
+            kept = Some(k);
+        }
+        self.load_form(form, label);
         // A whole new scenario: the problems found in other parts were about the old one.
         self.others.set(Vec::new());
+        Ok(kept)
+    }
+
+    /// Starts again from the example, putting nothing aside (the user asked to forget).
+    pub fn forget(self) {
+        self.load_form(preset_form(crate::presets::DEFAULT), crate::presets::DEFAULT.title.to_string());
+        self.others.set(Vec::new());
+        self.dismiss_undo();
+    }
+
+    /// Puts back the figures the last replace put aside, keeping the ones they replace.
+    pub fn put_back(self) -> Result<(), String> {
+        let Some(undo) = self.undo.get_untracked() else { return Ok(()) };
+        let form = crate::kept::read(&undo.kept.id)?;
+        self.replace(form, undo.kept.name.clone())?;
+        crate::kept::delete(&undo.kept.id);
+        self.dismiss_undo();
+        Ok(())
+    }
+
+    /// Stops offering to put the last figures back (they stay kept).
+    pub fn dismiss_undo(self) {
+        crate::kept::clear_undo();
+        self.undo.set(None);
     }
 
     /// Replaces everything typed with `form` (the figures kept in this browser, say).

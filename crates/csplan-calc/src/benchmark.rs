@@ -2,9 +2,7 @@
 //! among all authorities and its trend over the years published.
 
 use csplan_data::{Level, WorkforceRow};
-use csplan_model::{
-    Decimal, Fte, Money, ProjectionSettings, Role, Rounding, Scenario, TeamGroup, Workforce, SCHEMA_VERSION,
-};
+use csplan_model::{Decimal, Fte, ProjectionSettings, Role, Rounding, Scenario, TeamGroup, Workforce, SCHEMA_VERSION};
 use serde::Serialize;
 
 /// One measure of the benchmark.
@@ -207,7 +205,7 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
             csplan_data::ATTRIBUTION
         ),
         rounding: Rounding::Nearest,
-        cost_per_fte: Money::ZERO,
+        cost_per_fte: None,
         compare_targets: Vec::new(),
         teams,
         options: Vec::new(),
@@ -216,6 +214,7 @@ pub fn prefill_scenario(rows: &[WorkforceRow], code: &str, year: Option<u16>) ->
             retention: None,
             projection: ProjectionSettings {
                 cases: row.cases,
+                case_holders: row.case_holders.map(Fte::new),
                 target_caseload: Some(target),
                 ..ProjectionSettings::default()
             },

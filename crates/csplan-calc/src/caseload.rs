@@ -36,8 +36,8 @@ pub struct CaseloadInput {
     pub current_caseload: Option<Decimal>,
     /// The caseload to reach.
     pub target_caseload: Decimal,
-    /// Cost of one FTE post a year.
-    pub cost_per_fte: Money,
+    /// Cost of one FTE post a year, if given.
+    pub cost_per_fte: Option<Money>,
     /// How additional FTE becomes posts.
     pub rounding: Rounding,
 }
@@ -64,12 +64,13 @@ pub struct CaseloadResult {
     /// Posts to fund: additional FTE under the rounding rule.
     #[serde(with = "csplan_model::dec")]
     pub posts: Decimal,
-    /// Cost a year: posts x cost per FTE, to the penny.
-    pub cost: Money,
+    /// Cost a year: posts x cost per FTE, to the penny (`None` when no cost per FTE is
+    /// given).
+    pub cost: Option<Money>,
     /// FTE beyond what the target needs, when it is already met (else 0).
     pub spare_fte: Fte,
-    /// Cost per FTE used.
-    pub cost_per_fte: Money,
+    /// Cost per FTE used, if given.
+    pub cost_per_fte: Option<Money>,
     /// Rounding rule used.
     pub rounding: Rounding,
     /// Which figure the cases came from.
@@ -85,6 +86,78 @@ impl CaseloadResult {
         match self.rounding {
             Rounding::None => short(self.posts, 2),
             _ => short(self.posts, 0),
+        }
+    }
+
+    /// The headline: "£585,746 a year for 14 posts", "14 posts (no cost per FTE given)",
+    /// or "Target of 18 met: 2.5 FTE to spare".
+    pub fn headline(&self) -> String {
+        if self.additional_fte.is_zero() {
+            return format!(
+                "Target of {} met: {} FTE to spare",
+                short(self.target_caseload, 2),
+                short(self.spare_fte.value(), 2)
+            );
+        }
+        match self.cost {
+            Some(cost) => format!("{} a year for {}", cost.display_pounds(), self.posts_phrase()),
+            None => format!("{} (no cost per FTE given)", self.posts_phrase()),
+        }
+    }
+
+    /// How the caseload now is reached: "1,014.2 cases / 41.87 FTE = 24.2".
+    pub fn caseload_working(&self) -> String {
+        format!(
+            "{} cases / {} FTE = {}",
+            short(self.cases, 1),
+            short(self.case_holding_fte.value(), 2),
+            short(self.current_caseload, 1)
+        )
+    }
+
+    /// How the extra FTE is reached: "1,014.2 cases / 18 = 56.34 FTE needed; less 41.87
+    /// FTE now = 14.47 more", or the FTE to spare when the target is met.
+    pub fn extra_fte_working(&self) -> String {
+        let start = format!(
+            "{} cases / a caseload of {} = {} FTE needed",
+            short(self.cases, 1),
+            short(self.target_caseload, 2),
+            short(self.fte_needed.value(), 2)
+        );
+        let now = short(self.case_holding_fte.value(), 2);
+        if self.additional_fte.is_zero() {
+            format!(
+                "{start}; {now} FTE now, so the target is met with {} FTE to spare",
+                short(self.spare_fte.value(), 2)
+            )
+        } else {
+            format!("{start}; less {now} FTE now = {} more", short(self.additional_fte.value(), 2))
+        }
+    }
+
+    /// How the posts are reached: "14.47 extra FTE, rounded to the nearest whole post
+    /// (halves round up) = 14 posts".
+    pub fn posts_working(&self) -> String {
+        let rule = match self.rounding {
+            Rounding::Nearest => "rounded to the nearest whole post (halves round up)",
+            Rounding::Up => "rounded up to whole posts",
+            Rounding::Down => "rounded down to whole posts",
+            Rounding::None => "not rounded to whole posts (FTE to hundredths)",
+        };
+        format!("{} extra FTE, {rule} = {}", short(self.additional_fte.value(), 2), self.posts_phrase())
+    }
+
+    /// How the cost is reached: "14 posts x £41,839 = £585,746 a year (to the penny, halves
+    /// up)", or what is missing.
+    pub fn cost_working(&self) -> String {
+        match (self.cost_per_fte, self.cost) {
+            (Some(per), Some(cost)) => format!(
+                "{} x {} = {} a year (to the penny, halves up)",
+                self.posts_phrase(),
+                per.display_pounds(),
+                cost.display_pounds()
+            ),
+            _ => "No cost per FTE is given: enter one under Costs and rounding".to_string(),
         }
     }
 
@@ -128,7 +201,10 @@ pub fn caseload(input: &CaseloadInput) -> Result<CaseloadResult, CalcError> {
     let gap = needed.checked_sub(fte).ok_or(CalcError::Overflow)?;
     let (additional, spare) = if gap > Decimal::ZERO { (gap, Decimal::ZERO) } else { (Decimal::ZERO, -gap) };
     let posts = round_posts(additional, input.rounding);
-    let cost = input.cost_per_fte.checked_times(posts).ok_or(CalcError::Overflow)?.round_pence();
+    let cost = match input.cost_per_fte {
+        Some(per) => Some(per.checked_times(posts).ok_or(CalcError::Overflow)?.round_pence()),
+        None => None,
+    };
     let explanation = explain(input, basis, cases, current, needed, additional, spare, posts, cost);
     Ok(CaseloadResult {
         case_holding_fte: input.case_holding_fte,
@@ -157,7 +233,7 @@ fn explain(
     additional: Decimal,
     spare: Decimal,
     posts: Decimal,
-    cost: Money,
+    cost: Option<Money>,
 ) -> String {
     let fte = short(input.case_holding_fte.value(), 2);
     let start = match basis {
@@ -172,8 +248,24 @@ fn explain(
             short(spare, 2)
         );
     }
-    let per = input.cost_per_fte.display_pounds();
-    let funded = match input.rounding {
+    let funded = funded_posts(posts, input.rounding);
+    match input.cost_per_fte.zip(cost) {
+        Some((per, cost)) => format!(
+            "{start}; / {target} = {needed} FTE needed; {} more; {funded} at {} = {}",
+            short(additional, 2),
+            per.display_pounds(),
+            cost.display_pounds()
+        ),
+        None => format!(
+            "{start}; / {target} = {needed} FTE needed; {} more; {funded}; no cost per FTE given",
+            short(additional, 2)
+        ),
+    }
+}
+
+/// "14 posts (rounded up)", or "14.47 FTE (not rounded to whole posts)".
+fn funded_posts(posts: Decimal, rounding: Rounding) -> String {
+    match rounding {
         Rounding::None => format!("{} FTE (not rounded to whole posts)", short(posts, 2)),
         rule => {
             let noun = if posts == Decimal::ONE { "post" } else { "posts" };
@@ -184,12 +276,7 @@ fn explain(
             };
             format!("{} {noun}{how}", short(posts, 0))
         }
-    };
-    format!(
-        "{start}; / {target} = {needed} FTE needed; {} more; {funded} at {per} = {}",
-        short(additional, 2),
-        cost.display_pounds()
-    )
+    }
 }
 
 /// One team group's result at its own target.
@@ -223,8 +310,8 @@ pub struct Totals {
     /// Sum of posts.
     #[serde(with = "csplan_model::dec")]
     pub posts: Decimal,
-    /// Sum of costs.
-    pub cost: Money,
+    /// Sum of costs (`None` when any team group needing posts has no cost per FTE).
+    pub cost: Option<Money>,
 }
 
 impl Totals {
@@ -270,7 +357,7 @@ fn team_input(s: &Scenario, team: &csplan_model::TeamGroup) -> CaseloadInput {
         cases: team.cases,
         current_caseload: team.current_caseload,
         target_caseload: team.target_caseload,
-        cost_per_fte: team.cost_per_fte.unwrap_or(s.cost_per_fte),
+        cost_per_fte: team.cost_per_fte.or(s.cost_per_fte),
         rounding: s.rounding,
     }
 }
@@ -287,7 +374,7 @@ pub fn options(s: &Scenario) -> Result<Vec<OptionResult>, CalcError> {
         if members.is_empty() {
             continue;
         }
-        let cost_per_fte = option.cost_per_fte.unwrap_or(s.cost_per_fte);
+        let cost_per_fte = option.cost_per_fte.or(s.cost_per_fte);
         let base = match members.as_slice() {
             [only] => CaseloadInput { cost_per_fte, ..team_input(s, only) },
             _ => {
@@ -318,7 +405,12 @@ pub fn options(s: &Scenario) -> Result<Vec<OptionResult>, CalcError> {
 
 /// Pooled teams read as "FTE x average" when the pooled average is exact to two places
 /// (as in the papers, which print averages), and as "cases / FTE" otherwise.
-fn pooled_input(fte: Fte, cases: Decimal, cost_per_fte: Money, rounding: Rounding) -> Result<CaseloadInput, CalcError> {
+fn pooled_input(
+    fte: Fte,
+    cases: Decimal,
+    cost_per_fte: Option<Money>,
+    rounding: Rounding,
+) -> Result<CaseloadInput, CalcError> {
     let average = cases.checked_div(fte.value()).ok_or(CalcError::NoFte)?;
     let exact = average.round_dp(2) == average;
     Ok(CaseloadInput {
@@ -354,12 +446,16 @@ pub fn report(s: &Scenario) -> Result<Report, CalcError> {
 /// carry the workforce model.
 pub fn caseload_report(s: &Scenario) -> Result<Report, CalcError> {
     let mut teams = Vec::with_capacity(s.teams.len());
-    let mut totals = Totals::default();
+    let mut totals = Totals { cost: Some(Money::ZERO), ..Totals::default() };
     for team in &s.teams {
         let result = caseload(&team_input(s, team))?;
         totals.additional_fte = totals.additional_fte.checked_add(result.additional_fte).ok_or(CalcError::Overflow)?;
         totals.posts = totals.posts.checked_add(result.posts).ok_or(CalcError::Overflow)?;
-        totals.cost = totals.cost.checked_add(result.cost).ok_or(CalcError::Overflow)?;
+        totals.cost = match (totals.cost, result.cost) {
+            (Some(sum), Some(cost)) => Some(sum.checked_add(cost).ok_or(CalcError::Overflow)?),
+            (sum, None) if result.posts.is_zero() => sum,
+            _ => None,
+        };
         teams.push(TeamResult { name: team.name.clone(), result });
     }
     Ok(Report {
@@ -390,7 +486,7 @@ pub fn totals_working(r: &Report) -> String {
     };
     let parts: Vec<String> = needing
         .iter()
-        .map(|t| format!("{}: {} ({})", t.name, t.result.posts_phrase(), t.result.cost.display_pounds()))
+        .map(|t| format!("{}: {} ({})", t.name, t.result.posts_phrase(), cost_text(t.result.cost)))
         .collect();
     let posts = match first.result.rounding {
         Rounding::None => format!("{} FTE", short(r.totals.posts, 2)),
@@ -402,5 +498,14 @@ pub fn totals_working(r: &Report) -> String {
     } else {
         format!("; {} extra FTE before each group's rounding", short(r.totals.additional_fte.value(), 2))
     };
-    format!("{} = {posts}, {} a year{rounded}", parts.join(" + "), r.totals.cost.display_pounds())
+    let cost = match r.totals.cost {
+        Some(c) => format!("{} a year", c.display_pounds()),
+        None => "cost not given".to_string(),
+    };
+    format!("{} = {posts}, {cost}{rounded}", parts.join(" + "))
+}
+
+/// A cost as printed, or "no cost per FTE given" when there is none.
+pub fn cost_text(cost: Option<Money>) -> String {
+    cost.map_or_else(|| "no cost per FTE given".to_string(), Money::display_pounds)
 }

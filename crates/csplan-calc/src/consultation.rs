@@ -246,7 +246,8 @@ pub fn per_unit(s: &Scenario, lever: &Lever) -> Result<Money, CalcError> {
     }
     match lever.effect {
         Some(LeverEffect::Caseload { team }) => {
-            let cost = s.teams.get(team).and_then(|t| t.cost_per_fte).unwrap_or(s.cost_per_fte);
+            // Validation asks for a cost when a staffing lever has no money of its own.
+            let cost = s.teams.get(team).and_then(|t| t.cost_per_fte).or(s.cost_per_fte).unwrap_or(Money::ZERO);
             Ok(Money::new(-cost.value()))
         }
         Some(LeverEffect::Placements { line }) => {

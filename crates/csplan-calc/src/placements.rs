@@ -220,6 +220,11 @@ pub struct InvestYear {
 /// An invest-to-save case worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InvestResult {
+    /// Cost a year: as given, or posts x cost per post to the penny (halves up).
+    pub cost_per_year: Money,
+    /// Annual cost of a placement avoided: as given, a week's x weeks in a year, or a
+    /// placement line's annual unit cost.
+    pub avoided_unit_cost: Money,
     /// Cost a year / cost of one placement avoided, exact.
     #[serde(with = "csplan_model::dec")]
     pub break_even: Decimal,
@@ -236,13 +241,67 @@ pub struct InvestResult {
     pub explanation: String,
 }
 
-/// Break-even, year-by-year net saving, payback year and NPV.
+/// Pounds as given: to the pound when whole, else to the penny.
+fn as_given(m: Money) -> String {
+    if m.value().fract().is_zero() {
+        m.display_pounds()
+    } else {
+        m.display_pence()
+    }
+}
+
+/// Weeks in a year where no placements section says: 52.
+const WEEKS: i64 = 52;
+
+/// The cost a year (as given, or posts x cost per post to the penny, halves up), with the
+/// working when it is worked out.
+fn invest_cost(i: &InvestToSave) -> Result<(Money, Option<String>), CalcError> {
+    match (i.cost_per_year, i.posts, i.cost_per_post) {
+        (Some(c), _, _) => Ok((c, None)),
+        (None, Some(posts), Some(per)) => {
+            let cost = ov(per.checked_times(posts))?.round_pence();
+            Ok((cost, Some(format!("{} posts x {} = {} a year", short(posts, 2), as_given(per), as_given(cost)))))
+        }
+        _ => Err(CalcError::NoTarget),
+    }
+}
+
+/// The annual cost of a placement avoided, with the working when it is worked out: as
+/// given, a week's x the placements' weeks in a year (52 without placements), or the
+/// annual unit cost of placement line `avoided_line`.
+fn avoided_cost(i: &InvestToSave, p: Option<&Placements>) -> Result<(Money, Option<String>), CalcError> {
+    let weeks = p.map_or(Decimal::from(WEEKS), |p| p.weeks_per_year);
+    match (i.avoided_unit_cost, i.avoided_weekly_cost, i.avoided_line) {
+        (Some(a), _, _) => Ok((a, None)),
+        (None, Some(w), _) => {
+            let a = ov(w.checked_times(weeks))?;
+            Ok((a, Some(format!("{} a week x {} weeks = {} a year", as_given(w), short(weeks, 2), as_given(a)))))
+        }
+        (None, None, Some(line)) => {
+            let l = p.and_then(|p| p.lines.get(line)).ok_or(CalcError::NoTarget)?;
+            let a = annual(l.unit_cost, weeks)?;
+            Ok((a, Some(format!("a placement in {} costs {} a year", l.name, a.display_pounds()))))
+        }
+        (None, None, None) => Err(CalcError::NoTarget),
+    }
+}
+
+/// Break-even, year-by-year net saving, payback year and NPV, for a case whose costs are
+/// given as figures (see [`invest_to_save_in`] for one that takes a placement line's).
 pub fn invest_to_save(i: &InvestToSave) -> Result<InvestResult, CalcError> {
-    let unit = i.avoided_unit_cost.value();
+    invest_to_save_in(i, None)
+}
+
+/// Break-even, year-by-year net saving, payback year and NPV, with the placements that a
+/// placement avoided may be costed from.
+pub fn invest_to_save_in(i: &InvestToSave, placements: Option<&Placements>) -> Result<InvestResult, CalcError> {
+    let (cost_per_year, cost_working) = invest_cost(i)?;
+    let (avoided_unit_cost, avoided_working) = avoided_cost(i, placements)?;
+    let unit = avoided_unit_cost.value();
     if unit <= Decimal::ZERO {
         return Err(CalcError::NoTarget);
     }
-    let break_even = ov(i.cost_per_year.value().checked_div(unit))?;
+    let break_even = ov(cost_per_year.value().checked_div(unit))?;
     let break_even_placements = break_even.ceil();
     let delivered = ov(Decimal::ONE.checked_sub(ov(i.delivery_risk.value().checked_div(Decimal::ONE_HUNDRED))?))?;
     let growth = ov(Decimal::ONE.checked_add(ov(i.discount_rate.value().checked_div(Decimal::ONE_HUNDRED))?))?;
@@ -252,8 +311,8 @@ pub fn invest_to_save(i: &InvestToSave) -> Result<InvestResult, CalcError> {
     for year in 1..=i.years {
         let avoided =
             i.avoided_per_year.get(year as usize - 1).or(i.avoided_per_year.last()).copied().unwrap_or(Decimal::ZERO);
-        let cost = if year == 1 { add(i.cost_per_year, i.one_off)? } else { i.cost_per_year };
-        let gross_saving = ov(i.avoided_unit_cost.checked_times(avoided))?;
+        let cost = if year == 1 { add(cost_per_year, i.one_off)? } else { cost_per_year };
+        let gross_saving = ov(avoided_unit_cost.checked_times(avoided))?;
         let expected_saving = ov(gross_saving.checked_times(delivered))?.round_pence();
         let net = sub(expected_saving, cost)?;
         cumulative = add(cumulative, net)?;
@@ -274,14 +333,25 @@ pub fn invest_to_save(i: &InvestToSave) -> Result<InvestResult, CalcError> {
             discounted: discounted.round_pence(),
         });
     }
+    let workings: Vec<String> = [cost_working, avoided_working].into_iter().flatten().collect();
     let explanation = format!(
-        "{} / {} = {} placements a year, so {} to break even",
-        i.cost_per_year.display_pounds(),
-        i.avoided_unit_cost.display_pounds(),
+        "{}{} / {} = {} placements a year, so {} to break even",
+        workings.iter().map(|w| format!("{w}; ")).collect::<String>(),
+        cost_per_year.display_pounds(),
+        avoided_unit_cost.display_pounds(),
         short(break_even, 2),
         short(break_even_placements, 0)
     );
-    Ok(InvestResult { break_even, break_even_placements, years, payback_year, npv: npv.round_pence(), explanation })
+    Ok(InvestResult {
+        cost_per_year,
+        avoided_unit_cost,
+        break_even,
+        break_even_placements,
+        years,
+        payback_year,
+        npv: npv.round_pence(),
+        explanation,
+    })
 }
 
 /// Placements, budget history and invest-to-save for a scenario, where it has them.
@@ -312,7 +382,7 @@ pub fn cost_of_care(s: &Scenario) -> Result<CostOfCare, CalcError> {
         mix,
         placements: report,
         budget_history: budget_history(&s.budget_history)?,
-        invest_to_save: s.invest_to_save.as_ref().map(invest_to_save).transpose()?,
+        invest_to_save: s.invest_to_save.as_ref().map(|i| invest_to_save_in(i, s.placements.as_ref())).transpose()?,
     })
 }
 

@@ -11,8 +11,10 @@
 //! agency cover   = the agency pool (as entered plus agency starters), but only as much as the
 //!                  establishment still lacks in capacity: agency workers leave as permanent
 //!                  staff carry full caseloads, and return if posts fall vacant again
-//! case-holding   = capacity + agency cover + agency over establishment (case-holding roles)
-//! caseload       = cases / case-holding FTE
+//! case-holding   = capacity + agency cover + agency over establishment (case-holding roles),
+//!                  x (DfE case-holder FTE / month 0's case-holding FTE) when the case-holder
+//!                  FTE is given, so month 0 is DfE's own count and later months move with it
+//! caseload       = cases / case-holding FTE (DfE: cases / case-holder FTE)
 //! cost           = in post x permanent cost / 12 + agency x agency cost / 12 (+ retention)
 //! ```
 //! Because case-holding FTE is min(capacity + pool, establishment) plus agency over the
@@ -186,6 +188,8 @@ pub fn project(as_at: &str, w: &Workforce) -> Result<Projection, CalcError> {
         .map(|r| r.name.clone())
         .collect();
     let mut months = Vec::with_capacity(settings.months as usize + 1);
+    // DfE's case-holder FTE, when given, and month 0's case-holding FTE it stands for.
+    let mut case_holders_at_start: Option<(Decimal, Decimal)> = None;
     for m in 0..=settings.months {
         let retention_on = m >= 1 && m <= retention_months;
         let mut row = Totals::default();
@@ -204,6 +208,15 @@ pub fn project(as_at: &str, w: &Workforce) -> Result<Projection, CalcError> {
         let (y, mo) = add_months(start, m);
         let retention = if retention_on { retention_monthly } else { Decimal::ZERO };
         let cost = Money::new(add(row.cost, retention)?);
+        if m == 0 {
+            case_holders_at_start = settings
+                .case_holders
+                .filter(|_| row.case_holding > Decimal::ZERO)
+                .map(|h| (h.value(), row.case_holding));
+        }
+        if let Some((h, start)) = case_holders_at_start {
+            row.case_holding = if m == 0 { h } else { div(mul(row.case_holding, h)?, start)? };
+        }
         let caseload = match settings.cases {
             Some(c) if row.case_holding > Decimal::ZERO => c.checked_div(row.case_holding),
             _ => None,
@@ -344,6 +357,17 @@ fn explain(w: &Workforce, months: &[ProjectionMonth], target: Option<Decimal>, m
         short(s.newly_qualified_share.value(), 2),
         short(s.newly_qualified_caseload.value(), 2)
     );
+    if s.cases.is_some() {
+        match s.case_holders {
+            Some(h) => out.push_str(&format!(
+                "; caseload is cases / case-holder FTE, DfE's definition, from {} case holders now",
+                short(h.value(), 2)
+            )),
+            None => out.push_str(
+                "; caseload is cases / every FTE in the case-holding roles (give the case-holder FTE for DfE's definition)",
+            ),
+        }
+    }
     match (target, met, months.last().and_then(|m| m.caseload)) {
         (Some(t), Some(i), _) => {
             let when = months.get(i).map(|m| m.month.clone()).unwrap_or_default();

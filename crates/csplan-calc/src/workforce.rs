@@ -8,7 +8,8 @@
 //! turnover rate             = leavers FTE / in-post FTE
 //! agency cover rate         = agency FTE covering vacancies / agency FTE
 //! vacancy agency cover rate = agency FTE covering vacancies / vacancy FTE
-//! caseload                  = cases / case-holder FTE
+//! caseload                  = cases / case-holder FTE (DfE's count when the projection
+//!                             gives it; otherwise every FTE in a case-holding role)
 //! ```
 //! Rates are percentages (18.9 means 18.9%), unrounded.
 
@@ -194,14 +195,23 @@ fn role_costs(role: &Role, in_post: Fte, agency: Fte) -> Result<Option<RoleCosts
     }))
 }
 
-fn role_figures(role: &Role, cases: Option<Decimal>) -> Result<RoleFigures, CalcError> {
+fn role_figures(role: &Role, cases: Option<Decimal>, scale: (Decimal, Decimal)) -> Result<RoleFigures, CalcError> {
     let in_post = sub(role.establishment, role.vacancies)?;
     let agency = add(role.agency_covering_vacancies, role.agency_over_establishment)?;
     let not_covered = sub(role.vacancies, role.agency_covering_vacancies)?;
     let agency_pipeline = pipeline(role, StarterKind::Agency)?;
     let permanent_pipeline = pipeline(role, StarterKind::Permanent)?;
     let gap = floor0(sub(sub(not_covered, agency_pipeline)?, permanent_pipeline)?);
-    let case_holders = if role.case_holding { Some(add(in_post, agency)?.value()) } else { None };
+    let case_holders = match role.case_holding {
+        true => Some(
+            add(in_post, agency)?
+                .value()
+                .checked_mul(scale.0)
+                .and_then(|x| x.checked_div(scale.1))
+                .ok_or(CalcError::Overflow)?,
+        ),
+        false => None,
+    };
     Ok(RoleFigures {
         name: role.name.clone(),
         establishment: role.establishment,
@@ -301,16 +311,23 @@ pub fn retention_cost(w: &Workforce) -> Result<Option<RetentionCost>, CalcError>
 pub fn workforce(s: &Scenario) -> Result<Option<WorkforceReport>, CalcError> {
     let Some(w) = &s.workforce else { return Ok(None) };
     let cases = w.projection.cases;
-    let roles = w.roles.iter().map(|r| role_figures(r, cases)).collect::<Result<Vec<_>, _>>()?;
+    let mut staffed = None;
+    for role in w.roles.iter().filter(|r| r.case_holding) {
+        let here = add(
+            sub(role.establishment, role.vacancies)?,
+            add(role.agency_covering_vacancies, role.agency_over_establishment)?,
+        )?;
+        staffed = Some(staffed.unwrap_or(Decimal::ZERO).checked_add(here.value()).ok_or(CalcError::Overflow)?);
+    }
+    // DfE's case-holder FTE, when given, shares out over the case-holding roles' staff:
+    // each role's staff x (case holders / all their staff).
+    let (case_holders, scale) = match (w.projection.case_holders, staffed) {
+        (Some(h), Some(s)) if s > Decimal::ZERO => (Some(h.value()), (h.value(), s)),
+        _ => (staffed, (Decimal::ONE, Decimal::ONE)),
+    };
+    let roles = w.roles.iter().map(|r| role_figures(r, cases, scale)).collect::<Result<Vec<_>, _>>()?;
     let leavers =
         w.roles.iter().map(|r| r.leavers.map(Fte::value)).try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l?));
-    let mut case_holders = None;
-    for (role, figures) in w.roles.iter().zip(&roles) {
-        if role.case_holding {
-            let here = add(figures.in_post, figures.agency)?.value();
-            case_holders = Some(case_holders.unwrap_or(Decimal::ZERO).checked_add(here).ok_or(CalcError::Overflow)?);
-        }
-    }
     let total = total(&roles, leavers, cases, case_holders)?;
     Ok(Some(WorkforceReport {
         retention: retention_cost(w)?,

@@ -27,7 +27,7 @@ fn check(option: &str, target: &str, extra: &str, places: u32, posts: i64, cost:
         "option {option} at {target}: extra FTE"
     );
     assert_eq!(r.posts, Decimal::from(posts), "option {option} at {target}: posts");
-    assert_eq!(r.cost, Money::pounds(cost), "option {option} at {target}: cost");
+    assert_eq!(r.cost, Some(Money::pounds(cost)), "option {option} at {target}: cost");
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn option_2(rounding: Rounding) -> CaseloadInput {
         cases: None,
         current_caseload: Some(dec("21.7")),
         target_caseload: dec("18"),
-        cost_per_fte: Money::pounds(41_839),
+        cost_per_fte: Some(Money::pounds(41_839)),
         rounding,
     }
 }
@@ -92,11 +92,11 @@ fn explanation_names_every_input() {
 #[test]
 fn rounding_rule_is_explicit_and_changes_the_cost() {
     let cost = |rule| caseload(&option_2(rule)).map(|r| r.cost).unwrap_or_default();
-    assert_eq!(cost(Rounding::Nearest), Money::pounds(585_746));
-    assert_eq!(cost(Rounding::Down), Money::pounds(585_746));
-    assert_eq!(cost(Rounding::Up), Money::pounds(627_585));
+    assert_eq!(cost(Rounding::Nearest), Some(Money::pounds(585_746)));
+    assert_eq!(cost(Rounding::Down), Some(Money::pounds(585_746)));
+    assert_eq!(cost(Rounding::Up), Some(Money::pounds(627_585)));
     // Fractional FTE to hundredths: 14.47 x £41,839 = £605,410.33.
-    assert_eq!(cost(Rounding::None), Money::new(dec("605410.33")));
+    assert_eq!(cost(Rounding::None), Some(Money::new(dec("605410.33"))));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn target_already_met_reports_spare_fte_and_no_cost() {
     let r = caseload(&input).unwrap_or_else(|e| unreachable!("{e}"));
     assert_eq!(r.additional_fte, Fte::ZERO);
     assert_eq!(r.posts, Decimal::ZERO);
-    assert_eq!(r.cost, Money::ZERO);
+    assert_eq!(r.cost, Some(Money::ZERO));
     // 1,527.68 / 25 = 61.1072 needed, so 70.4 - 61.1072 = 9.2928 spare.
     assert_eq!(r.spare_fte, Fte::new(dec("9.2928")));
     assert!(r.explanation.contains("9.29 FTE to spare"), "{}", r.explanation);
@@ -142,8 +142,8 @@ fn bad_inputs_are_errors_not_panics() {
 #[test]
 fn report_totals_are_the_sum_of_team_groups() {
     let r = report(&barnsley_2017()).unwrap_or_else(|e| unreachable!("{e}"));
-    let cost = r.teams.iter().try_fold(Money::ZERO, |acc, t| acc.checked_add(t.result.cost));
-    assert_eq!(Some(r.totals.cost), cost);
+    let cost = r.teams.iter().try_fold(Money::ZERO, |acc, t| t.result.cost.and_then(|c| acc.checked_add(c)));
+    assert_eq!(r.totals.cost, cost);
     assert_eq!(r.teams.len(), 3);
     assert_eq!(r.options.len(), 3);
 }
@@ -167,4 +167,17 @@ fn the_totals_show_their_working() {
         csplan_calc::caseload::totals_working(&r),
         "Every team group already meets its own target: no posts to add."
     );
+}
+
+#[test]
+fn each_figure_of_option_2_says_how_it_is_reached() {
+    let r = caseload(&option_2(Rounding::Nearest)).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(r.posts_working(), "14.47 extra FTE, rounded to the nearest whole post (halves round up) = 14 posts");
+    assert_eq!(r.cost_working(), "14 posts x £41,839 = £585,746 a year (to the penny, halves up)");
+    assert!(r.extra_fte_working().ends_with("= 14.47 more"), "{}", r.extra_fte_working());
+    let uncosted = caseload(&CaseloadInput { cost_per_fte: None, ..option_2(Rounding::Nearest) })
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(uncosted.cost, None);
+    assert_eq!(uncosted.cost_working(), "No cost per FTE is given: enter one under Costs and rounding");
+    assert_eq!(uncosted.headline(), "14 posts (no cost per FTE given)");
 }

@@ -76,13 +76,13 @@ fn projected_cases_become_posts_by_the_caseload_rules() {
     }];
     demand.case_holding_fte = Some(csplan_model::Fte::new(d(20)));
     demand.target_caseload = Some(d(18));
-    s.cost_per_fte = csplan_model::Money::pounds(45_000);
+    s.cost_per_fte = Some(csplan_model::Money::pounds(45_000));
     let r = csplan_calc::demand::demand(&s).ok().flatten().unwrap_or_else(|| unreachable!());
     let cases: Vec<Decimal> = r.chain.iter().map(|y| y.cases).collect();
     assert_eq!(cases, vec![d(400), d(420), d(440)]);
     // 400 / 18 = 22.2 FTE needed, 2.22 more, 2 posts (nearest) x £45,000.
     assert_eq!(r.chain[0].caseload.posts, d(2));
-    assert_eq!(r.chain[0].caseload.cost, csplan_model::Money::pounds(90_000));
+    assert_eq!(r.chain[0].caseload.cost, Some(csplan_model::Money::pounds(90_000)));
     assert_eq!(csplan_calc::demand::next_year("2016/17"), "2017/18");
 }
 

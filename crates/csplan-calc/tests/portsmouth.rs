@@ -119,3 +119,43 @@ fn ten_more_residential_placements_cost_about_1_6m() {
         ]
     );
 }
+
+#[test]
+fn the_cost_can_be_posts_times_a_post_and_the_placement_a_week_or_a_placement_line() {
+    use csplan_calc::placements::invest_to_save_in;
+    let s = portsmouth_2017();
+    let paper = s.invest_to_save.clone().unwrap_or_else(|| unreachable!());
+    let expected = invest_to_save(&paper).unwrap_or_else(|e| unreachable!("{e}"));
+    // 8 posts at £62,375 = £499,000 a year; the placement avoided is the external
+    // residential line's £163,560 a year: the paper's figures, with their working.
+    let worked = csplan_model::InvestToSave {
+        cost_per_year: None,
+        posts: Some(Decimal::from(8)),
+        cost_per_post: Some(Money::pounds(62_375)),
+        avoided_unit_cost: None,
+        avoided_line: Some(5),
+        ..paper.clone()
+    };
+    let r = invest_to_save_in(&worked, s.placements.as_ref()).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!((r.cost_per_year, r.avoided_unit_cost), (Money::pounds(499_000), Money::pounds(163_560)));
+    assert_eq!(
+        (r.years.clone(), r.npv, r.break_even_placements),
+        (expected.years.clone(), expected.npv, expected.break_even_placements)
+    );
+    assert_eq!(
+        r.explanation,
+        "8 posts x £62,375 = £499,000 a year; a placement in External residential costs £163,560 a year; \
+         £499,000 / £163,560 = 3.05 placements a year, so 4 to break even"
+    );
+    // A week's cost: £3,145.50 x 52 weeks = £163,566 a year.
+    let weekly = csplan_model::InvestToSave {
+        avoided_unit_cost: None,
+        avoided_weekly_cost: Some(Money::new(Decimal::new(314_550, 2))),
+        ..paper.clone()
+    };
+    let r = invest_to_save_in(&weekly, s.placements.as_ref()).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(r.avoided_unit_cost, Money::pounds(163_566));
+    assert!(r.explanation.starts_with("£3,145.50 a week x 52 weeks = £163,566 a year; "), "{}", r.explanation);
+    // A placement line needs the placements it names.
+    assert!(invest_to_save_in(&worked, None).is_err());
+}

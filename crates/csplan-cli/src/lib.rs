@@ -494,7 +494,7 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         as_at: "2000-01-01".to_string(),
         source: String::new(),
         rounding: args.rounding,
-        cost_per_fte: Money::new(args.cost_per_fte.unwrap_or(Decimal::ZERO)),
+        cost_per_fte: args.cost_per_fte.map(Money::new),
         compare_targets: Vec::new(),
         teams: vec![team],
         options: Vec::new(),
@@ -518,10 +518,9 @@ fn caseload_command(args: CaseloadArgs, format: ShortFormat, out: &mut dyn Write
         rounding: scenario.rounding,
     };
     let result = csplan_calc::caseload(&input).map_err(|e| Failure(format!("cannot calculate: {e}")))?;
-    let costed = args.cost_per_fte.is_some();
     let text = match format {
-        ShortFormat::Table => output::caseload_table(&result, costed),
-        ShortFormat::Json => output::caseload_json(&result, costed).map_err(Failure)?,
+        ShortFormat::Table => output::caseload_table(&result),
+        ShortFormat::Json => output::caseload_json(&result).map_err(Failure)?,
     };
     write_all(out, &text)
 }

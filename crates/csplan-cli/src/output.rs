@@ -49,7 +49,8 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], text_columns: usize) -> Str
 pub fn report_table(s: &Scenario, report: &Report) -> String {
     let mut out = format!("{} - figures as at {}\n", s.authority, s.as_at);
     if !report.teams.is_empty() {
-        out.push_str(&format!("Posts: {}. Cost per FTE: {}.\n", s.rounding.label(), s.cost_per_fte.display_pounds()));
+        let cost = s.cost_per_fte.map_or_else(|| "not given".to_string(), csplan_model::Money::display_pounds);
+        out.push_str(&format!("Posts: {}. Cost per FTE: {cost}.\n", s.rounding.label()));
     }
     for t in csplan_present::tables::report(report) {
         if t.id == "projection" {
@@ -140,18 +141,18 @@ pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
                     period: &str,
                     r: &CaseloadResult| {
         for (figure, value) in [
-            ("case_holding_fte", r.case_holding_fte.value()),
-            ("cases", r.cases),
-            ("current_caseload", r.current_caseload),
-            ("target_caseload", r.target_caseload),
-            ("fte_needed", r.fte_needed.value()),
-            ("additional_fte", r.additional_fte.value()),
-            ("posts", r.posts),
-            ("cost", r.cost.value()),
-            ("spare_fte", r.spare_fte.value()),
-            ("cost_per_fte", r.cost_per_fte.value()),
+            ("case_holding_fte", Some(r.case_holding_fte.value())),
+            ("cases", Some(r.cases)),
+            ("current_caseload", Some(r.current_caseload)),
+            ("target_caseload", Some(r.target_caseload)),
+            ("fte_needed", Some(r.fte_needed.value())),
+            ("additional_fte", Some(r.additional_fte.value())),
+            ("posts", Some(r.posts)),
+            ("cost", r.cost.map(csplan_model::Money::value)),
+            ("spare_fte", Some(r.spare_fte.value())),
+            ("cost_per_fte", r.cost_per_fte.map(csplan_model::Money::value)),
         ] {
-            put(section, name, period, figure, value.to_string());
+            put(section, name, period, figure, value.map(|v| v.to_string()).unwrap_or_default());
         }
     };
     for t in &report.teams {
@@ -342,7 +343,7 @@ pub fn report_csv(_s: &Scenario, report: &Report) -> Result<String, String> {
 }
 
 /// One calculation as a two-column table, then its explanation.
-pub fn caseload_table(r: &CaseloadResult, costed: bool) -> String {
+pub fn caseload_table(r: &CaseloadResult) -> String {
     let target = short(r.target_caseload, 2);
     let mut rows = vec![
         vec!["Case-holding FTE".to_string(), short(r.case_holding_fte.value(), 2)],
@@ -352,19 +353,11 @@ pub fn caseload_table(r: &CaseloadResult, costed: bool) -> String {
         vec!["Additional FTE".to_string(), short(r.additional_fte.value(), 2)],
         vec![format!("Posts (rounding: {})", r.rounding.key()), r.posts_text()],
     ];
-    if costed {
-        rows.push(vec!["Cost a year".to_string(), r.cost.display_pounds()]);
+    if let Some(cost) = r.cost {
+        rows.push(vec!["Cost a year".to_string(), cost.display_pounds()]);
     }
     rows.push(vec!["Spare FTE".to_string(), short(r.spare_fte.value(), 2)]);
-    let explanation = if costed { r.explanation.clone() } else { without_cost(&r.explanation) };
-    format!("{}\n{explanation}\n", table(&["figure", "value"], &rows, 1))
-}
-
-fn without_cost(explanation: &str) -> String {
-    match explanation.rsplit_once(" at £") {
-        Some((head, _)) => head.to_string(),
-        None => explanation.to_string(),
-    }
+    format!("{}\n{}\n", table(&["figure", "value"], &rows, 1), r.explanation)
 }
 
 #[derive(Serialize)]
@@ -394,8 +387,7 @@ struct CaseloadJson<'a> {
 }
 
 /// One calculation as JSON. `cost` and `cost_per_fte` are null when no cost was given.
-pub fn caseload_json(r: &CaseloadResult, costed: bool) -> Result<String, String> {
-    let explanation = if costed { r.explanation.clone() } else { without_cost(&r.explanation) };
+pub fn caseload_json(r: &CaseloadResult) -> Result<String, String> {
     let json = CaseloadJson {
         current_caseload: r.current_caseload,
         cases: r.cases,
@@ -404,11 +396,11 @@ pub fn caseload_json(r: &CaseloadResult, costed: bool) -> Result<String, String>
         fte_needed: r.fte_needed.value(),
         additional_fte: r.additional_fte.value(),
         posts: r.posts,
-        cost: costed.then_some(r.cost.value()),
-        cost_per_fte: costed.then_some(r.cost_per_fte.value()),
+        cost: r.cost.map(csplan_model::Money::value),
+        cost_per_fte: r.cost_per_fte.map(csplan_model::Money::value),
         spare_fte: r.spare_fte.value(),
         rounding: r.rounding,
-        explanation: &explanation,
+        explanation: &r.explanation,
     };
     serde_json::to_string_pretty(&json).map(|t| t + "\n").map_err(|e| e.to_string())
 }

@@ -185,20 +185,37 @@ pub struct BudgetYear {
 }
 
 /// An investment meant to pay for itself by avoiding placements.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Its cost a year is given, or worked out as posts x the cost of a post; the cost of a
+/// placement avoided is given a year or a week, or taken from a placement line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InvestToSave {
     /// What it is, e.g. "8 social workers and 3 service leaders".
     pub name: String,
-    /// Cost a year.
-    pub cost_per_year: Money,
+    /// Cost a year, as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_year: Option<Money>,
+    /// Posts it pays for (with `cost_per_post`, the cost a year is their product).
+    #[serde(default, with = "crate::dec::option", skip_serializing_if = "Option::is_none")]
+    pub posts: Option<Decimal>,
+    /// Cost of one of those posts a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_post: Option<Money>,
     /// One-off cost in the first year.
     #[serde(default)]
     pub one_off: Money,
     /// Years it runs.
     pub years: u32,
-    /// Annual cost of one placement avoided.
-    pub avoided_unit_cost: Money,
+    /// Annual cost of one placement avoided, as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoided_unit_cost: Option<Money>,
+    /// Weekly cost of one placement avoided (a year is the placements' weeks in a year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoided_weekly_cost: Option<Money>,
+    /// The placement line whose cost a placement avoided saves (its annual unit cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoided_line: Option<usize>,
     /// Placements avoided in each year (ramping up); missing years repeat the last.
     #[serde(default, with = "crate::dec::vec")]
     pub avoided_per_year: Vec<Decimal>,

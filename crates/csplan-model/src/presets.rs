@@ -67,7 +67,7 @@ pub fn default_scenario() -> Scenario {
                  Targets compared: Ofsted's 18 and the England average caseload of 16 (DfE, 2023)."
             .to_string(),
         rounding: Rounding::Nearest,
-        cost_per_fte: Money::pounds(52_000),
+        cost_per_fte: Some(Money::pounds(52_000)),
         compare_targets: vec![Decimal::from(18), Decimal::from(16)],
         teams: vec![
             TeamGroup { cases: Some(Decimal::from(465)), ..team("Assessment teams", d(245, 1), 18, &["A", "B"]) },
@@ -106,7 +106,7 @@ pub fn barnsley_2017() -> Scenario {
                  the split into three team groups is derived from them."
             .to_string(),
         rounding: Rounding::Nearest,
-        cost_per_fte: Money::pounds(41_839),
+        cost_per_fte: Some(Money::pounds(41_839)),
         compare_targets: vec![Decimal::from(18), Decimal::from(16)],
         teams: vec![
             TeamGroup {
@@ -173,7 +173,7 @@ pub fn west_sussex_2019() -> Scenario {
                  against statistical neighbours' 51 (no population is given, so not entered)."
             .to_string(),
         rounding: Rounding::Nearest,
-        cost_per_fte: Money::ZERO,
+        cost_per_fte: None,
         compare_targets: Vec::new(),
         teams: Vec::new(),
         options: Vec::new(),
@@ -236,7 +236,7 @@ pub fn portsmouth_2017() -> Scenario {
                  for themselves if 4 external residential placements (£163,560 a year each) are avoided."
             .to_string(),
         rounding: Rounding::Nearest,
-        cost_per_fte: Money::ZERO,
+        cost_per_fte: None,
         demand: Some(portsmouth_demand()),
         placements: Some(Placements {
             lines: vec![
@@ -274,13 +274,14 @@ pub fn portsmouth_2017() -> Scenario {
         ],
         invest_to_save: Some(InvestToSave {
             name: "8 social workers (caseloads to 15) and 3 service leaders".to_string(),
-            cost_per_year: Money::pounds(499_000),
+            cost_per_year: Some(Money::pounds(499_000)),
             one_off: Money::ZERO,
             years: 3,
-            avoided_unit_cost: Money::pounds(163_560),
+            avoided_unit_cost: Some(Money::pounds(163_560)),
             avoided_per_year: vec![Decimal::from(4)],
             delivery_risk: Rate::ZERO,
             discount_rate: Rate::new(d(35, 1)),
+            ..InvestToSave::default()
         }),
         ..Scenario::default()
     }
@@ -326,7 +327,7 @@ pub fn hampshire_2017() -> Scenario {
                  Home to school transport: a base adjustment of £2.4m in 2017/18, then about £0.9m a year \
                  (the paper does not give that area's budget)."
             .to_string(),
-        cost_per_fte: Money::ZERO,
+        cost_per_fte: None,
         demand: Some(two_year_demand(["2015", "2017"], &[(DemandMeasure::LookedAfter, [1328, 1475])])),
         budget: Some(Budget {
             years: ["2017/18", "2018/19", "2019/20", "2020/21"].map(String::from).to_vec(),
@@ -507,7 +508,7 @@ pub fn hampshire_2021() -> Scenario {
                  required half in each year). The paper gives no council tax yield, so the \
                  consultation accepts any budget and shows its shortfall."
             .to_string(),
-        cost_per_fte: Money::ZERO,
+        cost_per_fte: None,
         budget: Some(Budget {
             years: vec!["2022/23".to_string(), "2023/24".to_string()],
             areas: vec![

@@ -34,8 +34,10 @@ pub struct Scenario {
     #[serde(default)]
     pub rounding: Rounding,
     /// Cost of one FTE post for a year (salary with on-costs), used where a team or
-    /// option gives none of its own.
-    pub cost_per_fte: Money,
+    /// option gives none of its own. Absent until the user gives it (DfE publishes no
+    /// costs): posts are still worked out, and their cost is "not given".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_fte: Option<Money>,
     /// Caseload targets that options are compared against side by side (e.g. 18 and 16).
     #[serde(default, with = "crate::dec::vec")]
     pub compare_targets: Vec<CaseloadTarget>,
@@ -80,7 +82,7 @@ impl Default for Scenario {
             as_at: String::new(),
             source: String::new(),
             rounding: Rounding::default(),
-            cost_per_fte: Money::ZERO,
+            cost_per_fte: None,
             compare_targets: Vec::new(),
             teams: Vec::new(),
             options: Vec::new(),

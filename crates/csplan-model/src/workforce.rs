@@ -123,6 +123,12 @@ pub struct ProjectionSettings {
     /// Cases held by the case-holding roles, for the projected average caseload.
     #[serde(default, with = "crate::dec::option", skip_serializing_if = "Option::is_none")]
     pub cases: Option<Decimal>,
+    /// Case-holder FTE now, as DfE counts it (social workers holding cases, agency
+    /// included). When given, the caseload is cases / this, DfE's definition, and it moves
+    /// with the case-holding roles' staff; when absent, every FTE in a case-holding role
+    /// counts as a case holder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_holders: Option<Fte>,
     /// The caseload to reach; the projection reports the first month it is met.
     #[serde(default, with = "crate::dec::option", skip_serializing_if = "Option::is_none")]
     pub target_caseload: Option<Decimal>,
@@ -137,6 +143,7 @@ impl Default for ProjectionSettings {
             newly_qualified_share: Rate::ZERO,
             newly_qualified_caseload: Rate::new(Decimal::from(100)),
             cases: None,
+            case_holders: None,
             target_caseload: None,
         }
     }

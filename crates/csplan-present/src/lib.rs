@@ -89,22 +89,30 @@ pub struct Cell {
     /// True when the text only says there is no figure ("-", "not given"): CSV and JSON
     /// leave the cell empty.
     pub missing: bool,
+    /// How the figure is reached, in words, for the web page to open from the cell
+    /// ("14.47 extra FTE, rounded to the nearest whole post (halves round up) = 14 posts").
+    pub working: Option<String>,
 }
 
 impl Cell {
     /// A cell of words.
     pub fn text(text: impl Into<String>) -> Self {
-        Cell { text: text.into(), value: None, missing: false }
+        Cell { text: text.into(), value: None, missing: false, working: None }
     }
 
     /// A figure shown as `text`.
     pub fn figure(value: Decimal, text: impl Into<String>) -> Self {
-        Cell { text: text.into(), value: Some(value), missing: false }
+        Cell { text: text.into(), value: Some(value), missing: false, working: None }
+    }
+
+    /// The cell, with how its figure is reached.
+    pub fn with_working(self, working: String) -> Self {
+        Cell { working: Some(working), ..self }
     }
 
     /// No figure, shown as `text` ("-", "not given").
     pub fn missing(text: impl Into<String>) -> Self {
-        Cell { text: text.into(), value: None, missing: true }
+        Cell { text: text.into(), value: None, missing: true, working: None }
     }
 
     /// An empty cell.
@@ -163,6 +171,11 @@ impl Table {
     /// The text of the cell at row `i`, column `j` ("" outside the table).
     pub fn cell_text(&self, i: usize, j: usize) -> &str {
         self.rows.get(i).and_then(|r| r.get(j)).map_or("", |c| c.text.as_str())
+    }
+
+    /// How the figure in row `i`, column `j` is reached, if the table says.
+    pub fn cell_working(&self, i: usize, j: usize) -> Option<&str> {
+        self.rows.get(i).and_then(|r| r.get(j)).and_then(|c| c.working.as_deref())
     }
 
     /// The table as aligned text for a terminal: the caption, the header, a rule, the

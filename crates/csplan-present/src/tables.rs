@@ -22,6 +22,9 @@ fn text(t: impl Into<String>) -> Cell {
     Cell::text(t)
 }
 
+/// A cost that needs a cost per FTE nobody has given.
+const NO_COST: &str = "No cost per FTE given";
+
 fn pounds(m: Money) -> Cell {
     Cell::figure(m.value(), m.display_pounds())
 }
@@ -76,13 +79,13 @@ pub fn teams(report: &Report) -> Table {
         t.row(vec![
             text(name.clone()),
             number(r.case_holding_fte.value(), 2),
-            number(r.current_caseload, 1),
+            number(r.current_caseload, 1).with_working(r.caseload_working()),
             number(r.cases, 1),
             number(r.target_caseload, 2),
             number(r.fte_needed.value(), 1),
-            number(r.additional_fte.value(), 2),
-            posts(r),
-            pounds(r.cost),
+            number(r.additional_fte.value(), 2).with_working(r.extra_fte_working()),
+            posts(r).with_working(r.posts_working()),
+            pounds_or(r.cost, NO_COST).with_working(r.cost_working()),
             number(r.spare_fte.value(), 2),
         ]);
     }
@@ -92,7 +95,7 @@ pub fn teams(report: &Report) -> Table {
     total.extend([
         number(totals.additional_fte.value(), 2),
         number(totals.posts, 2),
-        pounds(totals.cost),
+        pounds_or(totals.cost, NO_COST),
         Cell::empty(),
     ]);
     t.row(total);
@@ -119,11 +122,18 @@ pub fn options(options: &[OptionResult]) -> Table {
     for o in options {
         let mut row = vec![text(o.name.clone())];
         match o.at_targets.first() {
-            Some(a) => row.extend([number(a.case_holding_fte.value(), 2), number(a.current_caseload, 1)]),
+            Some(a) => row.extend([
+                number(a.case_holding_fte.value(), 2),
+                number(a.current_caseload, 1).with_working(a.caseload_working()),
+            ]),
             None => row.extend([Cell::empty(), Cell::empty()]),
         }
         for a in &o.at_targets {
-            row.extend([number(a.additional_fte.value(), 2), posts(a), pounds(a.cost)]);
+            row.extend([
+                number(a.additional_fte.value(), 2).with_working(a.extra_fte_working()),
+                posts(a).with_working(a.posts_working()),
+                pounds_or(a.cost, NO_COST).with_working(a.cost_working()),
+            ]);
         }
         t.row(row);
     }
@@ -551,7 +561,7 @@ pub fn demand_posts(d: &DemandReport) -> Option<Table> {
             number(y.caseload.fte_needed.value(), 1),
             number(y.caseload.additional_fte.value(), 2),
             posts(&y.caseload),
-            pounds(y.caseload.cost),
+            pounds_or(y.caseload.cost, NO_COST),
         ]);
     }
     Some(t)

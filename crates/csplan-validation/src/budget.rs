@@ -300,6 +300,16 @@ pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Co
                 lp("effect"),
                 format!("{name} adds social workers to team group {}, which does not exist", team + 1),
             )),
+            Some(LeverEffect::Caseload { team })
+                if l.per_unit.is_none()
+                    && s.cost_per_fte.is_none()
+                    && s.teams.get(team).is_some_and(|t| t.cost_per_fte.is_none()) =>
+            {
+                out.push(Problem::error(
+                    lp("per_unit"),
+                    format!("Enter the cost of a social worker for {name}, or a cost per FTE on the Caseloads page"),
+                ))
+            }
             Some(LeverEffect::Placements { line }) if s.placements.as_ref().is_none_or(|p| line >= p.lines.len()) => {
                 out.push(Problem::error(
                     lp("effect"),

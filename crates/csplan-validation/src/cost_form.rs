@@ -89,12 +89,16 @@ crate::form! {
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct InvestForm {
         name: text(Info::words("What is invested in").width(66)),
-        cost_per_year: text(Info::money("Cost a year").subject("the cost a year").example("499,000").row(1)),
-        one_off: text(Info::money("One-off cost").hint("In year 1").or_zero().subject("the one-off cost").example("0").row(1)),
-        years: text(Info::whole("Runs for").subject("the years it runs").example("5").suffix("years").row(1)),
-        avoided_unit_cost: text(Info::money("Cost of a placement avoided").hint("A year").subject("the cost of a placement avoided").example("163,560").row(2)),
-        delivery_risk: text(Info::rate("Delivery risk").hint("Share of the savings that may not come").or_zero().subject("the delivery risk").example("20").row(2)),
-        discount_rate: text(Info::rate("Discount rate").hint("HM Treasury Green Book: 3.5%").subject("the discount rate").example("3.5").row(2)),
+        posts: text(Info::count("Posts").hint("With the cost of a post, gives the cost a year").optional().subject("the number of posts").example("8").width(4).row(1)),
+        cost_per_post: text(Info::money("Cost of a post a year").hint("Salary with on-costs").optional().subject("the cost of a post").example("41,839").row(1)),
+        cost_per_year: text(Info::money("Cost a year").hint("Or give the posts and the cost of a post").optional().subject("the cost a year").example("499,000").row(1)),
+        one_off: text(Info::money("One-off cost").hint("In year 1").or_zero().subject("the one-off cost").example("0").row(2)),
+        years: text(Info::whole("Runs for").subject("the years it runs").example("5").suffix("years").row(2)),
+        avoided_line: choice(Option<usize>, Info::choice("Cost of a placement avoided").hint("A placement line's cost, or a cost of your own").optional()),
+        avoided_unit_cost: text(Info::money("A year").optional().subject("the cost of a placement avoided a year").example("163,560").row(3)),
+        avoided_weekly_cost: text(Info::money("Or a week").optional().subject("the cost of a placement avoided a week").example("3,145").row(3)),
+        delivery_risk: text(Info::rate("Delivery risk").hint("Share of the savings that may not come").or_zero().subject("the delivery risk").example("20").row(4)),
+        discount_rate: text(Info::rate("Discount rate").hint("HM Treasury Green Book: 3.5%").subject("the discount rate").example("3.5").row(4)),
         avoided_per_year: texts(Info::count("Placements avoided in year {}").or_zero().subject("placements avoided in year {}").example("4").width(4)),
     }
 }
@@ -298,10 +302,14 @@ impl InvestForm {
     pub fn from_case(i: &InvestToSave) -> Self {
         Self {
             name: i.name.clone(),
-            cost_per_year: money_text(i.cost_per_year),
+            posts: i.posts.map(plain).unwrap_or_default(),
+            cost_per_post: i.cost_per_post.map(money_text).unwrap_or_default(),
+            cost_per_year: i.cost_per_year.map(money_text).unwrap_or_default(),
             one_off: money_text(i.one_off),
             years: i.years.to_string(),
-            avoided_unit_cost: money_text(i.avoided_unit_cost),
+            avoided_line: i.avoided_line,
+            avoided_unit_cost: i.avoided_unit_cost.map(money_text).unwrap_or_default(),
+            avoided_weekly_cost: i.avoided_weekly_cost.map(money_text).unwrap_or_default(),
             avoided_per_year: i.avoided_per_year.iter().map(|a| plain(*a)).collect(),
             delivery_risk: plain(i.delivery_risk.value()),
             discount_rate: plain(i.discount_rate.value()),
@@ -320,10 +328,17 @@ impl InvestForm {
         }
     }
 
-    /// Makes the investment `posts` more social work posts at `cost` a year (the Caseloads
-    /// page's answer): the cost a year, and a name if it has none.
-    pub fn invest_in_posts(&mut self, posts: Decimal, cost: Money) {
-        self.cost_per_year = plain(cost.value());
+    /// Makes the investment `posts` more social work posts (the Caseloads page's answer):
+    /// the posts, their cost a year when it is known (the cost of a post is then not
+    /// asked for), and a name if it has none.
+    pub fn invest_in_posts(&mut self, posts: Decimal, cost: Option<Money>) {
+        self.posts = plain(posts);
+        if let Some(cost) = cost {
+            self.cost_per_year = plain(cost.value());
+            self.cost_per_post = String::new();
+        } else {
+            self.cost_per_year = String::new();
+        }
         if self.name.trim().is_empty() {
             self.name = format!("{} more social work posts", csplan_model::fmt::short(posts, 2));
         }
@@ -339,10 +354,14 @@ impl InvestForm {
         let at = Path::root("invest_to_save");
         InvestToSave {
             name: self.name.trim().to_string(),
-            cost_per_year: Money::new(r.get(&at, &Self::cost_per_year, self, "")),
+            cost_per_year: r.opt(&at, &Self::cost_per_year, self, "").map(Money::new),
+            posts: r.opt(&at, &Self::posts, self, ""),
+            cost_per_post: r.opt(&at, &Self::cost_per_post, self, "").map(Money::new),
             one_off: Money::new(r.get(&at, &Self::one_off, self, "")),
             years: r.whole(&at, &Self::years, self, ""),
-            avoided_unit_cost: Money::new(r.get(&at, &Self::avoided_unit_cost, self, "")),
+            avoided_unit_cost: r.opt(&at, &Self::avoided_unit_cost, self, "").map(Money::new),
+            avoided_weekly_cost: r.opt(&at, &Self::avoided_weekly_cost, self, "").map(Money::new),
+            avoided_line: self.avoided_line,
             avoided_per_year: self
                 .avoided_per_year
                 .iter()
@@ -358,13 +377,13 @@ impl InvestForm {
     }
 
     /// The typed fields, as the page shows them.
-    pub const TEXT_FIELDS: &'static [Field] = &[
-        Self::name,
-        Self::cost_per_year,
-        Self::one_off,
-        Self::years,
-        Self::avoided_unit_cost,
-        Self::delivery_risk,
-        Self::discount_rate,
-    ];
+    pub const TEXT_FIELDS: &'static [Field] =
+        &[Self::name, Self::posts, Self::cost_per_post, Self::cost_per_year, Self::one_off, Self::years];
+
+    /// The fields of the cost of a placement avoided, typed (beside the placement line
+    /// to take it from).
+    pub const AVOIDED_FIELDS: &'static [Field] = &[Self::avoided_unit_cost, Self::avoided_weekly_cost];
+
+    /// The fields of the risk and the discount rate.
+    pub const RISK_FIELDS: &'static [Field] = &[Self::delivery_risk, Self::discount_rate];
 }

@@ -22,11 +22,11 @@ crate::form! {
     /// A scenario's fields as typed text.
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct ScenarioForm {
-        authority: text(Info::words("Local authority").width(66)),
+        authority: text(Info::words("Local authority").hint("The name shown on every page, in links and in the summary. To fill in an authority's published figures, use the DfE fill-in above").width(66)),
         as_at: text(Info::date("Figures as at (YYYY-MM-DD)").hint("For example, 2017-09-30 (caseloads are counted at 30 September)")),
         source: text(Info::paragraph("Source")),
         rounding: choice(Rounding, Info::choice("How to turn extra FTE into posts").hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts.")),
-        cost_per_fte: text(Info::money("Cost per FTE").hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year").subject("cost per FTE").example("41,839").missing(Missing::Plain("the cost per FTE"))),
+        cost_per_fte: text(Info::money("Cost per FTE").hint("Salary with on-costs (employer's National Insurance and pension), for one full-time post for a year: for example a grade midpoint, as Barnsley's £41,839. Leave blank to see the posts without their cost").optional().subject("cost per FTE").example("41,839")),
         compare_targets: texts(Info::count("Target caseload {}").subject("target caseload to compare").phrase("a number").example("18").missing(Missing::Plain("a target caseload to compare")).suffix("per FTE").width(4)),
         teams: list(TeamForm),
         options: list(OptionForm),
@@ -118,7 +118,7 @@ impl ScenarioForm {
             as_at: s.as_at.clone(),
             source: s.source.clone(),
             rounding: s.rounding,
-            cost_per_fte: plain(s.cost_per_fte.value()),
+            cost_per_fte: s.cost_per_fte.map(|c| plain(c.value())).unwrap_or_default(),
             compare_targets: s.compare_targets.iter().map(|t| plain(*t)).collect(),
             teams: s
                 .teams
@@ -270,7 +270,7 @@ impl ScenarioForm {
             as_at: self.as_at.trim().to_string(),
             source: self.source.clone(),
             rounding: self.rounding,
-            cost_per_fte: Money::new(r.get(&top, &Self::cost_per_fte, self, "")),
+            cost_per_fte: r.opt(&top, &Self::cost_per_fte, self, "").map(Money::new),
             compare_targets: self
                 .compare_targets
                 .iter()

@@ -179,7 +179,9 @@ pub fn validate_sections<const S: u16>(scenario: &Scenario, other_sections: bool
             "Enter the date the figures describe as a real date in the form YYYY-MM-DD, like 2017-09-30",
         ));
     }
-    money_at_most(&mut out, "cost_per_fte", "Cost per FTE", scenario.cost_per_fte.value());
+    if let Some(cost) = scenario.cost_per_fte {
+        money_at_most(&mut out, "cost_per_fte", "Cost per FTE", cost.value());
+    }
     for (i, target) in scenario.compare_targets.iter().enumerate() {
         let path = format!("compare_targets[{i}]");
         positive_quantity(&mut out, &path, "a target caseload", "", *target);

@@ -105,7 +105,8 @@ struct ForConsultation {
     as_at: String,
     #[serde(default)]
     rounding: csplan_model::Rounding,
-    cost_per_fte: csplan_model::Money,
+    #[serde(default)]
+    cost_per_fte: Option<csplan_model::Money>,
     #[serde(default)]
     teams: Vec<csplan_model::TeamGroup>,
     #[serde(default)]

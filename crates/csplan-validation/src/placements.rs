@@ -143,18 +143,62 @@ pub(crate) fn validate_cost_of_care(out: &mut Vec<Problem>, s: &Scenario) {
     }
     if let Some(i) = &s.invest_to_save {
         let path = |f: &str| format!("invest_to_save.{f}");
-        money(out, &path("cost_per_year"), "The cost a year", i.cost_per_year);
+        match (i.cost_per_year, i.posts, i.cost_per_post) {
+            (Some(c), _, None) => money(out, &path("cost_per_year"), "The cost a year", c),
+            (Some(_), _, Some(_)) => out.push(Problem::error(
+                path("cost_per_post"),
+                "Give the cost a year, or the posts and the cost of a post: not both",
+            )),
+            (None, Some(_), Some(per)) => money(out, &path("cost_per_post"), "The cost of a post", per),
+            (None, Some(_), None) => {
+                out.push(Problem::error(path("cost_per_post"), "Enter the cost of a post a year, or the cost a year"))
+            }
+            (None, None, Some(_)) => {
+                out.push(Problem::error(path("posts"), "Enter the number of posts, or the cost a year"))
+            }
+            (None, None, None) => out.push(Problem::error(
+                path("cost_per_year"),
+                "Enter the cost a year, or the posts and the cost of a post",
+            )),
+        }
+        if let Some(posts) = i.posts {
+            crate::positive_quantity(out, &path("posts"), "a number of posts", "", posts);
+        }
         money(out, &path("one_off"), "The one-off cost", i.one_off);
         if i.years == 0 || i.years > 50 {
             out.push(Problem::error(path("years"), "Enter the years the investment runs, from 1 to 50"));
         }
-        if i.avoided_unit_cost.value() <= Decimal::ZERO {
-            out.push(Problem::error(
+        let ways = [i.avoided_unit_cost.is_some(), i.avoided_weekly_cost.is_some(), i.avoided_line.is_some()];
+        match ways.iter().filter(|w| **w).count() {
+            0 => out.push(Problem::error(
                 path("avoided_unit_cost"),
-                "Enter the cost of a placement avoided, greater than £0",
-            ));
-        } else {
-            money(out, &path("avoided_unit_cost"), "The cost of a placement avoided", i.avoided_unit_cost);
+                "Enter the cost of a placement avoided: a year, a week, or a placement line's",
+            )),
+            1 => {}
+            _ => out.push(Problem::error(
+                path(if i.avoided_line.is_some() { "avoided_line" } else { "avoided_weekly_cost" }),
+                "Give the cost of a placement avoided one way: a year, a week, or a placement line's",
+            )),
+        }
+        for (field, what, cost) in [
+            ("avoided_unit_cost", "The cost of a placement avoided a year", i.avoided_unit_cost),
+            ("avoided_weekly_cost", "The cost of a placement avoided a week", i.avoided_weekly_cost),
+        ] {
+            match cost {
+                Some(c) if c.value() <= Decimal::ZERO => {
+                    out.push(Problem::error(path(field), format!("{what} must be greater than £0")))
+                }
+                Some(c) => money(out, &path(field), what, c),
+                None => {}
+            }
+        }
+        if let Some(line) = i.avoided_line {
+            if s.placements.as_ref().is_none_or(|p| line >= p.lines.len()) {
+                out.push(Problem::error(
+                    path("avoided_line"),
+                    format!("The placement avoided is costed from placement line {}, which does not exist", line + 1),
+                ));
+            }
         }
         for (j, a) in i.avoided_per_year.iter().enumerate() {
             non_negative_quantity(

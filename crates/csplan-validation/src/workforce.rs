@@ -137,6 +137,9 @@ pub(crate) fn validate_workforce(out: &mut Vec<Problem>, w: &Workforce) {
     if let Some(c) = s.cases {
         non_negative_quantity(out, "workforce.projection.cases", "Cases", "", c);
     }
+    if let Some(h) = s.case_holders {
+        crate::positive_quantity(out, "workforce.projection.case_holders", "the case-holder FTE", "", h.value());
+    }
     if let Some(t) = s.target_caseload {
         crate::positive_quantity(out, "workforce.projection.target_caseload", "a target caseload", "", t);
     }

@@ -76,6 +76,7 @@ crate::form! {
         newly_qualified_share: text(Info::rate("Starters newly qualified").or_zero().subject("the share of starters newly qualified").example("30").row(2)),
         newly_qualified_caseload: text(Info::rate("Newly qualified caseload").hint("Share of a full caseload in their first year").subject("a newly qualified worker's caseload share").example("80").row(2)),
         cases: text(Info::count("Cases").hint("Held by the case-holding roles").optional().subject("cases").example("4,500").row(3)),
+        case_holders: text(Info::fte("Case-holder FTE now").hint("DfE's count of social workers holding cases. Blank: every FTE in a case-holding role").optional().subject("the case-holder FTE").example("240.5").row(3)),
         target_caseload: text(Info::count("Target caseload").optional().subject("the target caseload").example("18").suffix("per FTE").width(3).row(3)),
     }
 }
@@ -129,6 +130,7 @@ impl WorkforceForm {
                 newly_qualified_share: text(w.projection.newly_qualified_share.value()),
                 newly_qualified_caseload: text(w.projection.newly_qualified_caseload.value()),
                 cases: opt(w.projection.cases, |d| d),
+                case_holders: opt(w.projection.case_holders, Fte::value),
                 target_caseload: opt(w.projection.target_caseload, |d| d),
             },
         }
@@ -182,6 +184,7 @@ impl WorkforceForm {
             newly_qualified_share: Rate::new(r.get(&at, &ProjectionForm::newly_qualified_share, f, "")),
             newly_qualified_caseload: Rate::new(r.get(&at, &ProjectionForm::newly_qualified_caseload, f, "")),
             cases: r.opt(&at, &ProjectionForm::cases, f, ""),
+            case_holders: r.opt(&at, &ProjectionForm::case_holders, f, "").map(Fte::new),
             target_caseload: r.opt(&at, &ProjectionForm::target_caseload, f, ""),
         };
         Workforce { roles, retention, projection }
@@ -269,6 +272,7 @@ impl ProjectionForm {
         Self::newly_qualified_share,
         Self::newly_qualified_caseload,
         Self::cases,
+        Self::case_holders,
         Self::target_caseload,
     ];
 }

@@ -80,7 +80,7 @@ fn every_preset_shares_as_itself_in_a_short_link() {
 #[test]
 fn an_edited_scenario_comes_back_exactly_and_a_changed_link_is_refused() {
     let mut s = (PRESETS[5].build)();
-    s.cost_per_fte = Money::new(Decimal::new(4_183_912, 2));
+    s.cost_per_fte = Some(Money::new(Decimal::new(4_183_912, 2)));
     if let Some(b) = s.budget.as_mut() {
         if let Some(w) = b.workstreams.get_mut(3) {
             w.amount = Money::pounds(123_456);
@@ -94,7 +94,7 @@ fn an_edited_scenario_comes_back_exactly_and_a_changed_link_is_refused() {
     tampered.push(if last == 'A' { 'B' } else { 'A' });
     assert!(decode(&tampered).unwrap_err().contains("damaged"));
     assert!(decode(&link[..link.len() - 5]).unwrap_err().contains("damaged"));
-    assert!(decode("2.example.00000000.e30").unwrap_err().contains("newer csplan"));
+    assert!(decode("3.example.00000000.e30").unwrap_err().contains("newer csplan"));
     assert!(decode("1.nowhere.00000000.e30").unwrap_err().contains("does not have"));
     assert!(decode("").unwrap_err().contains("missing"));
     assert!(decode("1.example.zz.%%%").unwrap_err().contains("characters"));
@@ -157,4 +157,25 @@ fn a_consultation_file_with_a_problem_in_what_it_uses_is_refused() {
     let valid = serde_json::to_string(&csplan_model::presets::hampshire_2021()).expect("serialises");
     let skipped = valid.replacen("{", "{\"workforce\":{\"roles\":\"not a list\"},", 1);
     assert!(csplan_validation::load::read_consultation_json(&skipped).is_ok());
+}
+
+#[test]
+fn a_link_names_the_scenarios_own_authority_and_packs_its_field_names() {
+    // An authority with no preset of its own (a DfE fill-in) is named as itself, not after
+    // the preset its figures are written against.
+    let mut s = csplan_model::presets::default_scenario();
+    s.authority = "Kent".to_string();
+    s.source = "Department for Education, Children's social work workforce, 2017 to 2023 (as at 30 September each year) figures for Kent (E10000016), 30 September 2023. Contains public sector information licensed under the Open Government Licence v3.0.".to_string();
+    let link = encode(&s);
+    assert!(link.starts_with("2.kent."), "{link}");
+    assert!(link.len() < 120, "the DfE source line is two bytes: {} chars", link.len());
+    assert_eq!(decode(&link).as_ref(), Ok(&s));
+    // A damaged version 2 link is refused like a version 1 link.
+    let mut tampered = link.clone();
+    let last = tampered.pop().unwrap_or('A');
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    assert!(decode(&tampered).unwrap_err().contains("damaged"));
+    // Links made today keep opening: the words are only ever added to.
+    let today = "2.kent.b5fda232.ZXhhbXBsZQp7HCJLZW50In0";
+    assert_eq!(decode(today).map(|s| s.authority), Ok("Kent".to_string()));
 }

@@ -163,8 +163,9 @@ pub fn BarChart(
         })
         .collect_view();
     view! {
+        {crate::components::csv::chart_title(id, title)}
         <p class="govuk-body-s" id=format!("{id}-empty") hidden=move || !empty()>"The chart appears once there are figures to draw."</p>
-        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4" hidden=empty>
+        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-1" hidden=empty>
             <svg viewBox=move || d.with(|d| d.view_box.clone()) width="100%" role="img" aria-labelledby=labelled id=id>
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>
@@ -188,5 +189,6 @@ pub fn BarChart(
                 <ul class="govuk-list app-legend">{legend}</ul>
             </figcaption>
         </figure>
+        <div hidden=empty>{crate::components::csv::chart_download(id)}</div>
     }
 }

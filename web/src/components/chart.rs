@@ -77,7 +77,8 @@ pub fn LineChart(
     let x_label_y = (FRAME.height - FRAME.bottom + 18).to_string();
     let style = |i: usize| STYLES.get(i % STYLES.len()).copied().unwrap_or(("#0b0c0c", ""));
     view! {
-        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
+        {crate::components::csv::chart_title(id, title)}
+        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-1">
             <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) width="100%" role="img" aria-labelledby=labelled id=id>
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{move || lines.with(|l| l.description.clone())}</desc>
@@ -114,6 +115,7 @@ pub fn LineChart(
                 </ul>
             </figcaption>
         </figure>
+        {crate::components::csv::chart_download(id)}
     }
 }
 

@@ -157,7 +157,19 @@ pub fn PageHeading(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-xl">{title}</h1>
         <p class="govuk-body-l">{lead}</p>
+        <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="print-results" on:click=|_| print_results()>
+            "Print the results only"
+        </button>
         <crate::components::error_summary::ErrorSummary errors=planner.errors/>
         {(!no_presets).then(|| view! { <crate::components::preset::PresetLoader/> })}
     }
+}
+
+/// Prints the page without its form (`.app-print-results` in the stylesheet): the
+/// browser's print waits for the dialog, after which the page is whole again.
+fn print_results() {
+    let Some(body) = document().body() else { return };
+    let _ = body.class_list().add_1("app-print-results");
+    let _ = window().print();
+    let _ = body.class_list().remove_1("app-print-results");
 }

@@ -3,7 +3,8 @@
 //! changes the figures, not the table's shape, so rows are built once and each cell's text
 //! node follows its figure; rows are rebuilt only when the number of rows or columns
 //! changes. Every table offers its figures as CSV, exact, under plain-English headers (made
-//! when the link is clicked).
+//! when the link is clicked). A cell whose figure has its working (`Cell::working`) is a
+//! button that opens it in a row under its own, and closes it again.
 
 use csplan_present::Table;
 use leptos::prelude::*;
@@ -72,14 +73,46 @@ fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_note
                         children=move |(i, columns)| {
                             let cell = move |j: usize| text(move || table.with(|t| t.as_ref().map(|t| t.cell_text(i, j).to_string()).unwrap_or_default()));
                             let numeric = move |j: usize| headers.with(|h| h.as_ref().and_then(|h| h.get(j)).is_some_and(|(_, n)| *n));
+                            let worked = move |j: usize| table.with_untracked(|t| t.as_ref().is_some_and(|t| t.cell_working(i, j).is_some()));
+                            // Which of this row's workings is open.
+                            let open = RwSignal::new(None::<usize>);
+                            let working_id = format!("{id}-working-{i}");
+                            let shown = move || {
+                                let j = open.get()?;
+                                let working = table.with(|t| t.as_ref().and_then(|t| t.cell_working(i, j)).map(str::to_string))?;
+                                let row = table.with(|t| t.as_ref().map(|t| t.cell_text(i, 0).to_string())).unwrap_or_default();
+                                let header = headers.with(|h| h.as_ref().and_then(|h| h.get(j)).map(|(h, _)| h.clone())).unwrap_or_default();
+                                Some((format!("{row}, {header}: "), working))
+                            };
+                            let button = move |j: usize| {
+                                let controls = working_id.clone();
+                                view! {
+                                    <button type="button" class="app-cell-button"
+                                        aria-expanded=move || (open.get() == Some(j)).to_string()
+                                        aria-controls=move || (open.get() == Some(j)).then(|| controls.clone())
+                                        on:click=move |_| open.update(|o| *o = if *o == Some(j) { None } else { Some(j) })>
+                                        {cell(j)}
+                                    </button>
+                                }
+                            };
+                            let working_id = format!("{id}-working-{i}");
                             view! {
                                 <tr class="govuk-table__row">
                                     <th scope="row" class="govuk-table__header">{cell(0)}</th>
                                     {(1..columns).map(|j| {
                                         let class = if numeric(j) { "govuk-table__cell govuk-table__cell--numeric" } else { "govuk-table__cell" };
-                                        view! { <td class=class>{cell(j)}</td> }
+                                        if worked(j) {
+                                            view! { <td class=class>{button(j)}</td> }.into_any()
+                                        } else {
+                                            view! { <td class=class>{cell(j)}</td> }.into_any()
+                                        }
                                     }).collect_view()}
                                 </tr>
+                                {move || shown().map(|(what, working)| view! {
+                                    <tr class="govuk-table__row app-working-row" id=working_id.clone()>
+                                        <td class="govuk-table__cell govuk-body-s" colspan=columns><strong>{what}</strong>{working}</td>
+                                    </tr>
+                                })}
                             }
                         }
                     />

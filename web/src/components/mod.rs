@@ -6,6 +6,7 @@ pub mod choice;
 pub mod csv;
 pub mod error_summary;
 pub mod field;
+pub mod kept;
 pub mod layout;
 pub mod list;
 pub mod live_table;

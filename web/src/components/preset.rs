@@ -10,15 +10,17 @@ use crate::state::use_planner;
 pub fn PresetLoader() -> impl IntoView {
     let planner = use_planner();
     let selected = RwSignal::new(PRESET_FORMS[0].id.to_string());
+    let problem = RwSignal::new(None::<String>);
     let load = move |_| {
         if let Some(p) = find(&selected.get_untracked()) {
-            planner.load(p);
+            problem.set(planner.load(p).err());
         }
     };
     view! {
         <div class="govuk-form-group app-no-print">
             <label class="govuk-label" for="preset">"Start from a saved scenario"</label>
-            <div class="govuk-hint" id="preset-hint">"Loading one replaces all the figures on every page."</div>
+            <div class="govuk-hint" id="preset-hint">"Loading one replaces all the figures on every page. Yours are kept in this browser first, to put back."</div>
+            {move || problem.get().map(|m| view! { <p class="govuk-error-message" id="preset-error"><span class="govuk-visually-hidden">"Error: "</span>{m}</p> })}
             <select
                 class="govuk-select"
                 id="preset"

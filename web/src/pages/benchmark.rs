@@ -37,6 +37,11 @@ fn Picker(rows: Arc<Vec<WorkforceRow>>, report: Memo<Option<WorkforceReport>>) -
     let code = RwSignal::new(start);
     let year = RwSignal::new(String::new());
     let groups = authorities_by_region(&rows);
+    // The home page's "Fill in the planner from your authority's DfE figures" lands here,
+    // once DfE's table has come and the list is drawn.
+    if window().location().hash().is_ok_and(|h| h == "#dfe-authority") {
+        crate::components::error_summary::focus_field_later("dfe-authority".to_string());
+    }
     let years = {
         let rows = Arc::clone(&rows);
         Memo::new(move |_| years_of(&rows, &code.get()))
@@ -57,11 +62,15 @@ fn Picker(rows: Arc<Vec<WorkforceRow>>, report: Memo<Option<WorkforceReport>>) -
         move |_| {
             let Some(b) = result.get_untracked() else { return };
             if let Ok(s) = prefill_scenario(&rows, &b.code, Some(b.year)) {
-                planner.load_scenario(&s, format!("{}, DfE figures for {}", b.authority, b.year));
-                status.set(format!(
-                    "Filled in from {}'s figures for 30 September {}. Costs are not published: enter your own.",
-                    b.authority, b.year
-                ));
+                status.set(match planner.load_scenario(&s, format!("{}'s DfE figures for {}", b.authority, b.year)) {
+                    Ok(()) => format!(
+                        "Filled in from {}'s figures for 30 September {}. Costs are not published: enter your own.{}",
+                        b.authority,
+                        b.year,
+                        if planner.undo.with_untracked(Option::is_some) { " Your earlier figures are kept in this browser: put them back from the top of the page or from Save and share." } else { "" }
+                    ),
+                    Err(message) => message,
+                });
             }
         }
     };
@@ -101,7 +110,7 @@ fn Picker(rows: Arc<Vec<WorkforceRow>>, report: Memo<Option<WorkforceReport>>) -
             let label = format!("Fill in the planner from {}'s {} figures", b.authority, b.year);
             view! {
                 <Figures b=b.clone() report/>
-                <div class="govuk-hint" id="dfe-fill-hint">"This replaces all the figures on every page, as loading a saved scenario does."</div>
+                <div class="govuk-hint" id="dfe-fill-hint">"This replaces all the figures on every page. Yours are kept in this browser first, to put back."</div>
                 <button type="button" class="govuk-button govuk-button--secondary" id="dfe-fill" aria-describedby="dfe-fill-hint" on:click=fill.clone()>{label}</button>
             }
         })}

@@ -80,6 +80,10 @@ fn ScenarioSection() -> impl IntoView {
     let top = Path::default();
     view! {
         <h2 class="govuk-heading-l">"Scenario"</h2>
+        <div class="govuk-inset-text app-no-print" id="dfe-fill-offer">
+            <p class="govuk-body">"Start from your own authority's published figures: DfE's workforce statistics fill in its cases, case-holder FTE and social work staffing, for any English authority from 2017 to 2023."</p>
+            <a class="govuk-link" id="dfe-fill-link" href="?page=workforce#dfe-authority">"Fill in the planner from your authority's DfE figures"</a>
+        </div>
         <PresetLoader/>
         {fields(planner, &top, &[ScenarioForm::authority, ScenarioForm::as_at], "")}
         {redraw(move || {
@@ -174,11 +178,7 @@ fn TeamResultView(result: Signal<Option<CaseloadResult>>, stale: Signal<bool>) -
         let Some(r) = result.get() else {
             return view! { <p class="govuk-body app-result">"Figures appear when this group's fields are filled in."</p> }.into_any();
         };
-        let headline = if r.additional_fte.is_zero() {
-            format!("Target of {} met: {} FTE to spare", short(r.target_caseload, 2), short(r.spare_fte.value(), 2))
-        } else {
-            format!("{} a year for {}", r.cost.display_pounds(), r.posts_phrase())
-        };
+        let headline = r.headline();
         view! {
             <div class="app-result">
                 {stale.get().then(|| view! { <p class="govuk-body-s"><strong>"Last valid figures: fix the problem in this group to update them."</strong></p> })}

@@ -270,9 +270,14 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>) -> impl IntoView {
             })>
             {fields(planner, &invest(), InvestForm::TEXT_FIELDS, "")}
             <FromCaseloads/>
+            {select(planner, invest().field("avoided_line"), &InvestForm::avoided_line.info, "", avoided_lines(planner))}
+            <div id="invest-avoided-own" hidden=move || planner.form.with(|f| f.invest_to_save.as_ref().is_some_and(|i| i.avoided_line.is_some()))>
+                {fields(planner, &invest(), InvestForm::AVOIDED_FIELDS, "")}
+            </div>
             <p class="govuk-hint">"Placements avoided each year; years after the last one entered repeat it."</p>
             <EditList inline=true count=Signal::derive(move || planner.form.with(|f| f.invest_to_save.as_ref().map_or(0, |i| i.avoided_per_year.len())))
                 item=Callback::new(avoided) add_id="add-avoided-year" add_label="Add a year of placements avoided" add=add_year/>
+            {fields(planner, &invest(), InvestForm::RISK_FIELDS, "")}
             <p class="govuk-body" id="invest-summary">{summary}</p>
             <BarChart id="invest-chart" title="Cost against expected saving, year by year"
                 description="Each year's cost (white bars) beside the saving expected after the delivery risk (blue bars). The table below gives the figures."
@@ -282,20 +287,41 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>) -> impl IntoView {
     }
 }
 
-/// Offers the Caseloads page's extra posts and their cost as the investment.
+/// The placement lines a placement avoided can be costed from, after "a cost of your own".
+fn avoided_lines(planner: Planner) -> Signal<Options> {
+    let lines = line_options(planner);
+    Signal::derive(move || {
+        let mut out: Options = vec![(String::new(), "A cost of my own (below)".to_string())];
+        out.extend(lines.get().into_iter().map(|(i, name)| (i, format!("The cost of a placement in {name}"))));
+        out
+    })
+}
+
+/// Offers this scenario's extra posts (from its team groups, on the Caseloads page), and
+/// their cost where it is known, as the investment.
 #[component]
 fn FromCaseloads() -> impl IntoView {
     let planner = use_planner();
     let totals = Memo::new(move |_| planner.report.with(|r| r.as_ref().map(|r| r.totals.clone())));
+    let authority = Memo::new(move |_| planner.scenario.with(|s| s.authority.clone()));
     move || {
-        totals.get().filter(|t| t.cost > Money::ZERO).map(|t| {
-            let (posts, cost) = (t.posts, t.cost);
-            let use_it = move |_| planner.edit(|f| f.invest_to_save.as_mut().map(|i| i.invest_in_posts(posts, cost))).unwrap_or(());
+        totals.get().and_then(|t| t.posts_needed().map(|posts| (posts, t.cost.filter(|c| *c > Money::ZERO)))).map(|(posts, cost)| {
+            let use_it = move |_| {
+                planner.edit(|f| f.invest_to_save.as_mut().map(|i| i.invest_in_posts(posts, cost))).unwrap_or(());
+                if cost.is_none() {
+                    crate::components::error_summary::focus_field_later(invest().field("cost_per_post").id());
+                }
+            };
+            let at = cost.map(|c| format!(", at {} a year", c.display_pounds())).unwrap_or_default();
             view! {
                 <div class="govuk-inset-text" id="invest-from-caseloads">
-                    <p class="govuk-body">{format!("The Caseloads page finds {} more posts are needed, at {} a year.", csplan_model::fmt::short(posts, 2), cost.display_pounds())}</p>
+                    <p class="govuk-body">{format!(
+                        "For {}, the Caseloads page finds {} more posts are needed{at}, for this scenario's team groups to reach their target caseloads.",
+                        authority.get(),
+                        csplan_model::fmt::short(posts, 2)
+                    )}</p>
                     <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="use-caseload-cost" on:click=use_it>
-                        "Use that as the cost a year"
+                        {if cost.is_some() { "Invest in these posts at that cost" } else { "Invest in these posts (then give the cost of a post)" }}
                     </button>
                 </div>
             }

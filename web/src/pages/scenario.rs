@@ -107,12 +107,18 @@ pub fn ScenarioPage() -> impl IntoView {
                 return;
             };
             match csplan_validation::load::read_scenario_json(&text) {
-                Ok((s, _)) => {
-                    planner.load_scenario(&s, format!("{} (from {name})", s.authority));
-                    load_errors.set(Vec::new());
-                    opened.set(Some(name));
-                    focus_field_later("opened".to_string());
-                }
+                Ok((s, _)) => match planner.load_scenario(&s, format!("{} (from {name})", s.authority)) {
+                    Ok(()) => {
+                        load_errors.set(Vec::new());
+                        opened.set(Some(name));
+                        focus_field_later("opened".to_string());
+                    }
+                    Err(message) => {
+                        opened.set(None);
+                        load_errors.set(vec![Problem::error("", message)]);
+                        focus_field_later("open-errors".to_string());
+                    }
+                },
                 Err(e) => {
                     opened.set(None);
                     load_errors.set(e.problems);
@@ -140,7 +146,7 @@ pub fn ScenarioPage() -> impl IntoView {
     };
     let on_forget = move |_| {
         crate::site::forget_saved();
-        planner.load(crate::presets::DEFAULT);
+        planner.forget();
         opened.set(None);
     };
     let compare_with = RwSignal::new(PRESETS[0].id.to_string());
@@ -202,10 +208,13 @@ pub fn ScenarioPage() -> impl IntoView {
         <button type="button" class="govuk-button govuk-button--secondary" id="copy-link" on:click=on_copy>"Copy the link"</button>
         <p class="govuk-body" role="status" id="copy-status">{move || copied.get()}</p>
 
+        <crate::components::kept::KeptScenarios/>
+
         <h2 class="govuk-heading-m" id="start-again">"Start again"</h2>
         <p class="govuk-body">"Your figures are saved in this browser as you type, so they are still here after a reload."</p>
         <PresetLoader/>
         <button type="button" class="govuk-button govuk-button--warning" id="forget-saved" on:click=on_forget>"Forget the saved figures and start from the example"</button>
+        <p class="govuk-body-s">"Scenarios kept by name stay until you delete them."</p>
 
         <h2 class="govuk-heading-m">"Compare with a preset"</h2>
         <div class="govuk-form-group">

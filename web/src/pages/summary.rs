@@ -43,7 +43,7 @@ pub fn SummaryPage() -> impl IntoView {
         <dl class="govuk-summary-list" id="summary-inputs">
             {move || planner.scenario.with(|s| view! {
                 {row("Authority", s.authority.clone())}
-                {row("Cost of a post a year", s.cost_per_fte.display_pounds())}
+                {s.cost_per_fte.map(|c| row("Cost of a post a year", c.display_pounds()))}
                 {row("Posts rounded", format!("{:?}", s.rounding).to_lowercase())}
                 {s.teams.iter().map(|t| {
                     let held = match (t.cases, t.current_caseload) {
@@ -59,11 +59,18 @@ pub fn SummaryPage() -> impl IntoView {
         <h2 class="govuk-heading-m">"Key results"</h2>
         <dl class="govuk-summary-list" id="summary-results">
             {move || report.get().map(|r| view! {
-                {r.teams.iter().map(|t| row(&t.name, format!("{} at {}: {}", t.result.posts_phrase(), t.result.cost_per_fte.display_pounds(), t.result.cost.display_pounds()))).collect_view()}
-                {row("All team groups", format!("{} posts, {} a year", short(r.totals.posts, 2), r.totals.cost.display_pounds()))}
+                {r.teams.iter().map(|t| row(&t.name, match (t.result.cost_per_fte, t.result.cost) {
+                    (Some(per), Some(cost)) => format!("{} at {}: {}", t.result.posts_phrase(), per.display_pounds(), cost.display_pounds()),
+                    _ => t.result.headline(),
+                })).collect_view()}
+                {(!r.teams.is_empty()).then(|| row("All team groups", format!(
+                    "{} posts, {}; each group at its own target, its posts rounded on their own (not an option)",
+                    short(r.totals.posts, 2),
+                    r.totals.cost.map_or_else(|| "no cost per FTE given".to_string(), |c| format!("{} a year", c.display_pounds()))
+                )))}
                 {r.options.iter().flat_map(|o| o.at_targets.iter().map(move |a| row(
                     &format!("{} at {}", o.name, short(a.target_caseload, 2)),
-                    format!("{}: {}", a.posts_phrase(), a.cost.display_pounds()),
+                    a.headline(),
                 ))).collect_view()}
                 {r.workforce.as_ref().map(|w| row("Workforce", format!(
                     "establishment {} FTE, {} vacant ({}), agency {}, gap after the pipeline {} FTE",

@@ -98,7 +98,7 @@ fn PostsFromCaseloads() -> impl IntoView {
                         <p class="govuk-body">{format!(
                             "The Caseloads page finds {} more posts are needed to reach its target caseloads{}.",
                             short(t.posts, 2),
-                            if t.cost > csplan_model::Money::ZERO { format!(" ({} a year)", t.cost.display_pounds()) } else { String::new() }
+                            t.cost.filter(|c| *c > csplan_model::Money::ZERO).map(|c| format!(" ({} a year)", c.display_pounds())).unwrap_or_default()
                         )}</p>
                         <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id="add-caseload-posts" on:click=add>
                             {format!("Add them to {} as newly created posts", target.get().map(|(_, n)| n).unwrap_or_default())}

@@ -1,0 +1,144 @@
+// Journeys a new user takes across pages (issue 14), in Chromium with axe:
+// - a finance officer in Kent, keyboard only: DfE's figures filled in, one caseload on
+//   Caseloads and Workforce alike, the cost per FTE asked for rather than £0, and a share
+//   link that says Kent;
+// - a director writing a cabinet paper: the results of a page printed without its form,
+//   and every chart titled above it and saved as an SVG file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { appUnderTest, axe } from './harness.mjs';
+
+const app = await appUnderTest();
+
+const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
+
+async function tabTo(page, id, most = 60) {
+  for (let i = 0; i < most && (await focused(page)) !== id; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(page), id, `reached #${id} by Tab`);
+}
+
+async function clean(page) {
+  assert.deepEqual(await axe(page), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+}
+
+test("Kent's finance officer, keyboard only: DfE's figures, one caseload on both pages, a cost asked for, a link that says Kent", async () => {
+  await app.withPage('', {}, async ({ page, problems }) => {
+    // The home page offers the fill-in; the link lands on the authority list.
+    await tabTo(page, 'dfe-fill-link');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#dfe-authority');
+    await page.waitForFunction(() => document.activeElement?.id === 'dfe-authority');
+    // Type to find Kent in the list, as a keyboard user does in a select.
+    await page.selectOption('#dfe-authority', { label: 'Kent' });
+    await page.waitForSelector('#dfe-fill');
+    await tabTo(page, 'dfe-fill');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#dfe-fill-status:has-text("Filled in")');
+    // Workforce: DfE's definition, 9,988 cases / 533.7 case holders = 18.7 now.
+    const summary = await page.locator('#projection-summary').innerText();
+    assert.match(summary, /caseload is cases \/ case-holder FTE, DfE's definition, from 533\.7 case holders now/);
+    await page.click('text=Show the projection as a table');
+    const month0 = await page.$$eval('#projection-table tbody tr:first-child td, #projection-table tbody tr:first-child th', (c) => c.map((x) => x.textContent.trim()));
+    assert.ok(month0.includes('18.7'), `month 0 caseload 18.7: ${month0}`);
+    assert.equal(await page.inputValue('#workforce-projection-case_holders'), '533.7');
+    await clean(page);
+    await page.waitForTimeout(600);
+
+    // Caseloads: the same 18.7, 91 posts, and no "£0": the cost is asked for.
+    await page.goto(app.server.url);
+    await page.waitForSelector('.app-result');
+    const result = await page.locator('.app-card .app-result').first().innerText();
+    assert.match(result, /Average caseload now 18\.7/);
+    assert.match(result, /91 posts \(no cost per FTE given\)/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /£0 a year/);
+    assert.equal(await page.inputValue('#cost_per_fte'), '');
+    assert.match(await page.locator('#cost_per_fte-hint').innerText(), /Barnsley's £41,839/);
+    assert.equal(await page.locator('#cost_per_fte-error').count(), 0, 'a blank cost is not an error');
+    await tabTo(page, 'cost_per_fte');
+    await page.keyboard.type('41839');
+    await page.waitForSelector('.app-card .app-result:has-text("£3,807,349 a year for 91 posts")');
+    await clean(page);
+    await page.waitForTimeout(600);
+
+    // The share link names Kent, and is short.
+    await page.goto(`${app.server.url}?page=scenario`);
+    const link = await page.locator('#share-link').getAttribute('href');
+    assert.match(link, /\?s=2\.kent\.[0-9a-f]{8}\./);
+    assert.ok(link.length < 560, `${link.length} characters`);
+    assert.deepEqual(problems.console, []);
+  });
+});
+
+test('a director prints the results of a page without its form, and saves each chart as an SVG with its title above it', async () => {
+  await app.withPage('?page=cost-of-care', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'portsmouth-2017');
+    await page.click('#load-preset');
+    await page.waitForSelector('#placements-chart');
+    // The title is above the chart, and the file is the chart itself.
+    const order = await page.evaluate(() => {
+      const heading = document.getElementById('placements-chart-heading');
+      const chart = document.getElementById('placements-chart');
+      return heading.compareDocumentPosition(chart) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    assert.ok(order, 'the heading comes before the chart');
+    assert.equal(await page.locator('#placements-chart-heading').innerText(), 'Budget against forecast, by budget');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#placements-chart-svg')]);
+    assert.equal(download.suggestedFilename(), 'csplan-placements-chart.svg');
+    const svg = readFileSync(await download.path(), 'utf8');
+    assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /<title id="placements-chart-title">Budget against forecast, by budget<\/title>/);
+    assert.match(svg, /<rect /);
+    await clean(page);
+
+    // "Print the results only" prints without the form.
+    await page.evaluate(() => {
+      window.print = () => {
+        window.csplanPrinted = document.body.className;
+      };
+    });
+    await page.click('#print-results');
+    assert.match(await page.evaluate(() => window.csplanPrinted), /app-print-results/);
+    assert.doesNotMatch(await page.evaluate(() => document.body.className), /app-print-results/, 'the page is whole again');
+    await page.emulateMedia({ media: 'print' });
+    const whole = await page.pdf({ format: 'A4' });
+    await page.evaluate(() => document.body.classList.add('app-print-results'));
+    const visibleInputs = await page.$$eval('input, select, textarea', (els) => els.filter((e) => e.offsetParent !== null).length);
+    assert.equal(visibleInputs, 0, 'no form fields are printed');
+    assert.equal(await page.locator('#placements-table').isVisible(), true, 'the results are');
+    const results = await page.pdf({ format: 'A4' });
+    const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages(results) < pages(whole), `results only: ${pages(results)} A4 pages against ${pages(whole)}`);
+    assert.ok(pages(results) <= 5, `${pages(results)} A4 pages`);
+  });
+});
+
+test('a councillor asks "why 14 posts?": each figure of the options table opens its own working, by keyboard', async () => {
+  await app.withPage('', { width: 375 }, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.waitForSelector('#options-table');
+    const row = page.locator('#options-table tbody tr', { hasText: 'Option 2' });
+    const posts = row.locator('button', { hasText: /^14$/ });
+    assert.equal(await posts.getAttribute('aria-expanded'), 'false');
+    await posts.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await posts.getAttribute('aria-expanded'), 'true');
+    const working = page.locator('#options-table .app-working-row');
+    assert.match(
+      await working.innerText(),
+      /^Option 2 \(recommended\): excluding adoption and fostering teams, Posts at 18: 14\.47 extra FTE, rounded to the nearest whole post \(halves round up\) = 14 posts$/,
+    );
+    assert.equal(await posts.getAttribute('aria-controls'), await working.getAttribute('id'));
+    // The cost beside it opens its own in the same place.
+    await row.locator('button', { hasText: '£585,746' }).click();
+    assert.match(await working.innerText(), /Cost a year at 18: 14 posts x £41,839 = £585,746 a year \(to the penny, halves up\)$/);
+    assert.equal(await posts.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(await axe(page), []);
+    await row.locator('button', { hasText: '£585,746' }).click();
+    assert.equal(await page.locator('#options-table .app-working-row').count(), 0, 'and closes again');
+    assert.deepEqual(problems.console, []);
+  });
+});
