@@ -118,3 +118,24 @@ fn the_fuzzers_findings_are_refused_or_calculate() {
     }
     assert!(seen >= 5, "{seen} findings");
 }
+
+#[test]
+fn a_figures_path_reads_in_words_from_the_names_around_it() {
+    use csplan_validation::json::path_in_words;
+    let s = csplan_model::presets::barnsley_2017();
+    let report = csplan_calc::report(&s).ok().and_then(|r| serde_json::to_value(r).ok()).unwrap_or_default();
+    assert_eq!(
+        path_in_words(&report, "options[1].at_targets[0].posts"),
+        "Option 2 (recommended): excluding adoption and fostering teams, at a caseload of 18: posts"
+    );
+    assert_eq!(
+        path_in_words(&report, "teams[0].additional_fte"),
+        "Assessment, safeguarding, children in care and care leavers teams: additional FTE"
+    );
+    assert_eq!(path_in_words(&report, "totals.cost"), "totals: cost");
+    assert_eq!(
+        path_in_words(&report, "nowhere[3].at_all"),
+        "nowhere[3].at_all",
+        "a path not in the report stays a path"
+    );
+}

@@ -160,3 +160,32 @@ pub fn plan_bars(plan: &csplan_calc::budget::Plan) -> Vec<(String, Vec<Decimal>)
         .map(|y| (y.year.clone(), vec![y.pressures.value(), y.savings_target.value(), y.savings_expected.value()]))
         .collect()
 }
+
+/// Each budget once, for a bar chart of budget against forecast: a line with its own
+/// budget, then each shared budget against its lines' forecasts (£).
+pub fn placement_bars(c: &csplan_calc::placements::CostOfCare) -> Vec<(String, Vec<Decimal>)> {
+    let Some(p) = c.placements.as_ref() else { return Vec::new() };
+    p.lines
+        .iter()
+        .filter_map(|l| l.budget.map(|b| (l.name.clone(), vec![b.value(), l.forecast.value()])))
+        .chain(p.groups.iter().map(|g| (g.name.clone(), vec![g.budget.value(), g.forecast.value()])))
+        .collect()
+}
+
+/// Budget against spend, year by year (£).
+pub fn budget_history_bars(c: &csplan_calc::placements::CostOfCare) -> Vec<(String, Vec<Decimal>)> {
+    c.budget_history.iter().map(|y| (y.year.clone(), vec![y.budget.value(), y.spend.value()])).collect()
+}
+
+/// An invest-to-save case's cost against its expected saving, year by year (£).
+pub fn invest_bars(c: &csplan_calc::placements::CostOfCare) -> Vec<(String, Vec<Decimal>)> {
+    c.invest_to_save
+        .as_ref()
+        .map(|i| {
+            i.years
+                .iter()
+                .map(|y| (format!("Year {}", y.year), vec![y.cost.value(), y.expected_saving.value()]))
+                .collect()
+        })
+        .unwrap_or_default()
+}

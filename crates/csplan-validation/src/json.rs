@@ -83,6 +83,68 @@ fn step<'a>(v: &'a Value, segment: &str) -> Option<&'a Value> {
     }
 }
 
+/// A field name in words: `additional_fte` is "additional FTE".
+pub fn key_in_words(key: &str) -> String {
+    key.split('_')
+        .map(|w| match w {
+            "fte" => "FTE",
+            "npv" => "NPV",
+            "cla" => "CLA",
+            "per" => "per",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What an item of a list is called: its name, its year or month, its target caseload,
+/// else "team 2" from the list's key.
+fn item_in_words(item: &Value, list: &str, i: usize) -> String {
+    let text = |k: &str| item.get(k).map(leaf).filter(|t| !t.is_empty());
+    if let Some(name) = text("name") {
+        return name;
+    }
+    if let Some(t) = text("target_caseload") {
+        return format!("at a caseload of {t}");
+    }
+    if let Some(y) = text("year").or_else(|| text("month")) {
+        return y;
+    }
+    let one = list.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| list.strip_suffix('s').map(str::to_string));
+    format!("{} {}", key_in_words(&one.unwrap_or_else(|| list.to_string())), i + 1)
+}
+
+/// A figure's path in a report in words, from the names of the items it is in:
+/// `options[1].at_targets[0].posts` is "Option 2 (recommended), at a caseload of 18: posts",
+/// `workforce.total.measures.vacancy_rate` "workforce, total, measures: vacancy rate".
+pub fn path_in_words(root: &Value, path: &str) -> String {
+    let parts = segments(path);
+    let mut here = root;
+    let mut words: Vec<String> = Vec::new();
+    let mut list = "";
+    for (k, part) in parts.iter().enumerate() {
+        let Some(next) = step(here, part) else { return path.to_string() };
+        let last = k + 1 == parts.len();
+        match part.strip_prefix('[').and_then(|s| s.strip_suffix(']')).and_then(|i| i.parse::<usize>().ok()) {
+            Some(i) if !last => {
+                words.pop(); // the list's own name: its item says more
+                words.push(item_in_words(next, list, i));
+            }
+            Some(i) => words.push(format!("{} {}", key_in_words(list), i + 1)),
+            None if last => {
+                let leaf = key_in_words(part);
+                return if words.is_empty() { leaf } else { format!("{}: {leaf}", words.join(", ")) };
+            }
+            None => {
+                list = part;
+                words.push(key_in_words(part));
+            }
+        }
+        here = next;
+    }
+    words.join(", ")
+}
+
 /// The value named `name` nearest to the leaf at `path`: in the leaf's own record, else
 /// in the records around it, nearest first (for a formula's inputs).
 pub fn find_near(root: &Value, path: &str, name: &str) -> Option<String> {

@@ -192,3 +192,58 @@ pub fn BarChart(
         <div hidden=empty>{crate::components::csv::chart_download(id)}</div>
     }
 }
+
+/// Budget (white) against forecast (blue).
+pub const PLACEMENT_SERIES: &[Series] =
+    &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Forecast", fill: "#1d70b8" }];
+
+/// Cost (white) against expected saving (blue).
+pub const INVEST_SERIES: &[Series] =
+    &[Series { name: "Cost", fill: "#ffffff" }, Series { name: "Expected saving", fill: "#1d70b8" }];
+
+/// Budget (white) against spend (blue).
+pub const BUDGET_SERIES: &[Series] =
+    &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Spend", fill: "#1d70b8" }];
+
+/// Pressures (white), savings at target (blue), savings expected (hatched).
+pub const PLAN_SERIES: &[Series] = &[
+    Series { name: "Pressures", fill: "#ffffff" },
+    Series { name: "Savings at target", fill: "#1d70b8" },
+    Series { name: "Savings expected after delivery risk", fill: HATCHED },
+];
+
+/// The Cost of care page's budget against forecast chart (also on the summary).
+pub fn placements_chart(groups: Memo<Groups>) -> impl IntoView {
+    view! {
+        <BarChart id="placements-chart" title="Budget against forecast, by budget"
+            description="Each budget (white bars) beside its forecast (blue bars): a line with its own budget, or the lines that share one. The table gives every line."
+            series=PLACEMENT_SERIES groups horizontal=true/>
+    }
+}
+
+/// Budget against spend, year by year.
+pub fn budget_history_chart(groups: Memo<Groups>) -> impl IntoView {
+    view! {
+        <BarChart id="budget-history-chart" title="Budget against spend, year by year"
+            description="Each year's budget (white bars) beside its spend (blue bars). The table gives the figures."
+            series=BUDGET_SERIES groups/>
+    }
+}
+
+/// An invest-to-save case's cost against its saving.
+pub fn invest_chart(groups: Memo<Groups>) -> impl IntoView {
+    view! {
+        <BarChart id="invest-chart" title="Cost against expected saving, year by year"
+            description="Each year's cost (white bars) beside the saving expected after the delivery risk (blue bars). The table gives the figures."
+            series=INVEST_SERIES groups/>
+    }
+}
+
+/// The medium-term plan.
+pub fn plan_chart(groups: Memo<Groups>) -> impl IntoView {
+    view! {
+        <BarChart id="plan-chart" title="Medium-term plan: pressures against savings, year by year"
+            description="Each year's pressures (white bars), savings at target (blue bars) and savings expected after delivery risk (hatched bars). The medium-term plan table gives the figures, with the gaps."
+            series=PLAN_SERIES groups/>
+    }
+}

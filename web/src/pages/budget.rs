@@ -10,7 +10,7 @@ use csplan_validation::budget_form::{AreaForm, BudgetForm, DeliveryForm, Pressur
 use csplan_validation::fields::{capitalised, Path};
 use leptos::prelude::*;
 
-use crate::components::bar_chart::{BarChart, Groups, Series, HATCHED};
+use crate::components::bar_chart::{plan_chart, Groups};
 use crate::components::choice::{checkbox, options_of, radios, select, Options, RadioIds};
 use crate::components::error_summary::focus_field_later;
 use crate::components::field::{field, fields};
@@ -18,12 +18,6 @@ use crate::components::layout::PageHeading;
 use crate::components::list::{card, remove_button, EditList, Gate};
 use crate::components::live_table::LiveTable;
 use crate::state::{use_planner, Planner};
-
-const PLAN_SERIES: &[Series] = &[
-    Series { name: "Pressures", fill: "#ffffff" },
-    Series { name: "Savings at target", fill: "#1d70b8" },
-    Series { name: "Savings expected after delivery risk", fill: HATCHED },
-];
 
 fn budget() -> Path {
     Path::root("budget")
@@ -81,9 +75,7 @@ fn Results(report: Memo<Option<BudgetReport>>) -> impl IntoView {
         <h2 class="govuk-heading-l">"Results"</h2>
         <LiveTable table=savings/>
         <h3 class="govuk-heading-m">"Medium-term plan"</h3>
-        <BarChart id="plan-chart" title="Medium-term plan: pressures against savings, year by year"
-            description="Each year's pressures (white bars), savings at target (blue bars) and savings expected after delivery risk (hatched bars). The medium-term plan table below gives the figures, with the gaps."
-            series=PLAN_SERIES groups=bars/>
+        {plan_chart(bars)}
         <LiveTable table=plan small=true no_notes=true/>
         <p class="govuk-body-s">"Each year's gap is the pressures arising that year less the savings delivered that year; cumulative is the running total. Expected savings are weighted by each workstream's delivery risk."</p>
         <p class="govuk-body" id="plan-at-risk">{at_risk}</p>

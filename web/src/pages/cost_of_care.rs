@@ -9,7 +9,7 @@ use csplan_validation::cost_form::{BudgetYearForm, ChangeForm, GroupForm, Invest
 use csplan_validation::fields::Path;
 use leptos::prelude::*;
 
-use crate::components::bar_chart::{BarChart, Groups, Series};
+use crate::components::bar_chart::{budget_history_chart, invest_chart, placements_chart, Groups};
 use crate::components::choice::{options_of, radios, select, Options, RadioIds};
 use crate::components::field::{field, fields};
 use crate::components::layout::PageHeading;
@@ -137,15 +137,6 @@ fn LineCard(i: usize) -> impl IntoView {
     card(legend, body, ().into_any(), remove)
 }
 
-const PLACEMENT_SERIES: &[Series] =
-    &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Forecast", fill: "#1d70b8" }];
-
-const INVEST_SERIES: &[Series] =
-    &[Series { name: "Cost", fill: "#ffffff" }, Series { name: "Expected saving", fill: "#1d70b8" }];
-
-const BUDGET_SERIES: &[Series] =
-    &[Series { name: "Budget", fill: "#ffffff" }, Series { name: "Spend", fill: "#1d70b8" }];
-
 #[component]
 fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
     let table = Memo::new(move |_| report.with(|r| r.as_ref().and_then(csplan_present::tables::placements)));
@@ -157,21 +148,10 @@ fn PlacementResults(report: Memo<Option<CostOfCare>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    // Each budget once: a line with its own, then each shared budget with its lines' forecasts.
-    let bars = Memo::new(move |_| {
-        report.with(|r| {
-            let Some(p) = r.as_ref().and_then(|r| r.placements.as_ref()) else { return Groups::new() };
-            p.lines
-                .iter()
-                .filter_map(|l| l.budget.map(|b| (l.name.clone(), vec![b.value(), l.forecast.value()])))
-                .chain(p.groups.iter().map(|g| (g.name.clone(), vec![g.budget.value(), g.forecast.value()])))
-                .collect()
-        })
-    });
+    let bars: Memo<Groups> =
+        Memo::new(move |_| report.with(|r| r.as_ref().map(csplan_present::chart::placement_bars).unwrap_or_default()));
     view! {
-        <BarChart id="placements-chart" title="Budget against forecast, by budget"
-            description="Each budget (white bars) beside its forecast (blue bars): a line with its own budget, or the lines that share one. The table below gives every line."
-            series=PLACEMENT_SERIES groups=bars horizontal=true/>
+        {placements_chart(bars)}
         <LiveTable table no_notes=true/>
         <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How is this calculated?"</span></summary>
@@ -204,17 +184,8 @@ fn BudgetHistory(report: Memo<Option<CostOfCare>>) -> impl IntoView {
         .into_any()
     };
     let table = Memo::new(move |_| report.with(|r| r.as_ref().and_then(csplan_present::tables::budget_history)));
-    let bars = Memo::new(move |_| {
-        report.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.budget_history
-                        .iter()
-                        .map(|y| (y.year.clone(), vec![y.budget.value(), y.spend.value()]))
-                        .collect::<Groups>()
-                })
-                .unwrap_or_default()
-        })
+    let bars: Memo<Groups> = Memo::new(move |_| {
+        report.with(|r| r.as_ref().map(csplan_present::chart::budget_history_bars).unwrap_or_default())
     });
     let has_rows = Memo::new(move |_| planner.form.with(|f| !f.budget_history.is_empty()));
     view! {
@@ -222,9 +193,7 @@ fn BudgetHistory(report: Memo<Option<CostOfCare>>) -> impl IntoView {
         <EditList count=Signal::derive(move || planner.form.with(|f| f.budget_history.len()))
             item=Callback::new(year) add_id="add-budget-year" add_label="Add a year" add/>
         {move || has_rows.get().then(|| view! {
-            <BarChart id="budget-history-chart" title="Budget against spend, year by year"
-                description="Each year's budget (white bars) beside its spend (blue bars). The table below gives the figures."
-                series=BUDGET_SERIES groups=bars/>
+            {budget_history_chart(bars)}
             <LiveTable table/>
         })}
     }
@@ -279,9 +248,7 @@ fn InvestToSave(report: Memo<Option<CostOfCare>>) -> impl IntoView {
                 item=Callback::new(avoided) add_id="add-avoided-year" add_label="Add a year of placements avoided" add=add_year/>
             {fields(planner, &invest(), InvestForm::RISK_FIELDS, "")}
             <p class="govuk-body" id="invest-summary">{summary}</p>
-            <BarChart id="invest-chart" title="Cost against expected saving, year by year"
-                description="Each year's cost (white bars) beside the saving expected after the delivery risk (blue bars). The table below gives the figures."
-                series=INVEST_SERIES groups=bars/>
+            {invest_chart(bars)}
             <LiveTable table no_notes=true/>
         </Gate>
     }

@@ -5,7 +5,7 @@
 //! lookup of inputs from `csplan_validation::json`.
 
 use csplan_calc::explain::{formula, show};
-use csplan_validation::json::{closest_preset, find_near, flatten, scenario_value};
+use csplan_validation::json::{closest_preset, find_near, flatten, path_in_words, scenario_value};
 use leptos::prelude::*;
 
 use crate::components::layout::use_document_title;
@@ -14,6 +14,9 @@ use crate::state::use_planner;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct FigureRow {
+    /// In words: "Option 2, at a caseload of 18: posts".
+    words: String,
+    /// Where `csplan report --format json` has it.
     figure: String,
     value: String,
     formula: &'static str,
@@ -64,6 +67,7 @@ fn figures(s: &csplan_model::Scenario) -> Vec<Section> {
             .join("; ");
         let row = FigureRow {
             worked: find_near(&report, &path, "explanation"),
+            words: path_in_words(&report, &path),
             figure: path.clone(),
             value: show(&value),
             formula: f.text,
@@ -75,7 +79,37 @@ fn figures(s: &csplan_model::Scenario) -> Vec<Section> {
             None => sections.push(Section { title, rows: vec![row] }),
         }
     }
+    for s in &mut sections {
+        once_per_item(&mut s.rows);
+    }
     sections
+}
+
+/// The record a figure is in: `teams[0]` for `teams[0].cost`.
+fn item(path: &str) -> &str {
+    path.rsplit_once('.').map_or("", |(item, _)| item)
+}
+
+/// An item's working in words is the same for each of its figures: it is shown once, on
+/// its cost (what it ends in) or else its first figure.
+fn once_per_item(rows: &mut [FigureRow]) {
+    let keys: Vec<(String, Option<String>)> =
+        rows.iter().map(|r| (item(&r.figure).to_string(), r.worked.clone())).collect();
+    let mut keep = vec![false; rows.len()];
+    let mut start = 0;
+    while start < keys.len() {
+        let end = (start..keys.len()).find(|&k| keys.get(k) != keys.get(start)).unwrap_or(keys.len());
+        let chosen = (start..end).find(|&k| rows.get(k).is_some_and(|r| r.figure.ends_with(".cost"))).unwrap_or(start);
+        if let Some(flag) = keep.get_mut(chosen) {
+            *flag = true;
+        }
+        start = end;
+    }
+    for (row, keep) in rows.iter_mut().zip(keep) {
+        if !keep {
+            row.worked = None;
+        }
+    }
 }
 
 fn inputs(s: &csplan_model::Scenario, loaded: &str) -> (String, Vec<InputRow>) {
@@ -137,7 +171,9 @@ pub fn ExplainPage() -> impl IntoView {
                                 <tbody class="govuk-table__body">
                                     {s.rows.into_iter().map(|r| view! {
                                         <tr class="govuk-table__row">
-                                            <th scope="row" class="govuk-table__header app-break-words">{r.figure}</th>
+                                            <th scope="row" class="govuk-table__header app-break-words">
+                                                {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.figure}</span>
+                                            </th>
                                             <td class="govuk-table__cell app-break-words">{r.value}</td>
                                             <td class="govuk-table__cell">
                                                 {r.formula}

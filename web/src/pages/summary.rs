@@ -95,6 +95,10 @@ pub fn SummaryPage() -> impl IntoView {
             })}
         </dl>
 
+        // Every chart the scenario has figures for, as its page draws it.
+        <h2 class="govuk-heading-m">"The charts"</h2>
+        <div id="summary-charts">{move || summary_charts(report)}</div>
+
         // Every results table, as the pages and `csplan report` show them (placements,
         // invest to save and the rest), where this scenario has the figures.
         <h2 class="govuk-heading-m">"The tables"</h2>
@@ -104,5 +108,32 @@ pub fn SummaryPage() -> impl IntoView {
                 view! { <LiveTable table small=true no_csv=true/> }
             }/>
         </div>
+    }
+}
+
+/// The charts of the pages, for the figures this scenario has.
+fn summary_charts(report: Memo<Option<csplan_calc::Report>>) -> impl IntoView {
+    use crate::components::bar_chart::{budget_history_chart, invest_chart, placements_chart, plan_chart, Groups};
+    let bars = |f: fn(&csplan_calc::Report) -> Groups| {
+        let groups: Memo<Groups> = Memo::new(move |_| report.with(|r| r.as_ref().map(f).unwrap_or_default()));
+        groups
+    };
+    let placements = bars(|r| csplan_present::chart::placement_bars(&r.cost_of_care));
+    let history = bars(|r| csplan_present::chart::budget_history_bars(&r.cost_of_care));
+    let invest = bars(|r| csplan_present::chart::invest_bars(&r.cost_of_care));
+    let plan = bars(|r| r.budget.as_ref().map(|b| csplan_present::chart::plan_bars(&b.plan)).unwrap_or_default());
+    let projection = Memo::new(move |_| {
+        report.with(|r| r.as_ref().and_then(|r| r.workforce.as_ref()).map(|w| w.projection.clone()))
+    });
+    let has = move |g: Memo<Groups>| g.with(|g| !g.is_empty());
+    let none =
+        move || [placements, history, invest, plan].into_iter().all(|g| !has(g)) && projection.with(Option::is_none);
+    view! {
+        {move || projection.with(Option::is_some).then(|| crate::components::chart::projection_chart(projection))}
+        {move || has(placements).then(|| placements_chart(placements))}
+        {move || has(history).then(|| budget_history_chart(history))}
+        {move || has(invest).then(|| invest_chart(invest))}
+        {move || has(plan).then(|| plan_chart(plan))}
+        {move || none().then(|| view! { <p class="govuk-body" id="summary-no-charts">"This scenario has no figures to chart."</p> })}
     }
 }

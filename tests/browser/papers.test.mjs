@@ -1,0 +1,47 @@
+// Papers ready to paste (issue 14): the summary to print carries the charts of the pages,
+// and How it works names each figure in words, with each working once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appUnderTest, axe } from './harness.mjs';
+
+const app = await appUnderTest();
+
+test('the summary to print has the charts the scenario has figures for, each titled above it', async () => {
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'portsmouth-2017');
+    await page.click('#load-preset');
+    await page.click('#summary-link');
+    await page.waitForSelector('#summary-charts #placements-chart');
+    for (const id of ['placements-chart', 'budget-history-chart', 'invest-chart']) {
+      assert.equal(await page.locator(`#summary-charts #${id}`).count(), 1, id);
+      assert.equal(await page.locator(`#summary-charts #${id}-heading`).isVisible(), true);
+    }
+    assert.equal(await page.locator('#summary-charts #plan-chart').count(), 0, 'Portsmouth has no budget plan');
+    assert.deepEqual(await axe(page), []);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#summary-charts #invest-chart').isVisible(), true, 'the charts are printed');
+    assert.equal(await page.locator('#invest-chart-svg').isVisible(), false, 'their download links are not');
+  });
+});
+
+test('How it works names each figure in words, its JSON path beside it, and gives each working once', async () => {
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.goto(`${app.server.url}?page=explain`);
+    await page.waitForSelector('#explain-caseloads');
+    await page.click('#explain-caseloads summary');
+    const row = page.locator('#explain-caseloads-table tr', { hasText: 'options[1].at_targets[0].posts' });
+    assert.match(
+      await row.innerText(),
+      /^Option 2 \(recommended\): excluding adoption and fostering teams, at a caseload of 18: posts\noptions\[1\]\.at_targets\[0\]\.posts\t14\t/,
+    );
+    const table = await page.locator('#explain-caseloads-table').innerText();
+    const worked = (table.match(/Worked: /g) ?? []).length;
+    const rows = await page.locator('#explain-caseloads-table tbody tr').count();
+    // Three team groups and three options at two targets: nine workings, not one a row.
+    assert.equal(worked, 9, `${worked} workings over ${rows} rows`);
+    assert.ok(rows > 40);
+    assert.deepEqual(await axe(page), []);
+  });
+});
