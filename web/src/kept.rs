@@ -89,20 +89,20 @@ pub fn read(id: &str) -> Result<ScenarioForm, String> {
     form_text::read(&text).map(|r| r.form)
 }
 
-/// The kept scenario whose figures are exactly `form`'s, if any.
-pub fn holding(form: &ScenarioForm) -> Option<Kept> {
+/// The kept scenario whose figures are exactly `text` (form text), if any.
+pub fn holding(text: &str) -> Option<Kept> {
     let store = storage()?;
-    let text = form_text::write(form);
     list().into_iter().find(|k| store.get_item(&item_key(&k.id)).ok().flatten().is_some_and(|t| t == text))
 }
 
-/// Keeps `form` as `name` and returns it. An error says why it could not be kept.
-pub fn keep(name: &str, form: &ScenarioForm) -> Result<Kept, String> {
+/// Keeps `text` (a form as form text) as `name` and returns it. An error says why it could
+/// not be kept.
+pub fn keep(name: &str, text: &str) -> Result<Kept, String> {
     let store = storage().ok_or_else(|| "This browser does not let the planner keep anything.".to_string())?;
     let mut all = list();
     let id = all.iter().filter_map(|k| k.id.parse::<u64>().ok()).max().map_or(1, |n| n + 1).to_string();
     let kept = Kept { id: id.clone(), name: clean(name), on: crate::today_iso() };
-    store.set_item(&item_key(&id), &form_text::write(form)).map_err(|_| full())?;
+    store.set_item(&item_key(&id), text).map_err(|_| full())?;
     all.insert(0, kept.clone());
     while all.len() > MOST {
         if let Some(oldest) = all.pop() {

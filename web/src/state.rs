@@ -188,14 +188,15 @@ impl Planner {
     /// the untouched example or are `form` itself; what was kept is returned. If they
     /// cannot be kept, nothing changes and the error says why.
     pub fn replace(self, form: ScenarioForm, label: String) -> Result<Option<crate::kept::Kept>, String> {
-        let current = self.form.get_untracked();
+        // Compared as form text (what is kept), which the download already writes.
+        let current = self.form.with_untracked(csplan_validation::form_text::write);
         let mut kept = None;
-        if current != form && current != preset_form(crate::presets::DEFAULT) {
+        if current != csplan_validation::form_text::write(&form) && current != crate::presets::DEFAULT.text {
             let k = match crate::kept::holding(&current) {
                 Some(k) => k,
                 None => {
-                    let who = current.authority.trim();
-                    let who = if who.is_empty() { "Your figures" } else { who };
+                    let who = self.form.with_untracked(|f| f.authority.trim().to_string());
+                    let who = if who.is_empty() { "Your figures".to_string() } else { who };
                     crate::kept::keep(&format!("{who}, kept before opening {label}"), &current).map_err(|e| {
                         format!("Your figures have not been replaced: they could not be put aside first. {e}")
                     })?

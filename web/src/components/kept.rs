@@ -67,7 +67,7 @@ pub fn KeptScenarios() -> impl IntoView {
             focus_field_later("keep-name".to_string());
             return;
         }
-        match planner.form.with_untracked(|f| kept::keep(&typed, f)) {
+        match kept::keep(&typed, &planner.form.with_untracked(csplan_validation::form_text::write)) {
             Ok(k) => {
                 error.set(None);
                 name.set(String::new());
