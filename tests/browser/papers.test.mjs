@@ -1,5 +1,6 @@
-// Papers ready to paste (issue 14): the summary to print carries the charts of the pages,
-// and How it works names each figure in words, with each working once.
+// Papers ready to paste (issue 14): the summary to print carries the charts of the pages
+// and an honest source line, and How it works names each figure in words, with each
+// working once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appUnderTest, axe } from './harness.mjs';
@@ -43,5 +44,17 @@ test('How it works names each figure in words, its JSON path beside it, and give
     assert.equal(worked, 9, `${worked} workings over ${rows} rows`);
     assert.ok(rows > 40);
     assert.deepEqual(await axe(page), []);
+  });
+});
+
+test("the summary's source line does not call the user's own figures the example's", async () => {
+  await app.withPage('', {}, async ({ page }) => {
+    await page.fill('#authority', 'Kent County Council');
+    await page.waitForTimeout(600);
+    await page.goto(`${app.server.url}?page=summary`);
+    await page.waitForSelector('#summary-date');
+    const line = await page.locator('#summary-date').innerText();
+    assert.doesNotMatch(line, /not a real authority/);
+    assert.match(line, /Figures entered by you for Kent County Council, starting from the \u201cExample council \(default\)\u201d preset\./);
   });
 });

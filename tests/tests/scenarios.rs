@@ -139,3 +139,16 @@ fn a_figures_path_reads_in_words_from_the_names_around_it() {
         "a path not in the report stays a path"
     );
 }
+
+#[test]
+fn a_papers_source_line_is_never_a_presets_under_another_authoritys_name() {
+    let mut s = csplan_model::presets::default_scenario();
+    assert_eq!(csplan_model::presets::source_in_words(&s), s.source, "the example as it is says what it is");
+    s.authority = "Kent County Council".to_string();
+    assert_eq!(
+        csplan_model::presets::source_in_words(&s),
+        "Figures entered by you for Kent County Council, starting from the \u{201c}Example council (default)\u{201d} preset."
+    );
+    s.source = "Kent's own budget book, 2024".to_string();
+    assert_eq!(csplan_model::presets::source_in_words(&s), "Kent's own budget book, 2024");
+}

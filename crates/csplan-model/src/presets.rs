@@ -673,3 +673,21 @@ fn example_consultation() -> Consultation {
             .to_string(),
     }
 }
+
+/// Where a scenario's figures come from, in words for a paper: its own source, unless that
+/// is a preset's and the scenario is now another authority's, when the preset's source
+/// would be untrue ("Illustrative figures ..., not a real authority" under Kent's name).
+pub fn source_in_words(s: &Scenario) -> String {
+    let from = PRESETS.iter().find(|p| {
+        let base = (p.build)();
+        base.source == s.source && base.authority != s.authority
+    });
+    match from {
+        Some(p) => format!(
+            "Figures entered by you for {}, starting from the \u{201c}{}\u{201d} preset.",
+            s.authority.trim(),
+            p.title
+        ),
+        None => s.source.clone(),
+    }
+}

@@ -34,7 +34,7 @@ pub fn SummaryPage() -> impl IntoView {
     view! {
         <h1 class="govuk-heading-xl" id="summary-heading">{move || planner.scenario.with(|s| format!("Summary: {}", s.authority))}</h1>
         <p class="govuk-body" id="summary-date">{move || {
-            let (as_at, source) = planner.scenario.with(|s| (s.as_at.clone(), s.source.clone()));
+            let (as_at, source) = planner.scenario.with(|s| (s.as_at.clone(), csplan_model::presets::source_in_words(s)));
             format!("Printed {} from the Children's Services Planner. Figures as at {as_at}. {source}", csplan_model::fmt::long_date(&crate::today_iso()))
         }}</p>
         <button type="button" class="govuk-button app-no-print" id="print-summary" on:click=print>"Print this summary"</button>
