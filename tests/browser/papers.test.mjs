@@ -58,3 +58,19 @@ test("the summary's source line does not call the user's own figures the example
     assert.match(line, /Figures entered by you for Kent County Council, starting from the \u201cExample council \(default\)\u201d preset\./);
   });
 });
+
+test('How it works names each input in words too, with its path beneath', async () => {
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    await page.selectOption('#preset', 'barnsley-2017');
+    await page.click('#load-preset');
+    await page.goto(`${app.server.url}?page=explain`);
+    await page.waitForSelector('#explain-inputs');
+    await page.click('#explain-inputs summary');
+    const row = page.locator('#explain-inputs-table tr', { hasText: 'teams[0].target_caseload' });
+    assert.match(
+      await row.innerText(),
+      /^Assessment, safeguarding, children in care and care leavers teams: target caseload\nteams\[0\]\.target_caseload\tCaseloads\t18\t/,
+    );
+    assert.deepEqual(await axe(page), []);
+  });
+});

@@ -33,6 +33,8 @@ struct Section {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct InputRow {
     page: &'static str,
+    /// In words: "Assessment, ... teams: target caseload".
+    words: String,
     field: String,
     value: String,
     source: String,
@@ -116,7 +118,8 @@ fn inputs(s: &csplan_model::Scenario, loaded: &str) -> (String, Vec<InputRow>) {
     let Some((preset, changed)) = closest_preset(s) else { return (String::new(), Vec::new()) };
     let base = (preset.build)();
     let from_dfe = loaded.contains("DfE");
-    let rows = flatten(&scenario_value(s))
+    let document = scenario_value(s);
+    let rows = flatten(&document)
         .into_iter()
         .map(|(field, value)| {
             let source = if changed.iter().any(|d| d.path == field) {
@@ -124,7 +127,13 @@ fn inputs(s: &csplan_model::Scenario, loaded: &str) -> (String, Vec<InputRow>) {
             } else {
                 format!("{} preset", preset.title)
             };
-            InputRow { page: Page::of_field(&field).title(), field, value, source }
+            InputRow {
+                page: Page::of_field(&field).title(),
+                words: path_in_words(&document, &field),
+                field,
+                value,
+                source,
+            }
         })
         .collect();
     let note = format!(
@@ -210,7 +219,9 @@ pub fn ExplainPage() -> impl IntoView {
                         <tbody class="govuk-table__body">
                             {move || sources.get().1.into_iter().map(|r| view! {
                                 <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header app-break-words">{r.field}</th>
+                                    <th scope="row" class="govuk-table__header app-break-words">
+                                        {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.field}</span>
+                                    </th>
                                     <td class="govuk-table__cell">{r.page}</td>
                                     <td class="govuk-table__cell app-break-words">{r.value}</td>
                                     <td class="govuk-table__cell">{r.source}</td>
