@@ -111,7 +111,9 @@ test('keyboard only: send a response to the council\'s collector and see the rec
     await page.keyboard.press('Enter');
     await page.focus('#send-response');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#send-failed');
+    // A refused connection fails at once; one the dead collector left open fails when the
+    // app gives up on it, after 30 s (one full run in about ten waited for that).
+    await page.waitForSelector('#send-failed', { timeout: 45_000 });
     // Focus moves once the panel is drawn (the next animation frame): wait for it, briefly.
     await page.waitForFunction(() => document.activeElement?.id === 'send-failed', null, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.id), 'send-failed');
