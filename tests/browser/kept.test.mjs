@@ -151,3 +151,23 @@ test('a field that is still wrong keeps its typed text across page groups and a 
     assert.match(await page.locator('#cost_per_fte-error').textContent(), /cost per FTE/i);
   });
 });
+
+test('a kept scenario damaged in storage is not put back over the figures, and the banner says why', async () => {
+  const link = await barnsleyLink();
+  await app.withPage('', {}, async ({ page }) => {
+    await type(page, 'cost_per_fte', '61234');
+    await page.goto(link);
+    await page.waitForSelector('#undo');
+    // Damage the kept copy, as another tab or a tool might.
+    await page.evaluate(() => {
+      for (const k of Object.keys(localStorage)) {
+        if (/^csplan\.kept\.v1\.\d+$/.test(k)) localStorage.setItem(k, 'not form text at all');
+      }
+    });
+    await page.click('#put-back');
+    await page.waitForSelector('#undo-error');
+    assert.match((await page.locator('#undo-error').textContent()).trim(), /^Error: /);
+    assert.equal(await page.inputValue('#cost_per_fte'), '41839', "the link's figures are still shown, not a broken form");
+    assert.deepEqual(await axe(page), []);
+  });
+});

@@ -16,6 +16,8 @@
 use csplan_validation::form::ScenarioForm;
 use csplan_validation::form_text;
 
+use crate::site::storage;
+
 /// One line per kept scenario: `id \t name \t date`.
 const INDEX_KEY: &str = "csplan.kept.v1";
 /// The last replace: `id \t what replaced the figures`.
@@ -41,10 +43,6 @@ pub struct Undo {
     pub kept: Kept,
     /// What replaced it ("the shared link (Kent)").
     pub by: String,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
 }
 
 fn item_key(id: &str) -> String {

@@ -97,7 +97,8 @@ pub fn home() -> String {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// This browser's local storage, if it lets the planner use it.
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 

@@ -169,7 +169,7 @@ impl Planner {
 
     /// Replaces everything typed with a preset's figures (see [`Planner::replace`]).
     pub fn load(self, preset: PresetForm) -> Result<(), String> {
-        self.replace(preset_form(preset), preset.title.to_string()).map(|_| ())
+        self.replace(preset_form(preset), preset.title.to_string())
     }
 
     /// Replaces everything typed with `scenario`'s figures; `label` names it in captions
@@ -180,17 +180,16 @@ impl Planner {
             self.loaded.set(label);
             return Ok(());
         }
-        self.replace(ScenarioForm::from_scenario(scenario), label).map(|_| ())
+        self.replace(ScenarioForm::from_scenario(scenario), label)
     }
 
     /// Replaces everything typed with `form`, which `label` names. The figures replaced are
     /// first kept in this browser (and offered back), unless they are already kept, are
-    /// the untouched example or are `form` itself; what was kept is returned. If they
-    /// cannot be kept, nothing changes and the error says why.
-    pub fn replace(self, form: ScenarioForm, label: String) -> Result<Option<crate::kept::Kept>, String> {
+    /// the untouched example or are `form` itself. If they cannot be kept, nothing
+    /// changes and the error says why.
+    pub fn replace(self, form: ScenarioForm, label: String) -> Result<(), String> {
         // Compared as form text (what is kept), which the download already writes.
         let current = self.form.with_untracked(csplan_validation::form_text::write);
-        let mut kept = None;
         if current != csplan_validation::form_text::write(&form) && current != crate::presets::DEFAULT.text {
             let k = match crate::kept::holding(&current) {
                 Some(k) => k,
@@ -203,13 +202,20 @@ impl Planner {
                 }
             };
             crate::kept::set_undo(&k, &label);
-            self.undo.set(Some(crate::kept::Undo { kept: k.clone(), by: label.clone() }));
-            kept = Some(k);
+            self.undo.set(Some(crate::kept::Undo { kept: k, by: label.clone() }));
         }
         self.load_form(form, label);
         // A whole new scenario: the problems found in other parts were about the old one.
         self.others.set(Vec::new());
-        Ok(kept)
+        Ok(())
+    }
+
+    /// Deletes a kept scenario, and the offer to put it back if it was that one.
+    pub fn delete_kept(self, id: &str) {
+        crate::kept::delete(id);
+        if self.undo.with_untracked(|u| u.as_ref().is_some_and(|u| u.kept.id == id)) {
+            self.undo.set(None);
+        }
     }
 
     /// Starts again from the example, putting nothing aside (the user asked to forget).
@@ -224,7 +230,7 @@ impl Planner {
         let Some(undo) = self.undo.get_untracked() else { return Ok(()) };
         let form = crate::kept::read(&undo.kept.id)?;
         self.replace(form, undo.kept.name.clone())?;
-        crate::kept::delete(&undo.kept.id);
+        self.delete_kept(&undo.kept.id);
         self.dismiss_undo();
         Ok(())
     }

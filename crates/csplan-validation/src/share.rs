@@ -192,9 +192,14 @@ pub const WORDS: &[&str] = &[
     "null",
 ];
 
+/// The 28 bytes that are one word each: 0x01 to 0x1d, without the line break.
+fn single() -> Vec<u8> {
+    (1u8..=0x1d).filter(|b| *b != b'\n').collect()
+}
+
 /// The byte (or bytes) for word `i` of [`WORDS`].
 fn token(i: usize) -> Vec<u8> {
-    let single: Vec<u8> = (1u8..=0x1d).filter(|b| *b != b'\n').collect();
+    let single = single();
     match single.get(i) {
         Some(b) => vec![*b],
         None => {
@@ -234,7 +239,7 @@ fn replace(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
 
 /// The text [`pack`] made `bytes` from; `None` if a token is not one of [`WORDS`].
 fn unpack(bytes: &[u8]) -> Option<Vec<u8>> {
-    let single: Vec<u8> = (1u8..=0x1d).filter(|b| *b != b'\n').collect();
+    let single = single();
     let mut out = Vec::with_capacity(bytes.len() * 3);
     let mut it = bytes.iter().copied();
     while let Some(b) = it.next() {

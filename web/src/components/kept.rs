@@ -89,10 +89,7 @@ pub fn KeptScenarios() -> impl IntoView {
         all.set(kept::list());
     };
     let delete = move |k: Kept| {
-        kept::delete(&k.id);
-        if planner.undo.with_untracked(|u| u.as_ref().is_some_and(|u| u.kept.id == k.id)) {
-            planner.undo.set(None);
-        }
+        planner.delete_kept(&k.id);
         status.set(format!("Deleted \u{201c}{}\u{201d}.", k.name));
         all.set(kept::list());
         focus_field_later("keep-name".to_string());
