@@ -7,7 +7,8 @@ fn main() {
         std::env::args_os(),
         &mut std::io::stdin().lock(),
         &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
+        // Not locked: the collector writes its log to standard error from its own threads.
+        &mut std::io::stderr(),
     );
     std::process::exit(code);
 }

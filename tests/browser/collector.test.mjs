@@ -62,6 +62,41 @@ async function clean(page) {
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
 }
 
+test('an answer lost on the way back: sending again gives the same receipt, and the response is stored once', async () => {
+  const { context, page } = await open(browser, `${server.url}take-part/?scenario=council.json`);
+  try {
+    let posts = 0;
+    // The first post reaches the collector, which stores it, but its answer never gets
+    // back to the page (the connection drops); the second goes through as normal.
+    await page.route(`${collector.url}**`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts += 1;
+      if (posts === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.waitForSelector('#consultation-council-tax');
+    await page.check('#consultation-children-homes');
+    await page.fill('#consultation-council-tax', '2');
+    await page.fill('#consultation-comment', 'Retried after a lost answer');
+    await page.click('#review');
+    await page.click('#send-response');
+    await page.waitForSelector('#send-failed');
+    await page.click('#send-response');
+    await page.waitForSelector('#sent-panel');
+    const receipt = await page.locator('#receipt').innerText();
+    assert.equal(posts, 2);
+    const stored = JSON.parse(execFileSync(CSPLAN, ['responses', 'export', '--db', db, '--format', 'json'], { encoding: 'utf8' }));
+    const rows = stored.filter((r) => r.response.comment === 'Retried after a lost answer');
+    assert.deepEqual(rows.map((r) => r.receipt), [receipt], 'stored once, under the receipt the page shows');
+    assert.match(rows[0].received, /T\d\d:00:00Z$/, 'the arrival time is kept to the hour');
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard only: send a response to the council\'s collector and see the receipt; then a failure keeps everything', async () => {
   const { context, page } = await open(browser, `${server.url}take-part/?scenario=council.json`, { width: 320 });
   try {

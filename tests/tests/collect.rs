@@ -34,6 +34,33 @@ fn write_scenario(dir: &Path, s: &Scenario) -> PathBuf {
     path
 }
 
+/// `csplan collect` on `scenario` and `db`, listening on a free port, its log (standard
+/// error) going to `db` with the extension `.log`; under `sh` with `ulimit -f` if limited.
+fn collect_command(file_limit: Option<u32>, scenario: &Path, db: &Path, extra: &[&str]) -> Command {
+    let bin = env!("CARGO_BIN_EXE_csplan-under-test");
+    let mut command = match file_limit {
+        Some(blocks) => {
+            let mut c = Command::new("sh");
+            c.args(["-c", &format!("trap '' XFSZ; ulimit -f {blocks} && exec \"$0\" \"$@\""), bin]);
+            c
+        }
+        None => Command::new(bin),
+    };
+    command
+        .args(["collect", "--scenario"])
+        .arg(scenario)
+        .arg("--db")
+        .arg(db)
+        .args(["--bind", "127.0.0.1:0", "--origin", ORIGIN])
+        .args(extra)
+        .stderr(std::fs::File::create(db.with_extension("log")).expect("a log file"));
+    command
+}
+
+fn log_of(db: &Path) -> String {
+    std::fs::read_to_string(db.with_extension("log")).unwrap_or_default()
+}
+
 /// A running `csplan collect`, killed (SIGKILL) when dropped.
 struct Collector {
     child: Child,
@@ -44,17 +71,17 @@ struct Collector {
 
 impl Collector {
     fn start(scenario: &Path, db: &Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_csplan-under-test"))
-            .args(["collect", "--scenario"])
-            .arg(scenario)
-            .arg("--db")
-            .arg(db)
-            .args(["--bind", "127.0.0.1:0", "--origin", ORIGIN])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start csplan collect");
+        Self::spawn(collect_command(None, scenario, db, extra))
+    }
+
+    /// Started with a file size limit of `blocks` of 512 bytes (as a full disk would stop
+    /// its writes: with `SIGXFSZ` ignored, a write past the limit fails with `EFBIG`).
+    fn start_with_file_limit(blocks: u32, scenario: &Path, db: &Path, extra: &[&str]) -> Self {
+        Self::spawn(collect_command(Some(blocks), scenario, db, extra))
+    }
+
+    fn spawn(mut command: Command) -> Self {
+        let mut child = command.stdout(Stdio::piped()).spawn().expect("start csplan collect");
         let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
         let mut first = String::new();
         let mut second = String::new();
@@ -447,4 +474,296 @@ fn the_collector_refuses_to_start_on_a_bad_scenario_or_origin() {
     assert_eq!(run.code, 2);
     assert!(run.err.contains("scheme and host only"), "{}", run.err);
     assert!(!db.exists(), "nothing made before the options are checked");
+}
+
+fn post_with(agent: &ureq::Agent, url: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+    let mut request = agent.post(url).header("Content-Type", "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut r = request.send(body).expect("the collector answers");
+    let status = r.status().as_u16();
+    let text = r.body_mut().read_to_string().expect("a body");
+    let body = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    Reply { status, body, retry_after: None }
+}
+
+fn about(base: &str) -> (u16, serde_json::Value) {
+    let mut r = agent().get(&format!("{base}/")).call().expect("answers");
+    let status = r.status().as_u16();
+    (status, serde_json::from_str(&r.body_mut().read_to_string().expect("body")).expect("json"))
+}
+
+/// A TCP connection to the collector at `base`, for what an HTTP client would not send.
+fn raw(base: &str) -> std::net::TcpStream {
+    let s = std::net::TcpStream::connect(base.trim_start_matches("http://")).expect("connect");
+    s.set_read_timeout(Some(Duration::from_millis(250))).expect("timeout");
+    s
+}
+
+/// What the collector sent on `s` within `limit`, and whether it closed the connection.
+fn read_until_closed(s: &mut std::net::TcpStream, limit: Duration) -> (String, Option<Duration>) {
+    use std::io::Read;
+    let started = std::time::Instant::now();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    while started.elapsed() < limit {
+        match s.read(&mut buf) {
+            Ok(0) => return (String::from_utf8_lossy(&got).into_owned(), Some(started.elapsed())),
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+            Err(_) => return (String::from_utf8_lossy(&got).into_owned(), Some(started.elapsed())),
+        }
+    }
+    (String::from_utf8_lossy(&got).into_owned(), None)
+}
+
+fn headers_for(collector: &Collector, extra: &str) -> String {
+    let path = collector.post_url.trim_start_matches(&collector.base);
+    format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n{extra}\r\n")
+}
+
+#[test]
+fn on_a_full_disk_every_acknowledged_response_is_stored_and_the_rest_are_refused_with_503() {
+    let s = default_scenario();
+    let dir = scratch("full");
+    let (scenario, db) = (write_scenario(&dir, &s), dir.join("responses.db"));
+    // 600 blocks of 512 bytes: room for the database and about 70 responses in its WAL.
+    let collector = Collector::start_with_file_limit(600, &scenario, &db, &["--per-client-per-minute", "100000"]);
+    let agent = agent();
+    let mut acked = Vec::new();
+    let mut refused = 0;
+    for i in 0..400 {
+        let token = format!("response {i}");
+        let reply = post_json(
+            &agent,
+            &collector.post_url,
+            &serde_json::to_string(&balanced(&s, &token, Decimal::from(3))).expect("json"),
+        );
+        match reply.status {
+            201 => acked.push((reply.body["receipt"].as_str().expect("receipt").to_string(), token)),
+            503 => refused += 1,
+            other => panic!("{token}: {other} {}", reply.body),
+        }
+    }
+    assert!(refused > 0 && !acked.is_empty(), "the disk filled part way: {} stored, {refused} refused", acked.len());
+    let (status, v) = about(&collector.base);
+    assert_eq!((status, &v["storing"]), (503, &serde_json::Value::Bool(false)), "GET / says it cannot store");
+    assert!(log_of(&db).contains("could not be stored"), "the failure is logged: {}", log_of(&db));
+    let stored = stored_tokens(&db);
+    for (receipt, token) in &acked {
+        assert_eq!(stored.get(receipt), Some(token), "acknowledged receipt {receipt} was lost");
+    }
+    assert_eq!(stored.len(), acked.len(), "nothing refused was stored");
+    drop(collector);
+    // With the disk full from the start, the collector refuses to run: its write test fails.
+    let run = collect_command(Some(8), &scenario, &db, &[]).stdout(Stdio::piped()).output().expect("runs");
+    assert_ne!(run.status.code(), Some(0));
+    let log = log_of(&db);
+    assert!(log.contains("cannot be") && log.contains("check the disk has space"), "{log}");
+    assert!(String::from_utf8_lossy(&run.stdout).is_empty(), "it never says it is listening");
+}
+
+#[test]
+fn a_database_deleted_while_running_is_noticed_and_nothing_more_is_acknowledged() {
+    let s = default_scenario();
+    let dir = scratch("deleted");
+    let (scenario, db) = (write_scenario(&dir, &s), dir.join("responses.db"));
+    let collector = Collector::start(&scenario, &db, &[]);
+    let agent = agent();
+    let body = serde_json::to_string(&balanced(&s, "kept", Decimal::from(3))).expect("json");
+    assert_eq!(post_json(&agent, &collector.post_url, &body).status, 201);
+    for ext in ["db", "db-wal", "db-shm"] {
+        let _ = std::fs::remove_file(db.with_extension(ext));
+    }
+    let reply = post_json(&agent, &collector.post_url, &body);
+    assert_eq!(reply.status, 503, "{}", reply.body);
+    assert_eq!(about(&collector.base).0, 503);
+    assert!(log_of(&db).contains("deleted or replaced"), "{}", log_of(&db));
+}
+
+#[test]
+fn slow_and_idle_connections_are_closed_and_a_body_is_refused_before_it_is_read() {
+    let s = default_scenario();
+    let dir = scratch("slow");
+    let (scenario, db) = (write_scenario(&dir, &s), dir.join("responses.db"));
+    let collector = Collector::start(&scenario, &db, &["--per-client-per-minute", "3"]);
+    std::thread::scope(|scope| {
+        // A slowloris: one header line a second, never finished.
+        let slow = scope.spawn(|| {
+            use std::io::Write;
+            let mut c = raw(&collector.base);
+            c.write_all(b"POST /consultations/example-2024/responses HTTP/1.1\r\n").expect("write");
+            let started = std::time::Instant::now();
+            while started.elapsed() < Duration::from_secs(30) {
+                if c.write_all(b"X-Slow: 1\r\n").is_err() {
+                    break;
+                }
+                if read_until_closed(&mut c, Duration::from_secs(1)).1.is_some() {
+                    break;
+                }
+            }
+            started.elapsed()
+        });
+        // A connection left idle after one request.
+        let idle = scope.spawn(|| {
+            use std::io::Write;
+            let mut c = raw(&collector.base);
+            c.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").expect("write");
+            read_until_closed(&mut c, Duration::from_secs(30))
+        });
+        // Declared too long: refused at once, not a byte of the body sent.
+        let mut c = raw(&collector.base);
+        std::io::Write::write_all(&mut c, headers_for(&collector, "Content-Length: 50000000\r\n").as_bytes())
+            .expect("write");
+        let (reply, closed) = read_until_closed(&mut c, Duration::from_secs(5));
+        assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+        assert!(closed.is_some(), "and the connection is closed: {reply}");
+        // Another site's page, and a client over its limit, are refused before the body.
+        let mut c = raw(&collector.base);
+        let h = headers_for(&collector, "Origin: https://elsewhere.example\r\nContent-Length: 90000\r\n");
+        std::io::Write::write_all(&mut c, h.as_bytes()).expect("write");
+        let (reply, _) = read_until_closed(&mut c, Duration::from_secs(5));
+        assert!(reply.starts_with("HTTP/1.1 403"), "{reply}");
+        let body = serde_json::to_string(&balanced(&s, "", Decimal::from(3))).expect("json");
+        let agent = agent();
+        assert_eq!(post_json(&agent, &collector.post_url, &body).status, 201);
+        assert_eq!(post_json(&agent, &collector.post_url, &body).status, 201);
+        let mut c = raw(&collector.base);
+        std::io::Write::write_all(&mut c, headers_for(&collector, "Content-Length: 90000\r\n").as_bytes())
+            .expect("write");
+        let (reply, _) = read_until_closed(&mut c, Duration::from_secs(5));
+        assert!(reply.starts_with("HTTP/1.1 429"), "{reply}");
+
+        let slow = slow.join().expect("slow client");
+        assert!(slow < Duration::from_secs(15), "a slow-header connection is closed within 15 s: {slow:?}");
+        let (reply, closed) = idle.join().expect("idle client");
+        assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+        let closed = closed.expect("an idle connection is closed");
+        assert!(closed < Duration::from_secs(15), "within 15 s: {closed:?}");
+    });
+    assert_eq!(read_all(&db).expect("read").len(), 2);
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_thousand_stalled_uploads_hold_little_memory_and_others_still_send() {
+    let _ = rlimit::increase_nofile_limit(4_096);
+    let s = default_scenario();
+    let dir = scratch("stalled");
+    let (scenario, db) = (write_scenario(&dir, &s), dir.join("responses.db"));
+    let collector =
+        Collector::start(&scenario, &db, &["--per-client-per-minute", "100000", "--max-connections", "1100"]);
+    let mut stalled = Vec::new();
+    let chunk = vec![b'x'; 64 * 1024];
+    for i in 0..1_000 {
+        use std::io::Write;
+        let mut c = raw(&collector.base);
+        // Nine in ten declare a 1 MiB body (over the limit: read and thrown away); one in
+        // ten sends its body in chunks of unknown total length (read and held).
+        if i % 10 == 0 {
+            c.write_all(headers_for(&collector, "Transfer-Encoding: chunked\r\n").as_bytes()).expect("write");
+            c.write_all(b"10000\r\n").expect("write");
+        } else {
+            c.write_all(headers_for(&collector, "Content-Length: 1048576\r\n").as_bytes()).expect("write");
+        }
+        c.write_all(&chunk).expect("write");
+        stalled.push(c);
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let rss = rss_kib(collector.child.id());
+    assert!(rss > 0 && rss < 100 * 1024, "RSS with 1,000 stalled uploads: {rss} KiB");
+    let reply = post_json(
+        &agent(),
+        &collector.post_url,
+        &serde_json::to_string(&balanced(&s, "", Decimal::from(3))).expect("json"),
+    );
+    assert_eq!(reply.status, 201, "a participant still gets through: {}", reply.body);
+    drop(stalled);
+}
+
+#[test]
+fn retries_are_stored_once_answers_are_bounded_and_exports_are_safe_in_a_spreadsheet() {
+    let s = default_scenario();
+    let dir = scratch("bounded");
+    let (scenario, db) = (write_scenario(&dir, &s), dir.join("responses.db"));
+    let collector = Collector::start(
+        &scenario,
+        &db,
+        &["--per-client-per-minute", "2", "--trusted-proxy", "127.0.0.1", "--max-body-bytes", "1000000"],
+    );
+    let agent = agent();
+    let from = |ip: &'static str| [("X-Forwarded-For", ip)];
+    let url = collector.post_url.as_str();
+    // The page's idempotency key: a retry after a lost answer is stored once.
+    let body = serde_json::to_string(&balanced(&s, "=HYPERLINK(\"http://evil.example\",\"click\")", Decimal::from(3)))
+        .expect("json");
+    let first = post_with(&agent, url, &[("Idempotency-Key", "page-1"), ("X-Forwarded-For", "203.0.113.1")], &body);
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = post_with(&agent, url, &[("Idempotency-Key", "page-1"), ("X-Forwarded-For", "203.0.113.1")], &body);
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.body["receipt"], first.body["receipt"]);
+    // The same key with other figures is refused.
+    let other = serde_json::to_string(&balanced(&s, "-2+3", Decimal::new(25, 1))).expect("json");
+    let clash = post_with(&agent, url, &[("Idempotency-Key", "page-1"), ("X-Forwarded-For", "203.0.113.2")], &other);
+    assert_eq!(clash.status, 409, "{}", clash.body);
+    // Behind the trusted proxy each participant has their own limit: .1 has used two.
+    assert_eq!(post_with(&agent, url, &from("203.0.113.1"), &other).status, 429);
+    assert_eq!(post_with(&agent, url, &from("203.0.113.3"), &other).status, 201);
+    // Arrival is stored to the hour.
+    let stored = read_all(&db).expect("read");
+    assert_eq!(stored.len(), 2);
+    assert!(stored.iter().all(|r| r.received.ends_with(":00:00Z")), "{stored:?}");
+    // A 422 lists at most 20 problems, each value cut to 100 characters.
+    let mut v = serde_json::to_value(balanced(&s, "", Decimal::from(3))).expect("json");
+    let long = "z".repeat(300);
+    v["choices"] = (0..1_500).map(|i| serde_json::json!({"lever": format!("{long}{i}"), "value": "1"})).collect();
+    let reply = post_with(&agent, url, &from("203.0.113.4"), &v.to_string());
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let problems = reply.body["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 21, "20 and a count of the rest");
+    assert!(problems[20]["message"].as_str().expect("message").starts_with("and "), "{}", problems[20]);
+    assert!(reply.body.to_string().len() < 10_000, "{} bytes", reply.body.to_string().len());
+    // Exports: formulas typed as comments open as words.
+    let csv = csplan(&["responses", "export", "--db", db.to_str().expect("path")]);
+    assert_eq!(csv.code, 0, "{}", csv.err);
+    assert!(csv.out.contains("\"'=HYPERLINK("), "{}", csv.out);
+    assert!(csv.out.contains("'-2+3"), "{}", csv.out);
+    assert!(!csv.out.contains(",=HYPERLINK") && !csv.out.contains("\"=HYPERLINK"), "{}", csv.out);
+    // Without --trusted-proxy, X-Forwarded-For is not believed.
+    drop(collector);
+    let collector = Collector::start(&scenario, &dir.join("second.db"), &["--per-client-per-minute", "1"]);
+    assert_eq!(post_with(&agent, &collector.post_url, &from("203.0.113.5"), &other).status, 201);
+    assert_eq!(post_with(&agent, &collector.post_url, &from("203.0.113.6"), &other).status, 429);
+}
+
+#[test]
+fn a_backup_taken_while_the_collector_runs_holds_every_response() {
+    let s = default_scenario();
+    let dir = scratch("backup");
+    let (scenario, db) = (write_scenario(&dir, &s), dir.join("responses.db"));
+    let collector = Collector::start(&scenario, &db, &["--per-client-per-minute", "100000"]);
+    let agent = agent();
+    for i in 0..50 {
+        let body = serde_json::to_string(&balanced(&s, &format!("r{i}"), Decimal::from(3))).expect("json");
+        assert_eq!(post_json(&agent, &collector.post_url, &body).status, 201);
+    }
+    let to = dir.join("backup.db");
+    let run = csplan(&["responses", "backup", "--db", db.to_str().expect("path"), "--to", to.to_str().expect("path")]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.contains("Copied 50 responses"), "{}", run.out);
+    assert_eq!(stored_tokens(&to), stored_tokens(&db));
+    let again =
+        csplan(&["responses", "backup", "--db", db.to_str().expect("path"), "--to", to.to_str().expect("path")]);
+    assert_eq!(again.code, 2, "{}", again.err);
+    assert!(again.err.contains("exists already"), "{}", again.err);
 }

@@ -127,6 +127,17 @@ enum Command {
         /// Largest response accepted, in bytes (default: room for every comment at full length).
         #[arg(long)]
         max_body_bytes: Option<usize>,
+        /// The address of the reverse proxy in front of the collector (nginx, say): only on
+        /// its connections is X-Forwarded-For believed, so each participant has their own
+        /// rate limit.
+        #[arg(long)]
+        trusted_proxy: Option<std::net::IpAddr>,
+        /// Store when each response arrived to the second (default: to the hour).
+        #[arg(long)]
+        exact_time: bool,
+        /// The most connections open at once (default 1,000, or what the open-file limit allows).
+        #[arg(long)]
+        max_connections: Option<usize>,
     },
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
@@ -191,6 +202,16 @@ enum ResponsesCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+    },
+    /// A consistent copy of a collector's database, safe while it runs (SQLite's
+    /// `VACUUM INTO`; copying the .db file alone can miss responses still in its WAL).
+    Backup {
+        /// The collector's database.
+        #[arg(long)]
+        db: std::path::PathBuf,
+        /// The new file to write (must not exist).
+        #[arg(long)]
+        to: std::path::PathBuf,
     },
 }
 
@@ -311,9 +332,31 @@ where
         Command::Responses(ResponsesCommand::Export { db, scenario, format }) => {
             export_command(&db, scenario.as_deref(), format, stdin, out, err)
         }
-        Command::Collect { scenario, db, bind, origins, per_client_per_minute, max_body_bytes } => collect_command(
+        Command::Responses(ResponsesCommand::Backup { db, to }) => {
+            let n = csplan_collect::store::backup(&db, &to).map_err(|e| Failure(format!("--db {}: {e}", db.display())));
+            n.and_then(|n| write_all(out, &format!("Copied {n} responses from {} to {}\n", db.display(), to.display())))
+        }
+        Command::Collect {
+            scenario,
+            db,
+            bind,
+            origins,
+            per_client_per_minute,
+            max_body_bytes,
+            trusted_proxy,
+            exact_time,
+            max_connections,
+        } => collect_command(
             &scenario,
-            csplan_collect::Options { db, origins, per_client_per_minute, max_body_bytes },
+            csplan_collect::Options {
+                db,
+                origins,
+                per_client_per_minute,
+                max_body_bytes,
+                trusted_proxy,
+                exact_time,
+                max_connections,
+            },
             &bind,
             stdin,
             out,
@@ -877,6 +920,7 @@ fn collect_command(
 ) -> Outcome {
     let s = read_scenario(scenario, stdin)?;
     let c = csplan_collect::prepare(&s, &options).map_err(Failure)?;
+    let store = csplan_collect::open_store(&options).map_err(Failure)?;
     let listener =
         std::net::TcpListener::bind(bind).map_err(|e| Failure(format!("--bind {bind}: cannot listen there: {e}")))?;
     let addr = listener.local_addr().map_err(|e| Failure(format!("--bind {bind}: {e}")))?;
@@ -899,7 +943,7 @@ fn collect_command(
         ),
     )?;
     out.flush().map_err(|e| Failure(format!("cannot write output: {e}")))?;
-    csplan_collect::serve(s, listener, options).map_err(Failure)?;
+    csplan_collect::serve(s, store, listener, options).map_err(Failure)?;
     Ok(0)
 }
 

@@ -520,7 +520,8 @@ pub fn summary_csv(s: &csplan_calc::responses::Summary) -> Result<String, String
 
 /// Stored responses as CSV: a row a response; a column for each choice's value and its
 /// comment, the overall comment, and a column a question. `columns` gives the choices and
-/// questions (id, heading) in order.
+/// questions (id, heading) in order. Every cell is [`csplan_present::spreadsheet_safe`]:
+/// a comment typed as `=HYPERLINK(...)` opens in a spreadsheet as words, not a formula.
 pub fn export_csv(
     rows: &[(csplan_collect::Stored, csplan_model::Response)],
     levers: &[(String, String)],
@@ -535,7 +536,8 @@ pub fn export_csv(
     }
     header.push("comment".to_string());
     header.extend(questions.iter().map(|(_, text)| text.clone()));
-    w.write_record(&header).map_err(|e| e.to_string())?;
+    w.write_record(header.iter().map(|cell| csplan_present::spreadsheet_safe(cell).into_owned()))
+        .map_err(|e| e.to_string())?;
     for (stored, r) in rows {
         let mut record = vec![
             stored.receipt.clone(),
@@ -553,7 +555,8 @@ pub fn export_csv(
         for (id, _) in questions {
             record.push(r.about_you.iter().find(|a| &a.question == id).map(|a| a.answer.clone()).unwrap_or_default());
         }
-        w.write_record(&record).map_err(|e| e.to_string())?;
+        w.write_record(record.iter().map(|cell| csplan_present::spreadsheet_safe(cell).into_owned()))
+            .map_err(|e| e.to_string())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())

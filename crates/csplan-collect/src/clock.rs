@@ -35,6 +35,12 @@ pub fn timestamp(seconds: i64) -> String {
     format!("{}T{:02}:{:02}:{:02}Z", date(seconds), s / 3_600, s % 3_600 / 60, s % 60)
 }
 
+/// `YYYY-MM-DDTHH:00:00Z`: the hour a time falls in, as the collector stores arrival times
+/// unless asked for the second.
+pub fn hour(seconds: i64) -> String {
+    timestamp(seconds.div_euclid(3_600).saturating_mul(3_600))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +54,6 @@ mod tests {
         assert_eq!(date(20_417 * 86_400), "2025-11-25");
         assert_eq!(timestamp(20_417 * 86_400 + 13 * 3_600 + 5 * 60 + 9), "2025-11-25T13:05:09Z");
         assert_eq!(date(-1), "1969-12-31");
+        assert_eq!(hour(20_417 * 86_400 + 13 * 3_600 + 5 * 60 + 9), "2025-11-25T13:00:00Z");
     }
 }

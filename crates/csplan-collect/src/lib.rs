@@ -5,27 +5,37 @@
 //! row is committed.
 //!
 //! Routes:
-//! - `POST /consultations/{id}/responses`: a response (`application/json`). Answers `201
-//!   {"receipt", "received"}`, or a 4xx with `{"error", "problems"?}`: `400` not JSON,
-//!   `403` another site's page or not open yet, `404` another consultation, `410` closed,
-//!   `413` too big, `415` not JSON content, `422` not a valid response (each problem
-//!   names its field), `429` too many from one client (with `Retry-After`). Nothing is
-//!   stored unless the answer is `201`.
-//! - `GET /`: which consultation this collector takes, and whether it is open.
+//! - `POST /consultations/{id}/responses`: a response (`application/json`), with an
+//!   optional `Idempotency-Key` header. Answers `201 {"receipt", "received"}`; `200` with
+//!   the same receipt when a retry carries the key of a response already stored; or a 4xx
+//!   with `{"error", "problems"?}`: `400` not JSON or a bad key, `403` another site's page
+//!   or not open yet, `404` another consultation, `408` a body too slow to arrive, `409` a
+//!   key reused for different figures, `410` closed, `413` too big, `415` not JSON
+//!   content, `422` not a valid response (at most [`MAX_PROBLEMS`] problems, each naming
+//!   its field), `429` too many from one client (with `Retry-After`); `503` when the
+//!   response could not be stored (logged). Nothing is stored unless the answer is 2xx.
+//! - `GET /`: which consultation this collector takes, whether it is open, and whether it
+//!   can store (`503` after a failed write, until a write succeeds).
 //!
-//! What is stored is the checked response (its balance recalculated) and the time it
-//! arrived: no address, browser or other detail of the participant. Client addresses are
-//! held in memory only, for the rate limit.
+//! The Origin, the rate limit, the address and the declared length are all checked before
+//! any of the body is read; a body is then read within [`BODY_TIMEOUT`]. Connections are
+//! served by [`server`]: header and idle timeouts, a capped read buffer, a bound on open
+//! connections.
+//!
+//! What is stored is the checked response (its balance recalculated), the time it arrived
+//! (to the hour, unless started with `--exact-time`) and the page's idempotency key (random,
+//! made per response): no address, browser or other detail of the participant. Client
+//! addresses are held in memory only, for the rate limit.
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -39,10 +49,25 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 pub mod check;
 pub mod clock;
+pub mod server;
 pub mod store;
 
 pub use check::accept;
 pub use store::{Store, StoreError, Stored};
+
+/// The most problems a `422` lists; it says how many more there were.
+pub const MAX_PROBLEMS: usize = 20;
+/// How long a request's body may take to arrive, from when its headers are read.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(20);
+/// Bodies over the limit but at most this long are read to the end (and thrown away) so
+/// the client reads a clean `413` on a connection it can use again; a longer declared
+/// body is refused at once and the connection closed.
+const DRAIN_MAX: u64 = 1 << 20;
+/// Bodies read and held in memory at once; more wait, within [`BODY_TIMEOUT`]. (A body
+/// declared longer than the limit is read and thrown away, and needs no place.)
+const READING_AT_ONCE: usize = 256;
+/// The longest `Idempotency-Key` accepted.
+const MAX_KEY_CHARS: usize = 100;
 
 /// How the collector runs, from `csplan collect`'s options.
 #[derive(Clone, Debug)]
@@ -56,6 +81,14 @@ pub struct Options {
     /// The largest request body accepted, in bytes; by default enough for every choice
     /// to carry the longest comment allowed.
     pub max_body_bytes: Option<usize>,
+    /// The reverse proxy in front of the collector: only on connections from this address
+    /// is `X-Forwarded-For` believed (its last address is the client's, for the rate limit).
+    pub trusted_proxy: Option<IpAddr>,
+    /// Store the arrival time to the second instead of to the hour.
+    pub exact_time: bool,
+    /// The most connections open at once (more wait to be accepted); by default 1,000,
+    /// or fewer if the file-descriptor limit is lower.
+    pub max_connections: Option<usize>,
 }
 
 /// The body limit for a consultation: a full comment (2,000 characters of up to 4 bytes)
@@ -108,6 +141,11 @@ struct App {
     limiter: DefaultKeyedRateLimiter<IpAddr>,
     clock: DefaultClock,
     max_body: usize,
+    trusted_proxy: Option<IpAddr>,
+    exact_time: bool,
+    /// False after a write failed, until one succeeds (`GET /` answers 503 meanwhile).
+    storing: AtomicBool,
+    reading: tokio::sync::Semaphore,
 }
 
 /// The collector's routes over an open store (used by [`serve`], and by tests in-process).
@@ -115,12 +153,8 @@ fn router(app: Arc<App>) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(app.origins.clone()))
         .allow_methods([Method::POST, Method::GET])
-        .allow_headers([header::CONTENT_TYPE])
+        .allow_headers([header::CONTENT_TYPE, header::HeaderName::from_static("idempotency-key")])
         .max_age(Duration::from_secs(600));
-    // Bodies up to four times the limit (at least 1 MiB) are read to the end and then
-    // refused, so the client reads a clean 413 on a connection it can use again; beyond
-    // that the collector stops reading and closes the connection.
-    let max_read = app.max_body.saturating_mul(4).max(1 << 20);
     Router::new()
         .route("/", get(about))
         .route("/consultations/{id}/responses", post(submit))
@@ -132,16 +166,38 @@ fn router(app: Arc<App>) -> Router {
         })
         .method_not_allowed_fallback(|| async { refuse(StatusCode::METHOD_NOT_ALLOWED, "Send a response with POST") })
         .with_state(app)
-        .layer(DefaultBodyLimit::max(max_read))
         .layer(cors)
 }
 
-/// Runs the collector on `listener` until Ctrl+C or SIGTERM, with its own Tokio runtime.
-pub fn serve(scenario: Scenario, listener: std::net::TcpListener, options: Options) -> Result<(), String> {
+/// Writes one line to the collector's log (standard error), with the time.
+pub fn log(message: &str) {
+    eprintln!("{} csplan collect: {message}", clock::timestamp(clock::now_seconds()));
+}
+
+/// Opens the database `--db` names ([`Store::open`]: made if missing, and written to once
+/// to prove it can be), before anything listens.
+pub fn open_store(options: &Options) -> Result<Store, String> {
+    Store::open(&options.db).map_err(|e| match e {
+        StoreError::Sqlite(e) => format!(
+            "--db {}: cannot be opened and written ({e}); check the disk has space and the file is writable",
+            options.db.display()
+        ),
+        e => format!("--db {}: {e}", options.db.display()),
+    })
+}
+
+/// Runs the collector on `listener`, storing into `store` (from [`open_store`]), until
+/// Ctrl+C or SIGTERM, with its own Tokio runtime.
+pub fn serve(
+    scenario: Scenario,
+    store: Store,
+    listener: std::net::TcpListener,
+    options: Options,
+) -> Result<(), String> {
     let consultation = prepare(&scenario, &options)?;
-    let store = Store::open(&options.db).map_err(|e| format!("--db {}: {e}", options.db.display()))?;
     let origins = options.origins.iter().map(|o| origin_header(o)).collect::<Result<Vec<_>, _>>()?;
     let quota = Quota::per_minute(options.per_client_per_minute);
+    let limits = server::Limits::for_this_process(options.max_connections);
     let app = Arc::new(App {
         max_body: options.max_body_bytes.unwrap_or_else(|| default_max_body(&consultation)),
         scenario,
@@ -150,6 +206,10 @@ pub fn serve(scenario: Scenario, listener: std::net::TcpListener, options: Optio
         origins,
         limiter: RateLimiter::keyed(quota),
         clock: DefaultClock::default(),
+        trusted_proxy: options.trusted_proxy,
+        exact_time: options.exact_time,
+        storing: AtomicBool::new(true),
+        reading: tokio::sync::Semaphore::new(READING_AT_ONCE),
     });
     listener.set_nonblocking(true).map_err(|e| format!("cannot listen: {e}"))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -158,20 +218,24 @@ pub fn serve(scenario: Scenario, listener: std::net::TcpListener, options: Optio
         .map_err(|e| format!("cannot start the server: {e}"))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?;
-        let pruner = Arc::clone(&app);
+        let timer = Arc::clone(&app);
         tokio::spawn(async move {
-            // Forget clients whose limit has fully recovered, so memory stays bounded.
+            // Every minute: forget clients whose limit has fully recovered, so memory stays
+            // bounded, and checkpoint the WAL into the database file, so it stays small.
             let mut tick = tokio::time::interval(Duration::from_secs(60));
             loop {
                 tick.tick().await;
-                pruner.limiter.retain_recent();
-                pruner.limiter.shrink_to_fit();
+                timer.limiter.retain_recent();
+                timer.limiter.shrink_to_fit();
+                let store = Arc::clone(&timer);
+                match tokio::task::spawn_blocking(move || store.store.checkpoint()).await {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => log(&format!("could not checkpoint the database: {e}")),
+                    Err(e) => log(&format!("could not checkpoint the database: {e}")),
+                }
             }
         });
-        axum::serve(listener, router(app).into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        server::run(listener, router(app), limits, shutdown()).await
     })
 }
 
@@ -215,13 +279,17 @@ struct About<'a> {
     opens: &'a str,
     closes: &'a str,
     open: bool,
+    storing: bool,
 }
 
 async fn about(State(app): State<Arc<App>>) -> Response {
     let c = &app.consultation;
     let today = clock::date(clock::now_seconds());
     let open = today.as_str() >= c.opens.as_str() && today.as_str() <= c.closes.as_str();
-    Json(About { consultation: &c.id, title: &c.title, opens: &c.opens, closes: &c.closes, open }).into_response()
+    let storing = app.storing.load(Ordering::Relaxed);
+    let status = if storing { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, Json(About { consultation: &c.id, title: &c.title, opens: &c.opens, closes: &c.closes, open, storing }))
+        .into_response()
 }
 
 #[derive(Serialize)]
@@ -230,19 +298,93 @@ struct Receipt {
     received: String,
 }
 
+/// The client a request counts against for the rate limit: the connection's address, or
+/// the last `X-Forwarded-For` address when the connection is from the trusted proxy.
+pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted_proxy: Option<IpAddr>) -> IpAddr {
+    if trusted_proxy != Some(peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|a| a.trim().parse().ok())
+        .unwrap_or(peer)
+}
+
+/// A `422`'s problems: at most [`MAX_PROBLEMS`], then one saying how many more.
+pub fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len().saturating_sub(MAX_PROBLEMS);
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::error("", format!("and {more} more problem{}", if more == 1 { "" } else { "s" })));
+    }
+    problems
+}
+
+fn closing(mut r: Response) -> Response {
+    r.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    r
+}
+
+/// The body, read within [`BODY_TIMEOUT`] and at most `max` bytes of it kept (none unless
+/// `keep`): `Ok(None)` when it was longer (and at most [`DRAIN_MAX`] bytes, all read and
+/// thrown away).
+async fn read_body(body: Body, max: usize, keep: bool) -> Result<Option<Vec<u8>>, Response> {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    let mut kept = Vec::new();
+    let mut seen: u64 = 0;
+    let max_u64 = u64::try_from(max).unwrap_or(u64::MAX);
+    let read = async {
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|e| format!("{e}"))?;
+            let Ok(data) = frame.into_data() else { continue };
+            seen = seen.saturating_add(u64::try_from(data.len()).unwrap_or(u64::MAX));
+            if seen > DRAIN_MAX {
+                return Ok(false);
+            }
+            if keep && seen <= max_u64 {
+                kept.extend_from_slice(&data);
+            }
+        }
+        Ok::<bool, String>(true)
+    };
+    match tokio::time::timeout(BODY_TIMEOUT, read).await {
+        Err(_) => Err(closing(refuse(
+            StatusCode::REQUEST_TIMEOUT,
+            "The response took too long to arrive; nothing was stored. Try again",
+        ))),
+        Ok(Err(e)) => Err(closing(refuse(StatusCode::BAD_REQUEST, &format!("The response could not be read: {e}")))),
+        Ok(Ok(false)) => Err(closing(too_big(max))),
+        Ok(Ok(true)) if seen > max_u64 => Ok(None),
+        Ok(Ok(true)) => Ok(Some(kept)),
+    }
+}
+
+fn too_big(max: usize) -> Response {
+    refuse(StatusCode::PAYLOAD_TOO_LARGE, &format!("A response must be {max} bytes or fewer"))
+}
+
 async fn submit(
     State(app): State<Arc<App>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    request: Request,
 ) -> Response {
+    let headers = request.headers();
     if let Some(origin) = headers.get(header::ORIGIN) {
         if !app.origins.contains(origin) {
-            return refuse(StatusCode::FORBIDDEN, "Responses are accepted only from the consultation's own page");
+            return closing(refuse(
+                StatusCode::FORBIDDEN,
+                "Responses are accepted only from the consultation's own page",
+            ));
         }
     }
-    if let Err(not_until) = app.limiter.check_key(&peer.ip()) {
+    let client = client_address(peer.ip(), headers, app.trusted_proxy);
+    if let Err(not_until) = app.limiter.check_key(&client) {
         let wait = not_until.wait_time_from(app.clock.now()).as_secs().saturating_add(1);
         let mut r = refuse(
             StatusCode::TOO_MANY_REQUESTS,
@@ -255,7 +397,10 @@ async fn submit(
     }
     let c = &app.consultation;
     if id != c.id {
-        return refuse(StatusCode::NOT_FOUND, &format!("There is no consultation \u{201c}{id}\u{201d} here"));
+        return refuse(
+            StatusCode::NOT_FOUND,
+            &format!("There is no consultation \u{201c}{}\u{201d} here", csplan_validation::echo(&id)),
+        );
     }
     let now = clock::now_seconds();
     let today = clock::date(now);
@@ -281,26 +426,42 @@ async fn submit(
             "Send the response as JSON (Content-Type: application/json)",
         );
     }
-    let bytes = match body {
-        Ok(b) if b.len() > app.max_body => {
+    let key = match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => None,
+        Some(Ok(k)) if !k.is_empty() && k.len() <= MAX_KEY_CHARS && k.bytes().all(|b| b.is_ascii_graphic()) => {
+            Some(k.to_string())
+        }
+        Some(_) => {
             return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("A response must be {} bytes or fewer", app.max_body),
-            );
-        }
-        Ok(b) => b,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            // The rest of the body is not read, so the connection cannot be used again:
-            // say so, or a client would send its next request down a closed connection.
-            let mut r =
-                refuse(StatusCode::PAYLOAD_TOO_LARGE, &format!("A response must be {} bytes or fewer", app.max_body));
-            r.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
-            return r;
-        }
-        Err(e) => {
-            return refuse(StatusCode::BAD_REQUEST, &format!("The response could not be read: {}", e.body_text()))
+                StatusCode::BAD_REQUEST,
+                &format!("The Idempotency-Key header must be 1 to {MAX_KEY_CHARS} visible ASCII characters"),
+            )
         }
     };
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > DRAIN_MAX) {
+        // Not a byte of it is read: refuse now and close the connection.
+        return closing(too_big(app.max_body));
+    }
+    let held = declared.is_none_or(|n| n <= u64::try_from(app.max_body).unwrap_or(u64::MAX));
+    let permit = if held {
+        let Ok(Ok(permit)) = tokio::time::timeout(BODY_TIMEOUT, app.reading.acquire()).await else {
+            return closing(refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The response service is busy; nothing was stored. Try again in a minute",
+            ));
+        };
+        Some(permit)
+    } else {
+        None
+    };
+    let bytes = match read_body(request.into_body(), app.max_body, held).await {
+        Ok(Some(b)) => b,
+        Ok(None) => return too_big(app.max_body),
+        Err(r) => return r,
+    };
+    drop(permit);
     let response = match parse(&bytes) {
         Ok(r) => r,
         Err((status, message)) => return refuse(status, &message),
@@ -308,7 +469,7 @@ async fn submit(
     let response = match accept(&app.scenario, c, response) {
         Ok(r) => r,
         Err(problems) => {
-            return refuse_with(StatusCode::UNPROCESSABLE_ENTITY, "The response was not accepted", &problems)
+            return refuse_with(StatusCode::UNPROCESSABLE_ENTITY, "The response was not accepted", &capped(problems))
         }
     };
     let Ok(text) = serde_json::to_string(&response) else {
@@ -317,17 +478,35 @@ async fn submit(
             "The response could not be stored; nothing was stored. Try again",
         );
     };
-    let received = clock::timestamp(now);
+    let received = if app.exact_time { clock::timestamp(now) } else { clock::hour(now) };
     let store_app = Arc::clone(&app);
-    let stamp = received.clone();
-    let stored =
-        tokio::task::spawn_blocking(move || store_app.store.insert(&store_app.consultation.id, &stamp, &text)).await;
+    let stored = tokio::task::spawn_blocking(move || {
+        store_app.store.insert(&store_app.consultation.id, &received, &text, key.as_deref())
+    })
+    .await;
     match stored {
-        Ok(Ok(receipt)) => (StatusCode::CREATED, Json(Receipt { receipt, received })).into_response(),
-        _ => refuse(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The response could not be stored; nothing was stored. Try again in a minute",
+        Ok(Ok(done)) => {
+            app.storing.store(true, Ordering::Relaxed);
+            let status = if done.new { StatusCode::CREATED } else { StatusCode::OK };
+            (status, Json(Receipt { receipt: done.receipt, received: done.received })).into_response()
+        }
+        Ok(Err(StoreError::KeyReused)) => refuse(
+            StatusCode::CONFLICT,
+            "This Idempotency-Key was sent before with a different response; send a new key for new figures",
         ),
+        failed => {
+            let why = match failed {
+                Ok(Err(e)) => e.to_string(),
+                Err(e) => e.to_string(),
+                Ok(Ok(_)) => String::new(),
+            };
+            log(&format!("a response could not be stored and was refused with 503: {why}"));
+            app.storing.store(false, Ordering::Relaxed);
+            refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The response could not be stored; nothing was stored. Try again in a minute",
+            )
+        }
     }
 }
 

@@ -188,6 +188,24 @@ pub struct Question {
     pub options: Vec<String>,
 }
 
+/// FNV-1a (32-bit) of `bytes`, as eight hex digits: the check in share links and the
+/// figures part of a response's idempotency key. Not a secure hash.
+pub fn checksum(bytes: &[u8]) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in bytes {
+        h ^= u32::from(*b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// The `Idempotency-Key` a participant's page sends with `json`, the response it posts:
+/// the response's own tag and a checksum of the figures. A retry of the same response
+/// sends the same key, so the collector stores it once; changed figures send a new one.
+pub fn send_key(tag: &str, json: &str) -> String {
+    format!("{tag}-{}", checksum(json.as_bytes()))
+}
+
 /// A participant's response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

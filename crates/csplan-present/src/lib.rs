@@ -233,8 +233,8 @@ impl Table {
 
     /// The table as CSV (RFC 4180): headers with their units, then each row with exact
     /// figures. A cell with a comma, quote or line break is quoted. A cell that a
-    /// spreadsheet would read as a formula (starting `=`, `+`, `-` or `@` but not a
-    /// number) is written with a leading apostrophe.
+    /// spreadsheet would read as a formula is written with a leading apostrophe
+    /// ([`spreadsheet_safe`]).
     pub fn csv(&self) -> String {
         let mut out = String::new();
         let headers: Vec<String> = self.columns.iter().map(Column::csv_header).collect();
@@ -286,13 +286,26 @@ impl Table {
     }
 }
 
+/// A CSV cell a spreadsheet will not run: text that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return (and is not a number, like `-500`) gets a leading apostrophe, as
+/// OWASP's advice on CSV injection says; `=HYPERLINK(...)` in a comment stays words.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    // A lone "-" (no figure) is not a formula.
+    let formula =
+        cell.len() > 1 && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<Decimal>().is_err();
+    if formula {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 fn csv_line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
     for (k, cell) in cells.enumerate() {
         if k > 0 {
             out.push(',');
         }
-        let formula = cell.len() > 1 && cell.starts_with(['=', '+', '-', '@']) && cell.parse::<Decimal>().is_err();
-        let cell = if formula { format!("'{cell}") } else { cell.to_string() };
+        let cell = spreadsheet_safe(cell);
         if cell.contains([',', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&cell.replace('"', "\"\""));

@@ -56,3 +56,22 @@ fn json_is_valid_and_exact() {
     let empty = Table::new("none", "Nothing", vec![Column::new("Name", Unit::Text)]).json();
     assert!(empty.contains("\"rows\": [],"), "{empty}");
 }
+
+#[test]
+fn a_cell_a_spreadsheet_would_run_is_written_as_words() {
+    use csplan_present::spreadsheet_safe;
+    for (cell, safe) in [
+        ("=1+1", "'=1+1"),
+        ("+44 20 7946 0000", "'+44 20 7946 0000"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\tcmd", "'\tcmd"),
+        ("\r=1", "'\r=1"),
+        ("-500", "-500"),
+        ("+2.5", "+2.5"),
+        ("-", "-"),
+        ("Fine words", "Fine words"),
+    ] {
+        assert_eq!(spreadsheet_safe(cell), safe, "{cell:?}");
+    }
+}

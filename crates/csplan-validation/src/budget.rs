@@ -366,7 +366,8 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
             "consultation",
             format!(
                 "This response is to consultation \u{201c}{}\u{201d}, not \u{201c}{}\u{201d}",
-                r.consultation, c.id
+                echo(&r.consultation),
+                c.id
             ),
         ));
     }
@@ -378,7 +379,7 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
         let Some(l) = c.levers.iter().find(|l| l.id == choice.lever) else {
             out.push(Problem::error(
                 p("lever"),
-                format!("There is no choice \u{201c}{}\u{201d} in this consultation", choice.lever),
+                format!("There is no choice \u{201c}{}\u{201d} in this consultation", echo(&choice.lever)),
             ));
             continue;
         };
@@ -413,11 +414,11 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
         match c.questions.iter().find(|q| q.id == a.question) {
             None => out.push(Problem::error(
                 p,
-                format!("There is no question \u{201c}{}\u{201d} in this consultation", a.question),
+                format!("There is no question \u{201c}{}\u{201d} in this consultation", echo(&a.question)),
             )),
             Some(q) if !q.options.contains(&a.answer) && a.answer != PREFER_NOT_TO_SAY => out.push(Problem::error(
                 p,
-                format!("\u{201c}{}\u{201d} is not one of the answers to \u{201c}{}\u{201d}", a.answer, q.text),
+                format!("\u{201c}{}\u{201d} is not one of the answers to \u{201c}{}\u{201d}", echo(&a.answer), q.text),
             )),
             Some(_) if r.about_you.iter().take(i).any(|o| o.question == a.question) => {
                 out.push(Problem::error(p, "A question is answered twice"))
@@ -426,6 +427,18 @@ pub fn validate_response(c: &Consultation, r: &Response) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// The longest part of a participant's own text a message repeats back.
+pub const MAX_ECHO_CHARS: usize = 100;
+
+/// A participant's text as a message quotes it: cut to [`MAX_ECHO_CHARS`] characters
+/// (with "…"), so a message is never longer than the rule it states.
+pub fn echo(text: &str) -> String {
+    match text.char_indices().nth(MAX_ECHO_CHARS) {
+        Some((at, _)) => format!("{}\u{2026}", text.get(..at).unwrap_or_default()),
+        None => text.to_string(),
+    }
 }
 
 /// Reads what a participant typed for a stepped or income lever: a number within its

@@ -14,7 +14,7 @@ use core::fmt;
 use csplan_model::{fmt::short, Decimal, Scenario, SCHEMA_VERSION};
 use serde::Serialize;
 
-pub use budget::{read_lever_value, validate_response, MAX_BUDGET, PREFER_NOT_TO_SAY};
+pub use budget::{echo, read_lever_value, validate_response, MAX_BUDGET, MAX_ECHO_CHARS, PREFER_NOT_TO_SAY};
 
 mod budget;
 pub mod budget_form;

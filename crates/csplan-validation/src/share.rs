@@ -286,12 +286,7 @@ pub const MAX_LINK_CHARS: usize = 100_000;
 
 /// FNV-1a, 32-bit.
 fn check(bytes: &[u8]) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= u32::from(*b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("{h:08x}")
+    csplan_model::consultation::checksum(bytes)
 }
 
 /// The patch turning `from` into `to`, arrays element by element; `None` if equal.

@@ -475,7 +475,7 @@ fn Review(
         })}
         <p class="govuk-body"><a href="#" class="govuk-link" id="change" on:click=move |e| { e.prevent_default(); reviewing.set(false); focus_field_later("review".to_string()); }>"Change your choices"</a></p>
         {match collector {
-            Some(url) if !closed => view! { <Send url made=made_json sending/> }.into_any(),
+            Some(url) if !closed => view! { <Send url made=made_json sending tag=tag.get_value()/> }.into_any(),
             _ => view! {
                 <h2 class="govuk-heading-m">"Send your response"</h2>
                 <p class="govuk-body">"Download a copy of your answers below, then send that file to the council. Nothing is sent from this page."</p>
@@ -522,13 +522,15 @@ struct ReplyProblem {
     message: String,
 }
 
-/// Posts the response to the collector; a receipt, or a message for the participant.
-async fn post_response(url: &str, json: &str) -> Result<(String, String), String> {
+/// Posts the response to the collector with its idempotency key (`key`: a retry of the
+/// same response is stored once); a receipt, or a message for the participant.
+async fn post_response(url: &str, json: &str, key: &str) -> Result<(String, String), String> {
     use wasm_bindgen_futures::JsFuture;
     let unreachable =
         || "The council's response service could not be reached. Check your connection and try again.".to_string();
     let headers = web_sys::Headers::new().map_err(|_| unreachable())?;
     headers.set("Content-Type", "application/json").map_err(|_| unreachable())?;
+    headers.set("Idempotency-Key", key).map_err(|_| unreachable())?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
@@ -543,7 +545,8 @@ async fn post_response(url: &str, json: &str) -> Result<(String, String), String
     };
     let reply: Reply = serde_json::from_str(&text).unwrap_or_default();
     match (status, reply.receipt) {
-        (201, Some(receipt)) => Ok((receipt, reply.received.unwrap_or_default())),
+        // 200: this response was stored by an earlier try whose answer was lost.
+        (200 | 201, Some(receipt)) => Ok((receipt, reply.received.unwrap_or_default())),
         _ => {
             let mut message =
                 reply.error.unwrap_or_else(|| "The council's response service did not accept the response".to_string());
@@ -557,7 +560,8 @@ async fn post_response(url: &str, json: &str) -> Result<(String, String), String
 
 /// Sending to the council's collector: the button, then a receipt or a clear failure.
 #[component]
-fn Send(url: String, made: Callback<(), Option<String>>, sending: RwSignal<Post>) -> impl IntoView {
+fn Send(url: String, made: Callback<(), Option<String>>, sending: RwSignal<Post>, tag: String) -> impl IntoView {
+    let tag = StoredValue::new(tag);
     let host = url.split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default().to_string();
     let url = StoredValue::new(url);
     let on_send = move |_| {
@@ -567,7 +571,8 @@ fn Send(url: String, made: Callback<(), Option<String>>, sending: RwSignal<Post>
         let Some(json) = made.run(()) else { return };
         sending.set(Post::InFlight);
         leptos::task::spawn_local(async move {
-            let result = post_response(&url.get_value(), &json).await;
+            let key = csplan_model::consultation::send_key(&tag.get_value(), &json);
+            let result = post_response(&url.get_value(), &json, &key).await;
             match result {
                 Ok((receipt, received)) => {
                     sending.set(Post::Sent { receipt, received });
