@@ -182,6 +182,7 @@ fn a_placements_lever_shows_the_cost_change() {
     s.consultation = Some(Consultation {
         id: "p".into(),
         title: "t".into(),
+        council: String::new(),
         intro: String::new(),
         opens: "2017-07-01".into(),
         closes: "2017-08-01".into(),

@@ -188,3 +188,54 @@ fn unknown_preset_lists_the_presets() {
     assert_eq!(run.code, 2);
     assert!(run.err.contains("barnsley-2017"), "{}", run.err);
 }
+
+#[test]
+fn a_consultation_file_holds_the_consultation_and_only_what_its_choices_use() {
+    let example = csplan(&["example"]);
+    let file = csplan_stdin(&["consultation", "-"], &example.out);
+    assert_eq!(file.code, 0, "{}", file.err);
+    let v = json(&file.out);
+    let keys: Vec<&str> = v.as_object().unwrap_or_else(|| unreachable!()).keys().map(String::as_str).collect();
+    // The example's staffing choice adds social workers to a team group, and its proposals
+    // reduce budget areas with statutory minimums: those stay, nothing else does.
+    assert_eq!(keys, ["budget", "consultation", "cost_per_fte", "schema", "teams"]);
+    assert_eq!(v["consultation"]["council"], "Example council");
+    assert!(v["budget"].get("workstreams").is_none_or(|w| w.as_array().is_some_and(Vec::is_empty)), "{}", v["budget"]);
+    assert!(v["teams"][0].get("options").is_none(), "{}", v["teams"][0]);
+    assert!(v.get("workforce").is_none() && v.get("authority").is_none());
+    let checked = csplan_stdin(&["validate", "-"], &file.out);
+    assert_eq!(checked.code, 0, "{}{}", checked.out, checked.err);
+    assert_eq!(
+        checked.out,
+        "valid: Example council consultation \u{201c}Balance the children's services budget\u{201d}, 9 choice(s)\n"
+    );
+    // The same consultation: a response the full scenario accepts is accepted against it.
+    assert_eq!(
+        csplan_stdin(&["consultation", "-"], &file.out).out,
+        file.out,
+        "a consultation file of a consultation file is itself"
+    );
+
+    // Written by hand, as the README shows: no teams, no cost per FTE, no authority.
+    let by_hand = r#"{"schema": 1, "consultation": {
+        "id": "budget-2027", "title": "Balancing the budget 2027", "council": "Anytown Council",
+        "intro": "We must save £2 million.", "opens": "2027-01-04", "closes": "2027-02-14",
+        "gap": "2000000",
+        "levers": [
+            {"id": "libraries", "name": "Close two libraries", "per_unit": "1200000"},
+            {"id": "council-tax", "name": "Council tax", "kind": "council_tax", "per_unit": "800000",
+             "max": "2.99", "step": "0.01", "unit": "%"}
+        ]}}"#;
+    let checked = csplan_stdin(&["validate", "-"], by_hand);
+    assert_eq!(checked.code, 0, "{}{}", checked.out, checked.err);
+    assert!(checked.out.starts_with("valid: Anytown Council consultation"), "{}", checked.out);
+    // Without the council's name, the message says what to enter.
+    let nameless = by_hand.replace(r#""council": "Anytown Council","#, "");
+    let checked = csplan_stdin(&["validate", "-"], &nameless);
+    assert_eq!(checked.code, 1);
+    assert!(checked.out.contains("authority: Enter the name of the local authority"), "{}", checked.out);
+    // A scenario with no consultation has no consultation file.
+    let none = csplan_stdin(&["consultation", "-"], &csplan(&["example", "--preset", "barnsley-2017"]).out);
+    assert_eq!(none.code, 2);
+    assert!(none.err.contains("no consultation section"), "{}", none.err);
+}

@@ -46,6 +46,13 @@ enum Command {
         /// Scenario JSON file, or - for standard input.
         file: String,
     },
+    /// The consultation alone, as the file to publish beside the participants' app:
+    /// `{"schema": 1, "consultation": {...}}` with only what its choices are calculated
+    /// from (team groups for social workers added, placements, budget areas). Checked first.
+    Consultation {
+        /// Scenario JSON file with a consultation section, or - for standard input.
+        file: String,
+    },
     /// All results for a scenario file.
     Report {
         /// Scenario JSON file, or - for standard input.
@@ -320,6 +327,7 @@ where
             write_all(out, &output::table(&["id", "title"], &rows, 2))
         }
         Command::Validate { file } => validate_file(&file, stdin, out, err),
+        Command::Consultation { file } => consultation_file(&file, stdin, out),
         Command::Report { file, format } => report_file(&file, format, stdin, out, err),
         Command::Table { file, id, format } => table_file(&file, id.as_deref(), format, stdin, out, err),
         Command::Diff { a, b, format } => diff_command(&a, &b, format, stdin, out, err),
@@ -431,6 +439,19 @@ fn validate_file(file: &str, stdin: &mut dyn Read, out: &mut dyn Write, err: &mu
         return Ok(1);
     }
     print_problems(&problems, err)?;
+    if scenario.authority.trim().is_empty() {
+        if let Some(c) = &scenario.consultation {
+            return write_all(
+                out,
+                &format!(
+                    "valid: {} consultation \u{201c}{}\u{201d}, {} choice(s)\n",
+                    scenario.council_name(),
+                    c.title,
+                    c.levers.len()
+                ),
+            );
+        }
+    }
     write_all(
         out,
         &format!(
@@ -440,6 +461,21 @@ fn validate_file(file: &str, stdin: &mut dyn Read, out: &mut dyn Write, err: &mu
             scenario.options.len()
         ),
     )
+}
+
+fn consultation_file(file: &str, stdin: &mut dyn Read, out: &mut dyn Write) -> Outcome {
+    let scenario = read_scenario(file, stdin)?;
+    let problems: Vec<Problem> = validate(&scenario).into_iter().filter(Problem::is_error).collect();
+    if let Some(p) = problems.first() {
+        return Err(Failure(format!(
+            "{file}: the scenario has problems; `csplan validate` lists them all. First: {p}"
+        )));
+    }
+    let Some(c) = scenario.consultation_file() else {
+        return Err(Failure(format!("{file}: that scenario has no consultation section")));
+    };
+    let json = serde_json::to_string_pretty(&c).map_err(|e| Failure(e.to_string()))?;
+    write_all(out, &(json + "\n"))
 }
 
 /// The whole report for a valid scenario, with DfE's looked-after comparison.

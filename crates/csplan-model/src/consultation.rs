@@ -17,6 +17,10 @@ pub struct Consultation {
     pub id: String,
     /// The title ("Balancing the budget 2021").
     pub title: String,
+    /// The council's name as participants see it, in the header and every page title;
+    /// blank: the scenario's authority. A consultation file has no authority of its own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub council: String,
     /// Introduction in plain English; paragraphs separated by blank lines.
     pub intro: String,
     /// First day responses are accepted, `YYYY-MM-DD`.

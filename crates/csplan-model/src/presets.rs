@@ -532,6 +532,7 @@ pub fn hampshire_2021() -> Scenario {
         consultation: Some(Consultation {
             id: "hampshire-2021".to_string(),
             title: "Balancing the budget 2021: children's services".to_string(),
+            council: String::new(),
             intro: "Hampshire County Council must find £22.7 million from its children's services budget of \
                     £214.9 million by 2023/24. £11.1 million is expected from government and corporate \
                     funding; the other £11.6 million would come from the savings proposals below.\n\n\
@@ -615,6 +616,7 @@ fn example_consultation() -> Consultation {
     Consultation {
         id: "example-2024".to_string(),
         title: "Balance the children's services budget".to_string(),
+        council: String::new(),
         intro: "The council expects to spend £3 million more on children's services next year than it has. \
                 We would like to know how you would close that gap.\n\n\
                 Choose the savings you would make and the money you would raise. Each choice shows what it \

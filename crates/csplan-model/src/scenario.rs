@@ -23,15 +23,18 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Scenario {
     /// Scenario file format version; this release reads [`SCHEMA_VERSION`].
     pub schema: u32,
-    /// The local authority, e.g. "Barnsley".
+    /// The local authority, e.g. "Barnsley" (blank in a consultation file: see
+    /// [`Scenario::consultation_file`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub authority: String,
     /// The date the figures describe, `YYYY-MM-DD` (caseloads are counted at 30 September).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub as_at: String,
     /// Where the figures come from, in words (a paper, a DfE release, "entered by you").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
-    /// How extra FTE becomes whole posts.
-    #[serde(default)]
+    /// How extra FTE becomes whole posts (written only when not the default, nearest).
+    #[serde(default, skip_serializing_if = "Rounding::is_default")]
     pub rounding: Rounding,
     /// Cost of one FTE post for a year (salary with on-costs), used where a team or
     /// option gives none of its own. Absent until the user gives it (DfE publishes no
@@ -39,12 +42,13 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_fte: Option<Money>,
     /// Caseload targets that options are compared against side by side (e.g. 18 and 16).
-    #[serde(default, with = "crate::dec::vec")]
+    #[serde(default, with = "crate::dec::vec", skip_serializing_if = "Vec::is_empty")]
     pub compare_targets: Vec<CaseloadTarget>,
     /// Case-holding team groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<TeamGroup>,
     /// Options: named sets of team groups whose caseloads are pooled.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<PlanOption>,
     /// The workforce behind the caseloads, if entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,6 +74,64 @@ pub struct Scenario {
     /// A "balance the budget" consultation, if the council runs one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consultation: Option<Consultation>,
+}
+
+impl Rounding {
+    /// True for the default, to the nearest post.
+    pub fn is_default(&self) -> bool {
+        *self == Rounding::default()
+    }
+}
+
+impl Scenario {
+    /// The council's name as a consultation's participants see it: the consultation's own
+    /// `council`, else the authority.
+    pub fn council_name(&self) -> &str {
+        match &self.consultation {
+            Some(c) if !c.council.trim().is_empty() => c.council.trim(),
+            _ => self.authority.trim(),
+        }
+    }
+
+    /// The file a council publishes for participants: the consultation alone
+    /// (`{"schema": 1, "consultation": {...}}`, the council's name inside it), with only
+    /// what its choices' consequences are calculated from: the team groups and the cost per
+    /// FTE when a choice adds social workers, the placements when one avoids placements,
+    /// and the budget's years and areas (not its workstreams or plan) when one reduces an
+    /// area with a statutory minimum. `None` without a consultation.
+    pub fn consultation_file(&self) -> Option<Scenario> {
+        let mut c = self.consultation.clone()?;
+        if c.council.trim().is_empty() {
+            c.council = self.authority.trim().to_string();
+        }
+        let effect =
+            |want: fn(&crate::LeverEffect) -> bool| c.levers.iter().any(|l| l.effect.as_ref().is_some_and(want));
+        let caseloads = effect(|e| matches!(e, crate::LeverEffect::Caseload { .. }));
+        let placements = effect(|e| matches!(e, crate::LeverEffect::Placements { .. }));
+        let areas = c.levers.iter().any(|l| l.area.is_some());
+        Some(Scenario {
+            schema: self.schema,
+            rounding: if caseloads { self.rounding } else { Rounding::default() },
+            cost_per_fte: self.cost_per_fte.filter(|_| caseloads),
+            // Options pool team groups for the Caseloads page; a consultation has no use for them.
+            teams: if caseloads {
+                self.teams.iter().map(|t| TeamGroup { options: Vec::new(), ..t.clone() }).collect()
+            } else {
+                Vec::new()
+            },
+            placements: self.placements.clone().filter(|_| placements),
+            budget: self.budget.as_ref().filter(|_| areas).map(|b| crate::Budget {
+                years: b.years.clone(),
+                areas: b.areas.clone(),
+                workstreams: Vec::new(),
+                delivery: crate::DeliveryShares::default(),
+                pressures: Vec::new(),
+                transport: None,
+            }),
+            consultation: Some(c),
+            ..Scenario::default()
+        })
+    }
 }
 
 impl Default for Scenario {
@@ -122,7 +184,7 @@ pub struct TeamGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_fte: Option<Money>,
     /// Ids of the options this group belongs to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
 }
 

@@ -14,6 +14,10 @@ pub const MAX_BUDGET: i64 = 100_000_000_000;
 /// Most levers, questions, workstreams or years accepted.
 pub const MAX_ITEMS: usize = 200;
 
+/// Presses of + from a lever's smallest value to its largest beyond which the step is
+/// warned about as too small.
+pub const MAX_PRESSES: u32 = 20;
+
 /// Most values a stepped lever may offer ((max - min) / step + 1).
 pub const MAX_STEPS: i64 = 1_000;
 
@@ -270,6 +274,15 @@ pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Co
                 out.push(Problem::error(
                     lp("max"),
                     format!("The largest value for {name} must be a whole number of steps from its smallest"),
+                ));
+            } else if count > Decimal::from(MAX_PRESSES) {
+                // Council tax from 0 to 2.99 in steps of 0.01 is 299 presses of +.
+                out.push(Problem::warning(
+                    lp("step"),
+                    format!(
+                        "Reaching the largest value for {name} takes {} presses of +; a larger step is easier for participants (they can also type a value)",
+                        count.normalize()
+                    ),
                 ));
             }
         }

@@ -13,6 +13,7 @@ crate::form! {
     pub struct ConsultationForm {
         id: text(Info::words("Id").hint("Short, like budget-2027: it is written into every response").width(20)),
         title: text(Info::words("Title").width(100)),
+        council: text(Info::words("The council's name as participants see it (optional)").hint("Blank: the authority's name").width(100)),
         intro: text(Info::paragraph("Introduction").hint("Separate paragraphs with a blank line")),
         opens: text(Info::date("Opens (YYYY-MM-DD)").example("2027-01-04").row(1)),
         closes: text(Info::date("Closes (YYYY-MM-DD)").example("2027-02-14").row(1)),
@@ -136,12 +137,113 @@ fn effect_from(text: &str) -> Option<Option<LeverEffect>> {
     }
 }
 
+/// What a council calls each kind of choice, in the editor.
+pub fn kind_label(kind: LeverKind) -> &'static str {
+    match kind {
+        LeverKind::Proposal => "A savings proposal (accept or not)",
+        LeverKind::Stepped => "A number to choose (from the smallest to the largest, in steps)",
+        LeverKind::CouncilTax => "Council tax change (%)",
+        LeverKind::Reserves => "Use of reserves (one-off income)",
+        LeverKind::Charges => "New or higher charges (income)",
+        LeverKind::Principle => "A principle (agree, no view, disagree)",
+    }
+}
+
 impl ConsultationForm {
+    /// A new consultation to fill in: must balance, no choices yet.
+    pub fn new_section() -> Self {
+        Self { balance: "must_balance".to_string(), ..Self::default() }
+    }
+
+    /// A label for choice `i`: its name, else "choice 3".
+    pub fn lever_label(&self, i: usize) -> String {
+        label(self.levers.get(i).map_or("", |l| &l.name), "choice", i)
+    }
+
+    /// A label for question `i`: its text, else "question 3".
+    pub fn question_label(&self, i: usize) -> String {
+        label(self.questions.get(i).map_or("", |q| &q.text), "question", i)
+    }
+
+    /// Adds a choice of `kind` with an id no other choice has, and returns its index. A
+    /// stepped choice starts at 0 to 10 in ones; council tax at 0 to 3% in quarters (12
+    /// presses of +), for the council to set its own cap.
+    pub fn add_lever(&mut self, kind: LeverKind) -> usize {
+        let mut n = self.levers.len() + 1;
+        while self.levers.iter().any(|l| l.id.trim() == format!("choice-{n}")) {
+            n += 1;
+        }
+        let (max, step, unit) = match kind {
+            LeverKind::CouncilTax => ("3", "0.25", "%"),
+            LeverKind::Stepped => ("10", "1", ""),
+            LeverKind::Reserves | LeverKind::Charges => ("1", "1", ""),
+            LeverKind::Proposal | LeverKind::Principle => ("", "", ""),
+        };
+        self.levers.push(LeverForm {
+            id: format!("choice-{n}"),
+            kind,
+            min: "0".to_string(),
+            max: max.to_string(),
+            step: step.to_string(),
+            start: "0".to_string(),
+            unit: unit.to_string(),
+            ..LeverForm::default()
+        });
+        self.levers.len() - 1
+    }
+
+    /// Removes choice `i`.
+    pub fn remove_lever(&mut self, i: usize) {
+        if i < self.levers.len() {
+            self.levers.remove(i);
+        }
+    }
+
+    /// Moves choice `i` one place up (or down) the list participants see; returns where it
+    /// is now.
+    pub fn move_lever(&mut self, i: usize, up: bool) -> usize {
+        let to = if up { i.checked_sub(1) } else { i.checked_add(1).filter(|j| *j < self.levers.len()) };
+        match to {
+            Some(j) if i < self.levers.len() => {
+                self.levers.swap(i, j);
+                j
+            }
+            _ => i,
+        }
+    }
+
+    /// Adds an "about you" question with two answers to fill in; returns its index.
+    pub fn add_question(&mut self) -> usize {
+        let n = self.questions.len() + 1;
+        self.questions.push(QuestionForm {
+            id: format!("q{n}"),
+            text: String::new(),
+            options: vec![String::new(), String::new()],
+        });
+        self.questions.len() - 1
+    }
+
+    /// Removes question `i`.
+    pub fn remove_question(&mut self, i: usize) {
+        if i < self.questions.len() {
+            self.questions.remove(i);
+        }
+    }
+
+    /// Adds an answer to question `i`; returns its index.
+    pub fn add_answer(&mut self, i: usize) -> usize {
+        self.questions.get_mut(i).map_or(0, |q| {
+            q.options.push(String::new());
+            q.options.len() - 1
+        })
+    }
+
     /// The form showing a consultation as a person would type it.
     pub fn from_consultation(c: &Consultation) -> Self {
         Self {
             id: c.id.clone(),
             title: c.title.clone(),
+            council: c.council.clone(),
             intro: c.intro.clone(),
             opens: c.opens.clone(),
             closes: c.closes.clone(),
@@ -193,6 +295,7 @@ impl ConsultationForm {
         Consultation {
             id: self.id.trim().to_string(),
             title: self.title.trim().to_string(),
+            council: self.council.trim().to_string(),
             intro: self.intro.clone(),
             opens: self.opens.trim().to_string(),
             closes: self.closes.trim().to_string(),

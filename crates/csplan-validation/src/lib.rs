@@ -170,10 +170,14 @@ pub fn validate_sections<const S: u16>(scenario: &Scenario, other_sections: bool
             ),
         ));
     }
-    if scenario.authority.trim().is_empty() {
+    // A consultation file (`Scenario::consultation_file`) has a consultation and neither
+    // authority nor date of its own: the council's name is inside the consultation.
+    let consultation_file = scenario.consultation.is_some() && scenario.authority.trim().is_empty();
+    if scenario.council_name().is_empty() {
         out.push(Problem::error("authority", "Enter the name of the local authority"));
     }
-    if !is_iso_date(&scenario.as_at) {
+    let undated_consultation_file = consultation_file && scenario.as_at.is_empty();
+    if !undated_consultation_file && !is_iso_date(&scenario.as_at) {
         out.push(Problem::error(
             "as_at",
             "Enter the date the figures describe as a real date in the form YYYY-MM-DD, like 2017-09-30",
@@ -193,7 +197,7 @@ pub fn validate_sections<const S: u16>(scenario: &Scenario, other_sections: bool
         }
     }
     if S & section::CASELOADS != 0 {
-        if scenario.teams.is_empty() && !other_sections {
+        if scenario.teams.is_empty() && !other_sections && scenario.consultation.is_none() {
             out.push(Problem::error("teams", "Add at least one team group"));
         }
         for i in 0..scenario.teams.len() {

@@ -100,6 +100,7 @@ pub fn read_scenario_json(text: &str) -> Result<(Scenario, Vec<Problem>), LoadEr
 #[derive(serde::Deserialize)]
 struct ForConsultation {
     schema: u32,
+    #[serde(default)]
     authority: String,
     #[serde(default)]
     as_at: String,

@@ -28,7 +28,7 @@ pub fn use_title(page: impl Fn() -> String + 'static, has_errors: impl Fn() -> b
 fn service_name() -> impl Fn() -> String + Copy {
     let planner = crate::PARTICIPANT.then(use_context::<crate::state::Planner>).flatten();
     move || match planner {
-        Some(p) => p.scenario.with(|s| s.authority.clone()),
+        Some(p) => p.scenario.with(|s| s.council_name().to_string()),
         None => SERVICE_NAME.to_string(),
     }
 }

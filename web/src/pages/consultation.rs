@@ -21,7 +21,8 @@ use crate::components::layout::use_title;
 use crate::components::preset::PresetLoader;
 use crate::state::use_planner;
 
-fn download(file: &str, mime: &str, text: &str) {
+/// Has the browser download `text` as `file`.
+pub(crate) fn download(file: &str, mime: &str, text: &str) {
     let url = data_url(mime, text);
     let Ok(a) = document().create_element("a") else { return };
     let _ = a.set_attribute("href", &url);
@@ -36,7 +37,8 @@ fn download(file: &str, mime: &str, text: &str) {
 pub fn ConsultationPage() -> impl IntoView {
     let planner = use_planner();
     let consultation = Memo::new(move |_| planner.scenario.with(|s| s.consultation.clone()));
-    move || {
+    view! {
+    {move || {
         match consultation.get() {
         None if crate::PARTICIPANT => view! {
             <h1 class="govuk-heading-xl">"Balance the budget"</h1>
@@ -45,12 +47,26 @@ pub fn ConsultationPage() -> impl IntoView {
         .into_any(),
         None => view! {
             <h1 class="govuk-heading-xl">"Balance the budget"</h1>
-            <p class="govuk-body">"This scenario has no consultation. A council sets one up in its scenario file; the Example council and Hampshire SP2023, 2021 presets have one."</p>
+            <p class="govuk-body">"This scenario has no consultation. Set one up below, or load the Example council or Hampshire SP2023, 2021 preset, which have one."</p>
             <PresetLoader/>
         }
         .into_any(),
         Some(c) => view! { <Taking c/> }.into_any(),
+        }
+    }}
+    {setup()}
     }
+}
+
+/// The editor under the page, in the planner only.
+fn setup() -> Option<AnyView> {
+    #[cfg(feature = "budget")]
+    {
+        (!crate::PARTICIPANT).then(|| view! { <crate::pages::consultation_setup::Setup/> }.into_any())
+    }
+    #[cfg(not(feature = "budget"))]
+    {
+        None
     }
 }
 

@@ -12,6 +12,8 @@ pub mod caseloads;
 pub mod children_in_care;
 #[cfg(any(feature = "budget", feature = "participant"))]
 pub mod consultation;
+#[cfg(feature = "budget")]
+pub mod consultation_setup;
 #[cfg(feature = "cost")]
 pub mod cost_of_care;
 #[cfg(feature = "demand")]

@@ -1,0 +1,172 @@
+// Setting up a consultation in the planner, from nothing and by keyboard alone: five
+// savings proposals, council tax capped at 2.99% and reserves; the participants' view above
+// the editor follows every change; the consultation file it downloads holds the
+// consultation alone, passes `csplan validate` and opens in the participants' app, where a
+// participant can take part. axe finds nothing at 320 and 1024 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { axe, launch, open, serve } from './harness.mjs';
+
+const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
+const extra = new Map();
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(undefined, '/', extra);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function clean(page) {
+  assert.deepEqual(await axe(page), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+}
+
+/** Focuses `selector` and types `text` into it, as a keyboard user would after tabbing there. */
+async function type(page, selector, text) {
+  await page.focus(selector);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Presses Enter on the button `selector`. */
+async function press(page, selector) {
+  await page.focus(selector);
+  await page.keyboard.press('Enter');
+}
+
+const PROPOSALS = [
+  ['Close two libraries', '400,000'],
+  ['Reduce street cleaning', '300,000'],
+  ['Merge two children\'s homes', '500,000'],
+  ['Stop the holiday activity programme', '200,000'],
+  ['Charge for garden waste', '100,000'],
+];
+
+test('a five-proposal consultation with council tax and reserves, built by keyboard, published and taken part in', async () => {
+  const { context, page, problems } = await open(browser, `${server.url}?page=caseloads`);
+  try {
+    // Start from a scenario with no consultation: Barnsley's, then the consultation page.
+    await page.selectOption('#preset', 'barnsley-2017');
+    await press(page, '#load-preset');
+    await page.waitForFunction(() => document.body.innerText.includes('Barnsley'));
+    await page.goto(`${server.url}?page=consultation`);
+    await page.waitForSelector('#add-consultation');
+    await press(page, '#add-consultation');
+    await page.waitForFunction(() => document.activeElement?.id === 'consultation-title');
+    await page.keyboard.type('Balancing the budget 2027');
+    await type(page, '#consultation-council', 'Anytown Council');
+    await type(page, '#consultation-id', 'anytown-2027');
+    await type(page, '#consultation-intro', 'We must find £2 million.\n\nChoose how you would do it.');
+    await type(page, '#consultation-opens', '2026-01-04');
+    await type(page, '#consultation-closes', '2099-02-14');
+    await type(page, '#consultation-gap', '2,000,000');
+    await type(page, '#consultation-council_tax_yield', '600,000');
+    for (const [k, [name, saves]] of PROPOSALS.entries()) {
+      await press(page, '#add-lever');
+      await page.waitForFunction((id) => document.activeElement?.id === id, `consultation-levers-${k}-name`);
+      await page.keyboard.type(name);
+      await type(page, `#consultation-levers-${k}-per_unit`, saves);
+    }
+    // Council tax, capped at 2.99% in steps of 0.01: the editor warns of 299 presses.
+    await press(page, '#add-lever');
+    await page.waitForFunction(() => document.activeElement?.id === 'consultation-levers-5-name');
+    await page.keyboard.type('Council tax');
+    await page.focus('#consultation-levers-5-kind');
+    await page.keyboard.type('Council');
+    assert.equal(await page.inputValue('#consultation-levers-5-kind'), 'council_tax');
+    await type(page, '#consultation-levers-5-per_unit', '600,000');
+    await type(page, '#consultation-levers-5-max', '2.99');
+    await type(page, '#consultation-levers-5-step', '0.01');
+    await page.waitForFunction(() => document.body.innerText.includes('Reaching the largest value for Council tax takes 299 presses of +'));
+    await type(page, '#consultation-levers-5-step', '0.25');
+    await type(page, '#consultation-levers-5-max', '3');
+    // Reserves: up to £1m, in £250,000s.
+    await press(page, '#add-lever');
+    await page.waitForFunction(() => document.activeElement?.id === 'consultation-levers-6-name');
+    await page.keyboard.type('Use reserves');
+    await page.focus('#consultation-levers-6-kind');
+    await page.keyboard.type('Use');
+    assert.equal(await page.inputValue('#consultation-levers-6-kind'), 'reserves');
+    await type(page, '#consultation-levers-6-per_unit', '1');
+    await type(page, '#consultation-levers-6-max', '1,000,000');
+    await type(page, '#consultation-levers-6-step', '250,000');
+    await type(page, '#consultation-levers-6-unit', '£');
+    // The last proposal moves up one place, and focus follows it.
+    await press(page, '#consultation-levers-4-up');
+    await page.waitForFunction(() => document.activeElement?.id === 'consultation-levers-3-up');
+    assert.equal(await page.inputValue('#consultation-levers-3-name'), 'Charge for garden waste');
+    assert.deepEqual(await page.$$eval('#error-summary', (e) => e.map((x) => x.innerText)), []);
+    // The participants' view above follows: every choice, in the new order.
+    const view = await page.locator('main').innerText();
+    const at = PROPOSALS.map(([name]) => view.indexOf(name));
+    assert.ok(at.every((i) => i >= 0), view);
+    assert.ok(view.indexOf('Charge for garden waste') < view.indexOf('Stop the holiday activity programme'));
+    assert.ok(view.includes('Council tax') && view.includes('Use reserves'));
+    await clean(page);
+
+    // Download the consultation file: the consultation alone, valid for csplan.
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, '#download-consultation')]);
+    assert.equal(download.suggestedFilename(), 'anytown-2027.json');
+    const text = readFileSync(await download.path(), 'utf8');
+    const file = JSON.parse(text);
+    assert.deepEqual(Object.keys(file).sort(), ['consultation', 'schema']);
+    assert.equal(file.consultation.levers.length, 7);
+    const checked = execFileSync(CSPLAN, ['validate', '-'], { input: text, encoding: 'utf8' });
+    assert.match(checked, /^valid: Anytown Council consultation “Balancing the budget 2027”, 7 choice\(s\)/);
+    const link = await page.locator('#participants-link').innerText();
+    assert.equal(link, `${server.url}take-part/?scenario=anytown-2027.json`);
+    assert.match(await page.locator('#publish-steps').innerText(), /csplan collect --scenario anytown-2027\.json --db responses\.db --origin http:\/\/127\.0\.0\.1:\d+/);
+    assert.deepEqual(problems.console, []);
+
+    // Published: the participants' app opens it, with the council's name, and a
+    // participant can balance the budget.
+    extra.set('take-part/anytown-2027.json', text);
+    const participant = await open(browser, link, { width: 320 });
+    try {
+      const p = participant.page;
+      await p.waitForSelector('#consultation-choice-6');
+      assert.match(await p.title(), /Anytown Council$/);
+      assert.equal(await p.locator('h1').innerText(), 'Balancing the budget 2027');
+      // £400,000 + £300,000 + £500,000 + £200,000, and 1% on council tax (£600,000).
+      for (const n of [1, 2, 3, 4]) {
+        await p.focus(`#consultation-choice-${n}`);
+        await p.keyboard.press('Space');
+      }
+      await type(p, '#consultation-choice-6', '1');
+      assert.match(await p.locator('#balance-summary').innerText(), /^Balanced/);
+      await clean(p);
+      await press(p, '#review');
+      await p.waitForSelector('#review-heading');
+      assert.match(await p.locator('main').innerText(), /Your budget balances/);
+      assert.deepEqual(participant.problems.console, []);
+    } finally {
+      await participant.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the editor at 320 px: axe-clean, no sideways scroll, and removing a choice moves focus to Add', async () => {
+  const { context, page } = await open(browser, `${server.url}?page=consultation`, { width: 320 });
+  try {
+    await page.waitForSelector('#setup-heading');
+    await page.waitForSelector('#consultation-levers-0-name');
+    await clean(page);
+    const before = await page.locator('[id^="consultation-levers-"][id$="-name"]').count();
+    await press(page, 'button:has-text("Remove choice")');
+    await page.waitForFunction(() => document.activeElement?.id === 'add-lever');
+    assert.equal(await page.locator('[id^="consultation-levers-"][id$="-name"]').count(), before - 1);
+  } finally {
+    await context.close();
+  }
+});
