@@ -15,6 +15,7 @@ const PAGES = [
   { query: '?page=children-in-care', h1: 'Children in care', title: 'Children in care - Children\'s Services Planner' },
   { query: '?page=budget', h1: 'Budget', title: 'Budget - Children\'s Services Planner' },
   { query: '?page=consultation', h1: 'Balance the children\'s services budget', title: 'Balance the budget - Children\'s Services Planner' },
+  { query: '?page=consultation-results', h1: 'Consultation results', title: 'Consultation results - Children\'s Services Planner' },
   { query: 'take-part/', h1: 'Balance the children\'s services budget', title: 'Balance the children\'s services budget - Example council' },
   { query: '?page=scenario', h1: 'Save and share', title: 'Save and share - Children\'s Services Planner' },
   { query: '?page=explain', h1: 'How it works', title: 'How it works - Children\'s Services Planner' },

@@ -24,6 +24,8 @@ pub enum Page {
     Budget,
     /// The "balance the budget" consultation.
     Consultation,
+    /// The consultation's responses, summarised.
+    Results,
     /// Save, open, share and compare scenarios.
     Scenario,
     /// How every figure is worked out, and where every input comes from.
@@ -47,6 +49,7 @@ impl Page {
             Page::ChildrenInCare => "?page=children-in-care",
             Page::Budget => "?page=budget",
             Page::Consultation => "?page=consultation",
+            Page::Results => "?page=consultation-results",
             Page::Scenario => "?page=scenario",
             Page::Explain => "?page=explain",
             Page::Summary => "?page=summary",
@@ -64,6 +67,7 @@ impl Page {
             Page::ChildrenInCare => "Children in care",
             Page::Budget => "Budget",
             Page::Consultation => "Balance the budget",
+            Page::Results => "Consultation results",
             Page::Scenario => "Save and share",
             Page::Explain => "How it works",
             Page::Summary => "Summary to print",
@@ -89,7 +93,7 @@ impl Page {
             Page::Workforce => cfg!(feature = "workforce"),
             Page::Demand | Page::ChildrenInCare => cfg!(feature = "demand"),
             Page::CostOfCare => cfg!(feature = "cost"),
-            Page::Budget | Page::Consultation => cfg!(feature = "budget"),
+            Page::Budget | Page::Consultation | Page::Results => cfg!(feature = "budget"),
             Page::Scenario => cfg!(feature = "scenario"),
             Page::Explain | Page::Summary => cfg!(feature = "report"),
         }
@@ -110,6 +114,7 @@ impl Page {
             "children-in-care" => Page::ChildrenInCare,
             "budget" => Page::Budget,
             "consultation" => Page::Consultation,
+            "consultation-results" => Page::Results,
             "scenario" => Page::Scenario,
             "explain" => Page::Explain,
             "summary" => Page::Summary,

@@ -19,7 +19,7 @@ pub const BUNDLES: [(&str, &str); 7] = [
     ("workforce", "workforce"),
     ("demand", "demand children-in-care"),
     ("cost", "cost-of-care"),
-    ("budget", "budget consultation"),
+    ("budget", "budget consultation consultation-results"),
     ("scenario", "scenario"),
     ("report", "explain summary"),
 ];

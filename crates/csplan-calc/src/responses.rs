@@ -224,27 +224,6 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
     }
 }
 
-/// The responses that repeat an earlier one, from each response's id ([`Response::id`]) in
-/// order: each repeat's index with the index of the first response with the same id. An
-/// empty id (a response made by an earlier version or by the command line) never repeats:
-/// two people may choose alike.
-pub fn repeats<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<(usize, usize)> {
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        if id.is_empty() {
-            continue;
-        }
-        match first.get(id) {
-            Some(&earlier) => out.push((i, earlier)),
-            None => {
-                first.insert(id, i);
-            }
-        }
-    }
-    out
-}
-
 /// One comment from a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Comment {

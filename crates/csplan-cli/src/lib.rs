@@ -818,41 +818,13 @@ fn summarise_command(
         Err(None) => return Ok(1),
     };
     let texts = response_texts(paths, db, err)?;
-    let total = if db.is_some() { texts.len() } else { response_files(paths)?.0.len() };
-    let mut named = Vec::with_capacity(texts.len());
-    for (name, text) in &texts {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let response: csplan_model::Response = match serde_path_to_error::deserialize(de) {
-            Ok(r) => r,
-            Err(e) => {
-                let path = e.path().to_string();
-                let at = if path == "." { String::new() } else { format!("{path}: ") };
-                let _ = writeln!(err, "{name}: skipped: not a csplan response: {at}{}", e.into_inner());
-                continue;
-            }
-        };
-        let response = match &checked {
-            Some((s, c)) => match csplan_collect::accept(s, c, response) {
-                Ok(r) => r,
-                Err(problems) => {
-                    if let Some(p) = problems.first() {
-                        let _ = writeln!(err, "{name}: skipped: {p}");
-                    }
-                    continue;
-                }
-            },
-            None => response,
-        };
-        named.push((name.clone(), response));
+    let reading = csplan_present::responses::read(&texts, checked.as_ref().map(|(s, c)| (s, c)));
+    for n in &reading.notes {
+        let _ = writeln!(err, "{}: {}", n.name, n.message);
     }
-    let repeats = csplan_calc::responses::repeats(named.iter().map(|(_, r)| r.id.as_str()));
-    for &(i, earlier) in repeats.iter().rev() {
-        if let (Some((name, _)), Some((first, _))) = (named.get(i), named.get(earlier)) {
-            let _ = writeln!(err, "{name}: counted once: the same response as {first}");
-        }
-        named.remove(i);
-    }
-    let skipped = total.saturating_sub(named.len() + repeats.len());
+    let unread = if db.is_some() { 0 } else { response_files(paths)?.0.len().saturating_sub(texts.len()) };
+    let skipped = reading.skipped() + unread;
+    let named = reading.counted;
     let consultation = checked.as_ref().map(|(_, c)| c);
     if comments {
         let table = csplan_present::tables::comments(&csplan_calc::responses::comments(&named, consultation));

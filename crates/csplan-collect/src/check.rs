@@ -1,44 +1,18 @@
-//! The one check a response must pass to be counted: the same for the collector and for
-//! `csplan responses summarise --scenario`.
+//! The one check a response must pass to be counted: the same for the collector, for
+//! `csplan responses summarise --scenario` and for the planner's results page. It lives in
+//! `csplan_present::responses` (compiled for the browser too); this is the collector's name
+//! for it.
 
-use csplan_calc::consultation::{evaluate, refusals};
-use csplan_model::{Consultation, Response, Scenario};
-use csplan_validation::{validate_response, Problem};
-
-/// Checks a response against the consultation (its choices, values, comments and answers,
-/// the statutory minimums, and the balance rule) and returns it with the balance
-/// recalculated, so a response never carries a figure the models did not make. Every
-/// problem found is returned, each naming its field.
-pub fn accept(s: &Scenario, c: &Consultation, mut r: Response) -> Result<Response, Vec<Problem>> {
-    let problems = validate_response(c, &r);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let outcome = evaluate(s, c, &r.choices).map_err(|e| vec![Problem::error("choices", e.to_string())])?;
-    let refused: Vec<Problem> = refusals(&outcome)
-        .into_iter()
-        .map(|refusal| match refusal.lever.and_then(|i| c.levers.get(i)) {
-            Some(l) => {
-                let at = r.choices.iter().position(|ch| ch.lever == l.id).unwrap_or_default();
-                Problem::error(format!("choices[{at}].value"), refusal.message)
-            }
-            None => Problem::error("balance", refusal.message),
-        })
-        .collect();
-    if !refused.is_empty() {
-        return Err(refused);
-    }
-    r.balance = outcome.balance;
-    r.balanced = outcome.balanced;
-    Ok(r)
-}
+pub use csplan_present::responses::accept;
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
     use super::*;
+    use csplan_calc::consultation::evaluate;
     use csplan_model::presets::preset;
     use csplan_model::{Choice, Decimal, Money, RESPONSE_SCHEMA};
+    use csplan_model::{Consultation, Response, Scenario};
 
     fn example() -> Scenario {
         (preset("example").expect("example preset").build)()

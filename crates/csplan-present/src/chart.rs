@@ -189,3 +189,25 @@ pub fn invest_bars(c: &csplan_calc::placements::CostOfCare) -> Vec<(String, Vec<
         })
         .unwrap_or_default()
 }
+
+/// Each choice's take-up (%), principles aside, for the results page's chart.
+pub fn take_up_bars(s: &csplan_calc::responses::Summary) -> Vec<(String, Vec<Decimal>)> {
+    s.levers
+        .iter()
+        .filter(|l| l.kind != Some(csplan_model::LeverKind::Principle))
+        .map(|l| (l.name.clone(), vec![l.take_up_percent.unwrap_or_default()]))
+        .collect()
+}
+
+/// Each principle's answers: agree, no view, disagree (responses), for the results page.
+pub fn agreement_bars(s: &csplan_calc::responses::Summary) -> Vec<(String, Vec<Decimal>)> {
+    s.levers
+        .iter()
+        .filter(|l| l.kind == Some(csplan_model::LeverKind::Principle))
+        .map(|l| {
+            let no_view = l.responses.saturating_sub(l.agree).saturating_sub(l.disagree);
+            let n = |v: usize| Decimal::from(v as u64);
+            (l.name.clone(), vec![n(l.agree), n(no_view), n(l.disagree)])
+        })
+        .collect()
+}

@@ -14,6 +14,7 @@ use core::fmt::Write as _;
 use csplan_model::Decimal;
 
 pub mod chart;
+pub mod responses;
 pub mod tables;
 
 /// What a column holds, which decides its CSV header's unit and its alignment.

@@ -844,6 +844,24 @@ pub fn about_you(s: &Summary) -> Vec<Table> {
         .collect()
 }
 
+/// Every "about you" answer in one table (question, answer, responses), for a page that
+/// shows them together.
+pub fn about_you_all(s: &Summary) -> Table {
+    let mut t = Table::new(
+        "about-you",
+        "About you: the answers to each question",
+        vec![col("Question", Unit::Text), col("Answer", Unit::Text), col("Responses", Unit::Number)],
+    );
+    for q in &s.about_you {
+        let question = if q.text.is_empty() { q.id.clone() } else { q.text.clone() };
+        for (a, n) in &q.answers {
+            t.row(vec![text(question.clone()), text(a.clone()), number(Decimal::from(*n as u64), 0)]);
+        }
+        t.row(vec![text(question), text("No answer"), number(Decimal::from(q.unanswered as u64), 0)]);
+    }
+    t
+}
+
 /// Every table of a report, in the order the pages show them, for the command line and
 /// `csplan table`.
 pub fn report(r: &Report) -> Vec<Table> {

@@ -98,6 +98,7 @@ pub fn Header() -> impl IntoView {
                             {item(Page::ChildrenInCare)}
                             {item(Page::Budget)}
                             {item(Page::Consultation)}
+                            {item(Page::Results)}
                             {item(Page::Scenario)}
                             {item(Page::Explain)}
                         </ul>

@@ -21,6 +21,8 @@ pub mod demand;
 #[cfg(feature = "report")]
 pub mod explain;
 pub mod not_found;
+#[cfg(feature = "budget")]
+pub mod results;
 #[cfg(feature = "scenario")]
 pub mod scenario;
 #[cfg(feature = "report")]

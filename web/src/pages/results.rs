@@ -1,0 +1,147 @@
+//! Consultation results, in the planner: open the response files participants downloaded
+//! and a collector's JSON export (a file picker, or dropped on the page), and read the
+//! summary. Nothing leaves the browser. Files are read by `csplan_present::responses::read`
+//! (checked against this scenario's consultation, each response counted once) and
+//! summarised by `csplan_calc::responses::summarise`: the same code as
+//! `csplan responses summarise`, so the page and the command line agree.
+
+use csplan_calc::responses::{comments, summarise, Summary};
+use csplan_model::Response;
+use csplan_present::responses::{read, Reading};
+use csplan_present::{tables, Table};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::bar_chart::{BarChart, Groups, Series};
+use crate::components::layout::PageHeading;
+use crate::components::live_table::LiveTable;
+use crate::state::use_planner;
+
+const TAKE_UP: &[Series] = &[Series { name: "Take-up (%)", fill: "#1d70b8" }];
+const AGREEMENT: &[Series] = &[
+    Series { name: "Agree", fill: "#1d70b8" },
+    Series { name: "No view", fill: "#ffffff" },
+    Series { name: "Disagree", fill: "#d4351c" },
+];
+
+/// Reads every file as text, with its name.
+async fn texts(files: Vec<web_sys::File>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for file in files {
+        let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+        out.push((file.name(), text.unwrap_or_default()));
+    }
+    out
+}
+
+/// The page.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let planner = use_planner();
+    let files: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    let reading: Memo<Reading> = Memo::new(move |_| {
+        files.with(|f| planner.scenario.with(|s| read(f, s.consultation.as_ref().map(|c| (&**s, c)))))
+    });
+    let summary: Memo<Summary> = Memo::new(move |_| {
+        let responses: Vec<Response> = reading.with(|r| r.counted.iter().map(|(_, r)| r.clone()).collect());
+        planner.scenario.with(|s| summarise(&responses, s.consultation.as_ref()))
+    });
+    let any = Memo::new(move |_| !files.with(Vec::is_empty));
+    let add = move |list: Option<web_sys::FileList>| {
+        let Some(list) = list else { return };
+        // Taken now: a FileList is live, and the input is cleared for the next choice.
+        let list: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        leptos::task::spawn_local(async move {
+            let read = texts(list).await;
+            files.update(|f| f.extend(read));
+        });
+    };
+    let on_change = move |e: leptos::ev::Event| {
+        let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        add(input.as_ref().and_then(web_sys::HtmlInputElement::files));
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    let on_drop = move |e: leptos::ev::DragEvent| {
+        e.prevent_default();
+        add(e.data_transfer().and_then(|d| d.files()));
+    };
+    let table = move |make: fn(&Summary) -> Table| Memo::new(move |_| any.get().then(|| summary.with(make)));
+    let responses = table(tables::responses);
+    let about = Memo::new(move |_| {
+        (any.get() && summary.with(|s| !s.about_you.is_empty())).then(|| summary.with(tables::about_you_all))
+    });
+    // Comments, all or on one choice ("" all, "overall" the overall comment).
+    let on_choice = RwSignal::new(String::new());
+    let choices = Memo::new(move |_| summary.with(|s| s.levers.iter().map(|l| l.name.clone()).collect::<Vec<_>>()));
+    let comment_table = Memo::new(move |_| {
+        any.get().then(|| {
+            let wanted = on_choice.get();
+            let all = reading.with(|r| planner.scenario.with(|s| comments(&r.counted, s.consultation.as_ref())));
+            let shown: Vec<_> = all
+                .into_iter()
+                .filter(|c| wanted.is_empty() || (wanted == "overall" && c.choice.is_empty()) || c.choice == wanted)
+                .collect();
+            tables::comments(&shown)
+        })
+    });
+    let take_up: Memo<Groups> = Memo::new(move |_| summary.with(csplan_present::chart::take_up_bars));
+    let agreement: Memo<Groups> = Memo::new(move |_| summary.with(csplan_present::chart::agreement_bars));
+    let notes = move || {
+        reading
+            .with(|r| r.notes.iter().map(|n| view! { <li>{format!("{}: {}", n.name, n.message)}</li> }).collect_view())
+    };
+    let read_line = move || {
+        let (n, counted) = (files.with(Vec::len), reading.with(|r| r.counted.len()));
+        format!(
+            "{n} file{} read: {counted} response{} counted.",
+            if n == 1 { "" } else { "s" },
+            if counted == 1 { "" } else { "s" }
+        )
+    };
+    view! {
+        <PageHeading title="Consultation results"
+            lead="Open the response files participants sent you, a collector's export, or both, and read what they chose. The files are read in this browser: nothing is uploaded." no_presets=true/>
+        <div class="govuk-form-group app-no-print" id="results-drop" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
+            <label class="govuk-label govuk-label--m" for="results-files">"Response files"</label>
+            <div class="govuk-hint" id="results-files-hint">"Choose any number of .json files: responses participants downloaded, and a collector's export (csplan responses export --format json). You can also drop them here. Each response counts once, however many files it is in."</div>
+            <input class="govuk-file-upload" id="results-files" type="file" multiple=true accept=".json,application/json"
+                aria-describedby="results-files-hint" on:change=on_change/>
+        </div>
+        <div aria-live="polite" id="results-status">
+            {move || any.get().then(|| view! {
+                <p class="govuk-body" id="results-read">{read_line}</p>
+                {move || reading.with(|r| !r.notes.is_empty()).then(|| view! {
+                    <h2 class="govuk-heading-s">"Not counted, or counted once"</h2>
+                    <ul class="govuk-list govuk-list--bullet app-break-words" id="results-notes">{notes}</ul>
+                })}
+            })}
+        </div>
+        {move || any.get().then(|| view! {
+            <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="results-clear"
+                on:click=move |_| files.set(Vec::new())>"Clear the files"</button>
+            <h2 class="govuk-heading-l">"What participants chose"</h2>
+            <LiveTable table=responses/>
+            <BarChart id="take-up-chart" title="Take-up of each choice (%)"
+                description="The share of responses that took each choice up (for a number, chose more than nothing). The table above gives the figures."
+                series=TAKE_UP groups=take_up horizontal=true/>
+            <BarChart id="agreement-chart" title="Level of agreement with each principle"
+                description="How many agreed, had no view and disagreed. The table above gives agree / disagree."
+                series=AGREEMENT groups=agreement horizontal=true/>
+            <h2 class="govuk-heading-l">"About you"</h2>
+            <LiveTable table=about small=true/>
+            <h2 class="govuk-heading-l" id="comments-heading">"Comments"</h2>
+            <div class="govuk-form-group app-no-print">
+                <label class="govuk-label" for="comments-on">"Show comments on"</label>
+                <select class="govuk-select" id="comments-on" on:change=move |e| on_choice.set(event_target_value(&e))>
+                    <option value="">"Every choice, and overall"</option>
+                    <option value="overall">"Overall comments"</option>
+                    {move || choices.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <LiveTable table=comment_table small=true/>
+        })}
+    }
+}
