@@ -170,3 +170,23 @@ test('the editor at 320 px: axe-clean, no sideways scroll, and removing a choice
     await context.close();
   }
 });
+
+test('the gap can be taken from the Budget page\'s medium-term plan', async () => {
+  const { context, page } = await open(browser, `${server.url}?page=budget`);
+  try {
+    await page.selectOption('#preset', 'hampshire-2021');
+    await press(page, '#load-preset');
+    await page.waitForSelector('#savings-table');
+    await page.goto(`${server.url}?page=consultation`);
+    await page.waitForSelector('#gap-from-plan-0');
+    const words = await page.locator('#gap-from-plan-0').innerText();
+    const [, year, pounds] = words.match(/^Use (\S+)'s gap from the plan: (£[\d,]+)$/);
+    await press(page, '#gap-from-plan-0');
+    await page.waitForFunction((want) => document.getElementById('consultation-gap').value.replace(/,/g, '') === want, pounds.slice(1).replace(/,/g, ''));
+    assert.ok(year.includes('/'), year);
+    assert.match(await page.locator('main').innerText(), new RegExp(pounds.replace(/[£,]/g, (c) => `\\${c}`)));
+    await clean(page);
+  } finally {
+    await context.close();
+  }
+});

@@ -190,6 +190,21 @@ pub struct Plan {
     pub transport: Option<TransportPlan>,
 }
 
+/// Each plan year's gap still to find after the savings expected (its pressures less the
+/// savings expected after delivery risk), for a consultation to ask participants to
+/// close: `(year, gap)` for the years with a gap, in order.
+pub fn consultation_gaps(b: &Budget) -> Vec<(String, Money)> {
+    plan(b)
+        .map(|p| {
+            p.years
+                .into_iter()
+                .filter(|y| y.gap_expected.value() > Decimal::ZERO)
+                .map(|y| (y.year, y.gap_expected))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The medium-term plan: pressures against phased savings, year by year. Money is to
 /// the penny (halves up) after weighting by risk.
 pub fn plan(b: &Budget) -> Result<Plan, CalcError> {

@@ -57,9 +57,35 @@ fn About() -> impl IntoView {
         ("tolerance".to_string(), "The budget must balance to within a shortfall you accept".to_string()),
         ("any".to_string(), "Any budget can be sent (a shortfall shows the council tax it would need)".to_string()),
     ];
+    // The gap can be typed, or taken from the Budget page's medium-term plan.
+    let gaps = Memo::new(move |_| {
+        planner.scenario.with(|s| s.budget.as_ref().map(csplan_calc::budget::consultation_gaps).unwrap_or_default())
+    });
+    let gap_path = at.field("gap");
+    let from_plan = move || {
+        let gap_path = gap_path.clone();
+        gaps.get()
+            .into_iter()
+            .enumerate()
+            .map(move |(k, (year, gap))| {
+                let path = gap_path.clone();
+                let text = csplan_model::fmt::plain(gap.value());
+                view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" id=format!("gap-from-plan-{k}")
+                        on:click=move |_| {
+                            planner.typed();
+                            planner.form.update(|f| f.edit(&path, &text));
+                        }>
+                        {format!("Use {year}'s gap from the plan: {}", gap.display_pounds())}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <h3 class="govuk-heading-m">"About the consultation"</h3>
         {fields(planner, &at, &[ConsultationForm::title, ConsultationForm::council, ConsultationForm::id, ConsultationForm::intro, ConsultationForm::opens, ConsultationForm::closes, ConsultationForm::gap], "")}
+        <div class="govuk-button-group app-no-print" id="gap-from-plan">{from_plan}</div>
         {radios(planner, at.field("balance"), &ConsultationForm::balance.info, rules, false, RadioIds::ByValue)}
         {fields(planner, &at, &[ConsultationForm::tolerance, ConsultationForm::council_tax_yield, ConsultationForm::collector_url, ConsultationForm::send_to], "")}
     }
