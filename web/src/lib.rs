@@ -133,7 +133,7 @@ fn page_view(page: Page, problem: bool) -> AnyView {
         Page::Budget => view! { <pages::budget::BudgetPage/> }.into_any(),
         #[cfg(feature = "budget")]
         Page::Consultation => view! { <pages::consultation::ConsultationPage/> }.into_any(),
-        #[cfg(feature = "budget")]
+        #[cfg(feature = "results")]
         Page::Results => view! { <pages::results::ResultsPage/> }.into_any(),
         #[cfg(feature = "scenario")]
         Page::Scenario => view! { <pages::scenario::ScenarioPage/> }.into_any(),

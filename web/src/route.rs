@@ -93,7 +93,8 @@ impl Page {
             Page::Workforce => cfg!(feature = "workforce"),
             Page::Demand | Page::ChildrenInCare => cfg!(feature = "demand"),
             Page::CostOfCare => cfg!(feature = "cost"),
-            Page::Budget | Page::Consultation | Page::Results => cfg!(feature = "budget"),
+            Page::Budget | Page::Consultation => cfg!(feature = "budget"),
+            Page::Results => cfg!(feature = "results"),
             Page::Scenario => cfg!(feature = "scenario"),
             Page::Explain | Page::Summary => cfg!(feature = "report"),
         }

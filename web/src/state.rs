@@ -31,7 +31,9 @@ const SECTIONS: u16 = {
     if cfg!(feature = "cost") {
         s |= CASELOADS | COST_OF_CARE;
     }
-    if cfg!(feature = "budget") {
+    // The results page checks each response against the consultation, which reads the
+    // team groups, placements and budget areas its choices use.
+    if cfg!(feature = "budget") || cfg!(feature = "results") {
         s |= CASELOADS | COST_OF_CARE | BUDGET | CONSULTATION;
     }
     if cfg!(feature = "scenario") || cfg!(feature = "report") {

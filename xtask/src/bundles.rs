@@ -14,12 +14,15 @@ use crate::{run, step, Step};
 /// Each group: its cargo feature and the `?page=` keys it draws. The first is the one for
 /// any other address (the home page, a page that does not exist). `scenario` also opens
 /// share links, council scenario files and figures an earlier version saved.
-pub const BUNDLES: [(&str, &str); 7] = [
+pub const BUNDLES: [(&str, &str); 8] = [
     ("caseloads", "caseloads accessibility"),
     ("workforce", "workforce"),
     ("demand", "demand children-in-care"),
     ("cost", "cost-of-care"),
-    ("budget", "budget consultation consultation-results"),
+    ("budget", "budget consultation"),
+    // Read by the council's officers only: its own download, so the budget pages (and
+    // the participants' app) carry none of it.
+    ("results", "consultation-results"),
     ("scenario", "scenario"),
     ("report", "explain summary"),
 ];

@@ -5,6 +5,8 @@
 //! both read through [`read`] and summarise with `csplan_calc::responses::summarise`, so
 //! the same files give the same figures on the command line and in the browser.
 
+use std::collections::BTreeMap;
+
 use csplan_calc::consultation::{evaluate, refusals};
 use csplan_model::{Consultation, Response, Scenario};
 use csplan_validation::{validate_response, Problem};
@@ -87,34 +89,44 @@ fn not_a_response(e: &serde_json::Error) -> String {
 /// people may choose alike.
 pub fn read(inputs: &[(String, String)], checked: Option<(&Scenario, &Consultation)>) -> Reading {
     let mut reading = Reading::default();
-    let mut receipts: Vec<(String, String)> = Vec::new();
+    // Receipts and tags seen, with where first: maps, so 10,000 responses take a moment.
+    let mut receipts: BTreeMap<String, String> = BTreeMap::new();
+    let mut tags: BTreeMap<String, String> = BTreeMap::new();
     let note = |reading: &mut Reading, name: String, message: String, repeat: bool| {
         reading.notes.push(Note { name, message, repeat });
     };
     let mut found: Vec<(String, Response)> = Vec::new();
     for (name, text) in inputs {
         if text.trim_start().starts_with('[') {
-            let rows: Vec<serde_json::Value> = match serde_json::from_str(text) {
-                Ok(rows) => rows,
-                Err(e) => {
-                    note(&mut reading, name.clone(), format!("skipped: not a csplan export: {e}"), false);
-                    continue;
-                }
-            };
-            for (k, value) in rows.into_iter().enumerate() {
-                let row: Row = match serde_json::from_value(value) {
-                    Ok(r) => r,
+            // Read as rows at once; only a file with a bad row is read again row by row,
+            // to name the rows.
+            let rows: Vec<Result<Row, String>> = match serde_json::from_str::<Vec<Row>>(text) {
+                Ok(rows) => rows.into_iter().map(Ok).collect(),
+                Err(_) => match serde_json::from_str::<Vec<serde_json::Value>>(text) {
+                    Ok(values) => values
+                        .into_iter()
+                        .map(|v| serde_json::from_value::<Row>(v).map_err(|e| not_a_response(&e)))
+                        .collect(),
                     Err(e) => {
-                        note(&mut reading, format!("{name}, row {}", k + 1), not_a_response(&e), false);
+                        note(&mut reading, name.clone(), format!("skipped: not a csplan export: {e}"), false);
+                        continue;
+                    }
+                },
+            };
+            for (k, row) in rows.into_iter().enumerate() {
+                let row = match row {
+                    Ok(r) => r,
+                    Err(message) => {
+                        note(&mut reading, format!("{name}, row {}", k + 1), message, false);
                         continue;
                     }
                 };
                 let at = format!("{name}, receipt {}", row.receipt);
-                if let Some((_, first)) = receipts.iter().find(|(r, _)| *r == row.receipt) {
+                if let Some(first) = receipts.get(&row.receipt) {
                     note(&mut reading, at, format!("counted once: the same response as {first}"), true);
                     continue;
                 }
-                receipts.push((row.receipt, at.clone()));
+                receipts.insert(row.receipt, at.clone());
                 found.push((at, row.response));
             }
             continue;
@@ -136,12 +148,14 @@ pub fn read(inputs: &[(String, String)], checked: Option<(&Scenario, &Consultati
             },
             None => response,
         };
-        let earlier = (!response.id.is_empty())
-            .then(|| reading.counted.iter().find(|(_, r)| r.id == response.id).map(|(n, _)| n.clone()))
-            .flatten();
-        match earlier {
+        match tags.get(&response.id).filter(|_| !response.id.is_empty()) {
             Some(first) => note(&mut reading, name, format!("counted once: the same response as {first}"), true),
-            None => reading.counted.push((name, response)),
+            None => {
+                if !response.id.is_empty() {
+                    tags.insert(response.id.clone(), name.clone());
+                }
+                reading.counted.push((name, response));
+            }
         }
     }
     reading

@@ -21,7 +21,7 @@ pub mod demand;
 #[cfg(feature = "report")]
 pub mod explain;
 pub mod not_found;
-#[cfg(feature = "budget")]
+#[cfg(feature = "results")]
 pub mod results;
 #[cfg(feature = "scenario")]
 pub mod scenario;
