@@ -100,7 +100,7 @@ test('review: an unbalanced budget is described as one, on one page, and the res
     // Two downloads of one response share its tag, and no two responses share a name.
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
     const name = json.suggestedFilename();
-    const m = name.match(/^response-example-2024-(\d{4}-\d\d-\d\d)-([0-9a-z]{6})\.json$/);
+    const m = name.match(/^response-example-2024-(\d{4}-\d\d-\d\d)-([0-9a-z]{12})\.json$/);
     assert.ok(m, `${name} has the date and a tag`);
     assert.equal(m[1], new Date().toISOString().slice(0, 10));
     const response = JSON.parse(readFileSync(await json.path(), 'utf8'));

@@ -57,7 +57,8 @@ pub use store::{Store, StoreError, Stored};
 
 /// The most problems a `422` lists; it says how many more there were.
 pub const MAX_PROBLEMS: usize = 20;
-/// How long a request's body may take to arrive, from when its headers are read.
+/// How long a request's body may take to arrive (waiting for a place to read it
+/// included), from when its headers are read.
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(20);
 /// Bodies over the limit but at most this long are read to the end (and thrown away) so
 /// the client reads a clean `413` on a connection it can use again; a longer declared
@@ -329,10 +330,15 @@ fn closing(mut r: Response) -> Response {
     r
 }
 
-/// The body, read within [`BODY_TIMEOUT`] and at most `max` bytes of it kept (none unless
-/// `keep`): `Ok(None)` when it was longer (and at most [`DRAIN_MAX`] bytes, all read and
-/// thrown away).
-async fn read_body(body: Body, max: usize, keep: bool) -> Result<Option<Vec<u8>>, Response> {
+/// The body, read by `deadline` and at most `max` bytes of it kept (none unless `keep`):
+/// `Ok(None)` when it was longer (and at most `drain_max` bytes, all read and thrown away).
+async fn read_body(
+    body: Body,
+    max: usize,
+    keep: bool,
+    drain_max: u64,
+    deadline: tokio::time::Instant,
+) -> Result<Option<Vec<u8>>, Response> {
     use http_body_util::BodyExt;
     let mut body = body;
     let mut kept = Vec::new();
@@ -343,7 +349,7 @@ async fn read_body(body: Body, max: usize, keep: bool) -> Result<Option<Vec<u8>>
             let frame = frame.map_err(|e| format!("{e}"))?;
             let Ok(data) = frame.into_data() else { continue };
             seen = seen.saturating_add(u64::try_from(data.len()).unwrap_or(u64::MAX));
-            if seen > DRAIN_MAX {
+            if seen > drain_max {
                 return Ok(false);
             }
             if keep && seen <= max_u64 {
@@ -352,7 +358,7 @@ async fn read_body(body: Body, max: usize, keep: bool) -> Result<Option<Vec<u8>>
         }
         Ok::<bool, String>(true)
     };
-    match tokio::time::timeout(BODY_TIMEOUT, read).await {
+    match tokio::time::timeout_at(deadline, read).await {
         Err(_) => Err(closing(refuse(
             StatusCode::REQUEST_TIMEOUT,
             "The response took too long to arrive; nothing was stored. Try again",
@@ -374,6 +380,8 @@ async fn submit(
     Path(id): Path<String>,
     request: Request,
 ) -> Response {
+    // One deadline for waiting for a reading place and for the body itself.
+    let deadline = tokio::time::Instant::now() + BODY_TIMEOUT;
     let headers = request.headers();
     if let Some(origin) = headers.get(header::ORIGIN) {
         if !app.origins.contains(origin) {
@@ -440,13 +448,14 @@ async fn submit(
     };
     let declared =
         headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > DRAIN_MAX) {
+    let drain_max = DRAIN_MAX.max(u64::try_from(app.max_body).unwrap_or(u64::MAX));
+    if declared.is_some_and(|n| n > drain_max) {
         // Not a byte of it is read: refuse now and close the connection.
         return closing(too_big(app.max_body));
     }
     let held = declared.is_none_or(|n| n <= u64::try_from(app.max_body).unwrap_or(u64::MAX));
     let permit = if held {
-        let Ok(Ok(permit)) = tokio::time::timeout(BODY_TIMEOUT, app.reading.acquire()).await else {
+        let Ok(Ok(permit)) = tokio::time::timeout_at(deadline, app.reading.acquire()).await else {
             return closing(refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "The response service is busy; nothing was stored. Try again in a minute",
@@ -456,7 +465,7 @@ async fn submit(
     } else {
         None
     };
-    let bytes = match read_body(request.into_body(), app.max_body, held).await {
+    let bytes = match read_body(request.into_body(), app.max_body, held, drain_max, deadline).await {
         Ok(Some(b)) => b,
         Ok(None) => return too_big(app.max_body),
         Err(r) => return r,
@@ -486,7 +495,9 @@ async fn submit(
     .await;
     match stored {
         Ok(Ok(done)) => {
-            app.storing.store(true, Ordering::Relaxed);
+            if done.new {
+                app.storing.store(true, Ordering::Relaxed);
+            }
             let status = if done.new { StatusCode::CREATED } else { StatusCode::OK };
             (status, Json(Receipt { receipt: done.receipt, received: done.received })).into_response()
         }

@@ -97,6 +97,8 @@ pub fn read(inputs: &[(String, String)], checked: Option<(&Scenario, &Consultati
     };
     let mut found: Vec<(String, Response)> = Vec::new();
     for (name, text) in inputs {
+        // A byte-order mark (some editors save one) is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim_start().starts_with('[') {
             // Read as rows at once; only a file with a bad row is read again row by row,
             // to name the rows.

@@ -60,4 +60,7 @@ fn each_response_counts_once_and_everything_else_is_named() {
     assert!(reading.counted.iter().all(|(_, r)| r.balanced));
     // Without the consultation, the off-step response counts (nothing checks it).
     assert_eq!(read(&inputs, None).counted.len(), 3);
+    // A byte-order mark, as some editors save, is not a broken file.
+    let marked = vec![("marked.json".to_string(), format!("\u{feff}{}", json(&b)))];
+    assert_eq!(read(&marked, Some((&s, &c))).counted.len(), 1);
 }

@@ -214,7 +214,10 @@ impl ConsultationForm {
 
     /// Adds an "about you" question with two answers to fill in; returns its index.
     pub fn add_question(&mut self) -> usize {
-        let n = self.questions.len() + 1;
+        let mut n = self.questions.len() + 1;
+        while self.questions.iter().any(|q| q.id.trim() == format!("q{n}")) {
+            n += 1;
+        }
         self.questions.push(QuestionForm {
             id: format!("q{n}"),
             text: String::new(),
@@ -345,5 +348,35 @@ impl ConsultationForm {
             collector_url: blank_none(&self.collector_url),
             send_to: self.send_to.trim().to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_choices_and_questions_get_ids_no_other_has() {
+        let mut c = ConsultationForm::new_section();
+        for _ in 0..3 {
+            c.add_question();
+            c.add_lever(LeverKind::Proposal);
+        }
+        c.remove_question(0);
+        c.remove_lever(0);
+        c.add_question();
+        c.add_lever(LeverKind::CouncilTax);
+        let ids = |v: Vec<&str>| {
+            let mut sorted = v.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            (v.len(), sorted.len())
+        };
+        let (n, unique) = ids(c.questions.iter().map(|q| q.id.as_str()).collect());
+        assert_eq!(n, unique, "{:?}", c.questions);
+        let (n, unique) = ids(c.levers.iter().map(|l| l.id.as_str()).collect());
+        assert_eq!(n, unique);
+        assert_eq!(c.move_lever(0, true), 0, "the first cannot move up");
+        assert_eq!(c.move_lever(0, false), 1);
     }
 }

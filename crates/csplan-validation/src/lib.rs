@@ -172,7 +172,12 @@ pub fn validate_sections<const S: u16>(scenario: &Scenario, other_sections: bool
     }
     // A consultation file (`Scenario::consultation_file`) has a consultation and neither
     // authority nor date of its own: the council's name is inside the consultation.
-    let consultation_file = scenario.consultation.is_some() && scenario.authority.trim().is_empty();
+    // (Nothing in it is dated: workforce projections and care flows need the date.)
+    let consultation_file = scenario.consultation.is_some()
+        && scenario.authority.trim().is_empty()
+        && scenario.workforce.is_none()
+        && scenario.care_flows.is_none()
+        && scenario.demand.is_none();
     if scenario.council_name().is_empty() {
         out.push(Problem::error("authority", "Enter the name of the local authority"));
     }

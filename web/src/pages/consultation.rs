@@ -402,10 +402,13 @@ fn Review(
     let planner = use_planner();
     let con = c.get_value();
     // One tag for this response: in its files' names and in the response, so a response
-    // sent and also downloaded, or downloaded twice, is counted once.
-    // The low 32 bits of Math.random()'s 52-bit mantissa.
-    let random = (js_sys::Math::random().to_bits() & u64::from(u32::MAX)) as u32;
-    let tag = StoredValue::new(response_tag(random));
+    // sent and also downloaded, or downloaded twice, is counted once, and a send tried
+    // again has the same idempotency key. Changing the choices and reviewing again makes
+    // a new response with a new tag. Two draws of the low 32 bits of Math.random()'s
+    // 52-bit mantissa, 64 bits in all, so that among 10,000 participants two tags meet by
+    // chance about once in 10^11 consultations.
+    let draw = || (js_sys::Math::random().to_bits() & u64::from(u32::MAX)) as u32;
+    let tag = StoredValue::new(format!("{}{}", response_tag(draw()), response_tag(draw())));
     let file = move |ext: &str| response_file_name(&c.get_value().id, &crate::today_iso(), &tag.get_value(), ext);
     let made = move || {
         let con = c.get_value();

@@ -54,7 +54,15 @@ pub fn ResultsPage() -> impl IntoView {
         let list: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         leptos::task::spawn_local(async move {
             let read = texts(list).await;
-            files.update(|f| f.extend(read));
+            // A file chosen again (the same name and text) is read once, as the command
+            // line reads a file named twice once.
+            files.update(|f| {
+                for file in read {
+                    if !f.contains(&file) {
+                        f.push(file);
+                    }
+                }
+            });
         });
     };
     let on_change = move |e: leptos::ev::Event| {
