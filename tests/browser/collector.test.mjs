@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { axe, launch, open, serve } from './harness.mjs';
+import { axe, clean, launch, open, serve } from './harness.mjs';
 
 const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
 const extra = new Map();
@@ -55,12 +55,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function clean(page) {
-  assert.deepEqual(await axe(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
-}
 
 test('an answer lost on the way back: sending again gives the same receipt, and the response is stored once', async () => {
   const { context, page } = await open(browser, `${server.url}take-part/?scenario=council.json`);

@@ -7,16 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, clean } from './harness.mjs';
 
 const app = await appUnderTest();
 const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
-
-async function clean(page, width) {
-  assert.deepEqual(await axe(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px window`);
-}
 
 for (const width of [1024, 320]) {
   test(`at ${width}px: choosing, the error state and the review are axe clean`, async () => {

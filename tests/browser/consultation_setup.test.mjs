@@ -1,13 +1,13 @@
 // Setting up a consultation in the planner, from nothing and by keyboard alone: five
-// savings proposals, council tax capped at 2.99% and reserves; the participants' view above
-// the editor follows every change; the consultation file it downloads holds the
+// savings proposals, council tax capped at 2.99% and reserves; the participants' view beside
+// the editor (behind a button on a phone) follows every change; the consultation file it downloads holds the
 // consultation alone, passes `csplan validate` and opens in the participants' app, where a
 // participant can take part. axe finds nothing at 320 and 1024 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { axe, launch, open, serve } from './harness.mjs';
+import { axe, clean, launch, open, serve } from './harness.mjs';
 
 const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
 const extra = new Map();
@@ -23,12 +23,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function clean(page) {
-  assert.deepEqual(await axe(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
-}
 
 /** Focuses `selector` and types `text` into it, as a keyboard user would after tabbing there. */
 async function type(page, selector, text) {
@@ -159,6 +153,7 @@ test('a five-proposal consultation with council tax and reserves, built by keybo
 test('the editor at 320 px: axe-clean, no sideways scroll, and removing a choice moves focus to Add', async () => {
   const { context, page } = await open(browser, `${server.url}?page=consultation`, { width: 320 });
   try {
+    await press(page, '#setup-toggle');
     await page.waitForSelector('#setup-heading');
     await page.waitForSelector('#consultation-levers-0-name');
     await clean(page);
@@ -186,6 +181,61 @@ test('the gap can be taken from the Budget page\'s medium-term plan', async () =
     assert.ok(year.includes('/'), year);
     assert.match(await page.locator('main').innerText(), new RegExp(pounds.replace(/[£,]/g, (c) => `\\${c}`)));
     await clean(page);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The ids used more than once on the page. */
+function repeatedIds(page) {
+  return page.evaluate(() => {
+    const seen = new Map();
+    for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+}
+
+test('the participants\' view is beside the editor at 1024 px and behind a button at 320 px, and follows every change', async () => {
+  const { context, page, problems } = await open(browser, `${server.url}?page=consultation`);
+  try {
+    await page.waitForSelector('#consultation-title');
+    const [preview, editor] = [await page.locator('#setup-preview').boundingBox(), await page.locator('#setup-editor').boundingBox()];
+    assert.ok(preview.x + preview.width <= editor.x, `side by side: ${JSON.stringify({ preview, editor })}`);
+    assert.ok(editor.y < preview.y + preview.height, 'in the same band of the page');
+    assert.equal(await page.locator('#setup-toggle').isVisible(), false, 'no button needed when both fit');
+    assert.equal(await page.locator('#preview-caption').innerText(), 'What participants see');
+    // A change in the editor shows in the view at once.
+    await type(page, '#consultation-title', 'Our budget, your say');
+    await page.waitForFunction(() => document.querySelector('#setup-preview h1')?.textContent === 'Our budget, your say');
+    assert.deepEqual(await repeatedIds(page), []);
+    await clean(page);
+    // While editing further down, the view stays in sight (it scrolls on its own).
+    await page.locator('#add-lever').scrollIntoViewIfNeeded();
+    const top = (await page.locator('#setup-preview').boundingBox()).y;
+    assert.ok(top >= -1 && top < 50, `the view stays at the top of the window (${top})`);
+
+    // At 320 px, one at a time: the view first, then the editor behind the button.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.equal(await page.locator('#setup-preview h1').isVisible(), true);
+    assert.equal(await page.locator('#setup-editor').isVisible(), false);
+    assert.equal(await page.locator('#setup-toggle').innerText(), 'Edit this consultation');
+    await clean(page);
+    await press(page, '#setup-toggle');
+    await page.waitForSelector('#setup-heading');
+    assert.equal(await page.locator('#setup-preview').isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'setup-toggle', 'focus stays on the button');
+    assert.equal(await page.locator('#setup-toggle').innerText(), 'Show what participants see');
+    await type(page, '#consultation-title', 'Our budget, 2027');
+    await clean(page);
+    await press(page, '#setup-toggle');
+    await page.waitForFunction(() => document.querySelector('#setup-preview h1')?.textContent === 'Our budget, 2027');
+    assert.equal(await page.locator('#setup-editor').isVisible(), false);
+    // A choice id the page uses for its own fields is refused, naming it.
+    await press(page, '#setup-toggle');
+    await type(page, '#consultation-levers-0-id', 'comment');
+    await page.waitForFunction(() => document.body.innerText.includes('The page uses \u201ccomment\u201d itself'));
+    assert.deepEqual(problems.console, []);
   } finally {
     await context.close();
   }

@@ -116,6 +116,14 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** Fails unless axe finds nothing and the page is no wider than its window. */
+export async function clean(page) {
+  const { default: assert } = await import('node:assert/strict');
+  assert.deepEqual(await axe(page), []);
+  const [overflow, width] = await page.evaluate(() => [document.documentElement.scrollWidth - window.innerWidth, window.innerWidth]);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px window`);
+}
+
 /**
  * Registers node:test hooks that start the static server and Chromium once for a file,
  * and returns `withPage(query, options, body)`: runs `body({ page, problems })` in a fresh

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, clean } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -16,12 +16,6 @@ const focused = (page) => page.evaluate(() => document.activeElement?.id || docu
 async function tabTo(page, id, most = 60) {
   for (let i = 0; i < most && (await focused(page)) !== id; i++) await page.keyboard.press('Tab');
   assert.equal(await focused(page), id, `reached #${id} by Tab`);
-}
-
-async function clean(page) {
-  assert.deepEqual(await axe(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
 }
 
 test("Kent's finance officer, keyboard only: DfE's figures, one caseload on both pages, a cost asked for, a link that says Kent", async () => {

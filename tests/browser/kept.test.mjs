@@ -5,15 +5,9 @@
 // still wrong keeps its text across page groups and a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe, open } from './harness.mjs';
+import { appUnderTest, axe, clean, open } from './harness.mjs';
 
 const app = await appUnderTest();
-
-async function clean(page) {
-  assert.deepEqual(await axe(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
-}
 
 /** Types into a field, then waits for autosave (400 ms after the last change). */
 async function type(page, id, text) {

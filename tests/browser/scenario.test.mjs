@@ -7,18 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, axe, open } from './harness.mjs';
+import { appUnderTest, axe, clean, open } from './harness.mjs';
 
 const app = await appUnderTest();
 
 async function optionsTable(page) {
   return page.locator('#options-table').innerText();
-}
-
-async function clean(page) {
-  assert.deepEqual(await axe(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
 }
 
 test('a share link reopens exactly the same figures in a fresh browser, and the comparison lists what differs', async () => {

@@ -203,6 +203,7 @@ fn a_placements_lever_shows_the_cost_change() {
             area: None,
             effect: Some(LeverEffect::Placements { line: 5 }),
             below_minimum: csplan_model::FloorRule::Block,
+            proposed: None,
         }],
         questions: Vec::new(),
         collector_url: None,
@@ -508,4 +509,101 @@ proptest! {
         prop_assert!(ta.len() == 6 && ta.chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
         prop_assert_eq!(ta == tb, a == b);
     }
+}
+
+#[test]
+fn summarise_breaks_choices_down_by_an_answer_and_sets_the_average_package_beside_the_proposal() {
+    let s = default_scenario();
+    let c = s.consultation.as_ref().expect("a consultation");
+    let dir = scratch("summarise-by");
+    let answer = |q: &str, a: &str| csplan_model::Answer { question: q.to_string(), answer: a.to_string() };
+    let cases: [(&str, i64, i64, Option<&str>); 4] = [
+        // (file, council tax %, children's homes merged, connection)
+        ("a.json", 3, 1, Some("A resident")),
+        ("b.json", 3, 0, Some("A resident")),
+        ("c.json", 2, 1, Some("A member of staff")),
+        ("d.json", 2, 0, None),
+    ];
+    let mut files = Vec::new();
+    for (name, tax, homes, connection) in cases {
+        let mut choices = vec![choice("council-tax", tax), choice("children-homes", homes)];
+        if homes == 0 && tax == 2 {
+            choices.push(choice("reserves", 1_000_000));
+        }
+        let about = connection.map(|a| vec![answer("connection", a)]).unwrap_or_default();
+        let r = response(&s, c, choices, String::new(), about).expect("builds");
+        assert!(r.balanced, "{name} balances");
+        let path = dir.join(name);
+        std::fs::write(&path, serde_json::to_string(&r).expect("json")).expect("write");
+        files.push(path.to_str().expect("path").to_string());
+    }
+    let scenario = dir.join("scenario.json");
+    std::fs::write(&scenario, serde_json::to_string(&s).expect("json")).expect("write");
+    let run_with = |extra: &[&str]| {
+        let mut args: Vec<&str> = vec!["responses", "summarise", "--scenario", scenario.to_str().expect("path")];
+        args.extend(files.iter().map(String::as_str));
+        args.extend(extra);
+        csplan(&args)
+    };
+
+    let by = run_with(&["--by", "connection", "--format", "json"]);
+    assert_eq!(by.code, 0, "{}", by.err);
+    let t: serde_json::Value = serde_json::from_str(&by.out).expect("json");
+    assert_eq!(t["columns"], serde_json::json!(["Choice", "A resident (2)", "A member of staff (1)", "No answer (1)"]));
+    let row = |name: &str| t["rows"].as_array().expect("rows").iter().find(|r| r["Choice"] == name).cloned();
+    let tax = row("Council tax rise").expect("the council tax row");
+    assert_eq!(
+        (&tax["A resident (2)"], &tax["A member of staff (1)"], &tax["No answer (1)"]),
+        (&"3".into(), &"2".into(), &"2".into())
+    );
+    let homes = row("Merge two children's homes").expect("the homes row");
+    assert_eq!((&homes["A resident (2)"], &homes["A member of staff (1)"]), (&"50".into(), &"100".into()), "take-up %");
+    // An id no question has is named, with the ones there are.
+    let wrong = run_with(&["--by", "postcode"]);
+    assert_eq!(wrong.code, 2);
+    assert!(wrong.err.contains("--by postcode") && wrong.err.contains("connection, age"), "{}", wrong.err);
+
+    // The average package: council tax averages 2.5% (£3,000,000 at £1.2m a point), and
+    // half merged the homes (half of £900,000); the council's proposal accepts every
+    // savings proposal and leaves the council tax where it starts (0).
+    let run = run_with(&[]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let line = |name: &str| run.out.lines().find(|l| l.starts_with(name)).unwrap_or_default().to_string();
+    assert!(run.out.contains("The average package participants chose, beside the council's proposal"), "{}", run.out);
+    let json = run_with(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.out).expect("json");
+    let lines = v["package"]["lines"].as_array().expect("package lines");
+    let of = |id: &str| lines.iter().find(|l| l["id"] == id).cloned().expect("a line");
+    let figure =
+        |id: &str, key: &str| -> Decimal { of(id)[key].as_str().expect("a figure").parse().expect("a number") };
+    assert_eq!(figure("council-tax", "average"), Decimal::new(25, 1));
+    assert_eq!(figure("council-tax", "average_money"), Decimal::from(3_000_000));
+    assert_eq!(
+        (figure("council-tax", "proposed"), figure("council-tax", "proposed_money")),
+        (Decimal::ZERO, Decimal::ZERO)
+    );
+    assert_eq!(figure("children-homes", "average"), Decimal::new(5, 1));
+    assert_eq!(figure("children-homes", "average_money"), Decimal::from(450_000));
+    assert_eq!(figure("children-homes", "proposed_money"), Decimal::from(900_000));
+    // The spread of a stepped choice, in its unit.
+    assert!(line("Council tax rise").contains("2% to 3%"), "{}", run.out);
+    assert_eq!(
+        v["levers"].as_array().expect("levers").iter().find(|l| l["id"] == "council-tax").expect("tax")["lowest"],
+        "2"
+    );
+}
+
+#[test]
+fn a_choice_cannot_take_an_id_the_page_uses_and_the_council_proposal_stays_in_range() {
+    let mut s = default_scenario();
+    let c = s.consultation.as_mut().expect("a consultation");
+    c.levers[0].id = "comment".into();
+    c.levers[1].proposed = Some(Decimal::from(2));
+    let tax = c.levers.iter_mut().find(|l| l.id == "council-tax").expect("council tax");
+    tax.proposed = Some(Decimal::new(25, 1));
+    let problems = csplan_validation::validate(&s);
+    let at = |path: &str| problems.iter().find(|p| p.path == path).map(|p| p.message.clone()).unwrap_or_default();
+    assert!(at("consultation.levers[0].id").contains("The page uses \u{201c}comment\u{201d} itself"), "{problems:?}");
+    assert!(at("consultation.levers[1].proposed").contains("must be between 0 and 1"), "{problems:?}");
+    assert!(!problems.iter().any(|p| p.path.ends_with("proposed") && p.path != "consultation.levers[1].proposed"));
 }

@@ -211,6 +211,24 @@ fn a_thousand_responses_from_fifty_clients_are_each_stored_once() {
     let rows: serde_json::Value = serde_json::from_str(&json.out).expect("json");
     assert_eq!(rows.as_array().expect("rows").len(), 1_000);
     assert_eq!(rows[0]["response"]["consultation"], "example-2024");
+
+    // Either export, read back for a summary (as the results page reads it), gives the
+    // same figures; both together count each response once, by its receipt.
+    let (csv_file, json_file) = (dir.join("export.csv"), dir.join("export.json"));
+    std::fs::write(&csv_file, &csv.out).expect("write");
+    std::fs::write(&json_file, &json.out).expect("write");
+    let summary = |files: &[&std::path::Path]| {
+        let mut args =
+            vec!["responses", "summarise", "--scenario", scenario.to_str().expect("path"), "--format", "json"];
+        args.extend(files.iter().map(|f| f.to_str().expect("path")));
+        let run = csplan(&args);
+        assert_eq!(run.code, 0, "{}", run.err);
+        run.out
+    };
+    let from_json = summary(&[&json_file]);
+    assert_eq!(summary(&[&csv_file]), from_json);
+    assert_eq!(summary(&[&csv_file, &json_file]), from_json);
+    assert!(from_json.contains("\"responses\": 1000"), "{from_json}");
 }
 
 #[test]
@@ -739,6 +757,14 @@ fn retries_are_stored_once_answers_are_bounded_and_exports_are_safe_in_a_spreads
     assert!(csv.out.contains("\"'=HYPERLINK("), "{}", csv.out);
     assert!(csv.out.contains("'-2+3"), "{}", csv.out);
     assert!(!csv.out.contains(",=HYPERLINK") && !csv.out.contains("\"=HYPERLINK"), "{}", csv.out);
+    // ... and read back as the participant wrote them.
+    let csv_file = dir.join("export.csv");
+    std::fs::write(&csv_file, &csv.out).expect("write");
+    let comments =
+        csplan(&["responses", "summarise", "--comments", "--format", "json", csv_file.to_str().expect("path")]);
+    assert_eq!(comments.code, 0, "{}", comments.err);
+    assert!(comments.out.contains("\"=HYPERLINK(\\\"http://evil.example"), "{}", comments.out);
+    assert!(comments.out.contains("\"-2+3\""), "{}", comments.out);
     // Without --trusted-proxy, X-Forwarded-For is not believed.
     drop(collector);
     let collector = Collector::start(&scenario, &dir.join("second.db"), &["--per-client-per-minute", "1"]);

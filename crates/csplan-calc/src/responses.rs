@@ -5,14 +5,18 @@
 //!                  (a proposal accepted, a stepped lever moved off 0, a principle agreed
 //!                  or disagreed; for principles agree and disagree are counted apart)
 //! mean, median   = of the values given, stepped and income levers (median of an even
-//!                  count: the mean of the middle two)
+//!                  count: the mean of the middle two); lowest and highest, the spread
+//! breakdown      = the same summary of the responses giving each answer to one
+//!                  "about you" question (and of those that did not answer)
+//! package        = each choice at the council's proposal and at participants' mean, with
+//!                  the money each closes the gap by (per unit x value, to the penny)
 //! balanced share = responses marked balanced / responses
 //! percentages    = to one decimal place, halves up, when shown
 //! ```
 
 use std::collections::BTreeMap;
 
-use csplan_model::{Consultation, Decimal, LeverKind, Response};
+use csplan_model::{Consultation, Decimal, LeverKind, Money, Response};
 use serde::Serialize;
 
 /// One lever's take-up.
@@ -44,6 +48,12 @@ pub struct LeverSummary {
     /// Median value.
     #[serde(with = "csplan_model::dec::option")]
     pub median: Option<Decimal>,
+    /// Smallest value given (stepped and income levers).
+    #[serde(with = "csplan_model::dec::option")]
+    pub lowest: Option<Decimal>,
+    /// Largest value given (stepped and income levers).
+    #[serde(with = "csplan_model::dec::option")]
+    pub highest: Option<Decimal>,
     /// Comments on this lever.
     pub comments: usize,
 }
@@ -176,6 +186,7 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
         .map(|id| {
             let lever = consultation.and_then(|c| c.levers.iter().find(|l| &l.id == id));
             let mut t = tallies.remove(id).unwrap_or_default();
+            t.values.sort_unstable();
             let kind = lever.map(|l| l.kind);
             let numeric = !matches!(kind, Some(LeverKind::Proposal | LeverKind::Principle));
             LeverSummary {
@@ -190,6 +201,8 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
                 disagree: t.disagree,
                 mean: if numeric { mean(&t.values) } else { None },
                 median: if numeric { median(&mut t.values) } else { None },
+                lowest: if numeric { t.values.first().map(|v| v.normalize()) } else { None },
+                highest: if numeric { t.values.last().map(|v| v.normalize()) } else { None },
                 comments: t.comments,
             }
         })
@@ -222,6 +235,132 @@ pub fn summarise(responses: &[Response], consultation: Option<&Consultation>) ->
         levers,
         about_you,
     }
+}
+
+/// One group of a [`breakdown`]: the responses giving one answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// The answer ("No answer" for responses that did not answer).
+    pub answer: String,
+    /// The summary of those responses alone.
+    pub summary: Summary,
+}
+
+/// Every choice broken down by the answers to one "about you" question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    /// The question's id.
+    pub question: String,
+    /// The question (its id when the consultation does not give it).
+    pub text: String,
+    /// One group an answer, in the summary's order of answers, then "No answer". Groups
+    /// no response is in are left out.
+    pub groups: Vec<Group>,
+}
+
+/// What a group of responses that did not answer is called.
+pub const NO_ANSWER: &str = "No answer";
+
+/// The responses broken down by their answer to `question`: each group summarised by
+/// [`summarise`] (so each group's figures are found as the whole's are). `None` when no
+/// response and no consultation question has that id.
+pub fn breakdown(responses: &[Response], consultation: Option<&Consultation>, question: &str) -> Option<Breakdown> {
+    let whole = summarise(responses, consultation);
+    let q = whole.about_you.iter().find(|q| q.id == question)?;
+    fn answer_of<'r>(r: &'r Response, question: &str) -> Option<&'r str> {
+        r.about_you.iter().find(|a| a.question == question).map(|a| a.answer.as_str())
+    }
+    let mut groups = Vec::new();
+    let names = q.answers.iter().map(|(a, _)| Some(a.as_str())).chain(std::iter::once(None));
+    for name in names {
+        let members: Vec<Response> = responses.iter().filter(|r| answer_of(r, question) == name).cloned().collect();
+        if members.is_empty() {
+            continue;
+        }
+        groups
+            .push(Group { answer: name.unwrap_or(NO_ANSWER).to_string(), summary: summarise(&members, consultation) });
+    }
+    Some(Breakdown { question: q.id.clone(), text: q.text.clone(), groups })
+}
+
+/// One choice in a [`Package`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PackageLine {
+    /// Lever id.
+    pub id: String,
+    /// Lever name.
+    pub name: String,
+    /// Kind of choice.
+    pub kind: LeverKind,
+    /// Unit of its value.
+    pub unit: String,
+    /// The council's proposal ([`csplan_model::Lever::proposal`]).
+    #[serde(with = "csplan_model::dec")]
+    pub proposed: Decimal,
+    /// What the proposal closes the gap by (negative: a cost).
+    pub proposed_money: Money,
+    /// Participants' mean value (`None` with no responses including it). For a proposal,
+    /// the share that accepted it as a fraction; for a principle, agree minus disagree
+    /// over responses.
+    #[serde(with = "csplan_model::dec::option")]
+    pub average: Option<Decimal>,
+    /// What the mean closes the gap by, to the penny (halves up, as `Money::round_pence`).
+    pub average_money: Option<Money>,
+}
+
+/// Participants' average package beside the council's proposal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Package {
+    /// Each choice, in the consultation's order.
+    pub lines: Vec<PackageLine>,
+    /// The gap the consultation asks participants to close.
+    pub gap: Money,
+    /// The council's proposal: what it closes the gap by, in all.
+    pub proposed_total: Money,
+    /// The average package: what it closes the gap by, in all (choices no response
+    /// included count at nothing).
+    pub average_total: Money,
+}
+
+/// The average package participants chose (each choice's mean value, from `summary`)
+/// beside the council's proposal, with the money each closes the gap by. Money is the
+/// lever's money for one unit (`csplan_calc::consultation::per_unit`) times the value, to
+/// the penny, as a participant's own budget is found.
+pub fn package(s: &csplan_model::Scenario, c: &Consultation, summary: &Summary) -> Result<Package, crate::CalcError> {
+    let mut lines = Vec::with_capacity(c.levers.len());
+    let (mut proposed_total, mut average_total) = (Money::ZERO, Money::ZERO);
+    for lever in &c.levers {
+        let unit =
+            if lever.kind == LeverKind::Principle { Money::ZERO } else { crate::consultation::per_unit(s, lever)? };
+        let found = summary.levers.iter().find(|l| l.id == lever.id).filter(|l| l.responses > 0);
+        let average = found.and_then(|l| match lever.kind {
+            LeverKind::Proposal => Decimal::from(l.taken_up).checked_div(Decimal::from(l.responses)),
+            LeverKind::Principle => {
+                let net = Decimal::from(l.agree).checked_sub(Decimal::from(l.disagree))?;
+                net.checked_div(Decimal::from(l.responses))
+            }
+            _ => l.mean,
+        });
+        let proposed = lever.proposal();
+        let proposed_money = crate::ov(unit.checked_times(proposed))?.round_pence();
+        let average_money = match average {
+            Some(v) => Some(crate::ov(unit.checked_times(v))?.round_pence()),
+            None => None,
+        };
+        proposed_total = crate::ov(proposed_total.checked_add(proposed_money))?;
+        average_total = crate::ov(average_total.checked_add(average_money.unwrap_or(Money::ZERO)))?;
+        lines.push(PackageLine {
+            id: lever.id.clone(),
+            name: lever.name.clone(),
+            kind: lever.kind,
+            unit: lever.unit.clone(),
+            proposed,
+            proposed_money,
+            average: average.map(|v| v.round_dp(4).normalize()),
+            average_money,
+        });
+    }
+    Ok(Package { lines, gap: c.gap, proposed_total, average_total })
 }
 
 /// One comment from a response.

@@ -175,11 +175,13 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum ResponsesCommand {
-    /// Per-choice take-up, mean and median of stepped choices, the share that balanced,
-    /// comment counts and the "about you" answers. Files that cannot be read are named
+    /// Per-choice take-up, mean, median and spread of stepped choices, the share that
+    /// balanced, comment counts and the "about you" answers; with the consultation, the
+    /// average package beside the council's proposal. Files that cannot be read are named
     /// on standard error and skipped.
     Summarise {
-        /// Response JSON files, or folders of them (every `*.json` inside).
+        /// Response JSON files, collector exports (`csplan responses export`, JSON or
+        /// CSV), or folders of them (every `*.json` and `*.csv` inside).
         #[arg(required_unless_present = "db")]
         files: Vec<String>,
         /// A collector's database (`csplan collect --db`) instead of files.
@@ -193,6 +195,10 @@ enum ResponsesCommand {
         /// instead of the summary.
         #[arg(long)]
         comments: bool,
+        /// Break every choice down by the answers to this "about you" question (its id)
+        /// instead of the summary.
+        #[arg(long, conflicts_with = "comments")]
+        by: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -334,8 +340,13 @@ where
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
-        Command::Responses(ResponsesCommand::Summarise { files, db, scenario, comments, format }) => {
-            summarise_command(&files, db.as_deref(), scenario.as_deref(), comments, format, stdin, out, err)
+        Command::Responses(ResponsesCommand::Summarise { files, db, scenario, comments, by, format }) => {
+            let view = match (comments, by) {
+                (true, _) => SummaryView::Comments,
+                (false, Some(q)) => SummaryView::By(q),
+                (false, None) => SummaryView::Summary,
+            };
+            summarise_command(&files, db.as_deref(), scenario.as_deref(), view, format, stdin, out, err)
         }
         Command::Responses(ResponsesCommand::Export { db, scenario, format }) => {
             export_command(&db, scenario.as_deref(), format, stdin, out, err)
@@ -735,7 +746,7 @@ fn response_files(paths: &[String]) -> Result<(Vec<std::path::PathBuf>, Vec<std:
             let mut inside: Vec<_> = entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json" || x == "csv"))
                 .collect();
             inside.sort();
             files.extend(inside);
@@ -801,12 +812,22 @@ fn consultation_scenario(
     }
 }
 
+/// What `csplan responses summarise` prints.
+enum SummaryView {
+    /// The summary (with the package, given the consultation).
+    Summary,
+    /// Every comment.
+    Comments,
+    /// Every choice by the answers to a question.
+    By(String),
+}
+
 #[allow(clippy::too_many_arguments)]
 fn summarise_command(
     paths: &[String],
     db: Option<&std::path::Path>,
     scenario: Option<&str>,
-    comments: bool,
+    view: SummaryView,
     format: Format,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
@@ -826,27 +847,60 @@ fn summarise_command(
     let skipped = reading.skipped() + unread;
     let named = reading.counted;
     let consultation = checked.as_ref().map(|(_, c)| c);
-    if comments {
+    let print = |table: csplan_present::Table| match format {
+        Format::Table => table.text(),
+        Format::Json => table.json(),
+        Format::Csv => table.csv(),
+    };
+    if matches!(view, SummaryView::Comments) {
         let table = csplan_present::tables::comments(&csplan_calc::responses::comments(&named, consultation));
-        let text = match format {
-            Format::Table => table.text(),
-            Format::Json => table.json(),
-            Format::Csv => table.csv(),
-        };
-        return write_all(out, &text);
+        return write_all(out, &print(table));
     }
     let responses: Vec<csplan_model::Response> = named.into_iter().map(|(_, r)| r).collect();
+    if let SummaryView::By(question) = &view {
+        let Some(b) = csplan_calc::responses::breakdown(&responses, consultation, question) else {
+            let known: Vec<String> = match consultation {
+                Some(c) => c.questions.iter().map(|q| q.id.clone()).collect(),
+                None => {
+                    csplan_calc::responses::summarise(&responses, None).about_you.into_iter().map(|q| q.id).collect()
+                }
+            };
+            let ids = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+            let _ = writeln!(err, "--by {question}: no \"about you\" question has that id (the ids are: {ids})");
+            return Ok(2);
+        };
+        return write_all(out, &print(csplan_present::tables::breakdown(&b)));
+    }
     let summary = csplan_calc::responses::summarise(&responses, consultation);
+    // With the consultation, the average package beside the council's proposal.
+    let package = match &checked {
+        Some((s, c)) => Some(csplan_calc::responses::package(s, c, &summary).map_err(|e| Failure(e.to_string()))?),
+        None => None,
+    };
     let text = match format {
         Format::Table => {
             let mut t = output::summary_table(&summary);
+            if let Some(p) = &package {
+                t.push('\n');
+                t.push_str(&csplan_present::tables::package(p).text());
+            }
             if skipped > 0 {
                 let what = if db.is_some() { "response(s)" } else { "file(s)" };
                 t.push_str(&format!("\n{skipped} {what} skipped (named on standard error).\n"));
             }
             t
         }
-        Format::Json => serde_json::to_string_pretty(&summary).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct WithPackage<'a> {
+                #[serde(flatten)]
+                summary: &'a csplan_calc::responses::Summary,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                package: Option<&'a csplan_calc::responses::Package>,
+            }
+            let both = WithPackage { summary: &summary, package: package.as_ref() };
+            serde_json::to_string_pretty(&both).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?
+        }
         Format::Csv => output::summary_csv(&summary).map_err(Failure)?,
     };
     write_all(out, &text)

@@ -506,6 +506,8 @@ pub fn summary_csv(s: &csplan_calc::responses::Summary) -> Result<String, String
         put(["lever", &l.id, "disagree", &l.disagree.to_string()])?;
         put(["lever", &l.id, "mean", &o(l.mean)])?;
         put(["lever", &l.id, "median", &o(l.median)])?;
+        put(["lever", &l.id, "lowest", &o(l.lowest)])?;
+        put(["lever", &l.id, "highest", &o(l.highest)])?;
         put(["lever", &l.id, "comments", &l.comments.to_string()])?;
     }
     for q in &s.about_you {
@@ -519,7 +521,8 @@ pub fn summary_csv(s: &csplan_calc::responses::Summary) -> Result<String, String
 }
 
 /// Stored responses as CSV: a row a response; a column for each choice's value and its
-/// comment, the overall comment, and a column a question. `columns` gives the choices and
+/// comment, the overall comment, a column a question, and the response's tag
+/// (`csplan_present::responses::csv_rows` reads it back). `columns` gives the choices and
 /// questions (id, heading) in order. Every cell is [`csplan_present::spreadsheet_safe`]:
 /// a comment typed as `=HYPERLINK(...)` opens in a spreadsheet as words, not a formula.
 pub fn export_csv(
@@ -536,6 +539,9 @@ pub fn export_csv(
     }
     header.push("comment".to_string());
     header.extend(questions.iter().map(|(_, text)| text.clone()));
+    // Last, so the columns before keep their places: the response's tag, so a response
+    // in this file and in a participant's download counts once.
+    header.push("tag".to_string());
     w.write_record(header.iter().map(|cell| csplan_present::spreadsheet_safe(cell).into_owned()))
         .map_err(|e| e.to_string())?;
     for (stored, r) in rows {
@@ -555,6 +561,7 @@ pub fn export_csv(
         for (id, _) in questions {
             record.push(r.about_you.iter().find(|a| &a.question == id).map(|a| a.answer.clone()).unwrap_or_default());
         }
+        record.push(r.id.clone());
         w.write_record(record.iter().map(|cell| csplan_present::spreadsheet_safe(cell).into_owned()))
             .map_err(|e| e.to_string())?;
     }

@@ -133,6 +133,10 @@ pub struct Lever {
     /// What happens when a value would take its area below the statutory minimum.
     #[serde(default)]
     pub below_minimum: FloorRule,
+    /// The council's own proposal for this choice, shown on the results page beside the
+    /// average participants chose; absent: see [`Lever::proposal`].
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::dec::option")]
+    pub proposed: Option<Decimal>,
 }
 
 fn one() -> Decimal {
@@ -147,6 +151,16 @@ impl Lever {
             LeverKind::Proposal => (Decimal::ZERO, Decimal::ONE, Decimal::ONE),
             LeverKind::Principle => (Decimal::NEGATIVE_ONE, Decimal::ONE, Decimal::ONE),
             _ => (self.min, self.max, self.step),
+        }
+    }
+
+    /// The council's proposal: [`Lever::proposed`] when given, else a savings proposal
+    /// accepted, a principle agreed, and any other choice at its starting value.
+    pub fn proposal(&self) -> Decimal {
+        match (self.proposed, self.kind) {
+            (Some(v), _) => v,
+            (None, LeverKind::Proposal | LeverKind::Principle) => Decimal::ONE,
+            (None, _) => self.start,
         }
     }
 }

@@ -407,6 +407,7 @@ fn proposal(id: &str, name: &str, saves: Money, area: Option<&str>, consequence:
         area: area.map(str::to_string),
         effect: None,
         below_minimum: FloorRule::Block,
+        proposed: None,
     }
 }
 

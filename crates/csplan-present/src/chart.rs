@@ -100,6 +100,16 @@ impl Frame {
         }
     }
 
+    /// A stacked horizontal bar: in row `g` of `groups`, the part for value `v` that starts
+    /// after `before` (the values stacked ahead of it), on an axis from 0 to `max`; the
+    /// parts of a row fill the middle three quarters of its band, end to end.
+    pub fn stacked_hbar(&self, g: usize, groups: usize, before: Decimal, v: Decimal, max: Decimal) -> Bar {
+        let row = self.hbar(g, groups, 0, 1, v, max);
+        let start = self.x_value(before, max);
+        let end = self.x_value(before + v.max(Decimal::ZERO), max);
+        Bar { x: start, width: (end - start).max(Decimal::ZERO), ..row }
+    }
+
     /// The middle of row `g`'s band, for its label (horizontal bars).
     pub fn row_centre(&self, g: usize, groups: usize) -> Decimal {
         let span = Decimal::from(self.height - self.top - self.bottom);
@@ -199,15 +209,19 @@ pub fn take_up_bars(s: &csplan_calc::responses::Summary) -> Vec<(String, Vec<Dec
         .collect()
 }
 
-/// Each principle's answers: agree, no view, disagree (responses), for the results page.
+/// Each principle's answers as shares of its responses (%): agree, no view, disagree, for
+/// the results page's stacked "level of agreement" chart. The three add up to 100.
 pub fn agreement_bars(s: &csplan_calc::responses::Summary) -> Vec<(String, Vec<Decimal>)> {
+    use csplan_calc::responses::share;
     s.levers
         .iter()
         .filter(|l| l.kind == Some(csplan_model::LeverKind::Principle))
         .map(|l| {
-            let no_view = l.responses.saturating_sub(l.agree).saturating_sub(l.disagree);
-            let n = |v: usize| Decimal::from(v as u64);
-            (l.name.clone(), vec![n(l.agree), n(no_view), n(l.disagree)])
+            let agree = share(l.agree, l.responses).unwrap_or_default();
+            let disagree = share(l.disagree, l.responses).unwrap_or_default();
+            // No view is what is left, so the bar is whole however the shares round.
+            let no_view = if l.responses == 0 { Decimal::ZERO } else { Decimal::ONE_HUNDRED - agree - disagree };
+            (l.name.clone(), vec![agree, no_view, disagree])
         })
         .collect()
 }

@@ -7,10 +7,10 @@ use csplan_calc::care_flows::{FlowProjection, RateEstimate};
 use csplan_calc::consultation::{show_amount, Outcome};
 use csplan_calc::demand::{DemandReport, LookedAfterComparison};
 use csplan_calc::placements::CostOfCare;
-use csplan_calc::responses::{Comment, Summary};
+use csplan_calc::responses::{Breakdown, Comment, LeverSummary, Package, Summary};
 use csplan_calc::{CaseloadResult, OptionResult, Projection, Report, RoleFigures, TeamResult, WorkforceReport};
 use csplan_model::fmt::{grouped, short};
-use csplan_model::{Decimal, Fte, Money, Rate};
+use csplan_model::{Decimal, Fte, LeverKind, Money, Rate};
 
 use crate::{Cell, Column, Table, Unit};
 
@@ -780,6 +780,7 @@ pub fn responses(s: &Summary) -> Table {
             col("Agree / disagree", Unit::Text),
             col("Mean", Unit::Number),
             col("Median", Unit::Number),
+            col("Lowest to highest", Unit::Text),
             col("Comments", Unit::Number),
         ],
     );
@@ -800,10 +801,96 @@ pub fn responses(s: &Summary) -> Table {
             agree,
             l.mean.map_or_else(Cell::empty, &amount),
             l.median.map_or_else(Cell::empty, &amount),
+            match (l.lowest, l.highest) {
+                (Some(lo), Some(hi)) => text(format!("{} to {}", amount(lo).text, amount(hi).text)),
+                _ => Cell::empty(),
+            },
             count(l.comments),
         ]);
     }
     t
+}
+
+/// One choice's figure for a group: take-up for a proposal, the share agreeing for a
+/// principle, the mean (in its unit) for a number.
+fn group_figure(l: &LeverSummary) -> Cell {
+    match l.kind {
+        Some(LeverKind::Principle) => percent(csplan_calc::responses::share(l.agree, l.responses), 1, ""),
+        Some(LeverKind::Proposal) | None => percent(l.take_up_percent, 1, ""),
+        Some(kind) => l.mean.map_or_else(Cell::empty, |m| Cell::figure(m, show_amount(kind, &l.unit, m))),
+    }
+}
+
+/// Every choice, broken down by the answers to one "about you" question: a column an
+/// answer (with how many gave it).
+pub fn breakdown(b: &Breakdown) -> Table {
+    let mut columns = vec![col("Choice", Unit::Text)];
+    for g in &b.groups {
+        columns.push(Column::new(format!("{} ({})", g.answer, g.summary.responses), Unit::Number));
+    }
+    let mut t = Table::new("breakdown", format!("Choices by the answer to \u{201c}{}\u{201d}", b.text), columns);
+    let levers = b.groups.first().map(|g| g.summary.levers.as_slice()).unwrap_or_default();
+    for (k, l) in levers.iter().enumerate() {
+        let mut row = vec![text(l.name.clone())];
+        for g in &b.groups {
+            row.push(g.summary.levers.get(k).map_or_else(Cell::empty, group_figure));
+        }
+        t.row(row);
+    }
+    t.note("Each column is the responses giving that answer, with how many in brackets. A proposal shows its take-up, a principle the share agreeing, and a number its mean.");
+    t
+}
+
+/// The average package participants chose beside the council's proposal.
+pub fn package(p: &Package) -> Table {
+    let mut t = Table::new(
+        "package",
+        "The average package participants chose, beside the council's proposal",
+        vec![
+            col("Choice", Unit::Text),
+            col("The council's proposal", Unit::Number),
+            col("Participants' average", Unit::Number),
+            col("Proposal closes the gap by", Unit::Pounds),
+            col("Average closes the gap by", Unit::Pounds),
+        ],
+    );
+    for l in &p.lines {
+        let average = match (l.kind, l.average) {
+            (_, None) => Cell::missing("No responses"),
+            (LeverKind::Proposal, Some(v)) => {
+                Cell::figure(v, format!("{}% accepted", short(v * Decimal::ONE_HUNDRED, 1)))
+            }
+            (LeverKind::Principle, Some(v)) => Cell::figure(v, format!("{} (agree 1, disagree -1)", short(v, 2))),
+            (kind, Some(v)) => Cell::figure(v, show_amount(kind, &l.unit, v)),
+        };
+        t.row(vec![
+            text(l.name.clone()),
+            Cell::figure(l.proposed, show_amount(l.kind, &l.unit, l.proposed)),
+            average,
+            pounds(l.proposed_money),
+            l.average_money.map_or_else(|| Cell::missing("-"), pounds),
+        ]);
+    }
+    t.row(vec![text("Total"), Cell::empty(), Cell::empty(), pounds(p.proposed_total), pounds(p.average_total)]);
+    t.note(format!(
+        "The gap is {}. The council's proposal leaves {}; the average package leaves {}. A proposal's average is the share that accepted it, so it closes that share of its saving.",
+        p.gap.display_pounds(),
+        left_to_close(p.gap, p.proposed_total),
+        left_to_close(p.gap, p.average_total)
+    ));
+    t
+}
+
+/// "£120,000 to close" or "£30,000 to spare".
+fn left_to_close(gap: Money, closed: Money) -> String {
+    let left = Money::new(gap.value() - closed.value());
+    if left.is_negative() {
+        format!("{} to spare", Money::new(-left.value()).display_pounds())
+    } else if left.value().is_zero() {
+        "nothing to close".to_string()
+    } else {
+        format!("{} to close", left.display_pounds())
+    }
 }
 
 /// ` (62.5%)`, or nothing when there is no share (no responses).

@@ -239,11 +239,38 @@ pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Co
     if c.levers.len() > MAX_ITEMS {
         out.push(Problem::error(p("levers"), "Offer 200 choices or fewer"));
     }
+    // Ids the participants' page and the editor beside it give their own fields
+    // (`consultation-comment`, `consultation-title`, ...), which a choice's would repeat.
+    const RESERVED_IDS: [&str; 17] = [
+        "id",
+        "title",
+        "council",
+        "intro",
+        "opens",
+        "closes",
+        "gap",
+        "balance",
+        "tolerance",
+        "council_tax_yield",
+        "collector_url",
+        "send_to",
+        "levers",
+        "questions",
+        "dates",
+        "comment",
+        "setup",
+    ];
     for (i, l) in c.levers.iter().enumerate() {
         let lp = |f: &str| format!("consultation.levers[{i}].{f}");
         let name = label(&l.name, format!("choice {}", i + 1));
         if l.id.trim().is_empty() {
             out.push(Problem::error(lp("id"), format!("Enter a short id for {name}")));
+        } else if RESERVED_IDS.contains(&l.id.trim()) {
+            // A choice's field is `consultation-ID` on the page, as the page's own are.
+            out.push(Problem::error(
+                lp("id"),
+                format!("The page uses \u{201c}{}\u{201d} itself; give {name} another id", l.id.trim()),
+            ));
         } else if c.levers.iter().take(i).any(|o| o.id == l.id) {
             out.push(Problem::error(
                 lp("id"),
@@ -291,6 +318,19 @@ pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Co
                 lp("start"),
                 format!("The starting value for {name} must be between its smallest and largest"),
             ));
+        }
+        if let Some(v) = l.proposed {
+            let (lo, hi, _) = l.bounds();
+            if v < lo || v > hi {
+                out.push(Problem::error(
+                    lp("proposed"),
+                    format!(
+                        "The council's proposal for {name} must be between {} and {}",
+                        lo.normalize(),
+                        hi.normalize()
+                    ),
+                ));
+            }
         }
         if l.kind == LeverKind::Principle {
             if l.per_unit.is_some() || l.effect.is_some() {

@@ -47,6 +47,7 @@ crate::form! {
         area: choice(Option<String>, Info::choice("Budget area it reduces").optional()),
         effect: choice(String, Info::choice("What the models calculate for it").optional()),
         below_minimum: choice(FloorRule, Info::choice("Below the statutory minimum")),
+        proposed: text(Info::count("The council's proposal (optional)").hint("Shown on the results page beside the average participants chose. Blank: a savings proposal accepted, a principle agreed, anything else where it starts").optional().subject("the council's proposal for {}").example("2.99").width(5)),
     }
 }
 
@@ -276,6 +277,7 @@ impl ConsultationForm {
                     area: l.area.clone(),
                     effect: effect_id(l.effect),
                     below_minimum: l.below_minimum,
+                    proposed: l.proposed.map(plain).unwrap_or_default(),
                 })
                 .collect(),
             questions: c
@@ -333,6 +335,7 @@ impl ConsultationForm {
                             }
                         },
                         below_minimum: l.below_minimum,
+                        proposed: r.opt(&at, &LeverForm::proposed, l, &of),
                     }
                 })
                 .collect(),

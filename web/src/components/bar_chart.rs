@@ -40,9 +40,27 @@ struct Drawing {
     labels: Vec<(String, String, &'static str, String)>,
 }
 
-fn drawing(groups: &Groups, horizontal: bool) -> Drawing {
-    let peak = groups.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or_default();
+/// How the bars are laid out and the axis labelled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Bars run left to right, one row a group (for long group names).
+    pub horizontal: bool,
+    /// A group's series end to end in one bar (horizontal only), as shares of a whole.
+    pub stacked: bool,
+    /// The axis is in per cent, not pounds.
+    pub percent: bool,
+}
+
+fn drawing(groups: &Groups, layout: Layout) -> Drawing {
+    let Layout { horizontal, stacked, percent } = layout;
+    let stacked = stacked && horizontal;
+    let peak = if stacked {
+        groups.iter().map(|(_, v)| v.iter().copied().sum::<Decimal>()).max().unwrap_or_default()
+    } else {
+        groups.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or_default()
+    };
     let max = nice_ceiling(peak);
+    let axis = |v: Decimal| if percent { format!("{}%", csplan_model::fmt::short(v, 1)) } else { axis_pounds(v) };
     let n = groups.len();
     // Horizontal bars: one row a group, as tall as it needs, labels on the left.
     let frame = if horizontal {
@@ -56,8 +74,14 @@ fn drawing(groups: &Groups, horizontal: bool) -> Drawing {
         .flat_map(|(g, (_, values))| {
             let series = values.len();
             values.iter().enumerate().map(move |(s, v)| {
-                let b =
-                    if horizontal { frame.hbar(g, n, s, series, *v, max) } else { frame.bar(g, n, s, series, *v, max) };
+                let b = if stacked {
+                    let before: Decimal = values.iter().take(s).copied().sum();
+                    frame.stacked_hbar(g, n, before, *v, max)
+                } else if horizontal {
+                    frame.hbar(g, n, s, series, *v, max)
+                } else {
+                    frame.bar(g, n, s, series, *v, max)
+                };
                 ((g, s), [b.x.to_string(), b.y.to_string(), b.width.to_string(), b.height.to_string()])
             })
         })
@@ -71,11 +95,11 @@ fn drawing(groups: &Groups, horizontal: bool) -> Drawing {
             if horizontal {
                 let x = frame.x_value(v, max).to_string();
                 let below = (frame.height - frame.bottom + 18).to_string();
-                (x.clone(), top.clone(), x.clone(), bottom.clone(), x, below, "middle", axis_pounds(v))
+                (x.clone(), top.clone(), x.clone(), bottom.clone(), x, below, "middle", axis(v))
             } else {
                 let y = y.to_string();
                 let label_x = (frame.left - 6).to_string();
-                (left.clone(), y.clone(), right.clone(), y.clone(), label_x, y, "end", axis_pounds(v))
+                (left.clone(), y.clone(), right.clone(), y.clone(), label_x, y, "end", axis(v))
             }
         })
         .collect();
@@ -114,8 +138,15 @@ pub fn BarChart(
     /// Bars run left to right, one row a group (for long group names).
     #[prop(optional)]
     horizontal: bool,
+    /// Each group's series end to end in one bar (with `horizontal`).
+    #[prop(optional)]
+    stacked: bool,
+    /// The axis is in per cent.
+    #[prop(optional)]
+    percent: bool,
 ) -> impl IntoView {
-    let d = Memo::new(move |_| groups.with(|g| drawing(g, horizontal)));
+    let layout = Layout { horizontal, stacked, percent };
+    let d = Memo::new(move |_| groups.with(|g| drawing(g, layout)));
     // No chart without figures: an empty one would draw only its axes.
     let empty = move || groups.with(|g| g.iter().all(|(_, values)| values.iter().all(Decimal::is_zero)));
     let title_id = format!("{id}-title");

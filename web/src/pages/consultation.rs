@@ -32,12 +32,32 @@ pub(crate) fn download(file: &str, mime: &str, text: &str) {
     }
 }
 
-/// The page.
+/// The page. In the planner, the consultation editor sits beside the participants' view on
+/// a wide screen (64em and up), and on a narrower one the two take turns behind a button.
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
     let planner = use_planner();
     let consultation = Memo::new(move |_| planner.scenario.with(|s| s.consultation.clone()));
+    let editor = setup();
+    let split = editor.is_some();
+    let editing = RwSignal::new(false);
+    let class = move || match (split && consultation.with(Option::is_some), editing.get()) {
+        (false, _) => "app-setup",
+        (true, false) => "app-setup app-setup--split",
+        (true, true) => "app-setup app-setup--split app-setup--editing",
+    };
+    let toggle = move || {
+        (split && consultation.with(Option::is_some)).then(|| view! {
+            <button type="button" class="govuk-button govuk-button--secondary app-setup__toggle app-no-print" id="setup-toggle"
+                aria-controls="setup-editor setup-preview" on:click=move |_| editing.update(|e| *e = !*e)>
+                {move || if editing.get() { "Show what participants see" } else { "Edit this consultation" }}
+            </button>
+        })
+    };
     view! {
+    <div class=class>
+    {toggle}
+    <div class="app-setup__preview" id="setup-preview">
     {move || {
         match consultation.get() {
         None if crate::PARTICIPANT => view! {
@@ -51,14 +71,19 @@ pub fn ConsultationPage() -> impl IntoView {
             <PresetLoader/>
         }
         .into_any(),
-        Some(c) => view! { <Taking c/> }.into_any(),
+        Some(c) => view! {
+            {split.then(|| view! { <span class="govuk-caption-m app-no-print" id="preview-caption">"What participants see"</span> })}
+            <Taking c/>
+        }.into_any(),
         }
     }}
-    {setup()}
+    </div>
+    <div class="app-setup__editor" id="setup-editor">{editor}</div>
+    </div>
     }
 }
 
-/// The editor under the page, in the planner only.
+/// The editor, in the planner only.
 fn setup() -> Option<AnyView> {
     #[cfg(feature = "budget")]
     {

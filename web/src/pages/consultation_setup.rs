@@ -1,9 +1,9 @@
 //! Setting up the consultation, in the planner only (the participants' app never carries
 //! it): the title and council's name, the dates, the gap and the balance rule, every choice
 //! (added, removed, moved up and down), the "about you" questions, and publishing: the
-//! consultation file to download, the link to send participants and the steps. The page
-//! above the editor is the participants' own view, so every change shows there as they
-//! will see it. Fields, row operations and the consultation file come from
+//! consultation file to download, the link to send participants and the steps. Beside the
+//! editor (behind a button on a phone) is the participants' own view, so every change
+//! shows there as they will see it. Fields, row operations and the consultation file come from
 //! `csplan_validation::consultation_form` and `csplan_model::Scenario::consultation_file`.
 
 use csplan_model::FloorRule;
@@ -32,7 +32,7 @@ pub fn Setup() -> impl IntoView {
     let planner = use_planner();
     view! {
         <h2 class="govuk-heading-l app-no-print" id="setup-heading">"Set up the consultation"</h2>
-        <p class="govuk-body app-no-print">"What you enter here is what participants see: the page above shows it as they will, and changes as you type."</p>
+        <p class="govuk-body app-no-print">"What you enter here is what participants see. On a wide screen their view is beside the editor; on a narrower one, the button at the top of the page switches between them. It changes as you type."</p>
         <Gate has=Signal::derive(move || planner.form.with(|f| f.consultation.is_some()))
             empty="This scenario has no consultation yet."
             add_id="add-consultation" add_label="Set up a consultation"
@@ -175,6 +175,7 @@ fn ChoiceCard(i: usize) -> impl IntoView {
         {select(planner, at.field("effect"), &LeverForm::effect.info, "", effects)}
         {select(planner, at.field("area"), &LeverForm::area.info, "", areas)}
         {radios(planner, at.field("below_minimum"), &LeverForm::below_minimum.info, floors, false, RadioIds::ByValue)}
+        {fields(planner, &at, &[LeverForm::proposed], "")}
     }
     .into_any();
     let up_id = format!("{}-up", at.id());

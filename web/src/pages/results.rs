@@ -1,11 +1,12 @@
 //! Consultation results, in the planner: open the response files participants downloaded
-//! and a collector's JSON export (a file picker, or dropped on the page), and read the
-//! summary. Nothing leaves the browser. Files are read by `csplan_present::responses::read`
+//! and a collector's export, CSV or JSON (a file picker, or dropped on the page), and read
+//! the summary, the average package beside the council's proposal, and every choice by an
+//! "about you" answer. Nothing leaves the browser. Files are read by `csplan_present::responses::read`
 //! (checked against this scenario's consultation, each response counted once) and
 //! summarised by `csplan_calc::responses::summarise`: the same code as
 //! `csplan responses summarise`, so the page and the command line agree.
 
-use csplan_calc::responses::{comments, summarise, Summary};
+use csplan_calc::responses::{breakdown, comments, package, summarise, Summary};
 use csplan_model::Response;
 use csplan_present::responses::{read, Reading};
 use csplan_present::{tables, Table};
@@ -43,10 +44,10 @@ pub fn ResultsPage() -> impl IntoView {
     let reading: Memo<Reading> = Memo::new(move |_| {
         files.with(|f| planner.scenario.with(|s| read(f, s.consultation.as_ref().map(|c| (&**s, c)))))
     });
-    let summary: Memo<Summary> = Memo::new(move |_| {
-        let responses: Vec<Response> = reading.with(|r| r.counted.iter().map(|(_, r)| r.clone()).collect());
-        planner.scenario.with(|s| summarise(&responses, s.consultation.as_ref()))
-    });
+    let counted: Memo<Vec<Response>> =
+        Memo::new(move |_| reading.with(|r| r.counted.iter().map(|(_, r)| r.clone()).collect()));
+    let summary: Memo<Summary> =
+        Memo::new(move |_| counted.with(|r| planner.scenario.with(|s| summarise(r, s.consultation.as_ref()))));
     let any = Memo::new(move |_| !files.with(Vec::is_empty));
     let add = move |list: Option<web_sys::FileList>| {
         let Some(list) = list else { return };
@@ -81,6 +82,30 @@ pub fn ResultsPage() -> impl IntoView {
     let about = Memo::new(move |_| {
         (any.get() && summary.with(|s| !s.about_you.is_empty())).then(|| summary.with(tables::about_you_all))
     });
+    // The average package beside the council's proposal (needs the consultation's money).
+    let package_table = Memo::new(move |_| {
+        if !any.get() {
+            return None;
+        }
+        planner.scenario.with(|s| {
+            let c = s.consultation.as_ref()?;
+            summary.with(|sum| package(s, c, sum).ok()).map(|p| tables::package(&p))
+        })
+    });
+    // Every choice by the answers to one question ("" none).
+    let by = RwSignal::new(String::new());
+    let questions = Memo::new(move |_| {
+        summary.with(|s| s.about_you.iter().map(|q| (q.id.clone(), q.text.clone())).collect::<Vec<_>>())
+    });
+    let breakdown_table = Memo::new(move |_| {
+        let question = by.get();
+        if question.is_empty() || !any.get() {
+            return None;
+        }
+        counted
+            .with(|r| planner.scenario.with(|s| breakdown(r, s.consultation.as_ref(), &question)))
+            .map(|b| tables::breakdown(&b))
+    });
     // Comments, all or on one choice ("" all, "overall" the overall comment).
     let on_choice = RwSignal::new(String::new());
     let choices = Memo::new(move |_| summary.with(|s| s.levers.iter().map(|l| l.name.clone()).collect::<Vec<_>>()));
@@ -114,8 +139,8 @@ pub fn ResultsPage() -> impl IntoView {
             lead="Open the response files participants sent you, a collector's export, or both, and read what they chose. The files are read in this browser: nothing is uploaded." no_presets=true/>
         <div class="govuk-form-group app-no-print" id="results-drop" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
             <label class="govuk-label govuk-label--m" for="results-files">"Response files"</label>
-            <div class="govuk-hint" id="results-files-hint">"Choose any number of .json files: responses participants downloaded, and a collector's export (csplan responses export --format json). You can also drop them here. Each response counts once, however many files it is in."</div>
-            <input class="govuk-file-upload" id="results-files" type="file" multiple=true accept=".json,application/json"
+            <div class="govuk-hint" id="results-files-hint">"Choose any number of files: the .json responses participants downloaded, and a collector's export (csplan responses export, as .csv or .json). You can also drop them here. Each response counts once, however many files it is in."</div>
+            <input class="govuk-file-upload" id="results-files" type="file" multiple=true accept=".json,.csv,application/json,text/csv"
                 aria-describedby="results-files-hint" on:change=on_change/>
         </div>
         <div aria-live="polite" id="results-status">
@@ -134,12 +159,24 @@ pub fn ResultsPage() -> impl IntoView {
             <LiveTable table=responses/>
             <BarChart id="take-up-chart" title="Take-up of each choice (%)"
                 description="The share of responses that took each choice up (for a number, chose more than nothing). The table above gives the figures."
-                series=TAKE_UP groups=take_up horizontal=true/>
-            <BarChart id="agreement-chart" title="Level of agreement with each principle"
-                description="How many agreed, had no view and disagreed. The table above gives agree / disagree."
-                series=AGREEMENT groups=agreement horizontal=true/>
+                series=TAKE_UP groups=take_up horizontal=true percent=true/>
+            <BarChart id="agreement-chart" title="Level of agreement with each principle (%)"
+                description="Each principle's bar is its responses: the share that agreed, had no view and disagreed, end to end. The table above gives agree / disagree."
+                series=AGREEMENT groups=agreement horizontal=true stacked=true percent=true/>
+            <h2 class="govuk-heading-l" id="package-heading">"The average package"</h2>
+            <LiveTable table=package_table/>
             <h2 class="govuk-heading-l">"About you"</h2>
             <LiveTable table=about small=true/>
+            {move || (!questions.with(Vec::is_empty)).then(|| view! {
+                <div class="govuk-form-group app-no-print">
+                    <label class="govuk-label" for="results-by">"Break every choice down by the answer to"</label>
+                    <select class="govuk-select" id="results-by" on:change=move |e| by.set(event_target_value(&e))>
+                        <option value="">"No question (no breakdown)"</option>
+                        {questions.get().into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <LiveTable table=breakdown_table/>
             <h2 class="govuk-heading-l" id="comments-heading">"Comments"</h2>
             <div class="govuk-form-group app-no-print">
                 <label class="govuk-label" for="comments-on">"Show comments on"</label>
