@@ -240,3 +240,27 @@ test('the participants\' view is beside the editor at 1024 px and behind a butto
     await context.close();
   }
 });
+
+test('a field still wrong stops the download and says which, rather than a file from before it', async () => {
+  const { context, page, problems } = await open(browser, `${server.url}?page=consultation`);
+  try {
+    const downloads = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.waitForSelector('#consultation-gap');
+    await type(page, '#consultation-gap', 'three million');
+    await press(page, '#download-consultation');
+    await page.waitForFunction(() => document.activeElement?.id === 'publish-problems');
+    const box = page.locator('#publish-problems');
+    assert.match(await box.innerText(), /The file was not downloaded/);
+    assert.equal(await box.locator('a').first().getAttribute('href'), '#consultation-gap');
+    await clean(page);
+    await type(page, '#consultation-gap', '3,000,000');
+    await box.waitFor({ state: 'detached' });
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, '#download-consultation')]);
+    assert.equal(download.suggestedFilename(), 'example-2024.json');
+    assert.deepEqual(downloads, ['example-2024.json'], 'one file, after the fix');
+    assert.deepEqual(problems.console, []);
+  } finally {
+    await context.close();
+  }
+});

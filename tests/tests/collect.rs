@@ -469,6 +469,36 @@ fn a_closed_or_not_yet_open_consultation_takes_nothing() {
 }
 
 #[test]
+fn a_retry_after_the_close_of_a_response_stored_before_it_gets_its_receipt() {
+    let agent = agent();
+    let mut s = default_scenario();
+    let dir = scratch("retry-after-close");
+    let db = dir.join("responses.db");
+    let body = serde_json::to_string(&balanced(&s, "sent at 23:59", Decimal::from(3))).expect("json");
+    let key = [("Idempotency-Key", "late-1")];
+    let first = {
+        let collector = Collector::start(&write_scenario(&dir, &s), &db, &[]);
+        post_with(&agent, &collector.post_url, &key, &body)
+    };
+    assert_eq!(first.status, 201, "{}", first.body);
+    // Midnight passes (the consultation is now closed) before the participant's page,
+    // which never saw the answer, sends again.
+    let c = s.consultation.as_mut().expect("consultation");
+    c.opens = "2020-01-01".into();
+    c.closes = "2020-01-31".into();
+    let collector = Collector::start(&write_scenario(&dir, &s), &db, &[]);
+    let again = post_with(&agent, &collector.post_url, &key, &body);
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.body["receipt"], first.body["receipt"]);
+    // Anything new is refused: another key, no key, or the key with other figures.
+    assert_eq!(post_with(&agent, &collector.post_url, &[("Idempotency-Key", "late-2")], &body).status, 410);
+    assert_eq!(post_with(&agent, &collector.post_url, &[], &body).status, 410);
+    let other = serde_json::to_string(&balanced(&s, "other", Decimal::new(25, 1))).expect("json");
+    assert_eq!(post_with(&agent, &collector.post_url, &key, &other).status, 409);
+    assert_eq!(read_all(&db).expect("read").len(), 1);
+}
+
+#[test]
 fn the_collector_refuses_to_start_on_a_bad_scenario_or_origin() {
     let dir = scratch("start");
     let db = dir.join("responses.db");

@@ -20,6 +20,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 mod bundles;
+mod care_bench;
 mod collect_bench;
 mod css;
 mod fuzz;
@@ -52,11 +53,14 @@ fn main() -> ExitCode {
         Some("dist") => dist(),
         Some("test") => test(),
         Some("bench") => match args.get(1).map(String::as_str) {
-            None => bench().and_then(|()| bench_collector()).and_then(|()| fuzz::bench()),
+            None => bench().and_then(|()| bench_collector()).and_then(|()| bench_care()).and_then(|()| fuzz::bench()),
             Some("app") => bench(),
             Some("collector") => bench_collector(),
+            Some("care") => bench_care(),
             Some("fuzz") => fuzz::bench(),
-            Some(other) => Err(format!("bench: unknown part {other}; give app, collector, fuzz or nothing for all")),
+            Some(other) => {
+                Err(format!("bench: unknown part {other}; give app, collector, care, fuzz or nothing for all"))
+            }
         },
         Some("data") => data(args.get(1).is_some_and(|a| a == "--check")),
         Some("size") => match args.get(1) {
@@ -65,8 +69,7 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  dist    install what is missing, build the release app into dist/ to publish (README, Publish it)\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, and summarise's time, then fuzz each fuzz target for
-          CSPLAN_FUZZ_SECONDS (60) s (bench app | bench collector | bench fuzz: one part)"
+                "usage: cargo xtask <command>\n\n  serve   install what is missing, build the app, serve it on http://127.0.0.1:8080\n  dist    install what is missing, build the release app into dist/ to publish (README, Publish it)\n  test    install what is missing, then run every check CI runs\n  setup   install what is missing, nothing else\n  bench   print the app's download size and keystroke-to-update latency, the collector's\n          throughput and latency, summarise's time, the children-in-care model beside D2I's\n          cs-demand-model, then fuzz each fuzz target for CSPLAN_FUZZ_SECONDS (60) s\n          (bench app | bench collector | bench care | bench fuzz: one part)"
             );
             return ExitCode::from(2);
         }
@@ -475,6 +478,12 @@ fn bench_collector() -> Step {
     run("cargo", &["build", "--release", "-p", "csplan-cli", "--locked"])?;
     step("collector: 2,000 responses posted by 50 concurrent clients");
     collect_bench::run(Path::new("target/release/csplan"), &env::temp_dir().join("csplan-bench-collect"))
+}
+
+fn bench_care() -> Step {
+    step("build the release csplan binary");
+    run("cargo", &["build", "--release", "-p", "csplan-cli", "--locked"])?;
+    care_bench::run(Path::new("target/release/csplan"), &env::temp_dir().join("csplan-bench-care"))
 }
 
 /// Where the DfE open data lives in a checkout of the project's shared folder.

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 pub mod benchmark;
 pub mod budget;
+pub mod care;
 pub mod care_flows;
+pub mod care_like_d2i;
 pub mod caseload;
 pub mod consultation;
 pub mod demand;

@@ -368,6 +368,8 @@ pub fn package(s: &csplan_model::Scenario, c: &Consultation, summary: &Summary) 
 pub struct Comment {
     /// Where the response came from (a file's path or a receipt).
     pub from: String,
+    /// The id of the choice commented on, or empty for the overall comment.
+    pub lever: String,
     /// The choice commented on (its name, when the consultation is given; else its id), or
     /// empty for the overall comment.
     pub choice: String,
@@ -392,10 +394,20 @@ pub fn comments(responses: &[(String, Response)], consultation: Option<&Consulta
             r.choices.iter().filter(|c| !c.comment.trim().is_empty()).collect();
         choices.sort_by_key(|c| rank(&c.lever));
         for c in choices {
-            out.push(Comment { from: from.clone(), choice: name(&c.lever), text: c.comment.trim().to_string() });
+            out.push(Comment {
+                from: from.clone(),
+                lever: c.lever.clone(),
+                choice: name(&c.lever),
+                text: c.comment.trim().to_string(),
+            });
         }
         if !r.comment.trim().is_empty() {
-            out.push(Comment { from: from.clone(), choice: String::new(), text: r.comment.trim().to_string() });
+            out.push(Comment {
+                from: from.clone(),
+                lever: String::new(),
+                choice: String::new(),
+                text: r.comment.trim().to_string(),
+            });
         }
     }
     out

@@ -107,6 +107,44 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShortFormat::Table)]
         format: ShortFormat,
     },
+    /// Children in care from the council's own SSDA903 records: what cleaning changed, the
+    /// history by category, and a projection by age band and category, from rates fitted
+    /// over a reference window, starting from the children in care on its last day.
+    Care {
+        /// SSDA903 CSV files (the header and episodes tables, one year or several), or
+        /// folders of them (every *.csv inside, at any depth; other tables are read past).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// First day of the reference window the rates are fitted from (YYYY-MM-DD or
+        /// dd/mm/yyyy).
+        #[arg(long)]
+        reference_start: String,
+        /// Last day of the reference window; the projection starts from the children in
+        /// care that day.
+        #[arg(long)]
+        reference_end: String,
+        /// Months to project (1 to 120).
+        #[arg(long, default_value_t = 24)]
+        months: u32,
+        /// List every change cleaning made, row by row (the table gives a count of each
+        /// kind; JSON always lists them all).
+        #[arg(long)]
+        changes: bool,
+        /// Also forecast the financial year containing this day as Portsmouth's paper does:
+        /// each child in placement that day stays to the placement's recorded end, or the
+        /// year's end; the average number over the year by category, in-house and external.
+        #[arg(long)]
+        forecast_on: Option<String>,
+        /// Project as data-to-insight's cs-demand-model 0.5.1 does (its categories, brackets
+        /// fixed at each episode's start, mean daily rates, ageing at 1/bracket length a
+        /// day, 16-18 running to 30), to set csplan beside it. Prints the projection by
+        /// category only.
+        #[arg(long)]
+        like_d2i: bool,
+        /// Output format. CSV is long form: month,date,age_band,category,children,low,high.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Consultation responses: summarise downloaded files or a collector's database, or
     /// export the database.
     #[command(subcommand)]
@@ -117,34 +155,12 @@ enum Command {
         /// The scenario file with the consultation.
         #[arg(long)]
         scenario: String,
-        /// The SQLite database file responses go into (made if missing).
-        #[arg(long)]
-        db: std::path::PathBuf,
         /// Address and port to listen on. The default takes connections from this machine
         /// only; put a web server with HTTPS in front of it to take them from the internet.
         #[arg(long, default_value = "127.0.0.1:8787")]
         bind: String,
-        /// The site the app is served from, e.g. https://council.example (repeat for more).
-        /// Browsers let only these pages post responses.
-        #[arg(long = "origin")]
-        origins: Vec<String>,
-        /// Responses accepted from one client address a minute.
-        #[arg(long, default_value_t = std::num::NonZeroU32::new(60).unwrap_or(std::num::NonZeroU32::MIN))]
-        per_client_per_minute: std::num::NonZeroU32,
-        /// Largest response accepted, in bytes (default: room for every comment at full length).
-        #[arg(long)]
-        max_body_bytes: Option<usize>,
-        /// The address of the reverse proxy in front of the collector (nginx, say): only on
-        /// its connections is X-Forwarded-For believed, so each participant has their own
-        /// rate limit.
-        #[arg(long)]
-        trusted_proxy: Option<std::net::IpAddr>,
-        /// Store when each response arrived to the second (default: to the hour).
-        #[arg(long)]
-        exact_time: bool,
-        /// The most connections open at once (default 1,000, or what the open-file limit allows).
-        #[arg(long)]
-        max_connections: Option<usize>,
+        #[command(flatten)]
+        options: csplan_collect::Options,
     },
     /// Posts needed to bring one team's average caseload down to a target, and their cost.
     #[command(allow_negative_numbers = true)]
@@ -340,6 +356,23 @@ where
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
+        Command::Care { files, reference_start, reference_end, months, changes, forecast_on, like_d2i, format } => {
+            let view = match (like_d2i, changes) {
+                (true, _) => CareView::LikeD2i,
+                (false, true) => CareView::EveryChange,
+                (false, false) => CareView::Summary,
+            };
+            care_command(
+                &files,
+                (&reference_start, &reference_end),
+                months,
+                forecast_on.as_deref(),
+                view,
+                format,
+                out,
+                err,
+            )
+        }
         Command::Responses(ResponsesCommand::Summarise { files, db, scenario, comments, by, format }) => {
             let view = match (comments, by) {
                 (true, _) => SummaryView::Comments,
@@ -355,31 +388,7 @@ where
             let n = csplan_collect::store::backup(&db, &to).map_err(|e| Failure(format!("--db {}: {e}", db.display())));
             n.and_then(|n| write_all(out, &format!("Copied {n} responses from {} to {}\n", db.display(), to.display())))
         }
-        Command::Collect {
-            scenario,
-            db,
-            bind,
-            origins,
-            per_client_per_minute,
-            max_body_bytes,
-            trusted_proxy,
-            exact_time,
-            max_connections,
-        } => collect_command(
-            &scenario,
-            csplan_collect::Options {
-                db,
-                origins,
-                per_client_per_minute,
-                max_body_bytes,
-                trusted_proxy,
-                exact_time,
-                max_connections,
-            },
-            &bind,
-            stdin,
-            out,
-        ),
+        Command::Collect { scenario, bind, options } => collect_command(&scenario, options, &bind, stdin, out),
         Command::Caseload { fte, cases, caseload, target, cost_per_fte, rounding, format } => caseload_command(
             CaseloadArgs { fte, cases, caseload, target, cost_per_fte, rounding: rounding.into() },
             format,
@@ -1051,4 +1060,150 @@ fn diff_command(
     };
     write_all(out, &text)?;
     Ok(i32::from(!(inputs.is_empty() && results.is_empty())))
+}
+
+/// SSDA903 CSV files named, and every `*.csv` in a folder named (at any depth), in order.
+fn csv_files(paths: &[String]) -> Result<Vec<std::path::PathBuf>, Failure> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), Failure> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| Failure(format!("cannot read folder {}: {e}", dir.display())))?;
+        let mut inside: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        inside.sort();
+        for p in inside {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        let path = std::path::PathBuf::from(p);
+        if path.is_dir() {
+            walk(&path, &mut out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// What `csplan care` prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CareView {
+    /// The projection, history and a count of each kind of change.
+    Summary,
+    /// The same, with every change row by row.
+    EveryChange,
+    /// The projection made as D2I makes it.
+    LikeD2i,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn care_command(
+    paths: &[String],
+    (reference_start, reference_end): (&str, &str),
+    months: u32,
+    forecast_on: Option<&str>,
+    view: CareView,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let day = |flag: &str, text: &str| {
+        csplan_model::day::Day::parse(text).ok_or_else(|| {
+            Failure(format!("{flag}: \u{201c}{text}\u{201d} is not a date; write it as YYYY-MM-DD or dd/mm/yyyy"))
+        })
+    };
+    let (from, to) = (day("--reference-start", reference_start)?, day("--reference-end", reference_end)?);
+    let forecast_on = match forecast_on {
+        Some(text) => Some(day("--forecast-on", text)?),
+        None => None,
+    };
+    if to < from {
+        return Err(Failure("--reference-end: the window must end on or after --reference-start".into()));
+    }
+    if months == 0 || months > 120 {
+        return Err(Failure("--months: give 1 to 120 months".into()));
+    }
+    let mut texts = Vec::new();
+    for file in csv_files(paths)? {
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| Failure(format!("{}: cannot read it: {e}", file.display())))?;
+        texts.push((file.display().to_string(), text));
+    }
+    let setup = csplan_model::care::CareSetup::default();
+    let records = match csplan_data::ssda903::read(&texts, &setup.codes()) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in &problems {
+                let _ = writeln!(err, "{p}");
+            }
+            return Ok(1);
+        }
+    };
+    if view == CareView::LikeD2i {
+        let p = csplan_calc::care_like_d2i::project(&records, from, to, months).map_err(|e| Failure(e.to_string()))?;
+        let text = match format {
+            Format::Json => serde_json::to_string_pretty(&p).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
+            Format::Table | Format::Csv => csplan_present::tables::care_like_d2i(&p).csv(),
+        };
+        return write_all(out, &text);
+    }
+    let rates = csplan_calc::care::fit(&records, &setup, from, to).map_err(|e| Failure(e.to_string()))?;
+    let projection =
+        csplan_calc::care::project(&records, &setup, &rates, to, months).map_err(|e| Failure(e.to_string()))?;
+    let history = csplan_calc::care::history(&records, &setup);
+    let forecast = forecast_on.map(|on| csplan_calc::care::year_forecast(&records, &setup, on));
+    let names: Vec<String> = setup.categories.iter().map(|c| c.name.clone()).collect();
+    let text = match format {
+        Format::Table => {
+            let mut t = csplan_present::tables::care_projection(&projection).text();
+            if let Some(bands) =
+                csplan_present::tables::care_bands(&projection, projection.months.len().saturating_sub(1))
+            {
+                t.push('\n');
+                t.push_str(&bands.text());
+            }
+            if let Some(f) = &forecast {
+                t.push('\n');
+                t.push_str(&csplan_present::tables::care_year_forecast(f).text());
+            }
+            t.push('\n');
+            t.push_str(&csplan_present::tables::care_history(&history, &names).text());
+            t.push('\n');
+            let changes = if view == CareView::EveryChange {
+                csplan_present::tables::care_change_rows(&records)
+            } else {
+                csplan_present::tables::care_changes(&records)
+            };
+            t.push_str(&changes.text());
+            t
+        }
+        Format::Csv => csplan_present::tables::care_long(&projection).csv(),
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Care<'a> {
+                changes: &'a [csplan_data::ssda903::Change],
+                ignored: &'a [String],
+                history: &'a [csplan_calc::care::HistoryPoint],
+                rates: &'a csplan_calc::care::Rates,
+                projection: &'a csplan_calc::care::CareProjection,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                year_forecast: Option<&'a csplan_calc::care::YearForecast>,
+            }
+            let all = Care {
+                year_forecast: forecast.as_ref(),
+                changes: &records.changes,
+                ignored: &records.ignored,
+                history: &history,
+                rates: &rates,
+                projection: &projection,
+            };
+            serde_json::to_string_pretty(&all).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?
+        }
+    };
+    write_all(out, &text)
 }

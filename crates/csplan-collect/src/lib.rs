@@ -10,7 +10,8 @@
 //!   the same receipt when a retry carries the key of a response already stored; or a 4xx
 //!   with `{"error", "problems"?}`: `400` not JSON or a bad key, `403` another site's page
 //!   or not open yet, `404` another consultation, `408` a body too slow to arrive, `409` a
-//!   key reused for different figures, `410` closed, `413` too big, `415` not JSON
+//!   key reused for different figures, `410` closed (but a retry, by its key, of a
+//!   response stored before the close gets its receipt), `413` too big, `415` not JSON
 //!   content, `422` not a valid response (at most [`MAX_PROBLEMS`] problems, each naming
 //!   its field), `429` too many from one client (with `Retry-After`); `503` when the
 //!   response could not be stored (logged). Nothing is stored unless the answer is 2xx.
@@ -70,25 +71,34 @@ const READING_AT_ONCE: usize = 256;
 /// The longest `Idempotency-Key` accepted.
 const MAX_KEY_CHARS: usize = 100;
 
-/// How the collector runs, from `csplan collect`'s options.
-#[derive(Clone, Debug)]
+/// How the collector runs: `csplan collect`'s options, described once here (the command
+/// line flattens them in, and its help is these comments).
+#[derive(Clone, Debug, clap::Args)]
 pub struct Options {
-    /// The SQLite file responses go into (made if missing).
+    /// The SQLite database file responses go into (made if missing).
+    #[arg(long)]
     pub db: PathBuf,
-    /// Web origins whose pages may post responses (`https://council.example`), exactly.
+    /// The site the app is served from, e.g. https://council.example (repeat for more).
+    /// Browsers let only these pages post responses.
+    #[arg(long = "origin")]
     pub origins: Vec<String>,
     /// Responses accepted from one client address a minute (also the burst allowed).
+    #[arg(long, default_value_t = NonZeroU32::new(60).unwrap_or(NonZeroU32::MIN))]
     pub per_client_per_minute: NonZeroU32,
-    /// The largest request body accepted, in bytes; by default enough for every choice
-    /// to carry the longest comment allowed.
+    /// Largest response accepted, in bytes (default: room for every comment at full length).
+    #[arg(long)]
     pub max_body_bytes: Option<usize>,
-    /// The reverse proxy in front of the collector: only on connections from this address
-    /// is `X-Forwarded-For` believed (its last address is the client's, for the rate limit).
+    /// The address of the reverse proxy in front of the collector (nginx, say): only on
+    /// its connections is X-Forwarded-For believed (its last address is the client's), so
+    /// each participant has their own rate limit.
+    #[arg(long)]
     pub trusted_proxy: Option<IpAddr>,
-    /// Store the arrival time to the second instead of to the hour.
+    /// Store when each response arrived to the second (default: to the hour).
+    #[arg(long)]
     pub exact_time: bool,
-    /// The most connections open at once (more wait to be accepted); by default 1,000,
-    /// or fewer if the file-descriptor limit is lower.
+    /// The most connections open at once (more wait to be accepted); default 1,000, or
+    /// what the open-file limit allows.
+    #[arg(long)]
     pub max_connections: Option<usize>,
 }
 
@@ -418,12 +428,6 @@ async fn submit(
             &format!("This consultation opens on {}; responses are not taken yet", c.opens),
         );
     }
-    if today.as_str() > c.closes.as_str() {
-        return refuse(
-            StatusCode::GONE,
-            &format!("This consultation closed on {}; responses are no longer taken", c.closes),
-        );
-    }
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -446,6 +450,23 @@ async fn submit(
             )
         }
     };
+    if today.as_str() > c.closes.as_str() {
+        // A retry of a response stored before the close (its answer lost on the way
+        // back) still gets its receipt; nothing new is taken.
+        let stored_before = match key.clone() {
+            Some(k) => {
+                let store_app = Arc::clone(&app);
+                tokio::task::spawn_blocking(move || store_app.store.has_key(&k)).await.ok().and_then(Result::ok)
+            }
+            None => None,
+        };
+        if stored_before != Some(true) {
+            return refuse(
+                StatusCode::GONE,
+                &format!("This consultation closed on {}; responses are no longer taken", c.closes),
+            );
+        }
+    }
     let declared =
         headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     let drain_max = DRAIN_MAX.max(u64::try_from(app.max_body).unwrap_or(u64::MAX));

@@ -151,6 +151,13 @@ impl Store {
         result
     }
 
+    /// True when a response with this idempotency key is stored.
+    pub fn has_key(&self, key: &str) -> Result<bool, StoreError> {
+        let conn = self.conn.lock().map_err(|_| StoreError::Poisoned)?;
+        let n: i64 = conn.query_row("SELECT count(*) FROM responses WHERE key = ?1", params![key], |r| r.get(0))?;
+        Ok(n > 0)
+    }
+
     /// How many responses are stored.
     pub fn count(&self) -> Result<i64, StoreError> {
         let conn = self.conn.lock().map_err(|_| StoreError::Poisoned)?;

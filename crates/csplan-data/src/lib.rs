@@ -5,6 +5,9 @@
 //! `cargo xtask data` from the published CSV; `cargo xtask test` checks it is current).
 //! Contains public sector information licensed under the Open Government Licence v3.0.
 
+pub mod csv;
+pub mod ssda903;
+
 use core::str::FromStr;
 
 use csplan_model::Decimal;

@@ -161,3 +161,24 @@ pub mod vec {
         }
     }
 }
+
+/// Serde for `Vec<Vec<Decimal>>` (written only): a JSON array of arrays of decimals.
+pub mod vec_vec {
+    use super::*;
+    use serde::ser::SerializeSeq;
+
+    /// Writes each row as an array of JSON strings.
+    pub fn serialize<S: Serializer>(rows: &[Vec<Decimal>], serializer: S) -> Result<S::Ok, S::Error> {
+        struct Row<'a>(&'a [Decimal]);
+        impl serde::Serialize for Row<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                super::vec::serialize(self.0, serializer)
+            }
+        }
+        let mut seq = serializer.serialize_seq(Some(rows.len()))?;
+        for r in rows {
+            seq.serialize_element(&Row(r))?;
+        }
+        seq.end()
+    }
+}

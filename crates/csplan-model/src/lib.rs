@@ -5,8 +5,10 @@
 //! native target and for wasm32 and depends on no browser crate.
 
 pub mod budget;
+pub mod care;
 pub mod care_flows;
 pub mod consultation;
+pub mod day;
 pub mod dec;
 pub mod demand;
 pub mod fmt;

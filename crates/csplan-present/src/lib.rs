@@ -309,31 +309,9 @@ pub fn from_spreadsheet_safe(cell: &str) -> &str {
     }
 }
 
-/// The records of CSV `text` (RFC 4180: quoted fields, doubled quotes, CRLF or LF), each
-/// a list of fields. Bytes that are not UTF-8 are replaced, never refused.
+/// The records of CSV `text` ([`csplan_data::csv::records`]).
 pub fn csv_records(text: &str) -> Vec<Vec<String>> {
-    let mut reader = csv_core::Reader::new();
-    let mut input = text.as_bytes();
-    let mut field = vec![0u8; 256];
-    let (mut written, mut record, mut out) = (0usize, Vec::new(), Vec::new());
-    loop {
-        let (result, read, wrote) = reader.read_field(input, field.get_mut(written..).unwrap_or_default());
-        input = input.get(read..).unwrap_or_default();
-        written += wrote;
-        match result {
-            csv_core::ReadFieldResult::InputEmpty => {}
-            csv_core::ReadFieldResult::OutputFull => field.resize(field.len() * 2, 0),
-            csv_core::ReadFieldResult::Field { record_end } => {
-                record.push(String::from_utf8_lossy(field.get(..written).unwrap_or_default()).into_owned());
-                written = 0;
-                if record_end {
-                    out.push(std::mem::take(&mut record));
-                }
-            }
-            csv_core::ReadFieldResult::End => break,
-        }
-    }
-    out
+    csplan_data::csv::records(text)
 }
 
 fn csv_line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {

@@ -92,10 +92,7 @@ fn is_csv(name: &str, text: &str) -> bool {
 /// questions are matched by their name (or id) and a column matching none refuses the
 /// file; without it, headers are taken as ids. Cells the export marked so a spreadsheet
 /// does not run them (a leading apostrophe) are read as the participant wrote them.
-pub fn csv_rows(
-    text: &str,
-    consultation: Option<&Consultation>,
-) -> Result<Vec<ExportRow>, String> {
+pub fn csv_rows(text: &str, consultation: Option<&Consultation>) -> Result<Vec<ExportRow>, String> {
     let mut records = crate::csv_records(text).into_iter();
     let header: Vec<String> = records
         .next()

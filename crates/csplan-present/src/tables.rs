@@ -993,3 +993,201 @@ pub fn report(r: &Report) -> Vec<Table> {
     }
     out
 }
+
+// Children in care from SSDA903 records
+
+/// What cleaning the records changed or dropped: how many of each kind, with the first
+/// row of each (every row is in [`care_change_rows`]).
+pub fn care_changes(r: &csplan_data::ssda903::Records) -> Table {
+    let mut t = Table::new(
+        "care-changes",
+        format!(
+            "Cleaning: {} changes; {} episodes of {} children kept",
+            r.changes.len(),
+            r.episodes.len(),
+            r.children.len()
+        ),
+        vec![col("What was done", Unit::Text), col("Rows", Unit::Number), col("First", Unit::Text)],
+    );
+    for (kind, n) in r.change_counts() {
+        let first =
+            r.changes.iter().find(|c| c.kind == kind).map(|c| format!("{}: {}", c.at, c.what)).unwrap_or_default();
+        t.row(vec![text(kind.describe()), number(Decimal::from(n as u64), 0), text(first)]);
+    }
+    if !r.ignored.is_empty() {
+        // By table name, not path: a return's folders repeat the same ten names.
+        let mut names: Vec<&str> = r
+            .ignored
+            .iter()
+            .map(|f| f.rsplit(['/', '\\']).next().unwrap_or(f).trim_end_matches(".csv").trim_end_matches(".CSV"))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        t.note(format!(
+            "{} file{} not read: empty, or not the header or episodes table ({}).",
+            r.ignored.len(),
+            if r.ignored.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ));
+    }
+    t
+}
+
+/// Every change cleaning made, row by row.
+pub fn care_change_rows(r: &csplan_data::ssda903::Records) -> Table {
+    let mut t = Table::new(
+        "care-change-rows",
+        "Every change cleaning made",
+        vec![col("File", Unit::Text), col("Row", Unit::Text), col("What was done", Unit::Text)],
+    );
+    for c in &r.changes {
+        t.row(vec![text(c.at.file.clone()), text(c.at.row.to_string()), text(c.what.clone())]);
+    }
+    t
+}
+
+/// Children in care by category on each 31 March the records cover (and their last day).
+pub fn care_history(h: &[csplan_calc::care::HistoryPoint], categories: &[String]) -> Table {
+    let mut columns = vec![col("Date", Unit::Text)];
+    columns.extend(categories.iter().map(|c| col(c, Unit::Number)));
+    columns.push(col("In care", Unit::Number));
+    let mut t = Table::new("care-history", "Children in care by category, from the records", columns);
+    let last = h.last().map(|p| p.day.clone());
+    for p in h.iter().filter(|p| p.day.ends_with("-03-31") || Some(&p.day) == last.as_ref()) {
+        let mut row = vec![text(p.day.clone())];
+        row.extend(p.by_category.iter().map(|n| number(Decimal::from(*n), 0)));
+        row.push(number(Decimal::from(p.total), 0));
+        t.row(row);
+    }
+    t
+}
+
+/// The projection by category, month by month, with the 95% band of the total.
+pub fn care_projection(p: &csplan_calc::care::CareProjection) -> Table {
+    let mut columns = vec![col("Month", Unit::Number), col("Date", Unit::Text)];
+    columns.extend(p.categories.iter().map(|c| col(c, Unit::Number)));
+    columns.extend([
+        col("In care", Unit::Number),
+        col("95% band", Unit::Text),
+        col("Entrants", Unit::Number),
+        col("Leavers", Unit::Number),
+    ]);
+    let mut t = Table::new("care-projection", "Children in care projected by category (expected numbers)", columns);
+    for (k, m) in p.months.iter().enumerate() {
+        let mut row = vec![number(Decimal::from(m.month), 0), text(m.date.clone())];
+        row.extend(p.by_category(k).into_iter().map(|v| number(v, 1)));
+        row.push(number(m.total, 1));
+        row.push(text(format!("{} to {}", short(m.total_low, 1), short(m.total_high, 1))));
+        row.push(number(m.entrants, 1));
+        row.push(number(m.exits, 1));
+        t.row(row);
+    }
+    t.note("Each month: last month's children + entrants - leavers. The band is 95%: children are independent, entrants arrive at random (Poisson).");
+    t
+}
+
+/// The projection in one month, by age band and category.
+pub fn care_bands(p: &csplan_calc::care::CareProjection, month: usize) -> Option<Table> {
+    let m = p.months.get(month)?;
+    let mut columns = vec![col("Age band", Unit::Text)];
+    columns.extend(p.categories.iter().map(|c| col(c, Unit::Number)));
+    columns.push(col("In care", Unit::Number));
+    let mut t =
+        Table::new("care-bands", format!("Children in care on {} by age band (month {})", m.date, m.month), columns);
+    for (band, row) in p.bands.iter().zip(&m.children) {
+        let mut cells = vec![text(band.clone())];
+        cells.extend(row.iter().map(|v| number(*v, 1)));
+        cells.push(number(row.iter().copied().sum(), 1));
+        t.row(cells);
+    }
+    Some(t)
+}
+
+/// The projection in long form, a row a month, band and category:
+/// `month,date,age_band,category,children,low,high` (exact expected numbers).
+pub fn care_long(p: &csplan_calc::care::CareProjection) -> Table {
+    let mut t = Table::new(
+        "care-long",
+        "",
+        ["month", "date", "age_band", "category", "children", "low", "high"]
+            .into_iter()
+            .map(|h| {
+                Column::new(
+                    h,
+                    if ["month", "children", "low", "high"].contains(&h) { Unit::Number } else { Unit::Text },
+                )
+            })
+            .collect(),
+    );
+    for m in &p.months {
+        for (b, band) in p.bands.iter().enumerate() {
+            for (c, category) in p.categories.iter().enumerate() {
+                let at = |grid: &Vec<Vec<Decimal>>| grid.get(b).and_then(|r| r.get(c)).copied().unwrap_or_default();
+                t.row(vec![
+                    number(Decimal::from(m.month), 0),
+                    text(m.date.clone()),
+                    text(band.clone()),
+                    text(category.clone()),
+                    Cell::figure(at(&m.children), short(at(&m.children), 1)),
+                    Cell::figure(at(&m.low), short(at(&m.low), 1)),
+                    Cell::figure(at(&m.high), short(at(&m.high), 1)),
+                ]);
+            }
+        }
+    }
+    t
+}
+
+/// The projection made as D2I makes it, in long form: `month,date,category,children`.
+pub fn care_like_d2i(p: &csplan_calc::care_like_d2i::LikeD2i) -> Table {
+    let mut t = Table::new(
+        "care-like-d2i",
+        "",
+        vec![
+            Column::new("month", Unit::Number),
+            Column::new("date", Unit::Text),
+            Column::new("category", Unit::Text),
+            Column::new("children", Unit::Number),
+        ],
+    );
+    for (m, month) in p.months.iter().enumerate() {
+        for (name, v) in p.categories.iter().zip(&month.children) {
+            t.row(vec![
+                number(Decimal::from(m as u64), 0),
+                text(month.date.clone()),
+                text(name.clone()),
+                Cell::figure(*v, short(*v, 2)),
+            ]);
+        }
+    }
+    t
+}
+
+/// This financial year's placements from the records, as Portsmouth forecast them.
+pub fn care_year_forecast(f: &csplan_calc::care::YearForecast) -> Table {
+    let mut t = Table::new(
+        "care-year-forecast",
+        format!("{} from the children in placement on {}", f.year, f.on),
+        vec![
+            col("Category", Unit::Text),
+            col("Provision", Unit::Text),
+            col("Children on the day", Unit::Number),
+            col("Child-days in the year", Unit::Number),
+            col("Average number over the year", Unit::Number),
+        ],
+    );
+    for l in &f.lines {
+        t.row(vec![
+            text(l.category.clone()),
+            text(if l.in_house { "In-house (PR0, PR1)" } else { "External" }),
+            number(Decimal::from(l.children_now), 0),
+            number(Decimal::from(l.child_days), 0),
+            number(l.average_number, 2),
+        ]);
+    }
+    t.note(format!(
+        "Each child in placement on {} stays until the placement's recorded end date, or to {} if none is recorded (or until 18); days before are the records' own. Average number = child-days / days in the year, to two places, halves up. Times each line's unit cost, this is the year's forecast.",
+        f.on, f.to
+    ));
+    t
+}

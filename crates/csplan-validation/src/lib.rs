@@ -18,6 +18,7 @@ pub use budget::{echo, read_lever_value, validate_response, MAX_BUDGET, MAX_ECHO
 
 mod budget;
 pub mod budget_form;
+pub mod care;
 pub mod consultation_form;
 pub mod cost_form;
 pub mod demand_form;

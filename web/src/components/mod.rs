@@ -6,6 +6,8 @@ pub mod choice;
 pub mod csv;
 pub mod error_summary;
 pub mod field;
+#[cfg(any(feature = "results", feature = "demand"))]
+pub mod files;
 pub mod kept;
 pub mod layout;
 pub mod list;

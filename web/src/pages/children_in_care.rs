@@ -1,6 +1,7 @@
 //! Children in care: the number looked after projected month by month by placement type as
 //! stocks and flows (entrants, exits, moves between types), with a 95% band and the cost
-//! of the path by financial year. Fields come from `csplan_validation`'s tables, figures
+//! of the path by financial year; and the child-level model from the council's own
+//! SSDA903 records (`care_records`). Fields come from `csplan_validation`'s tables, figures
 //! from `csplan_calc::care_flows`, tables from `csplan-present`.
 
 use csplan_calc::care_flows::FlowProjection;
@@ -47,6 +48,7 @@ pub fn ChildrenInCarePage() -> impl IntoView {
             <Moves/>
             <Results projection/>
         </Gate>
+        <crate::pages::care_records::CareRecords/>
     }
 }
 

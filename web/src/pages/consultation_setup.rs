@@ -297,15 +297,48 @@ fn Publish() -> impl IntoView {
         let base = path.rsplit_once('/').map_or(String::new(), |(b, _)| b.to_string());
         format!("{origin}{base}/take-part/?scenario={}", name())
     };
+    // A field still wrong would leave the file with the figures from before it: say so,
+    // link each problem, and download nothing until they are put right.
+    let tried = RwSignal::new(false);
+    let problems = Memo::new(move |_| {
+        planner.errors.with(|e| e.iter().filter(|p| p.path.starts_with("consultation")).cloned().collect::<Vec<_>>())
+    });
     let on_download = move |_| {
+        tried.set(true);
+        if !problems.with_untracked(Vec::is_empty) {
+            focus_field_later("publish-problems".to_string());
+            return;
+        }
         if let Some((name, json)) = file.get_untracked() {
             crate::pages::consultation::download(&name, "application/json", &json);
         }
+    };
+    let blocked = move || {
+        (tried.get() && !problems.with(Vec::is_empty)).then(|| {
+            let links = problems
+                .get()
+                .into_iter()
+                .map(|p| {
+                    let href = format!("#{}", csplan_validation::field_id(&p.path));
+                    view! { <li><a href=href>{p.message}</a></li> }
+                })
+                .collect_view();
+            view! {
+                <div class="govuk-error-summary" id="publish-problems" tabindex="-1">
+                    <h4 class="govuk-error-summary__title">"The file was not downloaded"</h4>
+                    <div class="govuk-error-summary__body">
+                        <p class="govuk-body">"Put these right first: the file would otherwise hold the consultation as it was before them."</p>
+                        <ul class="govuk-list govuk-error-summary__list">{links}</ul>
+                    </div>
+                </div>
+            }
+        })
     };
     let origin = move || window().location().origin().unwrap_or_default();
     view! {
         <h3 class="govuk-heading-m" id="publish-heading">"Publish it"</h3>
         <p class="govuk-body">"The consultation file holds the consultation alone, with only the figures its choices are calculated from: not the rest of this scenario."</p>
+        {blocked}
         <button type="button" class="govuk-button" id="download-consultation" on:click=on_download>"Download the consultation file"</button>
         <ol class="govuk-list govuk-list--number" id="publish-steps">
             <li>{move || format!("Put the file in the take-part folder beside the planner on your web server, as take-part/{}.", name())}</li>

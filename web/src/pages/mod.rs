@@ -6,6 +6,8 @@ pub mod accessibility;
 pub mod benchmark;
 #[cfg(feature = "budget")]
 pub mod budget;
+#[cfg(feature = "demand")]
+pub mod care_records;
 #[cfg(feature = "caseloads")]
 pub mod caseloads;
 #[cfg(feature = "demand")]

@@ -11,13 +11,16 @@ use csplan_model::Response;
 use csplan_present::responses::{read, Reading};
 use csplan_present::{tables, Table};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::components::bar_chart::{BarChart, Groups, Series};
+use crate::components::files::FilePicker;
 use crate::components::layout::PageHeading;
 use crate::components::live_table::LiveTable;
 use crate::state::use_planner;
+
+/// The comments filter's value for the overall comments (no choice's: those are
+/// `choice:ID`).
+const OVERALL: &str = "overall";
 
 const TAKE_UP: &[Series] = &[Series { name: "Take-up (%)", fill: "#1d70b8" }];
 const AGREEMENT: &[Series] = &[
@@ -25,16 +28,6 @@ const AGREEMENT: &[Series] = &[
     Series { name: "No view", fill: "#ffffff" },
     Series { name: "Disagree", fill: "#d4351c" },
 ];
-
-/// Reads every file as text, with its name.
-async fn texts(files: Vec<web_sys::File>) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for file in files {
-        let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-        out.push((file.name(), text.unwrap_or_default()));
-    }
-    out
-}
 
 /// The page.
 #[component]
@@ -49,34 +42,6 @@ pub fn ResultsPage() -> impl IntoView {
     let summary: Memo<Summary> =
         Memo::new(move |_| counted.with(|r| planner.scenario.with(|s| summarise(r, s.consultation.as_ref()))));
     let any = Memo::new(move |_| !files.with(Vec::is_empty));
-    let add = move |list: Option<web_sys::FileList>| {
-        let Some(list) = list else { return };
-        // Taken now: a FileList is live, and the input is cleared for the next choice.
-        let list: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        leptos::task::spawn_local(async move {
-            let read = texts(list).await;
-            // A file chosen again (the same name and text) is read once, as the command
-            // line reads a file named twice once.
-            files.update(|f| {
-                for file in read {
-                    if !f.contains(&file) {
-                        f.push(file);
-                    }
-                }
-            });
-        });
-    };
-    let on_change = move |e: leptos::ev::Event| {
-        let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        add(input.as_ref().and_then(web_sys::HtmlInputElement::files));
-        if let Some(input) = input {
-            input.set_value("");
-        }
-    };
-    let on_drop = move |e: leptos::ev::DragEvent| {
-        e.prevent_default();
-        add(e.data_transfer().and_then(|d| d.files()));
-    };
     let table = move |make: fn(&Summary) -> Table| Memo::new(move |_| any.get().then(|| summary.with(make)));
     let responses = table(tables::responses);
     let about = Memo::new(move |_| {
@@ -106,16 +71,23 @@ pub fn ResultsPage() -> impl IntoView {
             .with(|r| planner.scenario.with(|s| breakdown(r, s.consultation.as_ref(), &question)))
             .map(|b| tables::breakdown(&b))
     });
-    // Comments, all or on one choice ("" all, "overall" the overall comment).
+    // Comments, all or on one choice ("" all, OVERALL the overall comment, else `choice:`
+    // and the choice's id: ids, not names, which two choices may share).
     let on_choice = RwSignal::new(String::new());
-    let choices = Memo::new(move |_| summary.with(|s| s.levers.iter().map(|l| l.name.clone()).collect::<Vec<_>>()));
+    let choices = Memo::new(move |_| {
+        summary.with(|s| s.levers.iter().map(|l| (l.id.clone(), l.name.clone())).collect::<Vec<_>>())
+    });
     let comment_table = Memo::new(move |_| {
         any.get().then(|| {
             let wanted = on_choice.get();
             let all = reading.with(|r| planner.scenario.with(|s| comments(&r.counted, s.consultation.as_ref())));
             let shown: Vec<_> = all
                 .into_iter()
-                .filter(|c| wanted.is_empty() || (wanted == "overall" && c.choice.is_empty()) || c.choice == wanted)
+                .filter(|c| {
+                    wanted.is_empty()
+                        || (wanted == OVERALL && c.lever.is_empty())
+                        || wanted.strip_prefix("choice:") == Some(c.lever.as_str())
+                })
                 .collect();
             tables::comments(&shown)
         })
@@ -137,12 +109,9 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <PageHeading title="Consultation results"
             lead="Open the response files participants sent you, a collector's export, or both, and read what they chose. The files are read in this browser: nothing is uploaded." no_presets=true/>
-        <div class="govuk-form-group app-no-print" id="results-drop" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
-            <label class="govuk-label govuk-label--m" for="results-files">"Response files"</label>
-            <div class="govuk-hint" id="results-files-hint">"Choose any number of files: the .json responses participants downloaded, and a collector's export (csplan responses export, as .csv or .json). You can also drop them here. Each response counts once, however many files it is in."</div>
-            <input class="govuk-file-upload" id="results-files" type="file" multiple=true accept=".json,.csv,application/json,text/csv"
-                aria-describedby="results-files-hint" on:change=on_change/>
-        </div>
+        <FilePicker id="results-files" drop_id="results-drop" label="Response files"
+            hint="Choose any number of files: the .json responses participants downloaded, and a collector's export (csplan responses export, as .csv or .json). You can also drop them here. Each response counts once, however many files it is in."
+            accept=".json,.csv,application/json,text/csv" files/>
         <div aria-live="polite" id="results-status">
             {move || any.get().then(|| view! {
                 <p class="govuk-body" id="results-read">{read_line}</p>
@@ -182,8 +151,8 @@ pub fn ResultsPage() -> impl IntoView {
                 <label class="govuk-label" for="comments-on">"Show comments on"</label>
                 <select class="govuk-select" id="comments-on" on:change=move |e| on_choice.set(event_target_value(&e))>
                     <option value="">"Every choice, and overall"</option>
-                    <option value="overall">"Overall comments"</option>
-                    {move || choices.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                    <option value=OVERALL>"Overall comments"</option>
+                    {move || choices.get().into_iter().map(|(id, name)| view! { <option value=format!("choice:{id}")>{name}</option> }).collect_view()}
                 </select>
             </div>
             <LiveTable table=comment_table small=true/>

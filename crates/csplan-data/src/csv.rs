@@ -1,0 +1,55 @@
+//! Reading CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF line ends), on
+//! `csv-core`: the reader alone, so the browser carries no serde CSV machinery.
+
+/// The records of `text`, each a list of fields. A byte-order mark at the start is not part
+/// of the first field; bytes that are not UTF-8 are replaced, never refused; blank lines
+/// are read past.
+pub fn records(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv_core::Reader::new();
+    let mut input = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+    let mut field = vec![0u8; 256];
+    let (mut written, mut record, mut out) = (0usize, Vec::new(), Vec::new());
+    loop {
+        let (result, read, wrote) = reader.read_field(input, field.get_mut(written..).unwrap_or_default());
+        input = input.get(read..).unwrap_or_default();
+        written += wrote;
+        match result {
+            csv_core::ReadFieldResult::InputEmpty => {}
+            csv_core::ReadFieldResult::OutputFull => field.resize(field.len() * 2, 0),
+            csv_core::ReadFieldResult::Field { record_end } => {
+                record.push(String::from_utf8_lossy(field.get(..written).unwrap_or_default()).into_owned());
+                written = 0;
+                if record_end {
+                    out.push(std::mem::take(&mut record));
+                }
+            }
+            csv_core::ReadFieldResult::End => break,
+        }
+    }
+    out
+}
+
+/// True for a record that is a blank line.
+pub fn is_blank(record: &[String]) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_line_ends_and_a_byte_order_mark() {
+        let text = "\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\n1,2";
+        let r = records(text);
+        // csv-core reads past a blank line.
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0], ["a", "b"]);
+        assert_eq!(r[1], ["x, y", "say \"hi\"\nthere"]);
+        assert_eq!(r[2], ["1", "2"]);
+        assert!(is_blank(&[String::new(), " ".to_string()]));
+        let long = "z".repeat(10_000);
+        assert_eq!(records(&format!("{long},1\n"))[0][0].len(), 10_000);
+        assert!(records("").is_empty());
+    }
+}

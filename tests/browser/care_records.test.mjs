@@ -1,0 +1,119 @@
+// Children in care from the council's own SSDA903 records, on the Children in care page:
+// the files are read in the browser and no request carries them; a bad file is named by
+// file, row and column; cleaning, the history and the projection are the same figures as
+// `csplan care` for the same files; axe-clean at 1024 and 320 px.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appUnderTest, clean } from './harness.mjs';
+
+const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
+const app = await appUnderTest();
+
+const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
+const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+// Distinctive words in the files, to look for in every request the page makes.
+const SECRET = 'ZQX-CHILD';
+
+/** Two years of a small authority: 40 children, some moving, leaving and coming back. */
+function files() {
+  const heads = [];
+  const years = { 2021: [], 2022: [] };
+  for (let i = 0; i < 40; i += 1) {
+    const id = `${SECRET}${i}`;
+    const dob = `${String(1 + (i % 27)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/${2005 + (i % 12)}`;
+    heads.push(`${id},${1 + (i % 2)},${dob},WBRI,,,`);
+    const start = `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2020`;
+    const place = ['U1', 'U4', 'K2', 'P2', 'U6', 'R1', 'P1', 'U3'][i % 8];
+    if (i % 5 === 0) {
+      // Left in the first year.
+      years[2021].push(`${id},${start},S,C2,N1,${place},PR1,15/02/2021,E11,,,,`);
+    } else if (i % 7 === 0) {
+      // Moved to fostering on 1 October 2021: the 2021 file (made before) has the first
+      // placement open, the 2022 file closes it and carries the move on.
+      years[2021].push(`${id},${start},S,C2,N1,${place},PR4,,,,,,`);
+      years[2022].push(`${id},${start},S,C2,N1,${place},PR4,01/10/2021,X1,,,,`);
+      years[2022].push(`${id},01/10/2021,P,C2,N1,U4,PR1,,,,,,`);
+    } else {
+      years[2021].push(`${id},${start},S,C2,N1,${place},PR1,,,,,,`);
+      years[2022].push(`${id},${start},S,C2,N1,${place},PR1,,,,,,`);
+    }
+  }
+  const csv = (head, rows) => `${head}\r\n${rows.join('\r\n')}\r\n`;
+  return {
+    'header_2022.csv': csv(HEADER, heads),
+    'episodes_2021.csv': csv(EPISODES, years[2021]),
+    'episodes_2022.csv': csv(EPISODES, years[2022]),
+    'reviews.csv': 'CHILD,DOB,REVIEW,REVIEW_CODE\r\n',
+  };
+}
+
+function rows(page, id) {
+  return page.$$eval(`#${id} tbody tr`, (trs) => trs.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim()).join(' ').split(/\s+/).join(' ')));
+}
+
+async function open(page, list) {
+  await page.setInputFiles('#care-files', Object.entries(list).map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })));
+}
+
+test('SSDA903 files read in the browser: cleaned, a history, a projection equal to csplan care, and nothing sent', async () => {
+  const list = files();
+  const dir = mkdtempSync(join(tmpdir(), 'csplan-care-'));
+  for (const [name, text] of Object.entries(list)) writeFileSync(join(dir, name), text);
+  const cli = execFileSync(CSPLAN, ['care', dir, '--reference-start', '2021-09-30', '--reference-end', '2022-03-31', '--months', '24'], { encoding: 'utf8' }).split('\n');
+
+  await app.withPage('?page=children-in-care', {}, async ({ page, problems }) => {
+    const sent = [];
+    page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+    assert.match(await page.locator('main').innerText(), /The files are read in this browser and never leave it/);
+    await open(page, list);
+    await page.waitForSelector('#care-projection-table');
+    assert.match(await page.locator('#care-read').innerText(), /^4 files read: 40 children, \d+ episodes after cleaning\.$/);
+    const changes = await page.locator('#care-changes-table').innerText();
+    assert.match(changes, /exact duplicate episodes dropped\t28\t/);
+    assert.match(changes, /the same child and start in two files or rows: the later row kept\t4\t/);
+    // The window starts as the six months to the records' last day.
+    await page.fill('#care-from', '2021-09-30');
+    await page.fill('#care-to', '2022-03-31');
+    await page.waitForFunction(() => document.querySelector('#care-projection-table tbody tr td:nth-child(2)')?.textContent.trim() === '2022-03-31');
+    // The same projection as the command line, row by row.
+    const at = cli.findIndex((l) => l.startsWith('Children in care projected by category'));
+    const pageRows = await rows(page, 'care-projection-table');
+    assert.equal(pageRows.length, 25);
+    assert.deepEqual(pageRows, cli.slice(at + 3, at + 3 + 25).map((l) => l.trim().split(/\s+/).join(' ')));
+    // Charts of the history and the projection.
+    assert.equal(await page.getByRole('img', { name: /Children in care by category, from the records/ }).count(), 1);
+    assert.equal(await page.getByRole('img', { name: /Children in care projected by category/ }).count(), 1);
+    // A field typed wrong says so and keeps what was typed.
+    await page.fill('#care-months', 'two years');
+    await page.waitForSelector('#care-months-error');
+    assert.equal(await page.inputValue('#care-months'), 'two years');
+    await clean(page);
+    await page.fill('#care-months', '12');
+    await page.waitForFunction(() => document.querySelectorAll('#care-projection-table tbody tr').length === 13);
+    await clean(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await clean(page);
+    assert.deepEqual(sent.filter((s) => s.includes(SECRET) || !s.startsWith('GET ')), [], 'no request carries the files');
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.external, []);
+  });
+});
+
+test('a bad file is named by file, row and column, and nothing is read until it is put right', async () => {
+  const list = files();
+  list['episodes_2022.csv'] = `${list['episodes_2022.csv'].replace('PR1,,,,,,', 'PR1,31/02/2022,E11,,,,')}${SECRET}3,01/03/2022,S,C2,N1,Q9,PR1,,,,,,\r\n`;
+  await app.withPage('?page=children-in-care', { width: 320 }, async ({ page, problems }) => {
+    await open(page, list);
+    await page.waitForSelector('#care-read-errors');
+    const said = await page.locator('#care-read-errors').innerText();
+    assert.match(said, /episodes_2022\.csv, row \d+, column DEC: “31\/02\/2022” is not a date/);
+    assert.match(said, /episodes_2022\.csv, row \d+, column PLACE: “Q9” is not a PLACE code/);
+    assert.equal(await page.locator('#care-projection-table').count(), 0);
+    await clean(page);
+    assert.deepEqual(problems.console, []);
+  });
+});

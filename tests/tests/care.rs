@@ -1,0 +1,446 @@
+//! Children in care from SSDA903 records (synthetic files made here, with known answers):
+//! reading and cleaning, each change reported by file and row, and every bad file named
+//! with its row and column.
+
+use csplan_data::ssda903::{read, Records};
+use csplan_model::day::Day;
+
+fn day(text: &str) -> Day {
+    Day::parse(text).unwrap_or_else(|| unreachable!("{text} is a date"))
+}
+
+const HEADER: &str = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
+const EPISODES: &str = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
+
+fn file(name: &str, head: &str, rows: &[&str]) -> (String, String) {
+    let mut text = format!("{head}\r\n");
+    for r in rows {
+        text.push_str(r);
+        text.push_str("\r\n");
+    }
+    (name.to_string(), text)
+}
+
+fn read_ok(files: &[(String, String)]) -> Records {
+    read(files, &[]).unwrap_or_else(|e| unreachable!("{e:?}"))
+}
+
+#[test]
+fn two_years_merge_with_every_change_reported_by_file_and_row() {
+    let files = [
+        file("2021/header.csv", HEADER, &["C1,1,15/06/2010,WBRI,,,", "C2,2,01/01/2005,WBRI,,,"]),
+        file(
+            "2021/episodes.csv",
+            EPISODES,
+            &[
+                // C1's first episode, open at the year end (row 2); then the same row again.
+                "C1,01/02/2021,S,C2,N1,U1,PR1,,,,,,",
+                "C1,01/02/2021,S,C2,N1,U1,PR1,,,,,,",
+                // C2: runs past the start of the next one.
+                "C2,01/04/2020,S,C2,N1,K2,PR4,30/09/2020,X1,,,,",
+                "C2,01/09/2020,P,C2,N1,U4,PR1,,,,,,",
+                // C3 has no header row.
+                "C3,01/01/2021,S,C2,N1,U1,PR1,,,,,,",
+            ],
+        ),
+        file("2022/header.csv", HEADER, &["C1,1,16/06/2010,WBRI,,,", "C2,2,01/01/2005,WBRI,,,"]),
+        file(
+            "2022/episodes.csv",
+            EPISODES,
+            &[
+                // The same episode as 2021's row 2, now closed.
+                "C1,01/02/2021,S,C2,N1,U1,PR1,10/10/2021,E11,,,,",
+                "C2,01/09/2020,P,C2,N1,U4,PR1,,,,,,",
+            ],
+        ),
+        ("2022/uasc.csv".to_string(), "CHILD,SEX,DOB,DUC\r\n".to_string()),
+    ];
+    let r = read_ok(&files);
+    let said: Vec<String> = r.changes.iter().map(|c| format!("{}: {}", c.at, c.what)).collect();
+    let has = |start: &str| said.iter().any(|s| s.starts_with(start));
+    assert!(
+        has("2021/header.csv, row 2: date of birth 2010-06-15 replaced by 2010-06-16 from 2022/header.csv, row 2"),
+        "{said:#?}"
+    );
+    assert!(has("2021/episodes.csv, row 3: dropped: the same episode as 2021/episodes.csv, row 2"), "{said:#?}");
+    assert!(has("2021/episodes.csv, row 2: replaced by 2022/episodes.csv, row 2"), "{said:#?}");
+    assert!(
+        has("2021/episodes.csv, row 4: ending 2020-09-30; now ends 2020-09-01 where the next episode"),
+        "{said:#?}"
+    );
+    assert!(has("2021/episodes.csv, row 6: dropped: no header row gives child C3's date of birth"), "{said:#?}");
+    // C2's second episode is in both years' files as the same open row: one is kept.
+    assert!(has("2022/episodes.csv, row 3: dropped: the same episode as 2021/episodes.csv, row 5"), "{said:#?}");
+    assert_eq!(r.episodes.len(), 3, "{:#?}", r.episodes);
+    let c1 = r.episodes.iter().find(|e| e.child == "C1").unwrap_or_else(|| unreachable!());
+    assert_eq!(c1.end, Some(day("10/10/2021")), "the later file's end date");
+    assert!(
+        r.episodes.iter().any(|e| e.child == "C2" && e.place == "U4" && e.end.is_none()),
+        "open episodes stay open"
+    );
+    assert_eq!(r.children.get("C1").map(|c| c.born), Some(day("16/06/2010")), "the latest file's date of birth");
+    assert!(!r.children.contains_key("C3"));
+    assert_eq!(r.ignored, ["2022/uasc.csv"]);
+}
+
+#[test]
+fn a_malformed_date_or_an_unknown_place_is_named_with_its_file_row_and_column() {
+    let files = [
+        file("header.csv", HEADER, &["C1,1,15/06/2010,,,,", "C2,2,31/02/2009,,,,"]),
+        file(
+            "episodes.csv",
+            EPISODES,
+            &[
+                "C1,01/02/2021,S,C2,N1,Q9,PR1,,,,,,",
+                "C1,2021-13-01,S,C2,N1,U1,PR1,,,,,,",
+                "C1,01/02/2021,S,C2,N1,U1,PR1,01/01/2021,E11,,,,",
+            ],
+        ),
+        file("broken.csv", "CHILD,DECOM,PLACE", &["C1,01/02/2021,U1"]),
+    ];
+    let errors = read(&files, &[]).err().unwrap_or_default();
+    let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let has = |text: &str| said.iter().any(|s| s.contains(text));
+    assert!(has("header.csv, row 3, column DOB: \u{201c}31/02/2009\u{201d} is not a date"), "{said:#?}");
+    assert!(has("episodes.csv, row 2, column PLACE: \u{201c}Q9\u{201d} is not a PLACE code"), "{said:#?}");
+    assert!(has("episodes.csv, row 3, column DECOM: \u{201c}2021-13-01\u{201d} is not a date"), "{said:#?}");
+    assert!(has("episodes.csv, row 4, column DEC: the episode ends before it starts"), "{said:#?}");
+    assert!(has("broken.csv, row 1, column RNE: there is no RNE column"), "{said:#?}");
+    // A council's own category can add a code.
+    let fixed = [
+        file("header.csv", HEADER, &["C1,1,15/06/2010,,,,"]),
+        file("episodes.csv", EPISODES, &["C1,01/02/2021,S,C2,N1,Q9,PR1,,,,,,"]),
+    ];
+    assert!(read(&fixed, &["Q9".to_string()]).is_ok());
+    // Nothing panics on a hostile file.
+    for text in ["", "\u{feff}", "\"", "CHILD,DECOM\n\"unterminated", &"x,".repeat(100_000), "CHILD,DOB\n,\n"] {
+        let _ = read(&[("x.csv".to_string(), text.to_string())], &[]);
+    }
+}
+
+mod projection {
+    use csplan_calc::care::{fit, history, population, project};
+    use csplan_model::care::{CareCategory, CareSetup};
+    use csplan_model::Decimal;
+
+    use super::*;
+
+    fn one_band() -> CareSetup {
+        CareSetup {
+            categories: vec![CareCategory { id: "all".into(), name: "All".into(), places: Vec::new() }],
+            bands: vec![0, 18],
+        }
+    }
+
+    /// Files for `children`: (id, DOB, [(DECOM, PLACE, DEC)]).
+    /// A child: id, DOB, and each episode's DECOM, PLACE and DEC.
+    type Made = (String, &'static str, Vec<(String, &'static str, Option<String>)>);
+
+    fn files(children: &[Made]) -> Vec<(String, String)> {
+        let heads: Vec<String> = children.iter().map(|(id, dob, _)| format!("{id},1,{dob},,,,")).collect();
+        let mut eps = Vec::new();
+        for (id, _, list) in children {
+            for (start, place, end) in list {
+                eps.push(format!("{id},{start},S,C2,N1,{place},PR1,{},E11,,,,", end.clone().unwrap_or_default()));
+            }
+        }
+        let h: Vec<&str> = heads.iter().map(String::as_str).collect();
+        let e: Vec<&str> = eps.iter().map(String::as_str).collect();
+        vec![file("header.csv", HEADER, &h), file("episodes.csv", EPISODES, &e)]
+    }
+
+    #[test]
+    fn a_child_moves_band_on_their_sixteenth_birthday_and_leaves_on_a_recorded_end() {
+        let setup = CareSetup::default();
+        let records = read_ok(&files(&[
+            ("A".into(), "28/03/2006", vec![("01/01/2020".into(), "U1", None)]),
+            ("B".into(), "01/01/2012", vec![("01/01/2021".into(), "U1", Some("10/05/2022".into()))]),
+        ]));
+        let band = |grid: &Vec<Vec<u64>>| grid.iter().position(|r| r.iter().sum::<u64>() > 0);
+        let a_only = read_ok(&files(&[("A".into(), "28/03/2006", vec![("01/01/2020".into(), "U1", None)])]));
+        assert_eq!(band(&population(&a_only, &setup, day("27/03/2022"))), Some(3), "15 years 364 days: 10-16");
+        assert_eq!(band(&population(&a_only, &setup, day("28/03/2022"))), Some(4), "16 on the day: 16-18");
+        // A window with no entrant, exit or move in it (B came on 1 January 2021).
+        let rates = fit(&records, &setup, day("01/02/2021"), day("31/12/2021")).unwrap_or_else(|e| unreachable!("{e}"));
+        let at = |start: &str| {
+            let p = project(&records, &setup, &rates, day(start), 1).unwrap_or_else(|e| unreachable!("{e}"));
+            p.months[1].clone()
+        };
+        // No exits or moves were seen, so each child stays unless they age or their end comes.
+        let m = at("27/02/2022"); // month 1 is 27 March: A still 15
+        assert_eq!(m.children[3][0], Decimal::from(2), "{m:?}");
+        let m = at("28/02/2022"); // month 1 is 28 March: A 16 that day
+        assert_eq!((m.children[3][0], m.children[4][0]), (Decimal::ONE, Decimal::ONE), "{m:?}");
+        let m = at("09/04/2022"); // 9 May: B still in care
+        assert_eq!(m.total, Decimal::from(2));
+        let m = at("10/04/2022"); // 10 May: B's recorded end
+        assert_eq!(m.total, Decimal::ONE);
+        assert_eq!(m.exits, Decimal::ONE);
+    }
+
+    /// A pseudo-random authority: `n` children over ten years, each with one to four
+    /// episodes (a deterministic generator, so a failure can be run again).
+    fn authority(n: usize) -> Vec<Made> {
+        const PLACES: [&str; 8] = ["U1", "U3", "U4", "K2", "R1", "P2", "H5", "P1"];
+        const DOBS: [&str; 6] = ["03/05/2004", "17/11/2006", "29/02/2008", "12/07/2011", "30/09/2014", "05/01/2018"];
+        let mut seed: u64 = 42;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % m
+        };
+        let first = day("01/04/2012");
+        (0..n)
+            .map(|i| {
+                let dob = DOBS.get(usize::try_from(next(6)).unwrap_or(0)).copied().unwrap_or("03/05/2004");
+                let born = day(dob);
+                let mut start = first.plus(i32::try_from(next(3_650)).unwrap_or(0)).max(born.plus(30));
+                let mut list = Vec::new();
+                for _ in 0..=next(3) {
+                    let place = PLACES.get(usize::try_from(next(8)).unwrap_or(0)).copied().unwrap_or("U1");
+                    let length = 30 + i32::try_from(next(900)).unwrap_or(0);
+                    let end = start.plus(length);
+                    let open = end > day("31/03/2022");
+                    let ymd = |d: Day| {
+                        let (y, m, dd) = d.ymd();
+                        format!("{dd:02}/{m:02}/{y}")
+                    };
+                    list.push((ymd(start), place, (!open).then(|| ymd(end))));
+                    if open {
+                        break;
+                    }
+                    start = end;
+                }
+                (format!("C{i}"), dob, list)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_are_never_negative_and_start_plus_entrants_less_exits_is_the_end() {
+        let setup = CareSetup::default();
+        let records = read_ok(&files(&authority(3_000)));
+        assert!(!history(&records, &setup).is_empty());
+        let rates = fit(&records, &setup, day("01/10/2021"), day("31/03/2022")).unwrap_or_else(|e| unreachable!("{e}"));
+        let p = project(&records, &setup, &rates, day("31/03/2022"), 24).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(p.months.len(), 25);
+        let tolerance = Decimal::new(1, 2);
+        for w in p.months.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let gap = (a.total + b.entrants - b.exits - b.total).abs();
+            assert!(gap <= tolerance, "month {}: {} + {} - {} != {}", b.month, a.total, b.entrants, b.exits, b.total);
+        }
+        for m in &p.months {
+            for (row, (low, high)) in m.children.iter().zip(m.low.iter().zip(&m.high)) {
+                for ((x, l), h) in row.iter().zip(low).zip(high) {
+                    assert!(
+                        *x >= Decimal::ZERO && *l >= Decimal::ZERO && l <= x && x <= h,
+                        "month {}: {l} {x} {h}",
+                        m.month
+                    );
+                }
+            }
+            assert!(m.total_low <= m.total && m.total <= m.total_high);
+        }
+        // Month 0 is the records' own count that day.
+        let now: u64 = population(&records, &setup, day("31/03/2022")).iter().flatten().sum();
+        assert_eq!(p.months[0].total, Decimal::from(now));
+    }
+
+    #[test]
+    fn a_history_at_a_steady_state_projects_steady() {
+        // 200 children in care throughout; over the year 40 leave and 40 new ones come, at
+        // even spacing: in and out balance, so the projection should hold at about 200.
+        let mut children = Vec::new();
+        for i in 0..200 {
+            let leaves = if i < 40 { Some(day("01/04/2021").plus(9 * i + 4)) } else { None };
+            let fmt = |d: Day| {
+                let (y, m, dd) = d.ymd();
+                format!("{dd:02}/{m:02}/{y}")
+            };
+            children.push((format!("S{i}"), "01/06/2014", vec![("01/01/2020".to_string(), "U1", leaves.map(fmt))]));
+        }
+        for i in 0..40 {
+            let fmt = |d: Day| {
+                let (y, m, dd) = d.ymd();
+                format!("{dd:02}/{m:02}/{y}")
+            };
+            children.push((format!("N{i}"), "01/06/2014", vec![(fmt(day("01/04/2021").plus(9 * i + 4)), "U1", None)]));
+        }
+        let records = read_ok(&files(&children));
+        let setup = one_band();
+        let rates = fit(&records, &setup, day("01/04/2021"), day("31/03/2022")).unwrap_or_else(|e| unreachable!("{e}"));
+        let p = project(&records, &setup, &rates, day("31/03/2022"), 24).unwrap_or_else(|e| unreachable!("{e}"));
+        let (start, end) = (p.months[0].total, p.months[24].total);
+        assert_eq!(start, Decimal::from(200));
+        let drift = (end - start).abs() / start;
+        assert!(drift < Decimal::new(3, 2), "200 -> {end} ({drift})");
+    }
+}
+
+mod command_line {
+    use csplan_tests::csplan;
+
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("csplan-care-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("2021")).unwrap_or_else(|e| unreachable!("{e}"));
+        dir
+    }
+
+    #[test]
+    fn csplan_care_reads_a_folder_and_prints_a_table_json_and_long_csv() {
+        let dir = scratch("folder");
+        let write = |(name, text): (String, String)| {
+            std::fs::write(dir.join("2021").join(name), text).unwrap_or_else(|e| unreachable!("{e}"));
+        };
+        write(file("header.csv", HEADER, &["C1,1,15/06/2010,,,,", "C2,2,01/01/2005,,,,"]));
+        write(file(
+            "episodes.csv",
+            EPISODES,
+            &["C1,01/02/2021,S,C2,N1,U1,PR1,,,,,,", "C2,01/04/2020,S,C2,N1,K2,PR4,30/09/2021,E11,,,,"],
+        ));
+        write((
+            "reviews.csv".to_string(),
+            "CHILD,DOB,REVIEW,REVIEW_CODE\r\nC1,15/06/2010,01/03/2021,PN1\r\n".to_string(),
+        ));
+        let folder = dir.to_str().unwrap_or_default();
+        let args = |format: &'static str| {
+            vec![
+                "care",
+                folder,
+                "--reference-start",
+                "2021-04-01",
+                "--reference-end",
+                "31/03/2022",
+                "--months",
+                "12",
+                "--format",
+                format,
+            ]
+        };
+        let table = csplan(&args("table"));
+        assert_eq!(table.code, 0, "{}", table.err);
+        assert!(table.out.starts_with("Children in care projected by category"), "{}", table.out);
+        assert!(
+            table.out.contains("1 file not read: empty, or not the header or episodes table (reviews)"),
+            "{}",
+            table.out
+        );
+        let csv = csplan(&args("csv"));
+        assert_eq!(csv.code, 0, "{}", csv.err);
+        let mut lines = csv.out.lines();
+        assert_eq!(lines.next(), Some("month,date,age_band,category,children,low,high"));
+        assert_eq!(lines.next(), Some("0,2022-03-31,0-1,Fostering,0,0,0"));
+        assert_eq!(csv.out.lines().count(), 1 + 13 * 5 * 4, "a row a month, band and category");
+        assert!(csv.out.contains("\n0,2022-03-31,10-16,Fostering,1,1,1\n"), "{}", csv.out);
+        let json = csplan(&args("json"));
+        let v: serde_json::Value = serde_json::from_str(&json.out).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(v["projection"]["months"][0]["total"], "1");
+        assert_eq!(v["rates"]["exits"][4][1], 1, "C2 left from 16-18 residential");
+    }
+
+    #[test]
+    fn csplan_care_names_a_bad_file_and_a_bad_option() {
+        let dir = scratch("bad");
+        let (name, text) = file("episodes.csv", EPISODES, &["C1,01/02/2021,S,C2,N1,U1,PR1,32/01/2022,E11,,,,"]);
+        std::fs::write(dir.join(&name), text).unwrap_or_else(|e| unreachable!("{e}"));
+        let path = dir.join(&name);
+        let path = path.to_str().unwrap_or_default();
+        let run = csplan(&["care", path, "--reference-start", "2021-04-01", "--reference-end", "2022-03-31"]);
+        assert_eq!(run.code, 1, "{}", run.out);
+        assert!(
+            run.err.contains("episodes.csv, row 2, column DEC: \u{201c}32/01/2022\u{201d} is not a date"),
+            "{}",
+            run.err
+        );
+        let run = csplan(&["care", path, "--reference-start", "April 2021", "--reference-end", "2022-03-31"]);
+        assert_eq!(run.code, 2, "{}", run.err);
+        assert!(run.err.contains("--reference-start: \u{201c}April 2021\u{201d} is not a date"), "{}", run.err);
+    }
+}
+
+mod like_d2i {
+    use csplan_calc::care_like_d2i::project;
+    use csplan_model::Decimal;
+
+    use super::*;
+
+    #[test]
+    fn a_child_in_the_top_bracket_ages_out_at_one_in_5110_a_day_and_nothing_goes_negative() {
+        // One fostered child who was 16 when the episode began, and no events in the window:
+        // only D2I's ageing moves anyone (its bracket is the one the episode began in, and
+        // "16 to 18+" runs to 30), (1 - 1/5110)^365 = 0.93105 of a child a year later.
+        let files = [
+            file("header.csv", HEADER, &["C1,1,01/06/2003,,,,", "C2,2,01/06/2012,,,,"]),
+            file(
+                "episodes.csv",
+                EPISODES,
+                &["C1,01/01/2020,S,C2,N1,U1,PR1,,,,,,", "C2,01/01/2020,S,C2,N1,K1,PR1,,,,,,"],
+            ),
+        ];
+        let records = read_ok(&files);
+        let p = project(&records, day("01/04/2021"), day("31/03/2022"), 12).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(p.categories, ["Fostering", "Residential", "Supported", "Other"]);
+        let m0 = &p.months[0].children;
+        assert_eq!(m0, &[Decimal::ONE, Decimal::ZERO, Decimal::ZERO, Decimal::ONE], "K1 is Other in D2I");
+        let fostered = p.months[12].children[0];
+        assert!((fostered - Decimal::new(93_105, 5)).abs() < Decimal::new(1, 4), "{fostered}");
+        // The 9-year-old stays in care, all but the sliver that D2I's uniform ageing carries
+        // through two brackets into the top one and out (ageing is spread, not on birthdays).
+        let other = p.months[12].children[3];
+        assert!(other < Decimal::ONE && Decimal::ONE - other < Decimal::new(1, 3), "{other}");
+        assert!(p.months.iter().all(|m| m.children.iter().all(|v| *v >= Decimal::ZERO)));
+    }
+}
+
+mod year_forecast {
+    use csplan_calc::care::year_forecast;
+    use csplan_model::care::CareSetup;
+    use csplan_model::Decimal;
+
+    use super::*;
+
+    #[test]
+    fn this_years_children_stay_to_their_recorded_end_or_the_year_end() {
+        // On 1 April 2017 (Portsmouth's day): A in-house fostering with no end recorded,
+        // B external residential ending 1 October 2017, C who left in March (last year).
+        let files = [
+            file(
+                "header.csv",
+                HEADER,
+                &["A,1,01/01/2010,,,,", "B,2,01/01/2008,,,,", "C,1,01/01/2009,,,,", "D,1,10/10/2000,,,,"],
+            ),
+            file(
+                "episodes.csv",
+                EPISODES,
+                &[
+                    "A,01/06/2016,S,C2,N1,U1,PR1,,,,,,",
+                    "B,01/01/2017,S,C2,N1,K2,PR4,01/10/2017,E11,,,,",
+                    "C,01/01/2016,S,C2,N1,U1,PR1,15/03/2017,E11,,,,",
+                    // D turns 18 on 10 October 2018: after this year, so stays all year.
+                    "D,01/01/2016,S,C2,N1,P2,PR4,,,,,,",
+                ],
+            ),
+        ];
+        let records = read_ok(&files);
+        let f = year_forecast(&records, &CareSetup::default(), day("01/04/2017"));
+        assert_eq!((f.year.as_str(), f.from, f.to), ("2017/18", day("01/04/2017"), day("31/03/2018")));
+        let line = |cat: &str, in_house: bool| {
+            f.lines
+                .iter()
+                .find(|l| l.category == cat && l.in_house == in_house)
+                .cloned()
+                .unwrap_or_else(|| unreachable!("{cat}"))
+        };
+        let fostering = line("Fostering", true);
+        assert_eq!((fostering.children_now, fostering.child_days, fostering.average_number), (1, 365, Decimal::ONE));
+        // 1 April to 30 September: 183 days, 0.50 of a placement over the year.
+        let residential = line("Residential", false);
+        assert_eq!((residential.children_now, residential.child_days), (1, 183));
+        assert_eq!(residential.average_number, Decimal::new(50, 2));
+        assert_eq!(line("Supported", false).child_days, 365);
+        assert_eq!(f.lines.len(), 3, "C left before the year: {:?}", f.lines);
+    }
+}

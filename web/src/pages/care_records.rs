@@ -1,0 +1,197 @@
+//! Children in care from the council's own SSDA903 records, on the Children in care page:
+//! the files are opened and read in this browser (nothing is uploaded), cleaned, shown as a
+//! history by category, and projected by age band and category. Reading and cleaning are
+//! `csplan_data::ssda903`, the model `csplan_calc::care`, the window's fields
+//! `csplan_validation::care`, the tables `csplan_present::tables`: the same code as
+//! `csplan care`.
+
+use csplan_calc::care::{fit, history, project, CareProjection, HistoryPoint};
+use csplan_data::ssda903::{read, ReadError, Records};
+use csplan_model::care::CareSetup;
+use csplan_model::Decimal;
+use csplan_present::tables;
+use csplan_validation::care::read_window;
+use csplan_validation::Problem;
+use leptos::prelude::*;
+
+use crate::components::chart::{LineChart, Lines};
+use crate::components::csv::CsvLink;
+use crate::components::files::FilePicker;
+use crate::components::live_table::LiveTable;
+
+/// A text field of the window, with its error.
+fn window_field(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: RwSignal<String>,
+    problems: Memo<Vec<Problem>>,
+    path: &'static str,
+) -> impl IntoView {
+    let error = Memo::new(move |_| problems.with(|p| p.iter().find(|p| p.path == path).map(|p| p.message.clone())));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = move || {
+        let mut ids = hint_id.clone();
+        if error.with(Option::is_some) {
+            ids.push(' ');
+            ids.push_str(&error_id);
+        }
+        ids
+    };
+    view! {
+        <div class=move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <label class="govuk-label" for=id>{label}</label>
+            <div class="govuk-hint" id=format!("{id}-hint")>{hint}</div>
+            {move || error.get().map(|m| view! {
+                <p class="govuk-error-message" id=format!("{id}-error")><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+            })}
+            <input class=move || if error.with(Option::is_some) { "govuk-input govuk-input--width-10 govuk-input--error" } else { "govuk-input govuk-input--width-10" }
+                id=id type="text" spellcheck="false" aria-describedby=described
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+        </div>
+    }
+}
+
+/// The history as lines, one a category.
+fn history_lines(h: &[HistoryPoint], names: &[String]) -> Lines {
+    let series = names
+        .iter()
+        .enumerate()
+        .map(|(c, n)| {
+            (n.clone(), h.iter().map(|p| Decimal::from(p.by_category.get(c).copied().unwrap_or(0))).collect())
+        })
+        .collect();
+    Lines {
+        series,
+        labels: h.iter().map(|p| p.day.get(..7).unwrap_or_default().to_string()).collect(),
+        label_every: 12,
+        description: "Children in care on each month's last day, by category, from the records. The table below gives each 31 March.".into(),
+    }
+}
+
+/// The projection as lines, one a category.
+fn projection_lines(p: &CareProjection) -> Lines {
+    let series = p
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(c, n)| {
+            (n.clone(), (0..p.months.len()).map(|m| p.by_category(m).get(c).copied().unwrap_or_default()).collect())
+        })
+        .collect();
+    Lines {
+        series,
+        labels: p.months.iter().map(|m| m.date.get(..7).unwrap_or_default().to_string()).collect(),
+        label_every: 6,
+        description: "Expected children in care in each category, month by month from the window's last day. The table below gives the figures, with the 95% band.".into(),
+    }
+}
+
+/// The section.
+#[component]
+pub fn CareRecords() -> impl IntoView {
+    let files: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    let setup = StoredValue::new(CareSetup::default());
+    let read_out: Memo<Option<Result<Records, Vec<ReadError>>>> =
+        Memo::new(move |_| files.with(|f| (!f.is_empty()).then(|| setup.with_value(|s| read(f, &s.codes())))));
+    let records = Memo::new(move |_| read_out.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned())));
+    let (from, to, months) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("24".to_string()));
+    // A new set of files starts with the six months to their last day.
+    Effect::new(move |_| {
+        if let Some((first, last)) = records.with(|r| r.as_ref().and_then(csplan_calc::care::default_window)) {
+            from.set(first.to_string());
+            to.set(last.to_string());
+        }
+    });
+    let window = Memo::new(move |_| read_window(&from.get(), &to.get(), &months.get()));
+    let problems = Memo::new(move |_| window.with(|w| w.as_ref().err().cloned().unwrap_or_default()));
+    let names =
+        Memo::new(move |_| setup.with_value(|s| s.categories.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let hist = Memo::new(move |_| records.with(|r| r.as_ref().map(|r| setup.with_value(|s| history(r, s)))));
+    let projection: Memo<Option<CareProjection>> = Memo::new(move |_| {
+        let w = window.get().ok()?;
+        records.with(|r| {
+            let r = r.as_ref()?;
+            setup.with_value(|s| {
+                let rates = fit(r, s, w.from, w.to).ok()?;
+                project(r, s, &rates, w.to, w.months).ok()
+            })
+        })
+    });
+    let changes = Memo::new(move |_| records.with(|r| r.as_ref().map(tables::care_changes)));
+    let every_change = Memo::new(move |_| records.with(|r| r.as_ref().map(tables::care_change_rows)));
+    let history_table = Memo::new(move |_| hist.with(|h| h.as_ref().map(|h| tables::care_history(h, &names.get()))));
+    let projection_table = Memo::new(move |_| projection.with(|p| p.as_ref().map(tables::care_projection)));
+    let bands_table = Memo::new(move |_| {
+        projection.with(|p| p.as_ref().and_then(|p| tables::care_bands(p, p.months.len().saturating_sub(1))))
+    });
+    let history_chart =
+        Memo::new(move |_| hist.with(|h| history_lines(h.as_deref().unwrap_or_default(), &names.get())));
+    let projection_chart =
+        Memo::new(move |_| projection.with(|p| p.as_ref().map(projection_lines).unwrap_or_default()));
+    let errors = move || {
+        read_out.with(|r| match r {
+            Some(Err(list)) => Some(view! {
+                <div class="govuk-error-summary" id="care-read-errors" tabindex="-1">
+                    <h3 class="govuk-error-summary__title">"These files cannot be read yet"</h3>
+                    <div class="govuk-error-summary__body">
+                        <p class="govuk-body">"Nothing was read from any of them. Put these right in the files, then open them again:"</p>
+                        <ul class="govuk-list govuk-list--bullet app-break-words">
+                            {list.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            }),
+            _ => None,
+        })
+    };
+    let long_csv =
+        Signal::derive(move || projection.with(|p| p.as_ref().map(|p| tables::care_long(p).csv()).unwrap_or_default()));
+    view! {
+        <h2 class="govuk-heading-l" id="care-records-heading">"From your own SSDA903 records"</h2>
+        <p class="govuk-body">"Open the header and episodes tables of your SSDA903 return (the children looked after return to DfE), one year or several. "
+            <strong>"The files are read in this browser and never leave it: nothing is uploaded."</strong></p>
+        <FilePicker id="care-files" drop_id="care-drop" label="SSDA903 files"
+            hint="Choose the .csv files: the header table (CHILD, SEX, DOB, ...) and the episodes table (CHILD, DECOM, ... PLACE, ... DEC, ...) for each year. The return's other tables are read past. You can also drop them here."
+            accept=".csv,text/csv" files/>
+        <div aria-live="polite" id="care-status">
+            {move || (!files.with(Vec::is_empty)).then(|| {
+                let n = files.with(Vec::len);
+                view! {
+                    <p class="govuk-body" id="care-read">{move || records.with(|r| match r {
+                        Some(r) => format!("{n} file{} read: {} children, {} episodes after cleaning.", if n == 1 { "" } else { "s" }, r.children.len(), r.episodes.len()),
+                        None => format!("{n} file{} opened.", if n == 1 { "" } else { "s" }),
+                    })}</p>
+                }
+            })}
+            {errors}
+        </div>
+        {move || records.with(Option::is_some).then(|| view! {
+            <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="care-clear"
+                on:click=move |_| files.set(Vec::new())>"Clear the files"</button>
+            <h3 class="govuk-heading-m">"What cleaning changed"</h3>
+            <LiveTable table=changes small=true/>
+            <details class="govuk-details">
+                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Every change, row by row"</span></summary>
+                <div class="govuk-details__text"><LiveTable table=every_change small=true/></div>
+            </details>
+            <h3 class="govuk-heading-m">"Children in care over the years in the files"</h3>
+            <LineChart id="care-history-chart" title="Children in care by category, from the records" lines=history_chart/>
+            <LiveTable table=history_table small=true/>
+            <h3 class="govuk-heading-m" id="care-projection-heading">"Projection"</h3>
+            <p class="govuk-body">"Rates are fitted from the reference window: children starting care, leaving it and moving between categories, by age band. The projection starts from the children in care on the window's last day; each child moves band on their own birthday and leaves at 18 or on a recorded end date."</p>
+            <div class="app-inline-fields">
+                {window_field("care-from", "Reference window: first day", "Like 2021-10-01", from, problems, "care.from")}
+                {window_field("care-to", "Reference window: last day", "The projection starts here", to, problems, "care.to")}
+                {window_field("care-months", "Months to project", "1 to 120", months, problems, "care.months")}
+            </div>
+            <LineChart id="care-projection-chart" title="Children in care projected by category" lines=projection_chart/>
+            <LiveTable table=projection_table/>
+            <LiveTable table=bands_table small=true/>
+            <CsvLink id="care-long-csv" file="csplan-care-projection.csv"
+                label=Signal::derive(|| "Download the projection by age band and category (CSV)".to_string()) csv=long_csv/>
+        })}
+    }
+}
