@@ -111,7 +111,7 @@ pub(crate) fn run(csplan: &Path, work: &Path) -> Step {
     let d2i_ms = t.elapsed().as_millis();
     step("csplan care on the same files, window and horizon (release build; best of 5)");
     let mut ours = Vec::new();
-    for like in [false, true] {
+    for like in [true, false] {
         let mut args = vec!["care", &sample_arg, "--reference-start", FROM, "--reference-end", TO, "--months", "24"];
         if like {
             args.push("--like-d2i");
