@@ -444,3 +444,46 @@ mod year_forecast {
         assert_eq!(f.lines.len(), 3, "C left before the year: {:?}", f.lines);
     }
 }
+
+#[test]
+fn the_later_year_wins_whatever_order_the_files_come_in_and_empty_or_impossible_episodes_are_named() {
+    let files = |reverse: bool| {
+        let mut list = vec![
+            file("a/header.csv", HEADER, &["C1,1,15/06/2010,,,,"]),
+            file("z-2021/episodes.csv", EPISODES, &["C1,01/05/2021,S,C2,N1,U1,PR1,,,,,,"]),
+            file(
+                "a-2022/episodes.csv",
+                EPISODES,
+                &["C1,01/05/2021,S,C2,N1,U1,PR1,01/08/2022,E11,,,,", "C1,01/09/2022,S,C2,N1,U1,PR1,01/09/2022,E11,,,,"],
+            ),
+        ];
+        if reverse {
+            list.reverse();
+        }
+        list
+    };
+    for reverse in [false, true] {
+        let r = read_ok(&files(reverse));
+        assert_eq!(r.episodes.len(), 1, "{:?}", r.episodes);
+        assert_eq!(
+            r.episodes[0].end,
+            Some(day("01/08/2022")),
+            "the 2022 file's end, given {}",
+            if reverse { "last" } else { "first" }
+        );
+        assert!(r.changes.iter().any(|c| c.what.starts_with("dropped: it ends the day it starts")), "{:?}", r.changes);
+    }
+    // An episode before the child is born, and a row after a blank line, named by the row a
+    // spreadsheet shows.
+    let bad = [
+        file("header.csv", HEADER, &["C1,1,15/06/2010,,,,"]),
+        ("episodes.csv".to_string(), format!("{EPISODES}\r\n\r\nC1,01/05/2009,S,C2,N1,U1,PR1,,,,,,\r\n")),
+    ];
+    let said: Vec<String> = read(&bad, &[]).err().unwrap_or_default().iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter()
+            .any(|s| s
+                .starts_with("episodes.csv, row 3, column DECOM: the episode starts before the child's date of birth")),
+        "{said:?}"
+    );
+}

@@ -11,6 +11,7 @@
 //! fitted, from the reference window [from, to] (both days counted):
 //!   exposure[b][c]   = child-days in band b, category c
 //!   exit rate[b][c]  = stays ending on a day in the window, from (b, c) / exposure[b][c]
+//!                      (not those ending at the last bound, 18: every child leaves then)
 //!   move rate[b][c][k] = episodes in category c followed on the same day by one in k
 //!                      (k != c), from band b / exposure[b][c]
 //!   entrants[b][c]   = stays starting in the window, in band b, category c / days
@@ -232,7 +233,10 @@ pub fn fit(records: &Records, setup: &CareSetup, from: Day, to: Day) -> Result<R
                 let on = end.plus(-1);
                 if (from..=to).contains(&on) && on >= e.start {
                     let b = band_on(s.born, on);
+                    // Leaving at 18 is not a rate: the projection takes every child out then.
+                    let at_eighteen = setup.bands.last().is_some_and(|&y| end >= s.born.birthday(y));
                     match s.episodes.get(k + 1) {
+                        None if at_eighteen => {}
                         None => bump(&mut exits, b, c, 1),
                         Some(next) => {
                             let to_c = setup.category_of(&next.place);

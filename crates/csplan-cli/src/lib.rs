@@ -1122,8 +1122,8 @@ fn care_command(
         Some(text) => Some(day("--forecast-on", text)?),
         None => None,
     };
-    if to < from {
-        return Err(Failure("--reference-end: the window must end on or after --reference-start".into()));
+    if to <= from {
+        return Err(Failure("--reference-end: the window must end after --reference-start".into()));
     }
     if months == 0 || months > 120 {
         return Err(Failure("--months: give 1 to 120 months".into()));

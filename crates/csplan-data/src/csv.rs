@@ -5,10 +5,17 @@
 /// of the first field; bytes that are not UTF-8 are replaced, never refused; blank lines
 /// are read past.
 pub fn records(text: &str) -> Vec<Vec<String>> {
+    numbered(text).into_iter().map(|(_, r)| r).collect()
+}
+
+/// [`records`], each with the line it starts on (1 the first), so a message can name the
+/// row a spreadsheet shows even after blank lines.
+pub fn numbered(text: &str) -> Vec<(u64, Vec<String>)> {
     let mut reader = csv_core::Reader::new();
     let mut input = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
     let mut field = vec![0u8; 256];
     let (mut written, mut record, mut out) = (0usize, Vec::new(), Vec::new());
+    let mut line = 1u64;
     loop {
         let (result, read, wrote) = reader.read_field(input, field.get_mut(written..).unwrap_or_default());
         input = input.get(read..).unwrap_or_default();
@@ -17,10 +24,15 @@ pub fn records(text: &str) -> Vec<Vec<String>> {
             csv_core::ReadFieldResult::InputEmpty => {}
             csv_core::ReadFieldResult::OutputFull => field.resize(field.len() * 2, 0),
             csv_core::ReadFieldResult::Field { record_end } => {
+                if record.is_empty() {
+                    // csv-core counts lines from 1; a one-field record has already read its
+                    // own line end.
+                    line = if record_end { reader.line().saturating_sub(1).max(1) } else { reader.line() };
+                }
                 record.push(String::from_utf8_lossy(field.get(..written).unwrap_or_default()).into_owned());
                 written = 0;
                 if record_end {
-                    out.push(std::mem::take(&mut record));
+                    out.push((line, std::mem::take(&mut record)));
                 }
             }
             csv_core::ReadFieldResult::End => break,
@@ -51,5 +63,7 @@ mod tests {
         let long = "z".repeat(10_000);
         assert_eq!(records(&format!("{long},1\n"))[0][0].len(), 10_000);
         assert!(records("").is_empty());
+        let lines: Vec<u64> = numbered("a,b\n\n1,2\n\n\n3,4\n").into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, [1, 3, 6], "the lines a spreadsheet shows, blank lines and all");
     }
 }

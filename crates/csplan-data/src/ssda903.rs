@@ -15,6 +15,9 @@
 //! 3. the same episode in two files (same child and start; a year's file closes it at
 //!    31 March, or leaves it open, and the next year's carries on) is kept once: the later
 //!    file's row, which knows more;
+//!    The files are put in the order of the latest day each records first, so the later
+//!    year's file wins whatever order they are given in; within one file, the row with an
+//!    end (the later end) wins; an episode that ends the day it starts is dropped;
 //! 4. an episode that runs past the start of the child's next one ends where the next
 //!    begins (an open one too);
 //! 5. episodes still open at the end stay open;
@@ -95,6 +98,8 @@ pub enum ChangeKind {
     Duplicate,
     /// The same child and start in two files or rows: the later one kept.
     SameEpisode,
+    /// An episode that ends the day it starts, dropped.
+    ZeroLength,
     /// An episode running past the start of the child's next, cut back to it.
     Overlap,
     /// Episodes of a child with no header row, dropped.
@@ -108,6 +113,7 @@ impl ChangeKind {
             ChangeKind::DateOfBirth => "date of birth differs between years: the later file's kept",
             ChangeKind::Duplicate => "exact duplicate episodes dropped",
             ChangeKind::SameEpisode => "the same child and start in two files or rows: the later row kept",
+            ChangeKind::ZeroLength => "episodes that end the day they start (no day in care): dropped",
             ChangeKind::Overlap => "episodes running past the start of the child's next: cut back to it",
             ChangeKind::NoHeader => "episodes of a child with no header row (no date of birth): dropped",
         }
@@ -235,8 +241,8 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
             ignored.push(name.clone());
             continue;
         }
-        let records = crate::csv::records(text);
-        let mut rows = records.iter().enumerate().filter(|(_, r)| !crate::csv::is_blank(r));
+        let records = crate::csv::numbered(text);
+        let mut rows = records.iter().filter(|(_, r)| !crate::csv::is_blank(r));
         let Some((_, head)) = rows.next() else {
             // An empty table (a return's folder often has some): nothing in it to read.
             ignored.push(name.clone());
@@ -273,8 +279,8 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
         if columns.0.len() < wanted.len() {
             continue;
         }
-        for (k, record) in rows {
-            let row = k + 1;
+        for (line, record) in rows {
+            let row = usize::try_from(*line).unwrap_or(usize::MAX);
             let at = Source { file: name.clone(), row };
             let child = columns.get("CHILD", record).to_string();
             if child.is_empty() {
@@ -364,6 +370,14 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
             }
         }
     }
+    // An episode cannot start before the child is born (a day and month swapped, say).
+    let born: BTreeMap<&str, Day> = headers.iter().map(|h| (h.id.as_str(), h.born)).collect();
+    for e in &episodes {
+        if let Some(b) = born.get(e.child.as_str()).filter(|b| e.start < **b) {
+            let message = format!("the episode starts before the child's date of birth ({b}); check DECOM and DOB");
+            fail(&mut errors, &e.from.file, Some(e.from.row), Some("DECOM"), message);
+        }
+    }
     if !errors.is_empty() {
         if more > 0 {
             errors.push(ReadError {
@@ -383,6 +397,16 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
             message: "no file holds a header table (CHILD, SEX, DOB) or an episodes table (CHILD, DECOM, ...)".into(),
         }]);
     }
+    // Files in the order of the latest day they record, so "the later file" is the later
+    // year's whatever order the files were given in (a stable sort: ties keep it).
+    let mut latest: BTreeMap<&str, Day> = BTreeMap::new();
+    for e in &episodes {
+        let day = e.end.map_or(e.start, |end| end.max(e.start));
+        let at = latest.entry(e.from.file.as_str()).or_insert(day);
+        *at = (*at).max(day);
+    }
+    let rank: BTreeMap<String, Day> = latest.into_iter().map(|(f, d)| (f.to_string(), d)).collect();
+    episodes.sort_by_key(|e| rank.get(&e.from.file).copied());
     Ok(clean(headers, episodes, ignored))
 }
 
@@ -441,16 +465,40 @@ fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) 
     for e in episodes {
         match kept.last_mut() {
             Some(last) if last.child == e.child && last.start == e.start => {
+                // A later file knows more; within one file, the row that ends (and later).
+                let keep_new = last.from.file != e.from.file
+                    || match (last.end, e.end) {
+                        (None, Some(_)) => true,
+                        (Some(a), Some(b)) => b > a,
+                        _ => false,
+                    };
+                let (kept_row, dropped) =
+                    if keep_new { (&e.from, last.from.clone()) } else { (&last.from, e.from.clone()) };
                 changes.push(Change {
                     kind: ChangeKind::SameEpisode,
-                    at: last.from.clone(),
-                    what: format!("replaced by {}: the same child and start, in a later file or row", e.from),
+                    at: dropped,
+                    what: format!("replaced by {kept_row}: the same child and start, in a later file or row"),
                 });
-                *last = e;
+                if keep_new {
+                    *last = e;
+                }
             }
             _ => kept.push(e),
         }
     }
+    // An episode that ends the day it starts holds no day in care: dropped, so its stay
+    // ends (or moves on) with the episode before it.
+    kept.retain(|e| {
+        let empty = e.end == Some(e.start);
+        if empty {
+            changes.push(Change {
+                kind: ChangeKind::ZeroLength,
+                at: e.from.clone(),
+                what: format!("dropped: it ends the day it starts ({})", e.start),
+            });
+        }
+        !empty
+    });
     // 4. Overlaps: an episode ends where the child's next one begins.
     for k in 1..kept.len() {
         let (before, after) = kept.split_at_mut(k);
@@ -481,6 +529,7 @@ fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) 
         }
         known
     });
-    children.retain(|id, _| kept.iter().any(|e| &e.child == id));
+    let with_episodes: std::collections::BTreeSet<&str> = kept.iter().map(|e| e.child.as_str()).collect();
+    children.retain(|id, _| with_episodes.contains(id.as_str()));
     Records { children, episodes: kept, changes, ignored }
 }

@@ -73,8 +73,13 @@ impl Day {
     }
 
     /// Reads `dd/mm/yyyy` (as SSDA903 files write dates; one-digit days and months too)
-    /// or `yyyy-mm-dd`.
+    /// or `yyyy-mm-dd`, in the years 1800 to 2999 (so months added to any date read stay
+    /// inside the calendar this type covers).
     pub fn parse(text: &str) -> Option<Day> {
+        Day::parse_any(text).filter(|d| (1800..=2999).contains(&d.ymd().0))
+    }
+
+    fn parse_any(text: &str) -> Option<Day> {
         let t = text.trim();
         let number = |s: &str| -> Option<u32> {
             if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
