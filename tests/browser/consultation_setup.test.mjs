@@ -186,6 +186,53 @@ test('the gap can be taken from the Budget page\'s medium-term plan', async () =
   }
 });
 
+test('a savings proposal is taken from a Budget workstream by keyboard, and the file carries its name, saving and area', async () => {
+  const hampshire = JSON.parse(execFileSync(CSPLAN, ['example', '--preset', 'hampshire-2021'], { encoding: 'utf8' }));
+  const workstream = hampshire.budget.workstreams[2];
+  const before = hampshire.consultation.levers.length;
+  const { context, page, problems } = await open(browser, `${server.url}?page=budget`);
+  try {
+    await page.selectOption('#preset', 'hampshire-2021');
+    await press(page, '#load-preset');
+    await page.waitForSelector('#savings-table');
+    await page.goto(`${server.url}?page=consultation`);
+    await page.waitForSelector('#proposals-from-budget');
+    // The workstreams are behind a details element: open it and press the third's button.
+    await page.focus('#proposals-from-budget summary');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#proposal-from-2', { state: 'visible' });
+    assert.equal(await page.locator('#proposal-from-2').innerText(), `Add “${workstream.name}” as a proposal`);
+    await press(page, '#proposal-from-2');
+    const at = `consultation-levers-${before}`;
+    await page.waitForFunction((id) => document.activeElement?.id === id, `${at}-name`);
+    assert.equal(await page.inputValue(`#${at}-name`), workstream.name);
+    assert.equal(await page.inputValue(`#${at}-kind`), 'proposal');
+    assert.equal((await page.inputValue(`#${at}-per_unit`)).replace(/,/g, ''), workstream.amount);
+    assert.equal(await page.inputValue(`#${at}-area`), workstream.area);
+    assert.equal(await page.inputValue(`#${at}-id`), 'care-leavers-post-16');
+    // The same one again gets an id of its own; no error appears.
+    await press(page, '#proposal-from-2');
+    await page.waitForFunction((id) => document.activeElement?.id === id, `consultation-levers-${before + 1}-name`);
+    assert.equal(await page.inputValue(`#consultation-levers-${before + 1}-id`), 'care-leavers-post-16-2');
+    assert.deepEqual(await page.$$eval('#error-summary', (e) => e.map((x) => x.innerText)), []);
+    // The participants' view shows it, and the published file carries it as csplan reads it.
+    assert.ok((await page.locator('#setup-preview').innerText()).includes(workstream.name));
+    await clean(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, '#download-consultation')]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lever = JSON.parse(text).consultation.levers[before];
+    assert.deepEqual(
+      { id: lever.id, name: lever.name, kind: lever.kind, per_unit: lever.per_unit, area: lever.area },
+      { id: 'care-leavers-post-16', name: workstream.name, kind: 'proposal', per_unit: workstream.amount, area: workstream.area },
+    );
+    const checked = execFileSync(CSPLAN, ['validate', '-'], { input: text, encoding: 'utf8' });
+    assert.match(checked, new RegExp(`${before + 2} choice\\(s\\)`));
+    assert.deepEqual(problems.console, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** The ids used more than once on the page. */
 function repeatedIds(page) {
   return page.evaluate(() => {

@@ -193,6 +193,28 @@ pub(crate) fn validate_budget(out: &mut Vec<Problem>, b: &Budget) {
     }
 }
 
+/// Ids the participants' page and the editor beside it give their own fields
+/// (`consultation-comment`, `consultation-title`, ...), which a choice's would repeat.
+pub(crate) const RESERVED_IDS: [&str; 17] = [
+    "id",
+    "title",
+    "council",
+    "intro",
+    "opens",
+    "closes",
+    "gap",
+    "balance",
+    "tolerance",
+    "council_tax_yield",
+    "collector_url",
+    "send_to",
+    "levers",
+    "questions",
+    "dates",
+    "comment",
+    "setup",
+];
+
 pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Consultation) {
     let p = |f: &str| format!("consultation.{f}");
     if c.id.trim().is_empty() {
@@ -239,27 +261,6 @@ pub(crate) fn validate_consultation(out: &mut Vec<Problem>, s: &Scenario, c: &Co
     if c.levers.len() > MAX_ITEMS {
         out.push(Problem::error(p("levers"), "Offer 200 choices or fewer"));
     }
-    // Ids the participants' page and the editor beside it give their own fields
-    // (`consultation-comment`, `consultation-title`, ...), which a choice's would repeat.
-    const RESERVED_IDS: [&str; 17] = [
-        "id",
-        "title",
-        "council",
-        "intro",
-        "opens",
-        "closes",
-        "gap",
-        "balance",
-        "tolerance",
-        "council_tax_yield",
-        "collector_url",
-        "send_to",
-        "levers",
-        "questions",
-        "dates",
-        "comment",
-        "setup",
-    ];
     for (i, l) in c.levers.iter().enumerate() {
         let lp = |f: &str| format!("consultation.levers[{i}].{f}");
         let name = label(&l.name, format!("choice {}", i + 1));

@@ -5,6 +5,7 @@
 use csplan_model::fmt::plain;
 use csplan_model::{BalanceRule, Consultation, Decimal, FloorRule, Lever, LeverEffect, LeverKind, Money, Question};
 
+use crate::budget_form::WorkstreamForm;
 use crate::fields::{label, Choice, Info, Path, Reader};
 
 crate::form! {
@@ -191,6 +192,43 @@ impl ConsultationForm {
             ..LeverForm::default()
         });
         self.levers.len() - 1
+    }
+
+    /// Adds a savings proposal taken from a workstream on the Budget page: its name, its
+    /// full-year saving as the money accepting it closes, its budget area, and its risks and
+    /// equality impact as what it would mean. Its id comes from the name (`modernising-
+    /// placements`), made different from every other choice's and from the page's own. Returns
+    /// its index.
+    pub fn add_proposal_from(&mut self, w: &WorkstreamForm) -> usize {
+        let i = self.add_lever(LeverKind::Proposal);
+        let base = crate::share::slug(&w.name);
+        let taken = |levers: &[LeverForm], id: &str| {
+            crate::budget::RESERVED_IDS.contains(&id) || levers.iter().any(|l| l.id.trim() == id)
+        };
+        if !w.name.trim().is_empty() {
+            let mut id = base.clone();
+            let mut n = 2;
+            while taken(&self.levers, &id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Some(l) = self.levers.get_mut(i) {
+                l.id = id;
+            }
+        }
+        let said = [("Risks", &w.risks), ("Equality impact", &w.equality_impact)]
+            .into_iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(h, t)| format!("{h}: {}", t.trim()))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        if let Some(l) = self.levers.get_mut(i) {
+            l.name = w.name.trim().to_string();
+            l.per_unit = w.amount.trim().to_string();
+            l.area = Some(w.area.trim().to_string()).filter(|a| !a.is_empty());
+            l.consequence = said;
+        }
+        i
     }
 
     /// Removes choice `i`.
@@ -381,5 +419,36 @@ mod tests {
         assert_eq!(n, unique);
         assert_eq!(c.move_lever(0, true), 0, "the first cannot move up");
         assert_eq!(c.move_lever(0, false), 1);
+    }
+
+    #[test]
+    fn a_proposal_from_a_workstream_keeps_its_name_saving_and_area() {
+        let w = WorkstreamForm {
+            name: "Modernising placements".to_string(),
+            area: "csc".to_string(),
+            amount: "2,700,000".to_string(),
+            risks: "Market sufficiency".to_string(),
+            equality_impact: "Children in care; mitigated by review".to_string(),
+            ..WorkstreamForm::default()
+        };
+        let mut c = ConsultationForm::new_section();
+        let i = c.add_proposal_from(&w);
+        let j = c.add_proposal_from(&w);
+        let gap = c.add_proposal_from(&WorkstreamForm { name: "Gap".to_string(), ..WorkstreamForm::default() });
+        let blank = c.add_proposal_from(&WorkstreamForm::default());
+        let l = |k: usize| c.levers.get(k).cloned().unwrap_or_default();
+        assert_eq!(l(i).id, "modernising-placements");
+        assert_eq!(l(j).id, "modernising-placements-2", "a second copy gets an id of its own");
+        assert_eq!(l(gap).id, "gap-2", "the page's own ids are not used");
+        assert_eq!(l(blank).id, "choice-4", "no name: the usual id");
+        assert_eq!(l(i).kind, LeverKind::Proposal);
+        assert_eq!(l(i).name, "Modernising placements");
+        assert_eq!(l(i).per_unit, "2,700,000", "the saving as typed, commas and all");
+        assert_eq!(l(i).area.as_deref(), Some("csc"));
+        assert_eq!(l(blank).area, None);
+        assert_eq!(
+            l(i).consequence,
+            "Risks: Market sufficiency\n\nEquality impact: Children in care; mitigated by review"
+        );
     }
 }

@@ -264,7 +264,7 @@ fn unpack(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// A label for the link from the authority's name: `kent`, `west-sussex`.
-fn slug(authority: &str) -> String {
+pub(crate) fn slug(authority: &str) -> String {
     let mut out = String::new();
     for c in authority.chars() {
         if c.is_ascii_alphanumeric() {

@@ -98,9 +98,48 @@ fn Choices() -> impl IntoView {
         let i = planner.edit_in(|f| f.consultation.as_mut(), |c| c.add_lever(csplan_model::LeverKind::Proposal));
         Some(consultation().at("levers", i).field("name"))
     });
+    // A savings proposal can be taken from a workstream on the Budget page: its name,
+    // saving, area, risks and equality impact (`ConsultationForm::add_proposal_from`).
+    let workstreams = Memo::new(move |_| {
+        planner.form.with(|f| {
+            f.budget.as_ref().map_or_else(Vec::new, |b| {
+                b.workstreams.iter().enumerate().map(|(k, w)| (b.workstream_label(k), w.clone())).collect()
+            })
+        })
+    });
+    let from_budget = move || {
+        let buttons = workstreams
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(k, (name, w))| {
+                view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" id=format!("proposal-from-{k}")
+                        on:click=move |_| {
+                            let i = planner.edit_in(|f| f.consultation.as_mut(), |c| c.add_proposal_from(&w));
+                            focus_field_later(consultation().at("levers", i).field("name").id());
+                        }>
+                        {format!("Add \u{201c}{name}\u{201d} as a proposal")}
+                    </button>
+                }
+            })
+            .collect_view();
+        (!workstreams.with(Vec::is_empty)).then(|| {
+            view! {
+                <details class="govuk-details app-no-print" id="proposals-from-budget">
+                    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Take a proposal from the Budget page's savings workstreams"</span></summary>
+                    <div class="govuk-details__text">
+                        <p class="govuk-body">"Each becomes a savings proposal with the workstream's name, full-year saving and budget area, and its risks and equality impact as what it would mean. Change any of them after."</p>
+                        <div class="govuk-button-group">{buttons}</div>
+                    </div>
+                </details>
+            }
+        })
+    };
     view! {
         <h3 class="govuk-heading-m">"Choices"</h3>
         <p class="govuk-body">"Savings proposals, principles to agree or disagree with, numbers to choose, and income: council tax, reserves and charges. Participants see them in this order."</p>
+        {from_budget}
         <EditList count=Signal::derive(move || planner.form.with(|f| f.consultation.as_ref().map_or(0, |c| c.levers.len())))
             item=Callback::new(move |i| view! { <ChoiceCard i/> }.into_any()) add_id="add-lever" add_label="Add a choice" add/>
     }
