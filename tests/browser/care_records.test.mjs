@@ -1,7 +1,9 @@
-// Children in care from the council's own SSDA903 records, on the Children in care page:
-// the files are read in the browser and no request carries them; a bad file is named by
-// file, row and column; cleaning, the history and the projection are the same figures as
-// `csplan care` for the same files; axe-clean at 1024 and 320 px.
+// Children in care from the council's own SSDA903 records, a page (and download) of its own
+// linked from the Children in care page: the files are read in the browser and no request
+// carries them; a bad file is named by file, row and column; cleaning, the history and the
+// projection are the same figures as `csplan care` for the same files; a reload closes the
+// files, as the page says, and the planner's own figures survive the way there and back;
+// axe-clean at 1024 and 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -65,7 +67,7 @@ test('SSDA903 files read in the browser: cleaned, a history, a projection equal 
   for (const [name, text] of Object.entries(list)) writeFileSync(join(dir, name), text);
   const cli = execFileSync(CSPLAN, ['care', dir, '--reference-start', '2021-09-30', '--reference-end', '2022-03-31', '--months', '24'], { encoding: 'utf8' }).split('\n');
 
-  await app.withPage('?page=children-in-care', {}, async ({ page, problems }) => {
+  await app.withPage('?page=care-records', {}, async ({ page, problems }) => {
     const sent = [];
     page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
     assert.match(await page.locator('main').innerText(), /The files are read in this browser and never leave it/);
@@ -106,7 +108,7 @@ test('SSDA903 files read in the browser: cleaned, a history, a projection equal 
 test('a bad file is named by file, row and column, and nothing is read until it is put right', async () => {
   const list = files();
   list['episodes_2022.csv'] = `${list['episodes_2022.csv'].replace('PR1,,,,,,', 'PR1,31/02/2022,E11,,,,')}${SECRET}3,01/03/2022,S,C2,N1,Q9,PR1,,,,,,\r\n`;
-  await app.withPage('?page=children-in-care', { width: 320 }, async ({ page, problems }) => {
+  await app.withPage('?page=care-records', { width: 320 }, async ({ page, problems }) => {
     await open(page, list);
     await page.waitForSelector('#care-read-errors');
     const said = await page.locator('#care-read-errors').innerText();
@@ -114,6 +116,39 @@ test('a bad file is named by file, row and column, and nothing is read until it 
     assert.match(said, /episodes_2022\.csv, row \d+, column PLACE: “Q9” is not a PLACE code/);
     assert.equal(await page.locator('#care-projection-table').count(), 0);
     await clean(page);
+    assert.deepEqual(problems.console, []);
+  });
+});
+
+test('from the Children in care page and back by keyboard: a reload closes the files, as the page says, and the planner keeps its figures', async () => {
+  await app.withPage('?page=children-in-care', {}, async ({ page, problems }) => {
+    // A figure of the planner's own, typed on the Children in care page.
+    await page.focus('#add-flows');
+    await page.keyboard.press('Enter');
+    const entrants = '#care_flows-types-0-entrants_per_month';
+    await page.waitForFunction((id) => document.activeElement?.id === id, entrants.slice(1));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12.5');
+    // The records are a page of their own, a link away.
+    await page.focus('#care-records-link');
+    await Promise.all([page.waitForURL(/\?page=care-records$/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('#care-files');
+    assert.equal(await page.locator('h1').innerText(), 'Children in care from your records');
+    assert.match(await page.locator('#care-kept').innerText(), /Reloading it or going to another page closes them/);
+    await open(page, files());
+    await page.waitForSelector('#care-projection-table');
+    await clean(page);
+    // A reload closes them: the page is as it was before they were opened.
+    await page.reload();
+    await page.waitForSelector('#care-files');
+    assert.equal(await page.locator('#care-read').count(), 0);
+    assert.equal(await page.locator('#care-projection-table').count(), 0);
+    assert.equal(await page.inputValue('#care-files'), '');
+    // Back to Children in care: the figure typed there is still there.
+    await page.focus('#care-kept a');
+    await Promise.all([page.waitForURL(/\?page=children-in-care$/), page.keyboard.press('Enter')]);
+    await page.waitForSelector(entrants);
+    assert.equal(await page.inputValue(entrants), '12.5');
     assert.deepEqual(problems.console, []);
   });
 });

@@ -13,6 +13,7 @@ const PAGES = [
   { query: '?page=demand', h1: 'Demand', title: 'Demand - Children\'s Services Planner' },
   { query: '?page=cost-of-care', h1: 'Cost of care', title: 'Cost of care - Children\'s Services Planner' },
   { query: '?page=children-in-care', h1: 'Children in care', title: 'Children in care - Children\'s Services Planner' },
+  { query: '?page=care-records', h1: 'Children in care from your records', title: 'Children in care from your records - Children\'s Services Planner' },
   { query: '?page=budget', h1: 'Budget', title: 'Budget - Children\'s Services Planner' },
   { query: '?page=consultation', h1: 'Balance the children\'s services budget', title: 'Balance the budget - Children\'s Services Planner' },
   { query: '?page=consultation-results', h1: 'Consultation results', title: 'Consultation results - Children\'s Services Planner' },

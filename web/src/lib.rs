@@ -125,6 +125,8 @@ fn page_view(page: Page, problem: bool) -> AnyView {
         Page::Workforce => view! { <pages::workforce::WorkforcePage/> }.into_any(),
         #[cfg(feature = "demand")]
         Page::ChildrenInCare => view! { <pages::children_in_care::ChildrenInCarePage/> }.into_any(),
+        #[cfg(feature = "records")]
+        Page::CareRecords => view! { <pages::care_records::CareRecordsPage/> }.into_any(),
         #[cfg(feature = "demand")]
         Page::Demand => view! { <pages::demand::DemandPage/> }.into_any(),
         #[cfg(feature = "cost")]

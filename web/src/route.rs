@@ -20,6 +20,8 @@ pub enum Page {
     CostOfCare,
     /// Children looked after as stocks and flows.
     ChildrenInCare,
+    /// Children in care from the council's own SSDA903 records, read in the browser.
+    CareRecords,
     /// Savings, the medium-term plan and transport.
     Budget,
     /// The "balance the budget" consultation.
@@ -47,6 +49,7 @@ impl Page {
             Page::Demand => "?page=demand",
             Page::CostOfCare => "?page=cost-of-care",
             Page::ChildrenInCare => "?page=children-in-care",
+            Page::CareRecords => "?page=care-records",
             Page::Budget => "?page=budget",
             Page::Consultation => "?page=consultation",
             Page::Results => "?page=consultation-results",
@@ -65,6 +68,7 @@ impl Page {
             Page::Demand => "Demand",
             Page::CostOfCare => "Cost of care",
             Page::ChildrenInCare => "Children in care",
+            Page::CareRecords => "Children in care from your records",
             Page::Budget => "Budget",
             Page::Consultation => "Balance the budget",
             Page::Results => "Consultation results",
@@ -92,6 +96,7 @@ impl Page {
             Page::Caseloads | Page::Accessibility | Page::NotFound => cfg!(feature = "caseloads"),
             Page::Workforce => cfg!(feature = "workforce"),
             Page::Demand | Page::ChildrenInCare => cfg!(feature = "demand"),
+            Page::CareRecords => cfg!(feature = "records"),
             Page::CostOfCare => cfg!(feature = "cost"),
             Page::Budget | Page::Consultation => cfg!(feature = "budget"),
             Page::Results => cfg!(feature = "results"),
@@ -113,6 +118,7 @@ impl Page {
             "demand" => Page::Demand,
             "cost-of-care" => Page::CostOfCare,
             "children-in-care" => Page::ChildrenInCare,
+            "care-records" => Page::CareRecords,
             "budget" => Page::Budget,
             "consultation" => Page::Consultation,
             "consultation-results" => Page::Results,

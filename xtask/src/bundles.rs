@@ -14,10 +14,13 @@ use crate::{run, step, Step};
 /// Each group: its cargo feature and the `?page=` keys it draws. The first is the one for
 /// any other address (the home page, a page that does not exist). `scenario` also opens
 /// share links, council scenario files and figures an earlier version saved.
-pub const BUNDLES: [(&str, &str); 8] = [
+pub const BUNDLES: [(&str, &str); 9] = [
     ("caseloads", "caseloads accessibility"),
     ("workforce", "workforce"),
     ("demand", "demand children-in-care"),
+    // Child-level records, read in the browser: the largest reader and model of all, for the
+    // officers who open their SSDA903 files, so the demand pages carry none of it.
+    ("records", "care-records"),
     ("cost", "cost-of-care"),
     ("budget", "budget consultation"),
     // Read by the council's officers only: its own download, so the budget pages (and

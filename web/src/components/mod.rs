@@ -6,7 +6,7 @@ pub mod choice;
 pub mod csv;
 pub mod error_summary;
 pub mod field;
-#[cfg(any(feature = "results", feature = "demand"))]
+#[cfg(any(feature = "results", feature = "records"))]
 pub mod files;
 pub mod kept;
 pub mod layout;

@@ -1,5 +1,5 @@
-//! Children in care from the council's own SSDA903 records, on the Children in care page:
-//! the files are opened and read in this browser (nothing is uploaded), cleaned, shown as a
+//! Children in care from the council's own SSDA903 records, a page and a download of its
+//! own (linked from the Children in care page): the files are opened and read in this browser (nothing is uploaded), cleaned, shown as a
 //! history by category, and projected by age band and category. Reading and cleaning are
 //! `csplan_data::ssda903`, the model `csplan_calc::care`, the window's fields
 //! `csplan_validation::care`, the tables `csplan_present::tables`: the same code as
@@ -18,6 +18,7 @@ use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::CsvLink;
 use crate::components::files::FilePicker;
 use crate::components::live_table::LiveTable;
+use crate::route::{use_route_context, Page};
 
 /// A text field of the window, with its error.
 fn window_field(
@@ -88,9 +89,22 @@ fn projection_lines(p: &CareProjection) -> Lines {
     }
 }
 
-/// The section.
+/// The page.
 #[component]
-pub fn CareRecords() -> impl IntoView {
+pub fn CareRecordsPage() -> impl IntoView {
+    view! {
+        <crate::components::layout::PageHeading
+            title="Children in care from your records"
+            lead="How many children may be in care, by age band and category of placement, projected from the council's own SSDA903 records: the same model as csplan care on the command line."
+            no_presets=true
+        />
+        <CareRecords/>
+    }
+}
+
+/// The records, what cleaning changed, the history and the projection.
+#[component]
+fn CareRecords() -> impl IntoView {
     let files: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let setup = StoredValue::new(CareSetup::default());
     let read_out: Memo<Option<Result<Records, Vec<ReadError>>>> =
@@ -135,7 +149,7 @@ pub fn CareRecords() -> impl IntoView {
         read_out.with(|r| match r {
             Some(Err(list)) => Some(view! {
                 <div class="govuk-error-summary" id="care-read-errors" tabindex="-1">
-                    <h3 class="govuk-error-summary__title">"These files cannot be read yet"</h3>
+                    <h2 class="govuk-error-summary__title">"These files cannot be read yet"</h2>
                     <div class="govuk-error-summary__body">
                         <p class="govuk-body">"Nothing was read from any of them. Put these right in the files, then open them again:"</p>
                         <ul class="govuk-list govuk-list--bullet app-break-words">
@@ -150,9 +164,11 @@ pub fn CareRecords() -> impl IntoView {
     let long_csv =
         Signal::derive(move || projection.with(|p| p.as_ref().map(|p| tables::care_long(p).csv()).unwrap_or_default()));
     view! {
-        <h2 class="govuk-heading-l" id="care-records-heading">"From your own SSDA903 records"</h2>
+        <h2 class="govuk-heading-l" id="care-records-heading">"Your SSDA903 files"</h2>
         <p class="govuk-body">"Open the header and episodes tables of your SSDA903 return (the children looked after return to DfE), one year or several. "
             <strong>"The files are read in this browser and never leave it: nothing is uploaded."</strong></p>
+        <p class="govuk-body" id="care-kept">"Nor are they kept: they stay open only while this page is. Reloading it or going to another page closes them and the reference window, and you open them again. The stock-flow model on the "
+            <a class="govuk-link" href=Page::ChildrenInCare.href() on:click=use_route_context().link(Page::ChildrenInCare)>"Children in care"</a>" page keeps its figures as every other page does."</p>
         <FilePicker id="care-files" drop_id="care-drop" label="SSDA903 files"
             hint="Choose the .csv files: the header table (CHILD, SEX, DOB, ...) and the episodes table (CHILD, DECOM, ... PLACE, ... DEC, ...) for each year. The return's other tables are read past. You can also drop them here."
             accept=".csv,text/csv" files/>
@@ -171,16 +187,16 @@ pub fn CareRecords() -> impl IntoView {
         {move || records.with(Option::is_some).then(|| view! {
             <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="care-clear"
                 on:click=move |_| files.set(Vec::new())>"Clear the files"</button>
-            <h3 class="govuk-heading-m">"What cleaning changed"</h3>
+            <h2 class="govuk-heading-m">"What cleaning changed"</h2>
             <LiveTable table=changes small=true/>
             <details class="govuk-details">
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Every change, row by row"</span></summary>
                 <div class="govuk-details__text"><LiveTable table=every_change small=true/></div>
             </details>
-            <h3 class="govuk-heading-m">"Children in care over the years in the files"</h3>
+            <h2 class="govuk-heading-m">"Children in care over the years in the files"</h2>
             <LineChart id="care-history-chart" title="Children in care by category, from the records" lines=history_chart/>
             <LiveTable table=history_table small=true/>
-            <h3 class="govuk-heading-m" id="care-projection-heading">"Projection"</h3>
+            <h2 class="govuk-heading-m" id="care-projection-heading">"Projection"</h2>
             <p class="govuk-body">"Rates are fitted from the reference window: children starting care, leaving it and moving between categories, by age band. The projection starts from the children in care on the window's last day; each child moves band on their own birthday and leaves at 18 or on a recorded end date."</p>
             <div class="app-inline-fields">
                 {window_field("care-from", "Reference window: first day", "Like 2021-10-01", from, problems, "care.from")}

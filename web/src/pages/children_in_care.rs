@@ -1,7 +1,7 @@
 //! Children in care: the number looked after projected month by month by placement type as
 //! stocks and flows (entrants, exits, moves between types), with a 95% band and the cost
-//! of the path by financial year; and the child-level model from the council's own
-//! SSDA903 records (`care_records`). Fields come from `csplan_validation`'s tables, figures
+//! of the path by financial year, and a link to the child-level model from the council's
+//! own SSDA903 records (`care_records`, a download of its own). Fields come from `csplan_validation`'s tables, figures
 //! from `csplan_calc::care_flows`, tables from `csplan-present`.
 
 use csplan_calc::care_flows::FlowProjection;
@@ -16,6 +16,7 @@ use crate::components::field::{field, fields};
 use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList, Gate};
 use crate::components::live_table::LiveTable;
+use crate::route::{use_route_context, Page};
 use crate::state::use_planner;
 
 fn flows() -> Path {
@@ -48,7 +49,10 @@ pub fn ChildrenInCarePage() -> impl IntoView {
             <Moves/>
             <Results projection/>
         </Gate>
-        <crate::pages::care_records::CareRecords/>
+        <h2 class="govuk-heading-l" id="care-records-heading">"From your own SSDA903 records"</h2>
+        <p class="govuk-body">"A child-level projection by age band and placement, from the header and episodes tables of your SSDA903 return, read in this browser and never uploaded: "
+            <a class="govuk-link" id="care-records-link" href=Page::CareRecords.href() on:click=use_route_context().link(Page::CareRecords)>
+                "children in care from your records"</a>"."</p>
     }
 }
 

@@ -6,7 +6,7 @@ pub mod accessibility;
 pub mod benchmark;
 #[cfg(feature = "budget")]
 pub mod budget;
-#[cfg(feature = "demand")]
+#[cfg(feature = "records")]
 pub mod care_records;
 #[cfg(feature = "caseloads")]
 pub mod caseloads;
