@@ -3,7 +3,9 @@
 //   Caseloads and Workforce alike, the cost per FTE asked for rather than £0, and a share
 //   link that says Kent;
 // - a director writing a cabinet paper: the results of a page printed without its form,
-//   and every chart titled above it and saved as an SVG file.
+//   and every chart titled above it and saved as an SVG file;
+// - a councillor asking why: each figure of the options, Workforce, Cost of care and Budget
+//   tables opens its own working where it stands.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -133,6 +135,52 @@ test('a councillor asks "why 14 posts?": each figure of the options table opens 
     assert.deepEqual(await axe(page), []);
     await row.locator('button', { hasText: '£585,746' }).click();
     assert.equal(await page.locator('#options-table .app-working-row').count(), 0, 'and closes again');
+    assert.deepEqual(problems.console, []);
+  });
+});
+
+test('the Workforce, Cost of care and Budget tables open each figure\'s working where it stands, by keyboard', async () => {
+  /** Presses the button of the cell in `table`'s row `row` reading `figure`; returns the working shown. */
+  async function open(page, table, row, figure) {
+    const button = page.locator(`#${table} tbody tr`, { hasText: row }).first().locator('button', { hasText: figure }).first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    return page.locator(`#${table} .app-working-row`).innerText();
+  }
+  await app.withPage('?page=workforce', { width: 375 }, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'west-sussex-2019');
+    await page.click('#load-preset');
+    await page.waitForSelector('#establishment-table');
+    assert.equal(await open(page, 'establishment-table', 'In post', '272.23'), 'In post, Social workers: 365.07 posts - 92.84 vacant = 272.23 FTE in post');
+    assert.equal(await open(page, 'measures-table', 'Vacancy rate', '25.4%'), 'Vacancy rate, Social workers: 92.84 vacant / (92.84 vacant + 272.23 in post) = 25.4%');
+    await clean(page);
+    assert.deepEqual(problems.console, []);
+  });
+  await app.withPage('?page=cost-of-care', { width: 375 }, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'portsmouth-2017');
+    await page.click('#load-preset');
+    await page.waitForSelector('#placements-table');
+    assert.equal(
+      await open(page, 'placements-table', 'Independent fostering agencies', '£1,455,152'),
+      'Independent fostering agencies, Forecast: 32.43 x £44,871 = £1,455,167; the published forecast £1,455,152 is used, because the published unit cost is rounded',
+    );
+    assert.equal(
+      await open(page, 'placements-table', 'Independent fostering agencies', '-£485,848'),
+      'Independent fostering agencies, Deficit: £1,455,152 forecast - £1,941,000 budget = -£485,848, an underspend',
+    );
+    await clean(page);
+    assert.deepEqual(problems.console, []);
+  });
+  await app.withPage('?page=budget', { width: 375 }, async ({ page, problems }) => {
+    await page.selectOption('#preset', 'hampshire-2021');
+    await page.click('#load-preset');
+    await page.waitForSelector('#savings-table');
+    assert.equal(
+      await open(page, 'savings-table', 'Support services', '10%'),
+      'Support services, % of budget: £188,000 / £1,978,000 = 9.5%, shown as a whole per cent (halves up): 10%',
+    );
+    await clean(page);
     assert.deepEqual(problems.console, []);
   });
 });

@@ -72,6 +72,45 @@ pub struct AreaSavings {
     pub workstreams: usize,
 }
 
+impl AreaSavings {
+    /// How the savings are reached: its workstreams' full-year savings added.
+    pub fn savings_working(&self) -> String {
+        match self.workstreams {
+            0 => "no workstream saves from it: £0".to_string(),
+            1 => format!("its one workstream's full-year saving: {}", self.savings.display_pounds()),
+            n => format!("its {n} workstreams' full-year savings added: {}", self.savings.display_pounds()),
+        }
+    }
+
+    /// How the % of budget is reached: "£2,700,000 / £60,000,000 = 4.5%, shown as a whole
+    /// per cent (halves up): 5%".
+    pub fn percent_working(&self) -> Option<String> {
+        Some(format!(
+            "{} / {} = {}%, shown as a whole per cent (halves up): {}%",
+            self.savings.display_pounds(),
+            self.budget?.display_pounds(),
+            csplan_model::fmt::short(self.percent?, 2),
+            csplan_model::fmt::short(self.percent_shown?, 0)
+        ))
+    }
+
+    /// How the budget after savings is reached, and how it stands against the statutory
+    /// minimum.
+    pub fn after_working(&self) -> Option<String> {
+        let mut out = format!(
+            "{} - {} = {}",
+            self.budget?.display_pounds(),
+            self.savings.display_pounds(),
+            self.after?.display_pounds()
+        );
+        if let Some(min) = self.statutory_minimum {
+            let side = if self.below_minimum { "below" } else { "at or above" };
+            out.push_str(&format!("; {side} the statutory minimum of {}", min.display_pounds()));
+        }
+        Some(out)
+    }
+}
+
 /// The savings table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SavingsTable {

@@ -45,6 +45,51 @@ pub struct LineResult {
     pub explanation: String,
 }
 
+impl LineResult {
+    /// How the deficit is reached: "£1,200,000 forecast - £1,000,000 budget = £200,000".
+    pub fn deficit_working(&self) -> Option<String> {
+        Some(deficit_words(self.forecast, self.budget?, self.deficit?))
+    }
+}
+
+fn deficit_words(forecast: Money, budget: Money, deficit: Money) -> String {
+    let under = if deficit.value().is_sign_negative() { ", an underspend" } else { "" };
+    format!(
+        "{} forecast - {} budget = {}{under}",
+        forecast.display_pounds(),
+        budget.display_pounds(),
+        deficit.display_pounds()
+    )
+}
+
+impl PlacementsReport {
+    /// How group `g`'s forecast is reached: its lines' forecasts added.
+    pub fn group_forecast_working(&self, g: &GroupResult) -> String {
+        let parts = self
+            .lines
+            .iter()
+            .filter(|l| l.group.as_deref() == Some(g.id.as_str()))
+            .map(|l| format!("{} {}", l.name, l.forecast.display_pounds()))
+            .collect::<Vec<_>>();
+        format!("the forecasts of the lines sharing it added: {} = {}", parts.join(" + "), g.forecast.display_pounds())
+    }
+
+    /// How group `g`'s deficit is reached.
+    pub fn group_deficit_working(g: &GroupResult) -> String {
+        deficit_words(g.forecast, g.budget, g.deficit)
+    }
+
+    /// How the total forecast is reached: every line's forecast added.
+    pub fn total_forecast_working(&self) -> String {
+        format!("every line's forecast added ({} lines) = {}", self.lines.len(), self.total_forecast.display_pounds())
+    }
+
+    /// How the total deficit is reached.
+    pub fn total_deficit_working(&self) -> String {
+        deficit_words(self.total_forecast, self.total_budget, self.total_deficit)
+    }
+}
+
 /// A budget shared by several lines.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GroupResult {

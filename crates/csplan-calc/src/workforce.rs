@@ -131,6 +131,153 @@ pub struct RoleCosts {
     /// Change in annual cost from converting every agency worker covering a vacancy to
     /// permanent: agency covering x (permanent - agency cost); negative is a saving.
     pub convert_agency_cover: Money,
+    /// The role's permanent and agency cost per FTE (none for a total), for the workings.
+    #[serde(skip)]
+    pub per_fte: Option<(Money, Money)>,
+}
+
+/// A figure of the workforce tables, for its working.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleFigure {
+    /// Permanent staff in post.
+    InPost,
+    /// All agency workers.
+    Agency,
+    /// Vacancies not covered by agency workers.
+    NotCovered,
+    /// The gap left after both pipelines.
+    Gap,
+    /// Vacancy rate.
+    VacancyRate,
+    /// Agency rate.
+    AgencyRate,
+    /// Agency cover rate.
+    AgencyCoverRate,
+    /// Vacancy agency cover rate.
+    VacancyAgencyCoverRate,
+    /// Permanent staff's cost a year.
+    PermanentCost,
+    /// Agency workers' cost a year.
+    AgencyCost,
+    /// The agency premium a year.
+    AgencyPremium,
+    /// Converting agency cover to permanent.
+    ConvertAgencyCover,
+}
+
+impl RoleFigures {
+    /// How `figure` is reached for this role, in words and figures ("41 posts - 5 vacant =
+    /// 36 FTE"); for the total (`roles` given), the figures that add up to it where the
+    /// total is a sum of the roles' (the gap, the costs). None where it is not given.
+    pub fn working(&self, figure: RoleFigure, roles: Option<&[RoleFigures]>) -> Option<String> {
+        use RoleFigure as F;
+        let f = |x: Fte| short(x.value(), 2);
+        let pct = |r: Option<Rate>| r.map(|r| format!("{}%", short(r.value(), 1)));
+        let added = |each: fn(&RoleFigures) -> Option<Money>, total: Option<Money>| {
+            let parts = roles?.iter().filter_map(|r| each(r).map(|m| m.display_pounds())).collect::<Vec<_>>();
+            Some(format!("the roles' costs added: {} = {}", parts.join(" + "), total?.display_pounds()))
+        };
+        let costs = self.costs;
+        let per = costs.and_then(|c| c.per_fte);
+        match figure {
+            F::InPost => Some(format!(
+                "{} posts - {} vacant = {} FTE in post",
+                f(self.establishment),
+                f(self.vacancies),
+                f(self.in_post)
+            )),
+            F::Agency => Some(format!(
+                "{} covering vacancies + {} over the establishment = {} FTE",
+                f(self.agency_covering_vacancies),
+                f(self.agency_over_establishment),
+                f(self.agency)
+            )),
+            F::NotCovered => Some(format!(
+                "{} vacant - {} covered by agency workers = {} FTE",
+                f(self.vacancies),
+                f(self.agency_covering_vacancies),
+                f(self.vacant_not_covered)
+            )),
+            F::Gap => match roles {
+                Some(roles) => Some(format!(
+                    "each role's gap, floored at 0, added: {} = {} FTE",
+                    roles.iter().map(|r| f(r.remaining_gap)).collect::<Vec<_>>().join(" + "),
+                    f(self.remaining_gap)
+                )),
+                None => Some(format!(
+                    "{} not covered - {} agency pipeline - {} permanent pipeline, at least 0 = {} FTE",
+                    f(self.vacant_not_covered),
+                    f(self.agency_pipeline),
+                    f(self.permanent_pipeline),
+                    f(self.remaining_gap)
+                )),
+            },
+            F::VacancyRate => Some(format!(
+                "{} vacant / ({} vacant + {} in post) = {}",
+                f(self.vacancies),
+                f(self.vacancies),
+                f(self.in_post),
+                pct(self.measures.vacancy_rate)?
+            )),
+            F::AgencyRate => Some(format!(
+                "{} agency / ({} agency + {} in post) = {}",
+                f(self.agency),
+                f(self.agency),
+                f(self.in_post),
+                pct(self.measures.agency_rate)?
+            )),
+            F::AgencyCoverRate => Some(format!(
+                "{} agency covering vacancies / {} agency = {}",
+                f(self.agency_covering_vacancies),
+                f(self.agency),
+                pct(self.measures.agency_cover_rate)?
+            )),
+            F::VacancyAgencyCoverRate => Some(format!(
+                "{} agency covering vacancies / {} vacant = {}",
+                f(self.agency_covering_vacancies),
+                f(self.vacancies),
+                pct(self.measures.vacancy_agency_cover_rate)?
+            )),
+            F::PermanentCost => match per {
+                Some((p, _)) => Some(format!(
+                    "{} FTE in post x {} = {} a year (to the penny, halves up)",
+                    f(self.in_post),
+                    p.display_pounds(),
+                    costs?.permanent.display_pounds()
+                )),
+                None => added(|r| r.costs.map(|c| c.permanent), costs.map(|c| c.permanent)),
+            },
+            F::AgencyCost => match per {
+                Some((_, a)) => Some(format!(
+                    "{} agency FTE x {} = {} a year (to the penny, halves up)",
+                    f(self.agency),
+                    a.display_pounds(),
+                    costs?.agency.display_pounds()
+                )),
+                None => added(|r| r.costs.map(|c| c.agency), costs.map(|c| c.agency)),
+            },
+            F::AgencyPremium => match per {
+                Some((p, a)) => Some(format!(
+                    "{} agency FTE x ({} agency - {} permanent) = {} a year",
+                    f(self.agency),
+                    a.display_pounds(),
+                    p.display_pounds(),
+                    costs?.agency_premium.display_pounds()
+                )),
+                None => added(|r| r.costs.map(|c| c.agency_premium), costs.map(|c| c.agency_premium)),
+            },
+            F::ConvertAgencyCover => match per {
+                Some((p, a)) => Some(format!(
+                    "{} agency FTE covering vacancies x ({} permanent - {} agency) = {} a year (negative: a saving)",
+                    f(self.agency_covering_vacancies),
+                    p.display_pounds(),
+                    a.display_pounds(),
+                    costs?.convert_agency_cover.display_pounds()
+                )),
+                None => added(|r| r.costs.map(|c| c.convert_agency_cover), costs.map(|c| c.convert_agency_cover)),
+            },
+        }
+    }
 }
 
 /// A retention payment's cost.
@@ -192,6 +339,7 @@ fn role_costs(role: &Role, in_post: Fte, agency: Fte) -> Result<Option<RoleCosts
         agency: money_times(agency_cost, agency)?.round_pence(),
         agency_premium: money_times(premium_per, agency)?.round_pence(),
         convert_agency_cover: money_times(saving_per, role.agency_covering_vacancies)?.round_pence(),
+        per_fte: Some((perm, agency_cost)),
     }))
 }
 
@@ -239,13 +387,14 @@ fn role_figures(role: &Role, cases: Option<Decimal>, scale: (Decimal, Decimal)) 
 }
 
 fn sum_costs(a: Option<RoleCosts>, b: Option<RoleCosts>) -> Result<Option<RoleCosts>, CalcError> {
-    let (Some(a), Some(b)) = (a, b) else { return Ok(a.or(b)) };
+    let (Some(a), Some(b)) = (a, b) else { return Ok(a.or(b).map(|c| RoleCosts { per_fte: None, ..c })) };
     let m = |x: Money, y: Money| x.checked_add(y).ok_or(CalcError::Overflow);
     Ok(Some(RoleCosts {
         permanent: m(a.permanent, b.permanent)?,
         agency: m(a.agency, b.agency)?,
         agency_premium: m(a.agency_premium, b.agency_premium)?,
         convert_agency_cover: m(a.convert_agency_cover, b.convert_agency_cover)?,
+        per_fte: None,
     }))
 }
 

@@ -8,6 +8,7 @@ use csplan_calc::consultation::{show_amount, Outcome};
 use csplan_calc::demand::{DemandReport, LookedAfterComparison};
 use csplan_calc::placements::CostOfCare;
 use csplan_calc::responses::{Breakdown, Comment, LeverSummary, Package, Summary};
+use csplan_calc::workforce::RoleFigure;
 use csplan_calc::{CaseloadResult, OptionResult, Projection, Report, RoleFigures, TeamResult, WorkforceReport};
 use csplan_model::fmt::{grouped, short};
 use csplan_model::{Decimal, Fte, LeverKind, Money, Rate};
@@ -142,7 +143,9 @@ pub fn options(options: &[OptionResult]) -> Table {
 
 // Workforce
 
-type RoleRow = (&'static str, fn(&RoleFigures) -> Cell);
+/// A row of a table by role: its label, the cell for one role, and the figure whose
+/// working the cell opens.
+type RoleRow = (&'static str, fn(&RoleFigures) -> Cell, Option<RoleFigure>);
 
 fn role_table(
     id: &'static str,
@@ -155,9 +158,17 @@ fn role_table(
     let mut columns = vec![col(first, Unit::Text)];
     columns.extend(w.roles.iter().chain([&w.total]).map(|r| col(&r.name, unit)));
     let mut t = Table::new(id, caption, columns);
-    for (label, cell) in rows {
+    for (label, cell, figure) in rows {
         let mut row = vec![text(*label)];
-        row.extend(w.roles.iter().chain([&w.total]).map(cell));
+        let worked = |x: &RoleFigures, roles: Option<&[RoleFigures]>| {
+            let c = cell(x);
+            match figure.and_then(|f| x.working(f, roles)) {
+                Some(working) if !c.missing => c.with_working(working),
+                _ => c,
+            }
+        };
+        row.extend(w.roles.iter().map(|x| worked(x, None)));
+        row.push(worked(&w.total, Some(&w.roles)));
         t.row(row);
     }
     t
@@ -166,15 +177,15 @@ fn role_table(
 /// The establishment, vacancies, agency cover and pipeline of each role, and the gap left.
 pub fn establishment(w: &WorkforceReport) -> Table {
     const ROWS: &[RoleRow] = &[
-        ("Newly created posts", |x| fte(x.newly_created)),
-        ("Total posts", |x| fte(x.establishment)),
-        ("In post", |x| fte(x.in_post)),
-        ("Vacant", |x| fte(x.vacancies)),
-        ("Agency workers", |x| fte(x.agency)),
-        ("Vacant, not covered", |x| fte(x.vacant_not_covered)),
-        ("Agency pipeline", |x| fte(x.agency_pipeline)),
-        ("Permanent pipeline", |x| fte(x.permanent_pipeline)),
-        ("Remaining gap after pipeline", |x| fte(x.remaining_gap)),
+        ("Newly created posts", |x| fte(x.newly_created), None),
+        ("Total posts", |x| fte(x.establishment), None),
+        ("In post", |x| fte(x.in_post), Some(RoleFigure::InPost)),
+        ("Vacant", |x| fte(x.vacancies), None),
+        ("Agency workers", |x| fte(x.agency), Some(RoleFigure::Agency)),
+        ("Vacant, not covered", |x| fte(x.vacant_not_covered), Some(RoleFigure::NotCovered)),
+        ("Agency pipeline", |x| fte(x.agency_pipeline), None),
+        ("Permanent pipeline", |x| fte(x.permanent_pipeline), None),
+        ("Remaining gap after pipeline", |x| fte(x.remaining_gap), Some(RoleFigure::Gap)),
     ];
     let mut t = role_table("establishment", "Establishment and pipeline (FTE)", "Figure", Unit::Fte, w, ROWS);
     t.note("The gap is vacancies not covered less both pipelines, floored at 0 for each role; the total adds the roles' gaps.");
@@ -184,11 +195,19 @@ pub fn establishment(w: &WorkforceReport) -> Table {
 /// DfE's workforce measures for each role.
 pub fn measures(w: &WorkforceReport) -> Table {
     const ROWS: &[RoleRow] = &[
-        ("Vacancy rate", |x| rate(x.measures.vacancy_rate, 1, "not given")),
-        ("Agency rate", |x| rate(x.measures.agency_rate, 1, "not given")),
-        ("Turnover rate", |x| rate(x.measures.turnover_rate, 1, "not given")),
-        ("Agency cover rate", |x| rate(x.measures.agency_cover_rate, 1, "not given")),
-        ("Vacancy agency cover rate", |x| rate(x.measures.vacancy_agency_cover_rate, 1, "not given")),
+        ("Vacancy rate", |x| rate(x.measures.vacancy_rate, 1, "not given"), Some(RoleFigure::VacancyRate)),
+        ("Agency rate", |x| rate(x.measures.agency_rate, 1, "not given"), Some(RoleFigure::AgencyRate)),
+        ("Turnover rate", |x| rate(x.measures.turnover_rate, 1, "not given"), None),
+        (
+            "Agency cover rate",
+            |x| rate(x.measures.agency_cover_rate, 1, "not given"),
+            Some(RoleFigure::AgencyCoverRate),
+        ),
+        (
+            "Vacancy agency cover rate",
+            |x| rate(x.measures.vacancy_agency_cover_rate, 1, "not given"),
+            Some(RoleFigure::VacancyAgencyCoverRate),
+        ),
     ];
     let mut t = role_table("measures", "DfE measures", "Measure", Unit::Percent, w, ROWS);
     t.note(
@@ -202,10 +221,18 @@ pub fn measures(w: &WorkforceReport) -> Table {
 /// What each role costs a year.
 pub fn costs(w: &WorkforceReport) -> Table {
     const ROWS: &[RoleRow] = &[
-        ("Permanent staff", |x| pounds_or(x.costs.map(|c| c.permanent), "not given")),
-        ("Agency workers", |x| pounds_or(x.costs.map(|c| c.agency), "not given")),
-        ("Agency premium over permanent", |x| pounds_or(x.costs.map(|c| c.agency_premium), "not given")),
-        ("Converting agency cover to permanent", |x| pounds_or(x.costs.map(|c| c.convert_agency_cover), "not given")),
+        ("Permanent staff", |x| pounds_or(x.costs.map(|c| c.permanent), "not given"), Some(RoleFigure::PermanentCost)),
+        ("Agency workers", |x| pounds_or(x.costs.map(|c| c.agency), "not given"), Some(RoleFigure::AgencyCost)),
+        (
+            "Agency premium over permanent",
+            |x| pounds_or(x.costs.map(|c| c.agency_premium), "not given"),
+            Some(RoleFigure::AgencyPremium),
+        ),
+        (
+            "Converting agency cover to permanent",
+            |x| pounds_or(x.costs.map(|c| c.convert_agency_cover), "not given"),
+            Some(RoleFigure::ConvertAgencyCover),
+        ),
     ];
     role_table("costs", "Annual costs", "Cost", Unit::Pounds, w, ROWS)
 }
@@ -341,38 +368,36 @@ pub fn placements(c: &CostOfCare) -> Option<Table> {
             Cell::figure(l.forecast.value(), format!("{} (published)", l.forecast.display_pounds()))
         } else {
             pounds(l.forecast)
+        }
+        .with_working(l.explanation.clone());
+        let deficit = match l.deficit_working() {
+            Some(w) => pounds_or(l.deficit, "-").with_working(w),
+            None => pounds_or(l.deficit, "-"),
         };
         let budget = match (l.budget, &l.group) {
             (Some(b), _) => pounds(b),
             (None, Some(g)) => text(format!("shared ({g})")),
             (None, None) => Cell::missing("-"),
         };
-        t.row(vec![
-            text(l.name.clone()),
-            number(l.number, 2),
-            pounds(l.annual_unit_cost),
-            forecast,
-            budget,
-            pounds_or(l.deficit, "-"),
-        ]);
+        t.row(vec![text(l.name.clone()), number(l.number, 2), pounds(l.annual_unit_cost), forecast, budget, deficit]);
     }
     for g in &p.groups {
         t.row(vec![
             text(format!("{} (shared budget)", g.name)),
             Cell::empty(),
             Cell::empty(),
-            pounds(g.forecast),
+            pounds(g.forecast).with_working(p.group_forecast_working(g)),
             pounds(g.budget),
-            pounds(g.deficit),
+            pounds(g.deficit).with_working(csplan_calc::placements::PlacementsReport::group_deficit_working(g)),
         ]);
     }
     t.row(vec![
         text("Total"),
         Cell::empty(),
         Cell::empty(),
-        pounds(p.total_forecast),
+        pounds(p.total_forecast).with_working(p.total_forecast_working()),
         pounds(p.total_budget),
-        pounds(p.total_deficit),
+        pounds(p.total_deficit).with_working(p.total_deficit_working()),
     ]);
     t.note("Deficit = forecast - budget; a shared budget is set against the sum of its lines' forecasts.");
     Some(t)
@@ -649,12 +674,16 @@ pub fn savings(b: &BudgetReport) -> Table {
             }
             (after, _) => pounds_or(after, "-"),
         };
+        let worked = |c: Cell, w: Option<String>| match w {
+            Some(w) => c.with_working(w),
+            None => c,
+        };
         t.row(vec![
             text(a.name.clone()),
             pounds_or(a.budget, "-"),
-            pounds(a.savings),
-            percent(a.percent_shown, 0, "n/a"),
-            after,
+            pounds(a.savings).with_working(a.savings_working()),
+            worked(percent(a.percent_shown, 0, "n/a"), a.percent_working()),
+            worked(after, a.after_working()),
         ]);
     }
     t.row(vec![
