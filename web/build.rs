@@ -20,4 +20,11 @@ fn main() {
     out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     std::fs::write(std::path::Path::new(&dir).join("presets.rs"), out).expect("OUT_DIR is writable");
+    // The names of the authorities in DfE's workforce table, for the Caseloads page's
+    // authority field to suggest: a list of names, not the table and its reader.
+    let rows = csplan_data::workforce_rows().expect("the shipped DfE table reads");
+    let names = csplan_data::authority_names(&rows);
+    let mut list = String::from("/// Every authority in DfE's workforce table, by name (written by `web/build.rs`).\n");
+    let _ = writeln!(list, "pub const DFE_AUTHORITIES: [&str; {}] = {names:?};", names.len());
+    std::fs::write(std::path::Path::new(&dir).join("authorities.rs"), list).expect("OUT_DIR is writable");
 }

@@ -184,3 +184,31 @@ test('the Workforce, Cost of care and Budget tables open each figure\'s working 
     assert.deepEqual(problems.console, []);
   });
 });
+
+test('the Caseloads authority field suggests DfE\'s authorities and, once it names one, offers its published figures', async () => {
+  await app.withPage('', { width: 375 }, async ({ page, problems }) => {
+    assert.equal(await page.getAttribute('#authority', 'list'), 'dfe-authorities');
+    const names = await page.$$eval('#dfe-authorities option', (o) => o.map((x) => x.value));
+    assert.ok(names.includes('Kent') && names.includes('Barnsley'), `${names.length} names`);
+    assert.equal(names.filter((n) => n === 'Dorset').length, 1, 'one Dorset');
+    // A name DfE does not know offers nothing; Kent, typed in any case, does.
+    await page.focus('#authority');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Anytown');
+    assert.equal(await page.locator('#dfe-authority-offer').count(), 0);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('kent');
+    await page.waitForSelector('#dfe-authority-offer');
+    assert.equal(await page.locator('#dfe-authority-offer').innerText(), 'Kent is in DfE\'s workforce statistics. Fill in the planner from Kent\'s published figures');
+    await clean(page);
+    // The offer lands on the Workforce page's picker, on Kent, with focus there.
+    await page.focus('#dfe-authority-fill');
+    await Promise.all([page.waitForURL(/\?page=workforce#dfe-authority$/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('#dfe-authority');
+    await page.waitForFunction(() => document.activeElement?.id === 'dfe-authority');
+    const chosen = await page.$eval('#dfe-authority', (s) => s.options[s.selectedIndex].textContent);
+    assert.equal(chosen, 'Kent');
+    assert.match(await page.locator('.govuk-caption-l').first().innerText(), /^kent, figures as at/, 'the name as typed is kept');
+    assert.deepEqual(problems.console, []);
+  });
+});

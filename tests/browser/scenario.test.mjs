@@ -134,7 +134,7 @@ test('how it works: each figure with its formula and inputs, each input with its
     const text = await row.innerText();
     assert.match(text, /teams\[0\]\.cost\s+405000/);
     assert.match(text, /Cost a year: posts x cost per FTE, to the penny/);
-    assert.match(text, /From: posts = 9; cost_per_fte = 45000/);
+    assert.match(text, /From: posts = 9; cost per FTE = 45,000/);
     assert.match(text, /Worked: 62\.8 FTE x 20\.5 = 1,287\.4 cases/);
     await page.click('#explain-workforce summary').catch(() => {});
     await page.click('#explain-inputs summary');

@@ -187,6 +187,22 @@ pub fn workforce_rows() -> Result<Vec<WorkforceRow>, DataError> {
     parse_workforce(WORKFORCE_TSV)
 }
 
+/// Every authority's name in the table, sorted, each once (an authority DfE lists under two
+/// codes, as Dorset, is one name: [`find_authority`] takes the newest).
+pub fn authority_names(rows: &[WorkforceRow]) -> Vec<String> {
+    let mut names: Vec<String> = rows.iter().filter(|r| r.level == Level::Authority).map(|r| r.name.clone()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The name in `names` that `query` is, ignoring case, spaces and punctuation, as
+/// [`find_authority`] matches names.
+pub fn named<'a>(names: &[&'a str], query: &str) -> Option<&'a str> {
+    let q = normalise(query);
+    (!q.is_empty()).then(|| names.iter().copied().find(|n| normalise(n) == q)).flatten()
+}
+
 fn normalise(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }

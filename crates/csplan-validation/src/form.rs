@@ -22,7 +22,7 @@ crate::form! {
     /// A scenario's fields as typed text.
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
     pub struct ScenarioForm {
-        authority: text(Info::words("Local authority").hint("The name shown on every page, in links and in the summary. To fill in an authority's published figures, use the DfE fill-in above").width(66)),
+        authority: text(Info::words("Local authority").hint("The name shown on every page, in links and in the summary. Type to choose an English authority: its published DfE figures can then fill in the planner").width(66)),
         as_at: text(Info::date("Figures as at (YYYY-MM-DD)").hint("For example, 2017-09-30 (caseloads are counted at 30 September)")),
         source: text(Info::paragraph("Source")),
         rounding: choice(Rounding, Info::choice("How to turn extra FTE into posts").hint("Barnsley's 2017 paper rounds to the nearest whole post: 14.47 FTE is 14 posts.")),

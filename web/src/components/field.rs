@@ -32,6 +32,8 @@ pub struct FieldSpec {
     pub numeric: bool,
     /// Several lines of words: a GOV.UK textarea rather than an input.
     pub multiline: bool,
+    /// The id of a `<datalist>` of values to suggest as the user types.
+    pub list: Option<&'static str>,
 }
 
 /// `template` with `{}` replaced by `fill`: "Target caseload {}" -> "Target caseload 2".
@@ -71,6 +73,7 @@ impl FieldSpec {
             width: width_class(info.shown_width()),
             numeric: info.unit.is_number(),
             multiline: info.unit == Unit::Paragraph,
+            list: None,
         }
     }
 }
@@ -90,7 +93,7 @@ pub fn TextField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let FieldSpec { id, label, hint, prefix, suffix, width, numeric, multiline } = spec;
+    let FieldSpec { id, label, hint, prefix, suffix, width, numeric, multiline, list } = spec;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
@@ -142,6 +145,7 @@ pub fn TextField(
                 inputmode=numeric.then_some("decimal")
                 spellcheck=if numeric { "false" } else { "true" }
                 autocomplete="off"
+                list=list
                 aria-describedby=described_by
                 prop:value=value
                 on:input=move |e| on_input.run(event_target_value(&e))

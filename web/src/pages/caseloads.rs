@@ -10,7 +10,7 @@ use csplan_validation::form::{OptionForm, ScenarioForm, TeamForm};
 use leptos::prelude::*;
 
 use crate::components::choice::{options_of, radios, RadioIds};
-use crate::components::field::{field, fields};
+use crate::components::field::{bound, field, fields, FieldSpec};
 use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList};
 use crate::components::live_table::LiveTable;
@@ -85,13 +85,46 @@ fn ScenarioSection() -> impl IntoView {
             <a class="govuk-link" id="dfe-fill-link" href="?page=workforce#dfe-authority">"Fill in the planner from your authority's DfE figures"</a>
         </div>
         <PresetLoader/>
-        {fields(planner, &top, &[ScenarioForm::authority, ScenarioForm::as_at], "")}
+        <AuthorityField/>
+        {fields(planner, &top, &[ScenarioForm::as_at], "")}
         {redraw(move || {
             let source = planner.form.with(|f| f.source.clone());
             (!source.is_empty()).then(|| view! {
                 <div class="govuk-inset-text"><strong>"Source: "</strong>{source}</div>
             })
         })}
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/authorities.rs"));
+
+/// The authority's name, suggesting DfE's authorities as it is typed; once it names one,
+/// the offer to fill in the planner from its published figures (on the Workforce page,
+/// whose picker starts on it).
+#[component]
+fn AuthorityField() -> impl IntoView {
+    let planner = use_planner();
+    let path = Path::default().field("authority");
+    let spec = FieldSpec { list: Some("dfe-authorities"), ..FieldSpec::of(&path, &ScenarioForm::authority.info, "") };
+    let named = Memo::new(move |_| {
+        planner.form.with(|f| csplan_data::named(&DFE_AUTHORITIES, &f.authority).map(str::to_string))
+    });
+    view! {
+        {bound(planner, path, spec)}
+        <datalist id="dfe-authorities">
+            {DFE_AUTHORITIES.iter().map(|n| view! { <option value=*n></option> }).collect_view()}
+        </datalist>
+        <div aria-live="polite" class="app-no-print">
+            {move || named.get().map(|name| view! {
+                <p class="govuk-body" id="dfe-authority-offer">
+                    {format!("{name} is in DfE's workforce statistics. ")}
+                    <a class="govuk-link" id="dfe-authority-fill" href="?page=workforce#dfe-authority"
+                        on:click=move |_| crate::site::keep(planner)>
+                        {format!("Fill in the planner from {name}'s published figures")}
+                    </a>
+                </p>
+            })}
+        </div>
     }
 }
 

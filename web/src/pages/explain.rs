@@ -5,7 +5,7 @@
 //! lookup of inputs from `csplan_validation::json`.
 
 use csplan_calc::explain::{formula, show};
-use csplan_validation::json::{closest_preset, find_near, flatten, path_in_words, scenario_value};
+use csplan_validation::json::{closest_preset, find_near, flatten, key_in_words, path_in_words, scenario_value};
 use leptos::prelude::*;
 
 use crate::components::layout::use_document_title;
@@ -64,7 +64,9 @@ fn figures(s: &csplan_model::Scenario) -> Vec<Section> {
         let inputs = f
             .inputs
             .iter()
-            .filter_map(|name| find_near(&report, &path, name).map(|v| format!("{name} = {}", show(&v))))
+            .filter_map(|name| {
+                find_near(&report, &path, name).map(|v| format!("{} = {}", key_in_words(name), grouped(&v)))
+            })
             .collect::<Vec<_>>()
             .join("; ");
         let row = FigureRow {
@@ -85,6 +87,16 @@ fn figures(s: &csplan_model::Scenario) -> Vec<Section> {
         once_per_item(&mut s.rows);
     }
     sections
+}
+
+/// An input's value as people read it: a number grouped in thousands (`45000` ->
+/// `45,000`, to 4 places as [`show`] gives it), anything else as [`show`] gives it.
+fn grouped(value: &str) -> String {
+    let shown = show(value);
+    match shown.parse::<csplan_model::Decimal>() {
+        Ok(d) => csplan_model::fmt::short(d, 4),
+        Err(_) => shown,
+    }
 }
 
 /// The record a figure is in: `teams[0]` for `teams[0].cost`.
