@@ -68,7 +68,8 @@ test('a DfE fill-in keeps the figures it replaces; Save and share keeps, lists, 
     await page.focus('#keep-figures');
     await page.keyboard.press('Enter');
     assert.equal((await page.locator('#keep-name-error').textContent()).trim(), 'Error: Enter a name for these figures');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'keep-name');
+    // Focus moves after the error is drawn (the next frame): wait for it.
+    await page.waitForFunction(() => document.activeElement?.id === 'keep-name');
     await page.keyboard.type('Kent as DfE published it');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -163,5 +164,35 @@ test('a kept scenario damaged in storage is not put back over the figures, and t
     assert.match((await page.locator('#undo-error').textContent()).trim(), /^Error: /);
     assert.equal(await page.inputValue('#cost_per_fte'), '41839', "the link's figures are still shown, not a broken form");
     assert.deepEqual(await axe(page), []);
+  });
+});
+
+test('two tabs keeping and deleting at once: each lists what the other kept or deleted, without a reload', async () => {
+  await app.withPage('?page=scenario', {}, async ({ page }) => {
+    const other = await page.context().newPage();
+    await other.goto(`${app.server.url}?page=scenario`);
+    await Promise.all([page.waitForSelector('#kept-none'), other.waitForSelector('#kept-none')]);
+    /** Keeps the tab's figures as `name`, by keyboard. */
+    async function keep(tab, name) {
+      await tab.focus('#keep-name');
+      await tab.keyboard.type(name);
+      await tab.focus('#keep-figures');
+      await tab.keyboard.press('Enter');
+      await tab.waitForSelector(`#kept-status:has-text("Kept as “${name}”")`);
+    }
+    const names = (tab) => tab.$$eval('#kept-table tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
+    await keep(page, 'From the first tab');
+    // The other tab lists it without a reload, and what it keeps next sits beside it.
+    await other.waitForFunction(() => document.getElementById('kept-table')?.innerText.includes('From the first tab'));
+    await keep(other, 'From the second tab');
+    await page.waitForFunction(() => document.getElementById('kept-table')?.innerText.includes('From the second tab'));
+    assert.deepEqual(await names(page), ['From the second tab', 'From the first tab']);
+    assert.deepEqual(await names(other), ['From the second tab', 'From the first tab']);
+    // A delete in one tab is gone from the other's list too.
+    await page.locator('#kept-table tbody tr', { hasText: 'From the second tab' }).locator('.app-kept-delete').click();
+    await other.waitForFunction(() => !document.getElementById('kept-table')?.innerText.includes('From the second tab'));
+    assert.ok(!(await names(page)).includes('From the second tab'));
+    await clean(other);
+    await other.close();
   });
 });

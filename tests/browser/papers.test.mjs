@@ -74,3 +74,24 @@ test('How it works names each input in words too, with its path beneath', async 
     assert.deepEqual(await axe(page), []);
   });
 });
+
+test('the summary names the rows still as the example has them, and not the ones the user changed', async () => {
+  await app.withPage('', {}, async ({ page }) => {
+    await page.fill('#authority', 'Kent County Council');
+    await page.fill('#teams-0-target_caseload', '15');
+    await page.waitForTimeout(600);
+    await page.goto(`${app.server.url}?page=summary`);
+    await page.waitForSelector('#summary-unchanged');
+    const said = await page.locator('#summary-unchanged').innerText();
+    assert.match(said, /Still the “Example council \(default\)” preset's figures, not entered by you: /);
+    assert.match(said, /Child protection and children in need teams; Children in care teams; Disabled children's team/);
+    assert.doesNotMatch(said, /Assessment teams/, 'the team group changed is the user\'s');
+    assert.match(said, /Merge two children's homes/);
+    assert.deepEqual(await axe(page), []);
+  });
+  // The example as it is, under its own name, is not called anyone's.
+  await app.withPage('?page=summary', {}, async ({ page }) => {
+    await page.waitForSelector('#summary-date');
+    assert.equal(await page.locator('#summary-unchanged').count(), 0);
+  });
+});

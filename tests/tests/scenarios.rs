@@ -152,3 +152,22 @@ fn a_papers_source_line_is_never_a_presets_under_another_authoritys_name() {
     s.source = "Kent's own budget book, 2024".to_string();
     assert_eq!(csplan_model::presets::source_in_words(&s), "Kent's own budget book, 2024");
 }
+
+#[test]
+fn rows_left_as_the_preset_has_them_are_named_once_the_scenario_is_another_authoritys() {
+    let mut s = csplan_model::presets::default_scenario();
+    assert_eq!(csplan_model::presets::unchanged_rows(&s), None, "the example as it is is the example");
+    s.authority = "Kent County Council".to_string();
+    let all: Vec<String> = s.teams.iter().map(|t| t.name.clone()).collect();
+    let (title, rows) = csplan_model::presets::unchanged_rows(&s).unwrap_or_default();
+    assert_eq!(title, "Example council (default)");
+    assert!(all.iter().all(|t| rows.contains(t)), "{rows:?}");
+    // A team group the user changed is theirs; the others are still the example's.
+    if let Some(t) = s.teams.first_mut() {
+        t.target_caseload = csplan_model::Decimal::from(15);
+    }
+    let (_, rows) = csplan_model::presets::unchanged_rows(&s).unwrap_or_default();
+    assert!(all.first().is_some_and(|t| !rows.contains(t)) && all.iter().skip(1).all(|t| rows.contains(t)), "{rows:?}");
+    s.source = "Kent's own figures".to_string();
+    assert_eq!(csplan_model::presets::unchanged_rows(&s), None, "a source of their own: nothing is the preset's");
+}

@@ -45,6 +45,12 @@ pub struct Undo {
     pub by: String,
 }
 
+/// True when a change to this browser's storage made in another tab (a `storage` event's
+/// key; None when it was all cleared) can change the kept scenarios.
+pub fn changed_by(key: Option<&str>) -> bool {
+    key.is_none_or(|k| k == INDEX_KEY || k == UNDO_KEY)
+}
+
 fn item_key(id: &str) -> String {
     format!("{INDEX_KEY}.{id}")
 }
@@ -98,7 +104,13 @@ pub fn holding(text: &str) -> Option<Kept> {
 pub fn keep(name: &str, text: &str) -> Result<Kept, String> {
     let store = storage().ok_or_else(|| "This browser does not let the planner keep anything.".to_string())?;
     let mut all = list();
-    let id = all.iter().filter_map(|k| k.id.parse::<u64>().ok()).max().map_or(1, |n| n + 1).to_string();
+    // A number no scenario in the index or in storage has: another tab may have kept one a
+    // moment ago, and its text is never written over.
+    let mut n = all.iter().filter_map(|k| k.id.parse::<u64>().ok()).max().map_or(1, |n| n + 1);
+    while store.get_item(&item_key(&n.to_string())).ok().flatten().is_some() {
+        n += 1;
+    }
+    let id = n.to_string();
     let kept = Kept { id: id.clone(), name: clean(name), on: crate::today_iso() };
     store.set_item(&item_key(&id), text).map_err(|_| full())?;
     all.insert(0, kept.clone());

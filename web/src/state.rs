@@ -220,6 +220,16 @@ impl Planner {
         }
     }
 
+    /// Stops offering to put back a kept scenario another tab has deleted.
+    pub fn refresh_undo(self) {
+        let gone = self
+            .undo
+            .with_untracked(|u| u.as_ref().is_some_and(|u| !crate::kept::list().iter().any(|k| k.id == u.kept.id)));
+        if gone {
+            self.undo.set(None);
+        }
+    }
+
     /// Starts again from the example, putting nothing aside (the user asked to forget).
     pub fn forget(self) {
         self.load_form(preset_form(crate::presets::DEFAULT), crate::presets::DEFAULT.title.to_string());

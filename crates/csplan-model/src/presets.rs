@@ -677,6 +677,31 @@ fn example_consultation() -> Consultation {
     }
 }
 
+/// Where the user started from a preset and renamed it (as [`source_in_words`] tells),
+/// the preset's title and the rows still exactly as the preset has them: team groups,
+/// options, roles, placement lines and savings workstreams, by name. A summary says these
+/// are the preset's, not figures the user entered.
+pub fn unchanged_rows(s: &Scenario) -> Option<(&'static str, Vec<String>)> {
+    let p = PRESETS.iter().find(|p| {
+        let base = (p.build)();
+        base.source == s.source && base.authority != s.authority
+    })?;
+    let base = (p.build)();
+    fn same<T: PartialEq>(ours: &[T], theirs: &[T], name: fn(&T) -> &str, out: &mut Vec<String>) {
+        out.extend(ours.iter().filter(|r| theirs.contains(r)).map(|r| name(r).to_string()));
+    }
+    let mut out = Vec::new();
+    same(&s.teams, &base.teams, |t| &t.name, &mut out);
+    same(&s.options, &base.options, |o| &o.name, &mut out);
+    let roles = |s: &Scenario| s.workforce.as_ref().map(|w| w.roles.clone()).unwrap_or_default();
+    same(&roles(s), &roles(&base), |r| &r.name, &mut out);
+    let lines = |s: &Scenario| s.placements.as_ref().map(|p| p.lines.clone()).unwrap_or_default();
+    same(&lines(s), &lines(&base), |l| &l.name, &mut out);
+    let workstreams = |s: &Scenario| s.budget.as_ref().map(|b| b.workstreams.clone()).unwrap_or_default();
+    same(&workstreams(s), &workstreams(&base), |w| &w.name, &mut out);
+    (!out.is_empty()).then_some((p.title, out))
+}
+
 /// Where a scenario's figures come from, in words for a paper: its own source, unless that
 /// is a preset's and the scenario is now another authority's, when the preset's source
 /// would be untrue ("Illustrative figures ..., not a real authority" under Kent's name).

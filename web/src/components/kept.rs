@@ -57,6 +57,15 @@ pub fn KeptScenarios() -> impl IntoView {
         planner.undo.track();
         all.set(kept::list());
     });
+    // Another tab of this browser kept or deleted one: list them as they now are, so this
+    // tab neither hides the other's nor offers one that is gone.
+    let handle = window_event_listener(leptos::ev::storage, move |e| {
+        if kept::changed_by(e.key().as_deref()) {
+            all.set(kept::list());
+            planner.refresh_undo();
+        }
+    });
+    on_cleanup(move || handle.remove());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());

@@ -38,6 +38,20 @@ pub fn SummaryPage() -> impl IntoView {
             format!("Printed {} from the Children's Services Planner. Figures as at {as_at}. {source}", csplan_model::fmt::long_date(&crate::today_iso()))
         }}</p>
         <button type="button" class="govuk-button app-no-print" id="print-summary" on:click=print>"Print this summary"</button>
+        // Rows the user never changed from the preset they started from are the preset's
+        // figures under their authority's name: say so, on paper too.
+        {move || planner.scenario.with(|s| csplan_model::presets::unchanged_rows(s)).map(|(title, rows)| view! {
+            <div class="govuk-warning-text" id="summary-unchanged">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning: "</span>
+                    {format!(
+                        "Still the \u{201c}{title}\u{201d} preset's figures, not entered by you: {}. Change or remove them before you use this summary.",
+                        rows.join("; ")
+                    )}
+                </strong>
+            </div>
+        })}
 
         <h2 class="govuk-heading-m">"Inputs"</h2>
         <dl class="govuk-summary-list" id="summary-inputs">
