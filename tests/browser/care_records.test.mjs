@@ -152,3 +152,44 @@ test('from the Children in care page and back by keyboard: a reload closes the f
     assert.deepEqual(problems.console, []);
   });
 });
+
+test('this year as Portsmouth forecast it, equal to csplan care --forecast-on, written into the Cost of care page\'s placement lines', async () => {
+  const list = files();
+  const dir = mkdtempSync(join(tmpdir(), 'csplan-care-'));
+  for (const [name, text] of Object.entries(list)) writeFileSync(join(dir, name), text);
+  const cli = JSON.parse(execFileSync(CSPLAN, ['care', dir, '--reference-start', '2021-09-30', '--reference-end', '2022-03-31', '--forecast-on', '2021-04-01', '--format', 'json'], { encoding: 'utf8' }));
+  const want = cli.year_forecast.lines;
+  assert.ok(want.length >= 2, JSON.stringify(want));
+  await app.withPage('?page=care-records', {}, async ({ page, problems }) => {
+    await open(page, list);
+    await page.waitForSelector('#care-year-forecast-table');
+    // The day defaults to the records' last; a day typed wrong is named and kept.
+    await page.fill('#care-forecast-on', '1 April');
+    await page.waitForSelector('#care-forecast-on-error');
+    assert.equal(await page.inputValue('#care-forecast-on'), '1 April');
+    await page.fill('#care-forecast-on', '2021-04-01');
+    await page.waitForFunction(() => document.querySelector('#care-year-forecast-table caption')?.textContent.startsWith('2021/22 from the children in placement on 2021-04-01'));
+    const shown = await rows(page, 'care-year-forecast-table');
+    assert.deepEqual(
+      shown.map((r) => Number(r.split(' ').pop())),
+      want.map((l) => Number(l.average_number)),
+      'the average numbers are csplan care\'s',
+    );
+    await clean(page);
+    // Into the Cost of care page's lines, by keyboard.
+    await page.focus('#care-take');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'care-taken');
+    assert.match(await page.locator('#care-taken').innerText(), new RegExp(`2021/22's average numbers: 0 lines updated, ${want.length} added`));
+    await page.focus('#care-taken-link');
+    await Promise.all([page.waitForURL(/\?page=cost-of-care$/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('#placements-lines-0-name');
+    for (const [i, l] of want.entries()) {
+      assert.equal(await page.inputValue(`#placements-lines-${i}-name`), `${l.category}, ${l.in_house ? 'in-house' : 'external'}`);
+      assert.equal(await page.inputValue(`#placements-lines-${i}-number`), String(Number(l.average_number)));
+    }
+    // The unit costs are the council's to enter: each is asked for by name.
+    assert.match(await page.locator('#error-summary').innerText(), /unit cost for Fostering, in-house/i);
+    assert.deepEqual(problems.console, []);
+  });
+});

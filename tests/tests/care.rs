@@ -442,6 +442,40 @@ mod year_forecast {
         assert_eq!(residential.average_number, Decimal::new(50, 2));
         assert_eq!(line("Supported", false).child_days, 365);
         assert_eq!(f.lines.len(), 3, "C left before the year: {:?}", f.lines);
+
+        // Into the Cost of care page's lines: the in-house fostering line there keeps its
+        // unit cost and budget and takes the number; the others are added, named and typed
+        // by category and provision, with no unit cost yet.
+        let numbers: Vec<_> = f.lines.iter().map(|l| (l.line_name(), l.placement_kind(), l.average_number)).collect();
+        let mut form = csplan_validation::form::ScenarioForm::from_scenario(&csplan_model::presets::default_scenario());
+        let mut placements = csplan_validation::cost_form::PlacementsForm::new_section();
+        if let Some(line) = placements.lines.first_mut() {
+            line.name = "fostering, In-house ".to_string();
+            line.number = "7".to_string();
+            line.unit_cost = "23,523".to_string();
+            line.budget = "30,000".to_string();
+        }
+        assert_eq!(placements.take_numbers(&numbers), (1, 2));
+        let names: Vec<(&str, &str)> = placements.lines.iter().map(|l| (l.name.as_str(), l.number.as_str())).collect();
+        assert_eq!(
+            names,
+            [("fostering, In-house ", "1"), ("Residential, external", "0.5"), ("Supported, external", "1")]
+        );
+        let kinds: Vec<_> = placements.lines.iter().map(|l| l.kind).collect();
+        use csplan_model::PlacementKind as K;
+        assert_eq!(kinds, [K::InHouseFoster, K::ExternalResidential, K::SupportedAccommodation]);
+        // With unit costs entered, Fig 3's lines: the average number x unit cost, against the budget.
+        for (line, cost) in placements.lines.iter_mut().zip(["23,523", "163,560", "52,000"]) {
+            line.unit_cost = cost.to_string();
+        }
+        form.placements = Some(placements);
+        let checked = form.check();
+        let scenario = checked.scenario.unwrap_or_else(|| unreachable!("{:?}", checked.problems));
+        let report = csplan_calc::placements::cost_of_care(&scenario).unwrap_or_else(|e| unreachable!("{e}"));
+        let lines = report.placements.map(|p| p.lines).unwrap_or_default();
+        let forecasts: Vec<String> = lines.iter().map(|l| l.forecast.display_pounds()).collect();
+        assert_eq!(forecasts, ["£23,523", "£81,780", "£52,000"]);
+        assert_eq!(lines.first().and_then(|l| l.deficit).map(|d| d.display_pounds()).as_deref(), Some("-£6,477"));
     }
 }
 

@@ -605,6 +605,28 @@ pub struct ForecastLine {
     pub average_number: Decimal,
 }
 
+impl ForecastLine {
+    /// The placement line it becomes on the Cost of care page: "Fostering, in-house".
+    pub fn line_name(&self) -> String {
+        format!("{}, {}", self.category, if self.in_house { "in-house" } else { "external" })
+    }
+
+    /// The type of placement a line of this category and provision is, by the category's
+    /// name as DfE groups the codes (fostering, residential, supported); any other is
+    /// "other".
+    pub fn placement_kind(&self) -> csplan_model::PlacementKind {
+        use csplan_model::PlacementKind as K;
+        match (self.category.trim().to_lowercase().as_str(), self.in_house) {
+            ("fostering", true) => K::InHouseFoster,
+            ("fostering", false) => K::Ifa,
+            ("residential", true) => K::InHouseResidential,
+            ("residential", false) => K::ExternalResidential,
+            ("supported", _) => K::SupportedAccommodation,
+            _ => K::Other,
+        }
+    }
+}
+
 /// The financial year's placements as Portsmouth's Director of Finance forecast them (June
 /// 2017): "based on the current children in placement ... and assumes that they will
 /// continue in their current placement until the end of the financial year; unless a

@@ -19,22 +19,26 @@ pub struct Window {
 /// The most months projected.
 pub const MAX_MONTHS: u32 = 120;
 
+/// Reads a day as typed (`2017-04-01` or `01/04/2017`), or the problem at `path` saying
+/// what `what` is and how to write it.
+pub fn read_day(path: &str, what: &str, text: &str) -> Result<Day, Problem> {
+    Day::parse(text).ok_or_else(|| {
+        let shown: String = text.trim().chars().take(30).collect();
+        let message = if shown.is_empty() {
+            format!("Enter the {what}, like 2022-03-31")
+        } else {
+            format!("The {what} must be a date like 2022-03-31 (\u{201c}{shown}\u{201d} is not)")
+        };
+        Problem::error(path, message)
+    })
+}
+
 /// Reads the window as typed: `care.from`, `care.to` and `care.months`, each problem naming
 /// its field and how to put it right.
 pub fn read_window(from: &str, to: &str, months: &str) -> Result<Window, Vec<Problem>> {
     let mut problems = Vec::new();
     let date = |problems: &mut Vec<Problem>, path: &str, what: &str, text: &str| {
-        let day = Day::parse(text);
-        if day.is_none() {
-            let shown: String = text.trim().chars().take(30).collect();
-            let message = if shown.is_empty() {
-                format!("Enter the {what}, like 2022-03-31")
-            } else {
-                format!("The {what} must be a date like 2022-03-31 (\u{201c}{shown}\u{201d} is not)")
-            };
-            problems.push(Problem::error(path, message));
-        }
-        day
+        read_day(path, what, text).map_err(|p| problems.push(p)).ok()
     };
     let from = date(&mut problems, "care.from", "first day of the reference window", from);
     let to = date(&mut problems, "care.to", "last day of the reference window", to);

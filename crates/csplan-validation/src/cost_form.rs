@@ -151,6 +151,34 @@ impl PlacementsForm {
         p
     }
 
+    /// Sets the number of children of each line named in `numbers` (by name, ignoring case
+    /// and spaces at the ends) to the number given, and adds a line, with no unit cost yet,
+    /// for each not there. Nothing else of a line changes. Returns how many lines were
+    /// updated and how many added.
+    pub fn take_numbers(&mut self, numbers: &[(String, PlacementKind, Decimal)]) -> (usize, usize) {
+        let (mut updated, mut added) = (0, 0);
+        let key = |s: &str| s.trim().to_lowercase();
+        for (name, kind, number) in numbers {
+            let text = plain(*number);
+            match self.lines.iter_mut().find(|l| key(&l.name) == key(name)) {
+                Some(line) => {
+                    line.number = text;
+                    updated += 1;
+                }
+                None => {
+                    // A blank line left by "Add placements" is filled in first.
+                    let blank = self.lines.iter().position(|l| *l == LineForm::default());
+                    let i = blank.unwrap_or_else(|| self.add_line());
+                    if let Some(line) = self.lines.get_mut(i) {
+                        *line = LineForm { name: name.clone(), kind: *kind, number: text, ..LineForm::default() };
+                    }
+                    added += 1;
+                }
+            }
+        }
+        (updated, added)
+    }
+
     /// Adds a blank line (in-house foster care, an annual cost) and returns its index.
     pub fn add_line(&mut self) -> usize {
         self.lines.push(LineForm::default());

@@ -5,12 +5,13 @@
 //! `csplan_validation::care`, the tables `csplan_present::tables`: the same code as
 //! `csplan care`.
 
-use csplan_calc::care::{fit, history, project, CareProjection, HistoryPoint};
+use csplan_calc::care::{fit, history, project, year_forecast, CareProjection, HistoryPoint};
 use csplan_data::ssda903::{read, ReadError, Records};
 use csplan_model::care::CareSetup;
 use csplan_model::Decimal;
 use csplan_present::tables;
-use csplan_validation::care::read_window;
+use csplan_validation::care::{read_day, read_window};
+use csplan_validation::cost_form::PlacementsForm;
 use csplan_validation::Problem;
 use leptos::prelude::*;
 
@@ -112,11 +113,14 @@ fn CareRecords() -> impl IntoView {
     let records = Memo::new(move |_| read_out.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned())));
     let (from, to, months) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("24".to_string()));
-    // A new set of files starts with the six months to their last day.
+    let forecast_on = RwSignal::new(String::new());
+    // A new set of files starts with the six months to their last day, and forecasts the
+    // financial year from that day.
     Effect::new(move |_| {
         if let Some((first, last)) = records.with(|r| r.as_ref().and_then(csplan_calc::care::default_window)) {
             from.set(first.to_string());
             to.set(last.to_string());
+            forecast_on.set(last.to_string());
         }
     });
     let window = Memo::new(move |_| read_window(&from.get(), &to.get(), &months.get()));
@@ -160,6 +164,32 @@ fn CareRecords() -> impl IntoView {
             }),
             _ => None,
         })
+    };
+    // This financial year as Portsmouth's paper forecasts it, and its average numbers
+    // written into the Cost of care page's placement lines (numbers only: no child's record
+    // leaves this page).
+    let planner = crate::state::use_planner();
+    let forecast_day = Memo::new(move |_| read_day("care.forecast_on", "day to forecast from", &forecast_on.get()));
+    let forecast_problems =
+        Memo::new(move |_| forecast_day.with(|d| d.as_ref().err().cloned().into_iter().collect::<Vec<_>>()));
+    let forecast = Memo::new(move |_| {
+        let on = forecast_day.get().ok()?;
+        records.with(|r| r.as_ref().map(|r| setup.with_value(|s| year_forecast(r, s, on))))
+    });
+    let forecast_table = Memo::new(move |_| forecast.with(|f| f.as_ref().map(tables::care_year_forecast)));
+    let taken = RwSignal::new(None::<String>);
+    let take = move |_| {
+        let Some(f) = forecast.get_untracked() else { return };
+        let numbers: Vec<_> = f.lines.iter().map(|l| (l.line_name(), l.placement_kind(), l.average_number)).collect();
+        planner.typed();
+        let (updated, added) =
+            planner.edit(|form| form.placements.get_or_insert_with(PlacementsForm::new_section).take_numbers(&numbers));
+        taken.set(Some(format!(
+            "The Cost of care page's placement lines now hold {}'s average numbers: {updated} line{} updated, {added} added. Enter the unit cost and budget of each line added there.",
+            f.year,
+            if updated == 1 { "" } else { "s" }
+        )));
+        crate::components::error_summary::focus_field_later("care-taken".to_string());
     };
     let long_csv =
         Signal::derive(move || projection.with(|p| p.as_ref().map(|p| tables::care_long(p).csv()).unwrap_or_default()));
@@ -208,6 +238,20 @@ fn CareRecords() -> impl IntoView {
             <LiveTable table=bands_table small=true/>
             <CsvLink id="care-long-csv" file="csplan-care-projection.csv"
                 label=Signal::derive(|| "Download the projection by age band and category (CSV)".to_string()) csv=long_csv/>
+            <h2 class="govuk-heading-m" id="care-forecast-heading">"This financial year, as Portsmouth forecast it"</h2>
+            <p class="govuk-body">"From the children in placement on the day: each stays until the placement's recorded end date, or to 31 March if none is recorded (or until 18). The average number over the year, times each line's unit cost, is the year's forecast against the budget on the Cost of care page."</p>
+            {window_field("care-forecast-on", "Forecast from", "Like 2017-04-01: the financial year containing this day is forecast", forecast_on, forecast_problems, "care.forecast_on")}
+            <LiveTable table=forecast_table small=true/>
+            <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="care-take"
+                disabled=move || forecast.with(Option::is_none) on:click=take>
+                "Use these numbers on the Cost of care page"
+            </button>
+            {move || taken.get().map(|m| view! {
+                <div class="govuk-inset-text" id="care-taken" tabindex="-1" role="status">
+                    <p class="govuk-body">{m}</p>
+                    <a class="govuk-link" id="care-taken-link" href=Page::CostOfCare.href() on:click=use_route_context().link(Page::CostOfCare)>"Go to the Cost of care page"</a>
+                </div>
+            })}
         })}
     }
 }
