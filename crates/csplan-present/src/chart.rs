@@ -48,6 +48,15 @@ pub struct Bar {
     pub height: Decimal,
 }
 
+/// The highest value an axis must reach for `rows` of values: each row's sum when they are
+/// stacked, else the largest value.
+pub fn peak<'a>(rows: impl IntoIterator<Item = &'a [Decimal]>, stacked: bool) -> Decimal {
+    rows.into_iter()
+        .map(|r| if stacked { r.iter().copied().sum() } else { r.iter().copied().max().unwrap_or_default() })
+        .max()
+        .unwrap_or_default()
+}
+
 impl Frame {
     /// The band of group `g` of `groups` across the frame: (left edge, width).
     fn band(&self, g: usize, groups: usize) -> (Decimal, Decimal) {
@@ -108,6 +117,20 @@ impl Frame {
         let start = self.x_value(before, max);
         let end = self.x_value(before + v.max(Decimal::ZERO), max);
         Bar { x: start, width: (end - start).max(Decimal::ZERO), ..row }
+    }
+
+    /// Row `g`'s parts stacked end to end, each value after the ones ahead of it (see
+    /// [`Frame::stacked_hbar`]).
+    pub fn stacked_row(&self, g: usize, groups: usize, values: &[Decimal], max: Decimal) -> Vec<Bar> {
+        let mut before = Decimal::ZERO;
+        values
+            .iter()
+            .map(|v| {
+                let bar = self.stacked_hbar(g, groups, before, *v, max);
+                before += v.max(&Decimal::ZERO);
+                bar
+            })
+            .collect()
     }
 
     /// The middle of row `g`'s band, for its label (horizontal bars).
@@ -224,4 +247,32 @@ pub fn agreement_bars(s: &csplan_calc::responses::Summary) -> Vec<(String, Vec<D
             (l.name.clone(), vec![agree, no_view, disagree])
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn a_stacked_row_runs_end_to_end_from_the_axis_and_the_axis_reaches_the_longest_row() {
+        let rows = [vec![d(50), d(30), d(20)], vec![d(10), d(0), d(70)]];
+        assert_eq!(peak(rows.iter().map(Vec::as_slice), true), d(100), "the longest stack");
+        assert_eq!(peak(rows.iter().map(Vec::as_slice), false), d(70), "the largest value");
+        assert_eq!(peak(std::iter::empty(), true), Decimal::ZERO);
+        let frame = Frame { width: 640, height: 124, left: 230, right: 24, top: 8, bottom: 28 };
+        let bars = frame.stacked_row(0, 2, rows.first().map_or(&[][..], Vec::as_slice), d(100));
+        let starts: Vec<Decimal> = bars.iter().map(|b| b.x).collect();
+        let ends: Vec<Decimal> = bars.iter().map(|b| b.x + b.width).collect();
+        assert_eq!(starts.first().copied(), Some(Decimal::from(frame.left)), "from the axis");
+        assert_eq!(starts.get(1..), ends.get(..2), "each part starts where the one ahead ends");
+        assert_eq!(ends.last().copied(), Some(Decimal::from(frame.width - frame.right)), "100 of 100 reaches the end");
+        // A negative value draws nothing and moves nothing along.
+        let bars = frame.stacked_row(1, 2, &[d(40), d(-5), d(10)], d(100));
+        assert_eq!(bars.get(1).map(|b| b.width), Some(Decimal::ZERO));
+        assert_eq!(bars.get(2).map(|b| b.x), bars.first().map(|b| b.x + b.width));
+    }
 }

@@ -54,12 +54,7 @@ pub struct Layout {
 fn drawing(groups: &Groups, layout: Layout) -> Drawing {
     let Layout { horizontal, stacked, percent } = layout;
     let stacked = stacked && horizontal;
-    let peak = if stacked {
-        groups.iter().map(|(_, v)| v.iter().copied().sum::<Decimal>()).max().unwrap_or_default()
-    } else {
-        groups.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or_default()
-    };
-    let max = nice_ceiling(peak);
+    let max = nice_ceiling(csplan_present::chart::peak(groups.iter().map(|(_, v)| v.as_slice()), stacked));
     let axis = |v: Decimal| if percent { format!("{}%", csplan_model::fmt::short(v, 1)) } else { axis_pounds(v) };
     let n = groups.len();
     // Horizontal bars: one row a group, as tall as it needs, labels on the left.
@@ -73,15 +68,14 @@ fn drawing(groups: &Groups, layout: Layout) -> Drawing {
         .enumerate()
         .flat_map(|(g, (_, values))| {
             let series = values.len();
-            values.iter().enumerate().map(move |(s, v)| {
-                let b = if stacked {
-                    let before: Decimal = values.iter().take(s).copied().sum();
-                    frame.stacked_hbar(g, n, before, *v, max)
-                } else if horizontal {
-                    frame.hbar(g, n, s, series, *v, max)
-                } else {
-                    frame.bar(g, n, s, series, *v, max)
-                };
+            let bars = if stacked {
+                frame.stacked_row(g, n, values, max)
+            } else if horizontal {
+                values.iter().enumerate().map(|(s, v)| frame.hbar(g, n, s, series, *v, max)).collect()
+            } else {
+                values.iter().enumerate().map(|(s, v)| frame.bar(g, n, s, series, *v, max)).collect::<Vec<_>>()
+            };
+            bars.into_iter().enumerate().map(move |(s, b)| {
                 ((g, s), [b.x.to_string(), b.y.to_string(), b.width.to_string(), b.height.to_string()])
             })
         })
