@@ -193,3 +193,45 @@ test('this year as Portsmouth forecast it, equal to csplan care --forecast-on, w
     assert.deepEqual(problems.console, []);
   });
 });
+
+test('the projection costed by financial year: a week\'s cost x 52 gives the year\'s, a cost typed wrong is named and kept, a missing one is asked for', async () => {
+  await app.withPage('?page=care-records', { width: 320 }, async ({ page, problems }) => {
+    await open(page, files());
+    await page.waitForSelector('#care-costs-heading');
+    // Costs a year for every category, in-house and external.
+    const yearly = [['52,000', '104,000'], ['156,000', '208,000'], ['26,000', '52,000'], ['10,400', '20,800']];
+    for (const [c, [inside, outside]] of yearly.entries()) {
+      await page.fill(`#care-costs-${c}-in_house`, inside);
+      await page.fill(`#care-costs-${c}-external`, outside);
+    }
+    await page.waitForSelector('#care-costs-table');
+    const byYear = await rows(page, 'care-costs-table');
+    assert.ok(byYear.length >= 2, byYear.join('\n'));
+    // Each row's total is its categories added (each shown to the pound, so within £0.50 each).
+    const pounds = (t) => Number(t.replace(/[£,]/g, ''));
+    for (const r of await page.$$eval('#care-costs-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())))) {
+      const [, ...money] = r;
+      const total = money.pop();
+      assert.ok(Math.abs(money.reduce((a, m) => a + pounds(m), 0) - pounds(total)) <= money.length / 2, r.join(' '));
+    }
+    // The same costs a week, x 52: the same table.
+    await page.selectOption('#care-cost-per', 'week');
+    await page.waitForSelector('#care-weeks');
+    for (const [c, [inside, outside]] of yearly.entries()) {
+      await page.fill(`#care-costs-${c}-in_house`, String(pounds(inside) / 52));
+      await page.fill(`#care-costs-${c}-external`, String(pounds(outside) / 52));
+    }
+    assert.deepEqual(await rows(page, 'care-costs-table'), byYear);
+    // Typed wrong: named, and the text kept.
+    await page.fill('#care-costs-0-in_house', '-5');
+    await page.waitForSelector('#care-costs-0-in_house-error');
+    assert.match(await page.locator('#care-costs-0-in_house-error').innerText(), /cannot be negative/);
+    assert.equal(await page.inputValue('#care-costs-0-in_house'), '-5');
+    await clean(page);
+    // A provision its children are in, left blank: asked for by name.
+    await page.fill('#care-costs-0-in_house', '');
+    await page.waitForSelector('#care-costs-missing');
+    assert.equal(await page.locator('#care-costs-missing').innerText(), 'Enter the in-house cost a year for Fostering');
+    assert.deepEqual(problems.console, []);
+  });
+});

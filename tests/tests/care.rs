@@ -521,3 +521,66 @@ fn the_later_year_wins_whatever_order_the_files_come_in_and_empty_or_impossible_
         "{said:?}"
     );
 }
+
+#[test]
+fn the_projection_is_costed_by_financial_year_with_provision_weighted_and_inflation_each_year() {
+    use csplan_calc::care::{project_costs, CareMonth, CareProjection};
+    use csplan_model::{Decimal, Money};
+    let d = |v: i64| Decimal::from(v);
+    // Two fostered children and one in residential care, month after month for two years.
+    let months = (0..=24)
+        .map(|m| CareMonth {
+            month: m,
+            date: if m == 0 { "2022-03-31".to_string() } else { String::new() },
+            children: vec![vec![d(2), d(1)]],
+            low: vec![vec![d(2), d(1)]],
+            high: vec![vec![d(2), d(1)]],
+            total: d(3),
+            total_low: d(3),
+            total_high: d(3),
+            entrants: Decimal::ZERO,
+            exits: Decimal::ZERO,
+        })
+        .collect();
+    let p = CareProjection {
+        bands: vec!["10-16".to_string()],
+        categories: vec!["Fostering".to_string(), "Residential".to_string()],
+        months,
+    };
+    // Weekly costs typed as a council writes them; half the fostered children in-house.
+    let names = p.categories.clone();
+    let typed = [("461.54".to_string(), "923.08".to_string()), (String::new(), "2,307.69".to_string())];
+    let costs =
+        csplan_validation::care::read_costs(&typed, &names, true, "52", "10").unwrap_or_else(|e| unreachable!("{e:?}"));
+    let shares = [Some(Decimal::new(5, 1)), Some(Decimal::ZERO)];
+    let c = project_costs(&p, &shares, &costs).unwrap_or_else(|e| unreachable!("{e}"));
+    // Fostering: £24,000.08 in-house and £48,000.16 external a year (x 52), half each:
+    // £36,000.12 a placement a year.
+    assert_eq!(c.unit_cost, [Money::new(Decimal::new(3_600_012, 2)), Money::new(Decimal::new(11_999_988, 2))]);
+    let years: Vec<(String, u32, String)> =
+        c.years.iter().map(|y| (y.year.clone(), y.months, y.total.display_pence())).collect();
+    assert_eq!(
+        years,
+        [
+            ("2022/23".to_string(), 12, "£192,000.12".to_string()),
+            ("2023/24".to_string(), 12, "£211,200.13".to_string()),
+        ],
+        "2 x £36,000.12 + £119,999.88 a year, then 10% more (£211,200.132, to the penny)"
+    );
+    // A category with children needs the cost of the provision they are in.
+    let typed = [("461.54".to_string(), String::new()), (String::new(), "2,307.69".to_string())];
+    let costs =
+        csplan_validation::care::read_costs(&typed, &names, true, "52", "0").unwrap_or_else(|e| unreachable!("{e:?}"));
+    assert_eq!(
+        project_costs(&p, &shares, &costs).err().as_deref(),
+        Some("Enter the external cost a year for Fostering")
+    );
+    // Typed wrong: each named by its field, with the words typed for the category.
+    let typed = [("-5".to_string(), "lots".to_string())];
+    let problems = csplan_validation::care::read_costs(&typed, &names, true, "0", "-1").err().unwrap_or_default();
+    let said: Vec<(String, String)> = problems.iter().map(|p| (p.path.clone(), p.message.clone())).collect();
+    assert!(said.iter().any(|(p, m)| p == "care.costs[0].in_house" && m.contains("cannot be negative")), "{said:?}");
+    assert!(said.iter().any(|(p, _)| p == "care.costs[0].external"), "{said:?}");
+    assert!(said.iter().any(|(p, _)| p == "care.weeks"), "{said:?}");
+    assert!(said.iter().any(|(p, _)| p == "care.inflation"), "{said:?}");
+}

@@ -702,3 +702,137 @@ pub fn year_forecast(records: &Records, setup: &CareSetup, on: Day) -> YearForec
     }
     YearForecast { year: format!("{}/{:02}", y, (y + 1) % 100), from, to, on, lines }
 }
+
+/// The projection costed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CareCostResult {
+    /// By category: the share of its children placed in-house on the projection's first day
+    /// (PLACE_PROVIDER PR0 or PR1), from the records; None when it has none.
+    #[serde(with = "csplan_model::dec::vec_option")]
+    pub in_house_share: Vec<Option<Decimal>>,
+    /// By category: one placement's cost a year in the first year, in-house and external
+    /// weighted by that share, to the penny (halves up).
+    pub unit_cost: Vec<csplan_model::Money>,
+    /// Each financial year (April to March) the projection reaches, by category and in all.
+    pub years: Vec<CareCostYear>,
+}
+
+/// One financial year's cost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CareCostYear {
+    /// `2022/23`.
+    pub year: String,
+    /// Months of the year in the projection.
+    pub months: u32,
+    /// By category, to the penny.
+    pub by_category: Vec<csplan_model::Money>,
+    /// In all, to the penny.
+    pub total: csplan_model::Money,
+}
+
+/// By category, the share of its children placed in-house on `on`, from the records.
+pub fn in_house_shares(records: &Records, setup: &CareSetup, on: Day) -> Vec<Option<Decimal>> {
+    let f = year_forecast(records, setup, on);
+    setup
+        .categories
+        .iter()
+        .map(|c| {
+            let count = |in_house: bool| {
+                f.lines
+                    .iter()
+                    .filter(|l| l.category == c.name && l.in_house == in_house)
+                    .map(|l| l.children_now)
+                    .sum::<u64>()
+            };
+            let (inside, outside) = (count(true), count(false));
+            (inside + outside > 0).then(|| Decimal::from(inside) / Decimal::from(inside + outside))
+        })
+        .collect()
+}
+
+/// Costs the projection: each month after the first, every category's expected children x
+/// its unit cost a year / 12, the unit cost rising by inflation at the start of each year
+/// of the projection after the first; summed by financial year, each to the penny (halves
+/// up). A category with children needs the cost of each provision it uses: the error names
+/// it.
+pub fn project_costs(
+    p: &CareProjection,
+    shares: &[Option<Decimal>],
+    costs: &csplan_model::care::CareCosts,
+) -> Result<CareCostResult, String> {
+    let mut unit = Vec::with_capacity(p.categories.len());
+    for (c, name) in p.categories.iter().enumerate() {
+        let share = shares.get(c).copied().flatten();
+        let (inside, outside) = costs.annual.get(c).copied().unwrap_or((None, None));
+        let value = |m: Option<csplan_model::Money>, what: &str| {
+            m.map(|m| m.value()).ok_or_else(|| format!("Enter the {what} cost a year for {name}"))
+        };
+        let cost = match share {
+            None => inside.or(outside).map_or(Decimal::ZERO, |m| m.value()),
+            Some(s) if s == Decimal::ONE => value(inside, "in-house")?,
+            Some(s) if s.is_zero() => value(outside, "external")?,
+            Some(s) => {
+                let (i, o) = (value(inside, "in-house")?, value(outside, "external")?);
+                s.checked_mul(i)
+                    .zip((Decimal::ONE - s).checked_mul(o))
+                    .and_then(|(a, b)| a.checked_add(b))
+                    .ok_or_else(|| format!("The costs for {name} are too large to add up"))?
+            }
+        };
+        unit.push(cost);
+    }
+    let growth = costs
+        .inflation
+        .value()
+        .checked_div(Decimal::ONE_HUNDRED)
+        .and_then(|r| Decimal::ONE.checked_add(r))
+        .ok_or("Inflation that high cannot be costed")?;
+    let start =
+        p.months.first().and_then(|m| crate::projection::year_month(&m.date)).ok_or("The projection has no start")?;
+    let twelve = Decimal::from(12);
+    let mut years: Vec<CareCostYear> = Vec::new();
+    let mut factor = Decimal::ONE;
+    for m in 1..p.months.len() {
+        if m > 1 && (m - 1) % 12 == 0 {
+            factor = factor.checked_mul(growth).ok_or("Inflation that high cannot be costed")?;
+        }
+        let counts = p.by_category(m);
+        let month: Vec<Decimal> = unit
+            .iter()
+            .zip(&counts)
+            .map(|(u, n)| u.checked_mul(*n).and_then(|x| x.checked_mul(factor)).map(|x| x / twelve))
+            .collect::<Option<_>>()
+            .ok_or("These costs are too large to add up")?;
+        let year = crate::projection::financial_year(crate::projection::add_months(
+            start,
+            u32::try_from(m).map_err(|_| "The projection is too long to cost")?,
+        ));
+        match years.last_mut() {
+            Some(y) if y.year == year => {
+                y.months += 1;
+                for (total, v) in y.by_category.iter_mut().zip(&month) {
+                    let sum = total.value().checked_add(*v).ok_or("These costs are too large to add up")?;
+                    *total = csplan_model::Money::new(sum);
+                }
+            }
+            _ => years.push(CareCostYear {
+                year,
+                months: 1,
+                by_category: month.iter().map(|v| csplan_model::Money::new(*v)).collect(),
+                total: csplan_model::Money::ZERO,
+            }),
+        }
+    }
+    for y in &mut years {
+        for v in &mut y.by_category {
+            *v = v.round_pence();
+        }
+        let sum = y.by_category.iter().try_fold(Decimal::ZERO, |a, v| a.checked_add(v.value()));
+        y.total = csplan_model::Money::new(sum.ok_or("These costs are too large to add up")?).round_pence();
+    }
+    Ok(CareCostResult {
+        in_house_share: shares.to_vec(),
+        unit_cost: unit.into_iter().map(|u| csplan_model::Money::new(u).round_pence()).collect(),
+        years,
+    })
+}

@@ -139,12 +139,12 @@ pub(crate) fn year_month(date: &str) -> Option<(i32, u32)> {
     (1..=12).contains(&m).then_some((y, m))
 }
 
-fn add_months((y, m): (i32, u32), n: u32) -> (i32, u32) {
+pub(crate) fn add_months((y, m): (i32, u32), n: u32) -> (i32, u32) {
     let zero_based = (m - 1) + n;
     (y + (zero_based / 12) as i32, zero_based % 12 + 1)
 }
 
-fn financial_year((y, m): (i32, u32)) -> String {
+pub(crate) fn financial_year((y, m): (i32, u32)) -> String {
     let start = if m >= 4 { y } else { y - 1 };
     format!("{start}/{:02}", (start + 1).rem_euclid(100))
 }

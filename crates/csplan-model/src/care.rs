@@ -84,3 +84,13 @@ impl CareSetup {
         self.categories.iter().flat_map(|c| c.places.iter().map(|p| p.to_ascii_uppercase())).collect()
     }
 }
+
+/// What each category's placements cost, for the projection's costs: a year's cost of one
+/// in-house and one external placement (each given or not), and inflation a year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CareCosts {
+    /// By category, in the setup's order: (in-house, external), a year each.
+    pub annual: Vec<(Option<crate::Money>, Option<crate::Money>)>,
+    /// Inflation a year, %: each year of the projection after its first costs this much more.
+    pub inflation: crate::Rate,
+}

@@ -182,3 +182,24 @@ pub mod vec_vec {
         seq.end()
     }
 }
+
+/// Serde for `Vec<Option<Decimal>>` (written only): a JSON array of decimals and nulls.
+pub mod vec_option {
+    use super::*;
+    use serde::ser::SerializeSeq;
+
+    /// Writes each value as a JSON string, or `null`.
+    pub fn serialize<S: Serializer>(values: &[Option<Decimal>], serializer: S) -> Result<S::Ok, S::Error> {
+        struct One<'a>(&'a Option<Decimal>);
+        impl serde::Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                super::option::serialize(self.0, serializer)
+            }
+        }
+        let mut seq = serializer.serialize_seq(Some(values.len()))?;
+        for v in values {
+            seq.serialize_element(&One(v))?;
+        }
+        seq.end()
+    }
+}

@@ -1220,3 +1220,35 @@ pub fn care_year_forecast(f: &csplan_calc::care::YearForecast) -> Table {
     ));
     t
 }
+
+/// The projection's cost by financial year and category (`csplan_calc::care::project_costs`).
+pub fn care_costs(c: &csplan_calc::care::CareCostResult, categories: &[String]) -> Table {
+    let mut columns = vec![col("Financial year", Unit::Text), col("Months", Unit::Number)];
+    columns.extend(categories.iter().map(|n| col(n, Unit::Pounds)));
+    columns.push(col("Total", Unit::Pounds));
+    let mut t = Table::new("care-costs", "Cost of the projection by financial year", columns);
+    for y in &c.years {
+        let mut row = vec![text(y.year.clone()), number(Decimal::from(y.months), 0)];
+        row.extend(y.by_category.iter().map(|m| pounds(*m)));
+        row.push(pounds(y.total));
+        t.row(row);
+    }
+    let units: Vec<String> = categories
+        .iter()
+        .zip(&c.unit_cost)
+        .zip(&c.in_house_share)
+        .map(|((name, unit), share)| match share {
+            Some(s) => format!(
+                "{name} {} ({}% in-house)",
+                unit.display_pounds(),
+                csplan_model::fmt::short(*s * Decimal::ONE_HUNDRED, 0)
+            ),
+            None => format!("{name} {} (no children in it on the day)", unit.display_pounds()),
+        })
+        .collect();
+    t.note(format!(
+        "Each month: expected children x one placement's cost a year / 12, the cost rising by inflation each year after the first; each year to the penny, halves up. One placement a year in the first year, in-house and external weighted by the share placed in-house (PLACE_PROVIDER PR0, PR1) on the projection's first day: {}.",
+        units.join("; ")
+    ));
+    t
+}

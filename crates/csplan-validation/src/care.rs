@@ -2,6 +2,7 @@
 //! line: the reference window and the months to project.
 
 use csplan_model::day::Day;
+use csplan_model::Decimal;
 
 use crate::Problem;
 
@@ -60,5 +61,62 @@ pub fn read_window(from: &str, to: &str, months: &str) -> Result<Window, Vec<Pro
     match (from, to, months) {
         (Some(from), Some(to), Some(months)) if problems.is_empty() => Ok(Window { from, to, months }),
         _ => Err(problems),
+    }
+}
+
+/// The placement costs as typed for the projection, by category: the in-house and the
+/// external cost, each a year or a week (`weekly`, times `weeks` in a year); and inflation a
+/// year. Paths: `care.costs[c].in_house`, `care.costs[c].external`, `care.weeks`,
+/// `care.inflation`. A cost left blank is not given; none may be negative.
+pub fn read_costs(
+    typed: &[(String, String)],
+    names: &[String],
+    weekly: bool,
+    weeks: &str,
+    inflation: &str,
+) -> Result<csplan_model::care::CareCosts, Vec<Problem>> {
+    use crate::fields::{Info, Path, Reader};
+    const IN_HOUSE: Info = Info::money("In-house").optional().subject("the in-house cost for {}").example("45,000");
+    const EXTERNAL: Info = Info::money("External").optional().subject("the external cost for {}").example("90,000");
+    const WEEKS: Info = Info::count("Weeks in a year").subject("the weeks in a year").example("52 or 52.14");
+    const INFLATION: Info = Info::rate("Inflation a year").or_zero().subject("inflation").example("3");
+    let mut problems = Vec::new();
+    let mut r = Reader { problems: &mut problems };
+    let at = Path::root("care");
+    let weeks = if weekly { r.number(&at.field("weeks"), &WEEKS, weeks, "") } else { None };
+    let inflation = r.number(&at.field("inflation"), &INFLATION, inflation, "").unwrap_or_default();
+    let mut annual = Vec::with_capacity(names.len());
+    let mut negative = Vec::new();
+    for (c, name) in names.iter().enumerate() {
+        let (inside, outside) = typed.get(c).map_or(("", ""), |(i, o)| (i.as_str(), o.as_str()));
+        let row = at.at("costs", c);
+        let mut one = |info: &Info, key: &str, text: &str| {
+            let path = row.field(key);
+            let v = r.number(&path, info, text, name)?;
+            if v.is_sign_negative() && !v.is_zero() {
+                negative.push(Problem::error(
+                    &path,
+                    format!("{} cannot be negative", crate::fields::capitalised(&info.subject_of(name))),
+                ));
+            }
+            let year = match weeks {
+                Some(w) => v.checked_mul(w)?,
+                None => v,
+            };
+            Some(csplan_model::Money::new(year))
+        };
+        annual.push((one(&IN_HOUSE, "in_house", inside), one(&EXTERNAL, "external", outside)));
+    }
+    if weeks.is_some_and(|w| w <= Decimal::ZERO) {
+        problems.push(Problem::error("care.weeks", "The weeks in a year must be more than 0"));
+    }
+    if inflation.is_sign_negative() && !inflation.is_zero() {
+        problems.push(Problem::error("care.inflation", "Inflation cannot be negative here; enter 0 for none"));
+    }
+    problems.extend(negative);
+    if problems.is_empty() {
+        Ok(csplan_model::care::CareCosts { annual, inflation: csplan_model::Rate::new(inflation) })
+    } else {
+        Err(problems)
     }
 }

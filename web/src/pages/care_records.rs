@@ -5,12 +5,14 @@
 //! `csplan_validation::care`, the tables `csplan_present::tables`: the same code as
 //! `csplan care`.
 
-use csplan_calc::care::{fit, history, project, year_forecast, CareProjection, HistoryPoint};
+use csplan_calc::care::{
+    fit, history, in_house_shares, project, project_costs, year_forecast, CareProjection, HistoryPoint,
+};
 use csplan_data::ssda903::{read, ReadError, Records};
 use csplan_model::care::CareSetup;
 use csplan_model::Decimal;
 use csplan_present::tables;
-use csplan_validation::care::{read_day, read_window};
+use csplan_validation::care::{read_costs, read_day, read_window};
 use csplan_validation::cost_form::PlacementsForm;
 use csplan_validation::Problem;
 use leptos::prelude::*;
@@ -23,13 +25,14 @@ use crate::route::{use_route_context, Page};
 
 /// A text field of the window, with its error.
 fn window_field(
-    id: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    id: impl Into<String>,
+    label: impl Into<String>,
+    hint: impl Into<String>,
     value: RwSignal<String>,
     problems: Memo<Vec<Problem>>,
-    path: &'static str,
+    path: impl Into<String>,
 ) -> impl IntoView {
+    let (id, label, hint, path) = (id.into(), label.into(), hint.into(), path.into());
     let error = Memo::new(move |_| problems.with(|p| p.iter().find(|p| p.path == path).map(|p| p.message.clone())));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -43,10 +46,10 @@ fn window_field(
     };
     view! {
         <div class=move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
-            <label class="govuk-label" for=id>{label}</label>
+            <label class="govuk-label" for=id.clone()>{label}</label>
             <div class="govuk-hint" id=format!("{id}-hint")>{hint}</div>
-            {move || error.get().map(|m| view! {
-                <p class="govuk-error-message" id=format!("{id}-error")><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+            {let error_id = format!("{id}-error"); move || error.get().map(|m| view! {
+                <p class="govuk-error-message" id=error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
             })}
             <input class=move || if error.with(Option::is_some) { "govuk-input govuk-input--width-10 govuk-input--error" } else { "govuk-input govuk-input--width-10" }
                 id=id type="text" spellcheck="false" aria-describedby=described
@@ -165,6 +168,62 @@ fn CareRecords() -> impl IntoView {
             _ => None,
         })
     };
+    // What the projection costs: each category's in-house and external cost, a year or a
+    // week, weighted by the share placed in-house on the window's last day, with inflation.
+    let typed_costs: Vec<(RwSignal<String>, RwSignal<String>)> =
+        names.get_untracked().iter().map(|_| (RwSignal::new(String::new()), RwSignal::new(String::new()))).collect();
+    let typed_costs = StoredValue::new(typed_costs);
+    let (weekly, weeks, inflation) =
+        (RwSignal::new(false), RwSignal::new("52".to_string()), RwSignal::new("0".to_string()));
+    let costs = Memo::new(move |_| {
+        let typed: Vec<(String, String)> =
+            typed_costs.with_value(|t| t.iter().map(|(i, o)| (i.get(), o.get())).collect());
+        read_costs(&typed, &names.get(), weekly.get(), &weeks.get(), &inflation.get())
+    });
+    let cost_problems = Memo::new(move |_| costs.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
+    let shares = Memo::new(move |_| {
+        let w = window.get().ok()?;
+        records.with(|r| r.as_ref().map(|r| setup.with_value(|s| in_house_shares(r, s, w.to))))
+    });
+    let given = Memo::new(move |_| {
+        costs.with(|c| c.as_ref().is_ok_and(|c| c.annual.iter().any(|(i, o)| i.is_some() || o.is_some())))
+    });
+    let costed = Memo::new(move |_| {
+        let c = costs.get().ok()?;
+        let s = shares.get()?;
+        given.get().then(|| projection.with(|p| p.as_ref().map(|p| project_costs(p, &s, &c))))?
+    });
+    let costs_table = Memo::new(move |_| {
+        costed.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).map(|c| tables::care_costs(c, &names.get())))
+    });
+    let cost_fields = move || {
+        let share_of = move |c: usize| {
+            shares.with(|s| match s.as_ref().and_then(|s| s.get(c).copied().flatten()) {
+                Some(v) => format!(
+                    "{}% of its children were in-house on the window's last day",
+                    csplan_model::fmt::short(v * Decimal::ONE_HUNDRED, 0)
+                ),
+                None => "None in it on the window's last day".to_string(),
+            })
+        };
+        names
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(c, name)| {
+                let (inside, outside) = typed_costs.with_value(|t| t.get(c).copied()).unwrap_or_default();
+                view! {
+                    <fieldset class="govuk-fieldset">
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{name.clone()}</legend>
+                        <div class="app-inline-fields">
+                            {window_field(format!("care-costs-{c}-in_house"), "In-house (£)", share_of(c), inside, cost_problems, format!("care.costs[{c}].in_house"))}
+                            {window_field(format!("care-costs-{c}-external"), "External (£)", "Blank if none", outside, cost_problems, format!("care.costs[{c}].external"))}
+                        </div>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
     // This financial year as Portsmouth's paper forecasts it, and its average numbers
     // written into the Cost of care page's placement lines (numbers only: no child's record
     // leaves this page).
@@ -238,6 +297,25 @@ fn CareRecords() -> impl IntoView {
             <LiveTable table=bands_table small=true/>
             <CsvLink id="care-long-csv" file="csplan-care-projection.csv"
                 label=Signal::derive(|| "Download the projection by age band and category (CSV)".to_string()) csv=long_csv/>
+            <h2 class="govuk-heading-m" id="care-costs-heading">"What the projection costs"</h2>
+            <p class="govuk-body">"Enter what one placement of each category costs, in-house and external. Each category's cost is weighted by the share of its children placed in-house (PLACE_PROVIDER PR0 or PR1) on the window's last day."</p>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="care-cost-per">"The costs are"</label>
+                <select class="govuk-select" id="care-cost-per" on:change=move |e| weekly.set(event_target_value(&e) == "week")>
+                    <option value="year" selected=move || !weekly.get()>"A year"</option>
+                    <option value="week" selected=move || weekly.get()>"A week"</option>
+                </select>
+            </div>
+            <div class="app-inline-fields">
+                {move || weekly.get().then(|| window_field("care-weeks", "Weeks in a year", "Weekly costs are multiplied by this", weeks, cost_problems, "care.weeks"))}
+                {window_field("care-inflation", "Inflation a year (%)", "Each year after the first costs this much more", inflation, cost_problems, "care.inflation")}
+            </div>
+            {cost_fields}
+            {move || costed.with(|c| match c {
+                Some(Err(m)) => Some(view! { <p class="govuk-body" id="care-costs-missing"><strong>{m.clone()}</strong></p> }),
+                _ => None,
+            })}
+            <LiveTable table=costs_table/>
             <h2 class="govuk-heading-m" id="care-forecast-heading">"This financial year, as Portsmouth forecast it"</h2>
             <p class="govuk-body">"From the children in placement on the day: each stays until the placement's recorded end date, or to 31 March if none is recorded (or until 18). The average number over the year, times each line's unit cost, is the year's forecast against the budget on the Cost of care page."</p>
             {window_field("care-forecast-on", "Forecast from", "Like 2017-04-01: the financial year containing this day is forecast", forecast_on, forecast_problems, "care.forecast_on")}
