@@ -26,5 +26,13 @@ fn main() {
     let names = csplan_data::authority_names(&rows);
     let mut list = String::from("/// Every authority in DfE's workforce table, by name (written by `web/build.rs`).\n");
     let _ = writeln!(list, "pub const DFE_AUTHORITIES: [&str; {}] = {names:?};", names.len());
+    // The same names as the <datalist>'s options, HTML written once here rather than a view
+    // for each in the download.
+    let escape = |n: &str| n.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    let options: String = names.iter().map(|n| format!("<option value=\"{}\"></option>", escape(n))).collect();
+    let _ = writeln!(
+        list,
+        "/// [`DFE_AUTHORITIES`] as `<option>` elements.\npub const DFE_AUTHORITY_OPTIONS: &str = {options:?};"
+    );
     std::fs::write(std::path::Path::new(&dir).join("authorities.rs"), list).expect("OUT_DIR is writable");
 }

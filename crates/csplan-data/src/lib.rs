@@ -197,10 +197,13 @@ pub fn authority_names(rows: &[WorkforceRow]) -> Vec<String> {
 }
 
 /// The name in `names` that `query` is, ignoring case, spaces and punctuation, as
-/// [`find_authority`] matches names.
+/// [`find_authority`] matches names. DfE's names are ASCII, so this compares ASCII letters
+/// and digits only, and the page that calls it carries no Unicode tables.
 pub fn named<'a>(names: &[&'a str], query: &str) -> Option<&'a str> {
-    let q = normalise(query);
-    (!q.is_empty()).then(|| names.iter().copied().find(|n| normalise(n) == q)).flatten()
+    let key =
+        |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect() };
+    let q = key(query);
+    (!q.is_empty()).then(|| names.iter().copied().find(|n| key(n) == q)).flatten()
 }
 
 fn normalise(s: &str) -> String {

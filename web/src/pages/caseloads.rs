@@ -111,9 +111,7 @@ fn AuthorityField() -> impl IntoView {
     });
     view! {
         {bound(planner, path, spec)}
-        <datalist id="dfe-authorities">
-            {DFE_AUTHORITIES.iter().map(|n| view! { <option value=*n></option> }).collect_view()}
-        </datalist>
+        <datalist id="dfe-authorities" inner_html=DFE_AUTHORITY_OPTIONS></datalist>
         <div aria-live="polite" class="app-no-print">
             {move || named.get().map(|name| view! {
                 <p class="govuk-body" id="dfe-authority-offer">
