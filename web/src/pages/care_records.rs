@@ -1,7 +1,10 @@
 //! Children in care from the council's own SSDA903 records, a page and a download of its
-//! own (linked from the Children in care page): the files are opened and read in this browser (nothing is uploaded), cleaned, shown as a
-//! history by category, and projected by age band and category. Reading and cleaning are
-//! `csplan_data::ssda903`, the model `csplan_calc::care`, the window's fields
+//! own (linked from the Children in care page): the files are opened and read in this
+//! browser (nothing is uploaded, nothing is kept), cleaned, shown as a history by category,
+//! projected by age band and category and costed by financial year; and this financial
+//! year forecast as Portsmouth's paper does, whose average numbers can be written into the
+//! Cost of care page's placement lines (numbers only). Reading and cleaning are
+//! `csplan_data::ssda903`, the model and costs `csplan_calc::care`, the fields
 //! `csplan_validation::care`, the tables `csplan_present::tables`: the same code as
 //! `csplan care`.
 
