@@ -49,6 +49,12 @@ pub fn short(value: Decimal, dp: u32) -> String {
     grouped(rounded, rounded.scale())
 }
 
+/// A share (0 to 1) as a per cent to `dp` places, halves up, no trailing zeros: `0.625` at
+/// 0 -> `"63%"`.
+pub fn share_percent(share: Decimal, dp: u32) -> String {
+    format!("{}%", short(share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(share), dp))
+}
+
 /// An amount of money for an axis label: `£25m`, `£1.25m`, `£750k`, `£900`.
 pub fn axis_pounds(value: Decimal) -> String {
     let million = Decimal::from(1_000_000);

@@ -887,7 +887,7 @@ pub fn package(p: &Package) -> Table {
         let average = match (l.kind, l.average) {
             (_, None) => Cell::missing("No responses"),
             (LeverKind::Proposal, Some(v)) => {
-                Cell::figure(v, format!("{}% accepted", short(v * Decimal::ONE_HUNDRED, 1)))
+                Cell::figure(v, format!("{} accepted", csplan_model::fmt::share_percent(v, 1)))
             }
             (LeverKind::Principle, Some(v)) => Cell::figure(v, format!("{} (agree 1, disagree -1)", short(v, 2))),
             (kind, Some(v)) => Cell::figure(v, show_amount(kind, &l.unit, v)),
@@ -1238,11 +1238,9 @@ pub fn care_costs(c: &csplan_calc::care::CareCostResult, categories: &[String]) 
         .zip(&c.unit_cost)
         .zip(&c.in_house_share)
         .map(|((name, unit), share)| match share {
-            Some(s) => format!(
-                "{name} {} ({}% in-house)",
-                unit.display_pounds(),
-                csplan_model::fmt::short(*s * Decimal::ONE_HUNDRED, 0)
-            ),
+            Some(s) => {
+                format!("{name} {} ({} in-house)", unit.display_pounds(), csplan_model::fmt::share_percent(*s, 0))
+            }
             None => format!("{name} {} (no children in it on the day)", unit.display_pounds()),
         })
         .collect();

@@ -203,8 +203,8 @@ fn CareRecords() -> impl IntoView {
         let share_of = move |c: usize| {
             shares.with(|s| match s.as_ref().and_then(|s| s.get(c).copied().flatten()) {
                 Some(v) => format!(
-                    "{}% of its children were in-house on the window's last day",
-                    csplan_model::fmt::short(v * Decimal::ONE_HUNDRED, 0)
+                    "{} of its children were in-house on the window's last day",
+                    csplan_model::fmt::share_percent(v, 0)
                 ),
                 None => "None in it on the window's last day".to_string(),
             })
