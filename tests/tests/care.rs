@@ -120,7 +120,7 @@ fn a_malformed_date_or_an_unknown_place_is_named_with_its_file_row_and_column() 
 
 mod projection {
     use csplan_calc::care::{fit, history, population, project};
-    use csplan_model::care::{CareCategory, CareSetup};
+    use csplan_model::care::{CareCategory, CareSetup, Step};
     use csplan_model::Decimal;
 
     use super::*;
@@ -163,7 +163,8 @@ mod projection {
         // A window with no entrant, exit or move in it (B came on 1 January 2021).
         let rates = fit(&records, &setup, day("01/02/2021"), day("31/12/2021")).unwrap_or_else(|e| unreachable!("{e}"));
         let at = |start: &str| {
-            let p = project(&records, &setup, &rates, day(start), 1).unwrap_or_else(|e| unreachable!("{e}"));
+            let p =
+                project(&records, &setup, &rates, day(start), 1, Step::Daily).unwrap_or_else(|e| unreachable!("{e}"));
             p.months[1].clone()
         };
         // No exits or moves were seen, so each child stays unless they age or their end comes.
@@ -221,7 +222,8 @@ mod projection {
         let records = read_ok(&files(&authority(3_000)));
         assert!(!history(&records, &setup).is_empty());
         let rates = fit(&records, &setup, day("01/10/2021"), day("31/03/2022")).unwrap_or_else(|e| unreachable!("{e}"));
-        let p = project(&records, &setup, &rates, day("31/03/2022"), 24).unwrap_or_else(|e| unreachable!("{e}"));
+        let p = project(&records, &setup, &rates, day("31/03/2022"), 24, Step::Daily)
+            .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(p.months.len(), 25);
         let tolerance = Decimal::new(1, 2);
         for w in p.months.windows(2) {
@@ -269,11 +271,220 @@ mod projection {
         let records = read_ok(&files(&children));
         let setup = one_band();
         let rates = fit(&records, &setup, day("01/04/2021"), day("31/03/2022")).unwrap_or_else(|e| unreachable!("{e}"));
-        let p = project(&records, &setup, &rates, day("31/03/2022"), 24).unwrap_or_else(|e| unreachable!("{e}"));
+        let p = project(&records, &setup, &rates, day("31/03/2022"), 24, Step::Daily)
+            .unwrap_or_else(|e| unreachable!("{e}"));
         let (start, end) = (p.months[0].total, p.months[24].total);
         assert_eq!(start, Decimal::from(200));
         let drift = (end - start).abs() / start;
         assert!(drift < Decimal::new(3, 2), "200 -> {end} ({drift})");
+    }
+}
+
+mod adjusted_and_monthly {
+    use csplan_calc::care::{fit, project, AdjustProblem, Rates};
+    use csplan_model::care::{AdjustBy, AdjustedRate, CareSetup, RateAdjustment, Step};
+    use csplan_model::Decimal;
+    use csplan_validation::care::{read_adjustments, AdjustmentText};
+
+    use super::*;
+
+    fn authority() -> (Records, Rates) {
+        let mut eps = Vec::new();
+        let mut heads = Vec::new();
+        // 120 children in four categories and two bands, some leaving and some moving in
+        // the window, some starting in it.
+        for i in 0..120u32 {
+            let dob = if i % 2 == 0 { "01/06/2008" } else { "01/06/2014" };
+            heads.push(format!("C{i},1,{dob},,,,"));
+            let place = ["U1", "K2", "P2", "A3"].get(usize::try_from(i % 4).unwrap_or(0)).copied().unwrap_or("U1");
+            let start = if i % 5 == 0 { format!("{:02}/11/2021", 1 + i % 28) } else { "01/01/2020".to_string() };
+            let end = (i % 7 == 0).then(|| format!("{:02}/02/2022", 1 + i % 27));
+            if i % 11 == 0 {
+                eps.push(format!("C{i},{start},S,C2,N1,{place},PR1,15/12/2021,E11,,,,"));
+                eps.push(format!("C{i},15/12/2021,P,C2,N1,U4,PR4,,,,,,"));
+            } else {
+                eps.push(format!("C{i},{start},S,C2,N1,{place},PR1,{},E11,,,,", end.unwrap_or_default()));
+            }
+        }
+        let h: Vec<&str> = heads.iter().map(String::as_str).collect();
+        let e: Vec<&str> = eps.iter().map(String::as_str).collect();
+        let records = read_ok(&[file("header.csv", HEADER, &h), file("episodes.csv", EPISODES, &e)]);
+        let rates = fit(&records, &CareSetup::default(), day("01/10/2021"), day("31/03/2022"))
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        (records, rates)
+    }
+
+    fn adjust(
+        rate: AdjustedRate,
+        band: Option<usize>,
+        category: Option<usize>,
+        by: AdjustBy,
+        value: i64,
+    ) -> RateAdjustment {
+        RateAdjustment { rate, band, category, by, value: Decimal::from(value) }
+    }
+
+    #[test]
+    fn adjustments_multiply_or_add_for_a_band_and_category_and_are_refused_past_0_or_1() {
+        let (_, rates) = authority();
+        let setup = CareSetup::default();
+        // Nothing changed by x1 and +0.
+        let same = rates
+            .adjust(&[
+                adjust(AdjustedRate::Exits, None, None, AdjustBy::Multiply, 1),
+                adjust(AdjustedRate::Entrants, None, None, AdjustBy::Add, 0),
+            ])
+            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        for b in 0..5 {
+            for c in 0..4 {
+                assert_eq!(same.exit_rate(b, c), rates.exit_rate(b, c));
+                assert_eq!(same.entrants_per_day(b, c), rates.entrants_per_day(b, c));
+            }
+        }
+        // Exits doubled for 10-16 fostering only.
+        let twice = rates
+            .adjust(&[adjust(AdjustedRate::Exits, Some(3), Some(0), AdjustBy::Multiply, 2)])
+            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        assert!(rates.exit_rate(3, 0) > Decimal::ZERO, "the authority has 10-16 foster exits");
+        assert_eq!(twice.exit_rate(3, 0), (rates.exit_rate(3, 0) * Decimal::TWO).round_dp(16));
+        assert_eq!(twice.exit_rate(4, 0), rates.exit_rate(4, 0));
+        assert_eq!(twice.exit_rate(3, 1), rates.exit_rate(3, 1));
+        // 365 more entrants a year into residential: one more a day, shared among the
+        // bands as the fitted residential entrants are.
+        let more = rates
+            .adjust(&[adjust(AdjustedRate::Entrants, None, Some(1), AdjustBy::Add, 365)])
+            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        let added: Decimal = (0..5).map(|b| more.entrants_per_day(b, 1) - rates.entrants_per_day(b, 1)).sum();
+        assert!((added - Decimal::ONE).abs() < Decimal::new(1, 12), "{added}");
+        assert_eq!(more.entrants_per_day(3, 0), rates.entrants_per_day(3, 0), "fostering unchanged");
+        // Taking away more exits than there are: below 0, refused, naming the group.
+        let err = rates
+            .adjust(&[
+                adjust(AdjustedRate::Exits, None, None, AdjustBy::Multiply, 1),
+                adjust(AdjustedRate::Exits, Some(3), Some(0), AdjustBy::Add, -100),
+            ])
+            .err()
+            .unwrap_or_else(|| unreachable!("refused"));
+        assert_eq!((err.index, err.what), (1, AdjustProblem::Negative { band: 3, category: 0 }));
+        assert_eq!(err.message(&setup), "Adjustment 2 takes a rate for Fostering, 10-16 below 0: make it smaller");
+        // Leaving more than certain: the chances out sum past 1 a day.
+        let err = rates
+            .adjust(&[adjust(AdjustedRate::Moves, Some(0), Some(2), AdjustBy::Add, 200)])
+            .err()
+            .unwrap_or_else(|| unreachable!("refused"));
+        assert_eq!(err.what, AdjustProblem::OverOne { band: 0, category: 2 });
+        assert!(rates.adjust(&[adjust(AdjustedRate::Moves, Some(9), None, AdjustBy::Add, 1)]).is_err());
+    }
+
+    #[test]
+    fn adjustments_as_typed_name_each_field_and_how_to_put_it_right() {
+        let setup = CareSetup::default();
+        let ok = read_adjustments(
+            &[
+                AdjustmentText::from_flag("exits:16-18:fostering:x1.5"),
+                AdjustmentText::from_flag("entrants:all:Residential:+12"),
+                AdjustmentText::from_flag("moves::supported:-0.5"),
+            ],
+            &setup,
+        )
+        .unwrap_or_else(|e| unreachable!("{e:?}"));
+        assert_eq!(
+            ok.first().map(|a| (a.rate, a.band, a.category, a.by)),
+            Some((AdjustedRate::Exits, Some(4), Some(0), AdjustBy::Multiply))
+        );
+        assert_eq!(ok.get(1).map(|a| (a.band, a.category, a.value)), Some((None, Some(1), Decimal::from(12))));
+        assert_eq!(ok.get(2).map(|a| (a.by, a.value)), Some((AdjustBy::Add, Decimal::new(-5, 1))));
+        let problems = read_adjustments(
+            &[AdjustmentText::from_flag("leavers:17-18:kinship:x-2"), AdjustmentText::from_flag("exits:all:all:")],
+            &setup,
+        )
+        .err()
+        .unwrap_or_default();
+        let said: Vec<(&str, &str)> = problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("care.adjustments[0].rate", "Choose which rate adjustment 1 changes: entrants, exits or moves"),
+                (
+                    "care.adjustments[0].band",
+                    "Adjustment 1's age band must be one of 0-1, 1-5, 5-10, 10-16, 16-18, or all"
+                ),
+                (
+                    "care.adjustments[0].category",
+                    "Adjustment 1's category must be one of fostering, residential, supported, other, or all"
+                ),
+                (
+                    "care.adjustments[0].value",
+                    "Adjustment 1's multiplier cannot be negative: 0 stops the rate, 1 leaves it"
+                ),
+                (
+                    "care.adjustments[1].by",
+                    "Choose whether adjustment 2 multiplies the rate or adds to it (x1.5 or +12 on the command line)"
+                ),
+                ("care.adjustments[1].value", "Enter adjustment 2's value, like 1.5"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_exits_keeps_every_child_and_monthly_steps_keep_the_balance() {
+        let (records, rates) = authority();
+        let setup = CareSetup::default();
+        let start = day("31/03/2022");
+        // With exits and moves stopped, only ageing out at 18 takes a child away: the
+        // children in care that day are all still there a year on (none is 17).
+        let stopped = rates
+            .adjust(&[
+                adjust(AdjustedRate::Exits, None, None, AdjustBy::Multiply, 0),
+                adjust(AdjustedRate::Entrants, None, None, AdjustBy::Multiply, 0),
+            ])
+            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        for step in [Step::Daily, Step::Monthly] {
+            let p = project(&records, &setup, &stopped, start, 12, step).unwrap_or_else(|e| unreachable!("{e}"));
+            let (first, last) = (&p.months[0], &p.months[12]);
+            assert_eq!(first.total, last.total, "{step:?}");
+        }
+        // Monthly steps: never negative, and start + entrants - exits = end each month;
+        // near the daily projection.
+        let daily = project(&records, &setup, &rates, start, 24, Step::Daily).unwrap_or_else(|e| unreachable!("{e}"));
+        let monthly =
+            project(&records, &setup, &rates, start, 24, Step::Monthly).unwrap_or_else(|e| unreachable!("{e}"));
+        for w in monthly.months.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            assert!((a.total + b.entrants - b.exits - b.total).abs() <= Decimal::new(1, 2), "month {}", b.month);
+            assert!(b.children.iter().flatten().all(|x| *x >= Decimal::ZERO));
+        }
+        let (d, m) = (daily.months[24].total, monthly.months[24].total);
+        assert!(d > Decimal::ZERO && ((d - m) / d).abs() < Decimal::new(5, 2), "daily {d}, monthly {m}");
+    }
+
+    #[test]
+    fn a_child_whose_end_is_recorded_after_the_start_stays_until_it_and_no_exit_rate_takes_them_first() {
+        // A backtest from 1 January 2022: K's end, 20 February, is in the records; J's is
+        // not. With 36 exits a year added for every child (about 1 in 10 a day), J has
+        // almost surely left by 1 February, and K is still there for certain.
+        let records = read_ok(&[
+            file("header.csv", HEADER, &["K,1,01/06/2012,,,,", "J,1,01/06/2012,,,,"]),
+            file(
+                "episodes.csv",
+                EPISODES,
+                &["K,01/01/2020,S,C2,N1,U1,PR1,20/02/2022,E11,,,,", "J,01/01/2020,S,C2,N1,U1,PR1,,,,,,"],
+            ),
+        ]);
+        let setup = CareSetup::default();
+        let rates = fit(&records, &setup, day("01/10/2021"), day("31/12/2021"))
+            .map(|r| r.adjust(&[adjust(AdjustedRate::Exits, None, None, AdjustBy::Add, 36)]).ok())
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| unreachable!("fits and adjusts"));
+        let p = project(&records, &setup, &rates, day("01/01/2022"), 2, Step::Daily)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let feb = p.months[1].total;
+        assert!(feb >= Decimal::ONE && feb < Decimal::new(11, 1), "K for certain, J almost surely gone: {feb}");
+        assert!(p.months[2].total < Decimal::new(1, 2), "K left on 20 February: {:?}", p.months[2]);
+        let monthly = project(&records, &setup, &rates, day("01/01/2022"), 2, Step::Monthly)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(monthly.months[1].total >= Decimal::ONE, "{:?}", monthly.months[1]);
     }
 }
 
@@ -358,6 +569,100 @@ mod command_line {
         let run = csplan(&["care", path, "--reference-start", "April 2021", "--reference-end", "2022-03-31"]);
         assert_eq!(run.code, 2, "{}", run.err);
         assert!(run.err.contains("--reference-start: \u{201c}April 2021\u{201d} is not a date"), "{}", run.err);
+    }
+
+    #[test]
+    fn csplan_care_takes_adjustments_monthly_steps_costs_and_a_setup_and_names_each_wrong_flag() {
+        let dir = scratch("flags");
+        let write = |(name, text): (String, String)| {
+            std::fs::write(dir.join("2021").join(name), text).unwrap_or_else(|e| unreachable!("{e}"));
+        };
+        write(file("header.csv", HEADER, &["C1,1,15/06/2010,,,,", "C2,2,01/01/2008,,,,", "C3,1,01/01/2012,,,,"]));
+        write(file(
+            "episodes.csv",
+            EPISODES,
+            &[
+                "C1,01/02/2021,S,C2,N1,U1,PR1,,,,,,",
+                "C2,01/04/2020,S,C2,N1,K2,PR4,30/09/2021,E11,,,,",
+                "C3,01/10/2021,S,C2,N1,K2,PR4,,,,,,",
+            ],
+        ));
+        let folder = dir.to_str().unwrap_or_default().to_string();
+        let run = |extra: &[&str]| {
+            let mut args =
+                vec!["care", folder.as_str(), "--reference-start", "2021-04-01", "--reference-end", "2022-03-31"];
+            args.extend_from_slice(extra);
+            csplan(&args)
+        };
+        let json = |extra: &[&str]| {
+            let mut all = extra.to_vec();
+            all.extend_from_slice(&["--format", "json"]);
+            let r = run(&all);
+            assert_eq!(r.code, 0, "{}", r.err);
+            serde_json::from_str::<serde_json::Value>(&r.out).unwrap_or_else(|e| unreachable!("{e}"))
+        };
+        let end =
+            |v: &serde_json::Value| v["projection"]["months"][24]["total"].as_str().unwrap_or_default().to_string();
+        let plain = json(&[]);
+        // Residential entrants stopped: fewer children at the end.
+        let fewer = json(&["--adjust", "entrants:all:residential:x0"]);
+        assert!(fewer["rates"]["adjusted"].is_array(), "the adjusted rates are in the JSON");
+        assert_eq!(fewer["adjustments"][0]["rate"], "entrants");
+        let (a, b) = (end(&plain).parse::<f64>().unwrap_or(0.0), end(&fewer).parse::<f64>().unwrap_or(0.0));
+        assert!(b < a, "{a} then {b}");
+        let monthly = json(&["--step", "monthly"]);
+        assert_eq!(monthly["step"], "monthly");
+        // Costs: a year each, weighted by who is in-house on 31 March 2022.
+        let costed = run(&["--cost", "fostering:30000:", "--cost", "residential::250,000"]);
+        assert_eq!(costed.code, 0, "{}", costed.err);
+        assert!(costed.out.contains("2022/23"), "{}", costed.out);
+        let weekly = json(&["--cost", "fostering:600:", "--cost", "residential::5000", "--weekly", "--inflation", "3"]);
+        assert_eq!(weekly["costs"]["unit_cost"][1], "260000", "{}", weekly["costs"]);
+        // A setup file: two categories, three bands.
+        let setup = dir.join("setup.json");
+        std::fs::write(
+            &setup,
+            r#"{"categories": [{"id": "homes", "name": "Homes", "places": ["K2"]}, {"id": "rest", "name": "Everything else", "places": []}], "bands": [0, 10, 16, 18]}"#,
+        )
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let own = json(&["--setup", setup.to_str().unwrap_or_default()]);
+        assert_eq!(own["projection"]["categories"], serde_json::json!(["Homes", "Everything else"]));
+        assert_eq!(own["projection"]["bands"], serde_json::json!(["0-10", "10-16", "16-18"]));
+        // Each wrong flag named, with how to put it right.
+        let said = |extra: &[&str]| {
+            let r = run(extra);
+            assert_eq!(r.code, 2, "{extra:?}: {}", r.out);
+            r.err
+        };
+        assert!(said(&["--adjust", "exits:16-18:fostering:x1", "--adjust", "exits:7-9:fostering:x1"])
+            .contains("--adjust 2: Adjustment 2's age band must be one of 0-1, 1-5, 5-10, 10-16, 16-18, or all"));
+        assert!(
+            said(&["--adjust", "exits:all:all:+lots"]).contains("--adjust 1: Adjustment 1's value must be a number")
+        );
+        assert!(said(&["--adjust", "exits:all:residential:-400"])
+            .contains("--adjust 1: Adjustment 1 takes a rate for Residential, 0-1 below 0: make it smaller"));
+        assert!(said(&["--cost", "kinship:1:2"]).contains("--cost kinship:1:2: \u{201c}kinship\u{201d} is not a category; use one of fostering, residential, supported, other"));
+        assert!(
+            said(&["--cost", "fostering:-5:"]).contains("--cost: The in-house cost for Fostering cannot be negative")
+        );
+        assert!(
+            said(&["--cost", "fostering:30000:"]).contains("--cost: Enter the external cost a year for Residential"),
+            "C3 is in residential care, externally"
+        );
+        std::fs::write(&setup, r#"{"categories": [], "bands": [0, 18, 10]}"#).unwrap_or_else(|e| unreachable!("{e}"));
+        let bad = said(&["--setup", setup.to_str().unwrap_or_default()]);
+        assert!(bad.contains("--setup: Each of the age bands' bounds must be more than the one before"), "{bad}");
+        assert!(bad.contains("--setup: Add at least one category of placement"), "{bad}");
+        let early =
+            csplan(&["care", folder.as_str(), "--reference-start", "2020-10-01", "--reference-end", "2022-03-31"]);
+        assert_eq!(early.code, 2);
+        assert!(
+            early.err.contains(
+                "--reference-start: The reference window must start on or after 2021-04-01, the first day the records cover"
+            ),
+            "one year's file: 2021/22 only; {}",
+            early.err
+        );
     }
 }
 
@@ -446,7 +751,8 @@ mod year_forecast {
         // Into the Cost of care page's lines: the in-house fostering line there keeps its
         // unit cost and budget and takes the number; the others are added, named and typed
         // by category and provision, with no unit cost yet.
-        let numbers: Vec<_> = f.lines.iter().map(|l| (l.line_name(), l.placement_kind(), l.average_number)).collect();
+        let (numbers, none) = f.placement_numbers(&CareSetup::default());
+        assert_eq!(none.len(), 8 - 3, "every category and provision with no children this year: {none:?}");
         let mut form = csplan_validation::form::ScenarioForm::from_scenario(&csplan_model::presets::default_scenario());
         let mut placements = csplan_validation::cost_form::PlacementsForm::new_section();
         if let Some(line) = placements.lines.first_mut() {
@@ -455,12 +761,23 @@ mod year_forecast {
             line.unit_cost = "23,523".to_string();
             line.budget = "30,000".to_string();
         }
-        assert_eq!(placements.take_numbers(&numbers), (1, 2));
+        assert_eq!(placements.take_numbers(&numbers, &none), (1, 2));
         let names: Vec<(&str, &str)> = placements.lines.iter().map(|l| (l.name.as_str(), l.number.as_str())).collect();
         assert_eq!(
             names,
             [("fostering, In-house ", "1"), ("Residential, external", "0.5"), ("Supported, external", "1")]
         );
+        // A line taken another year whose category has no children this year falls to 0,
+        // and taking the same numbers again changes nothing else.
+        let mut again = placements.clone();
+        let i = again.add_line();
+        if let Some(line) = again.lines.get_mut(i) {
+            line.name = "Other, external".to_string();
+            line.number = "3.25".to_string();
+        }
+        assert_eq!(again.take_numbers(&numbers, &none), (4, 0));
+        assert_eq!(again.lines.get(i).map(|l| l.number.as_str()), Some("0"));
+        assert_eq!(again.take_numbers(&numbers, &none), (3, 0), "a line already at 0 is not counted");
         let kinds: Vec<_> = placements.lines.iter().map(|l| l.kind).collect();
         use csplan_model::PlacementKind as K;
         assert_eq!(kinds, [K::InHouseFoster, K::ExternalResidential, K::SupportedAccommodation]);
@@ -583,4 +900,131 @@ fn the_projection_is_costed_by_financial_year_with_provision_weighted_and_inflat
     assert!(said.iter().any(|(p, _)| p == "care.costs[0].external"), "{said:?}");
     assert!(said.iter().any(|(p, _)| p == "care.weeks"), "{said:?}");
     assert!(said.iter().any(|(p, _)| p == "care.inflation"), "{said:?}");
+}
+
+#[test]
+fn an_episode_left_open_by_a_year_no_later_file_carries_is_closed_at_its_31_march_and_reported() {
+    let files = [
+        file("2021/header.csv", HEADER, &["C1,1,15/06/2010,,,,", "C2,2,01/01/2008,,,,"]),
+        // C1 and C2 are both open at the end of 2020/21.
+        file(
+            "2021/episodes.csv",
+            EPISODES,
+            &["C1,01/05/2020,S,C2,N1,U1,PR1,,,,,,", "C2,01/06/2020,S,C2,N1,K2,PR4,,,,,,"],
+        ),
+        file("2022/header.csv", HEADER, &["C2,2,01/01/2008,,,,"]),
+        // 2021/22 carries C2 (as the same open row) but not C1.
+        file(
+            "2022/episodes.csv",
+            EPISODES,
+            &["C2,01/06/2020,S,C2,N1,K2,PR4,,,,,,", "C3,01/06/2021,S,C2,N1,U1,PR1,01/03/2022,E11,,,,"],
+        ),
+        file("2022/header-c3.csv", HEADER, &["C3,1,01/01/2012,,,,"]),
+    ];
+    let r = read_ok(&files);
+    let end_of = |child: &str| r.episodes.iter().find(|e| e.child == child).map(|e| e.end);
+    assert_eq!(end_of("C1"), Some(Some(day("01/04/2021"))), "in care on 31 March 2021, then not");
+    assert_eq!(end_of("C2"), Some(None), "carried by the 2022 file: still open");
+    let said: Vec<String> = r.changes.iter().map(|c| format!("{}: {}", c.at, c.what)).collect();
+    assert!(
+        said.contains(&"2021/episodes.csv, row 2: open at 2021-03-31, the end of the last year with a row of child C1's, and in no later year's file: now ends 2021-04-01".to_string()),
+        "{said:#?}"
+    );
+    assert!(r.change_counts().iter().any(|(k, n)| *k == csplan_data::ssda903::ChangeKind::NotCarried && *n == 1));
+    // The records cover 1 April 2020 (the year of the first end) to 31 March 2022.
+    assert_eq!(r.covered(), Some((day("01/04/2020"), day("31/03/2022"))));
+    // A window reaching past them is named, field by field.
+    let w = csplan_validation::care::read_window("2019-10-01", "2022-06-30", "12")
+        .unwrap_or_else(|e| unreachable!("{e:?}"));
+    let problems = csplan_validation::care::check_window(&w, r.covered().unwrap_or_else(|| unreachable!()));
+    let said: Vec<(&str, &str)> = problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            ("care.from", "The reference window must start on or after 2020-04-01, the first day the records cover"),
+            ("care.to", "The reference window must end on or before 2022-03-31, the records' last day"),
+        ]
+    );
+}
+
+#[test]
+fn a_category_empty_on_the_first_day_but_expected_later_needs_a_cost() {
+    use csplan_calc::care::{project_costs, CareMonth, CareProjection};
+    use csplan_model::Decimal;
+    let d = |v: i64| Decimal::from(v);
+    // Nobody in residential care on the first day, one expected from the next month.
+    let months = (0..=3)
+        .map(|m| CareMonth {
+            month: m,
+            date: if m == 0 { "2022-03-31".to_string() } else { String::new() },
+            children: vec![vec![d(2), d(i64::from(m > 0))]],
+            low: vec![vec![d(2), d(0)]],
+            high: vec![vec![d(2), d(1)]],
+            total: d(3),
+            total_low: d(2),
+            total_high: d(3),
+            entrants: Decimal::ZERO,
+            exits: Decimal::ZERO,
+        })
+        .collect();
+    let p = CareProjection {
+        bands: vec!["10-16".to_string()],
+        categories: vec!["Fostering".to_string(), "Residential".to_string()],
+        months,
+    };
+    let names = p.categories.clone();
+    let shares = [Some(Decimal::ONE), None];
+    let cost = |typed: [(&str, &str); 2]| {
+        let typed: Vec<(String, String)> = typed.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect();
+        let costs = csplan_validation::care::read_costs(&typed, &names, false, "52", "0")
+            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        project_costs(&p, &shares, &costs)
+    };
+    assert_eq!(
+        cost([("24,000", ""), ("", "")]).err().as_deref(),
+        Some("Enter a cost a year for Residential, in-house or external: the projection expects children in it"),
+        "not costed at £0"
+    );
+    let one = cost([("24,000", ""), ("", "240,000")]).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(one.unit_cost.get(1).map(|m| m.display_pence()).as_deref(), Some("£240,000.00"));
+    let both = cost([("24,000", ""), ("200,000", "240,000")]).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(both.unit_cost.get(1).map(|m| m.display_pence()).as_deref(), Some("£220,000.00"), "half each");
+}
+
+#[test]
+fn a_setup_as_typed_or_from_a_file_names_each_wrong_field() {
+    use csplan_validation::care::{check_setup, read_setup};
+    let ok = read_setup(
+        "0, 5, 16, 18",
+        &[("Foster care".into(), "U1 U2,U3 u4 U5 U6".into()), ("Everything else".into(), String::new())],
+    )
+    .unwrap_or_else(|e| unreachable!("{e:?}"));
+    assert_eq!(ok.band_names(), ["0-5", "5-16", "16-18"]);
+    assert_eq!(ok.category_of("U4"), Some(0));
+    assert_eq!(ok.category_of("K2"), Some(1), "the last takes every other code");
+    assert_eq!(ok.categories.first().map(|c| c.id.as_str()), Some("foster-care"));
+    let problems = read_setup(
+        "0, 5, 5, 18",
+        &[("".into(), "U1".into()), ("Homes".into(), "".into()), ("Foster".into(), "U1 K/2".into())],
+    )
+    .err()
+    .unwrap_or_default();
+    let said: Vec<(&str, &str)> = problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            ("care.bands", "Each of the age bands' bounds must be more than the one before"),
+            ("care.categories[0].name", "Enter category 1's name"),
+            (
+                "care.categories[1].places",
+                "Enter the PLACE codes in Homes: only the last category may be left to take every other code"
+            ),
+            ("care.categories[2].places", "U1 is in category 1 already: a PLACE code can be in one category only"),
+            (
+                "care.categories[2].places",
+                "Foster's PLACE codes must be short codes like U1 or R2 (\u{201c}K/2\u{201d} is not)"
+            ),
+        ]
+    );
+    assert!(check_setup(&csplan_model::care::CareSetup::default()).is_empty());
 }

@@ -20,7 +20,12 @@
 //! projected, day by day from `start` (each day: p' = p x M[b], M[b][c][c] = 1 - exits
 //!   - moves out, M[b][c][k] = move rate; on a birthday that crosses a bound the child
 //!   moves band; at the last bound, or a recorded end date, the child leaves):
-//!   each child in care on `start`: p = 1 in their category, then as above
+//!   each child in care on `start`: p = 1 in their category, then as above; a child
+//!            whose end after `start` is recorded (a backtest) leaves on it and not before:
+//!            their M[b] has no exits, only moves
+//!   monthly steps instead: each month p' = p x (I + n Q[b]), n its days, Q[b] the daily
+//!            rates (a row whose chances out pass 1 scaled to 1), b the band at its start
+//!   adjusted rates (Rates::adjust) stand in for the fitted ones
 //!   entrants: each month's expected entrants in (b, c), entering mid-month at the mean
 //!             age at entry seen in band b in the window, then as above
 //!   children = sum of p over children and entrant groups
@@ -32,10 +37,12 @@
 //! places, so 24 months of 1,000 children is a few hundred thousand multiplications.
 
 use csplan_data::ssda903::{Episode, Records};
-use csplan_model::care::CareSetup;
+use csplan_model::care::{AdjustBy, AdjustedRate, CareSetup, RateAdjustment, Step};
 use csplan_model::day::Day;
 use csplan_model::Decimal;
 use serde::Serialize;
+
+use std::collections::BTreeMap;
 
 use crate::{ov, CalcError};
 
@@ -162,6 +169,82 @@ pub struct Rates {
     pub entrants: Vec<Vec<u64>>,
     /// Mean age at entry in each band, in days (`None` with no entrants in it).
     pub entry_age_days: Vec<Option<u64>>,
+    /// The daily rates after [`Rates::adjust`], by band then category (`None`: as fitted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjusted: Option<Vec<Vec<GroupRates>>>,
+}
+
+/// One group's daily rates (a band and category).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupRates {
+    /// Chance a day of leaving care.
+    #[serde(with = "csplan_model::dec")]
+    pub exit: Decimal,
+    /// Chance a day of moving to each category (0 for its own).
+    #[serde(with = "csplan_model::dec::vec")]
+    pub moves: Vec<Decimal>,
+    /// Entrants a day.
+    #[serde(with = "csplan_model::dec")]
+    pub entrants: Decimal,
+}
+
+/// Why an adjustment cannot be made: which one (from 0), and what it would do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AdjustError {
+    /// The adjustment, by its place in the list.
+    pub index: usize,
+    /// What is wrong.
+    pub what: AdjustProblem,
+}
+
+/// What is wrong with an adjustment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdjustProblem {
+    /// Its band is not one of the setup's.
+    NoSuchBand,
+    /// Its category is not one of the setup's.
+    NoSuchCategory,
+    /// A rate would go below 0 in this band and category.
+    Negative {
+        /// The band.
+        band: usize,
+        /// The category.
+        category: usize,
+    },
+    /// The chances a day of leaving and moving would sum past 1 in this band and category.
+    OverOne {
+        /// The band.
+        band: usize,
+        /// The category.
+        category: usize,
+    },
+    /// The figures are too large to work with exactly.
+    TooLarge,
+}
+
+impl AdjustError {
+    /// In words, naming the adjustment (counting from 1) and the group, and how to put it
+    /// right.
+    pub fn message(&self, setup: &CareSetup) -> String {
+        let n = self.index + 1;
+        let group = |b: usize, c: usize| {
+            let band = setup.band_names().get(b).cloned().unwrap_or_default();
+            let cat = setup.categories.get(c).map(|c| c.name.clone()).unwrap_or_default();
+            format!("{cat}, {band}")
+        };
+        match self.what {
+            AdjustProblem::NoSuchBand => format!("Adjustment {n}'s age band is not one of the setup's"),
+            AdjustProblem::NoSuchCategory => format!("Adjustment {n}'s category is not one of the setup's"),
+            AdjustProblem::Negative { band, category } => {
+                format!("Adjustment {n} takes a rate for {} below 0: make it smaller", group(band, category))
+            }
+            AdjustProblem::OverOne { band, category } => format!(
+                "Adjustment {n} makes the chances of leaving and moving for {} sum past 1 a day: make it smaller",
+                group(band, category)
+            ),
+            AdjustProblem::TooLarge => format!("Adjustment {n}'s value is too large to work with: make it smaller"),
+        }
+    }
 }
 
 impl Rates {
@@ -173,14 +256,24 @@ impl Rates {
         (Decimal::from(events) / Decimal::from(exposure)).round_dp(DP)
     }
 
+    fn adjusted_group(&self, b: usize, c: usize) -> Option<&GroupRates> {
+        self.adjusted.as_ref().and_then(|a| a.get(b)).and_then(|r| r.get(c))
+    }
+
     /// The daily exit rate from band `b`, category `c`.
     pub fn exit_rate(&self, b: usize, c: usize) -> Decimal {
+        if let Some(g) = self.adjusted_group(b, c) {
+            return g.exit;
+        }
         let e = self.exposure.get(b).and_then(|r| r.get(c)).copied().unwrap_or(0);
         Self::per_day(self.exits.get(b).and_then(|r| r.get(c)).copied().unwrap_or(0), e)
     }
 
     /// The daily rate of moves from category `c` to `k` in band `b`.
     pub fn move_rate(&self, b: usize, c: usize, k: usize) -> Decimal {
+        if let Some(g) = self.adjusted_group(b, c) {
+            return g.moves.get(k).copied().unwrap_or_default();
+        }
         let e = self.exposure.get(b).and_then(|r| r.get(c)).copied().unwrap_or(0);
         let n = self.moves.get(b).and_then(|r| r.get(c)).and_then(|r| r.get(k)).copied().unwrap_or(0);
         Self::per_day(n, e)
@@ -188,11 +281,89 @@ impl Rates {
 
     /// Entrants a day into band `b`, category `c`.
     pub fn entrants_per_day(&self, b: usize, c: usize) -> Decimal {
+        if let Some(g) = self.adjusted_group(b, c) {
+            return g.entrants;
+        }
         let n = self.entrants.get(b).and_then(|r| r.get(c)).copied().unwrap_or(0);
         if self.days == 0 {
             return Decimal::ZERO;
         }
         (Decimal::from(n) / Decimal::from(self.days)).round_dp(DP)
+    }
+
+    /// The rates with `adjustments` made, in order, each to the rates the one before left
+    /// (see [`AdjustBy`] for what multiply and add do). After each, no rate may be below 0
+    /// and no group's chances a day of leaving and moving may sum past 1: the error names
+    /// the first adjustment that breaks either, and the group.
+    pub fn adjust(&self, adjustments: &[RateAdjustment]) -> Result<Rates, AdjustError> {
+        let (nb, nc) = (self.exposure.len(), self.exposure.first().map_or(0, Vec::len));
+        let mut grid: Vec<Vec<GroupRates>> = (0..nb)
+            .map(|b| {
+                (0..nc)
+                    .map(|c| GroupRates {
+                        exit: self.exit_rate(b, c),
+                        moves: (0..nc).map(|k| if k == c { Decimal::ZERO } else { self.move_rate(b, c, k) }).collect(),
+                        entrants: self.entrants_per_day(b, c),
+                    })
+                    .collect()
+            })
+            .collect();
+        let year = Decimal::from(365);
+        for (index, a) in adjustments.iter().enumerate() {
+            let err = |what| AdjustError { index, what };
+            if a.band.is_some_and(|b| b >= nb) {
+                return Err(err(AdjustProblem::NoSuchBand));
+            }
+            if a.category.is_some_and(|c| c >= nc) {
+                return Err(err(AdjustProblem::NoSuchCategory));
+            }
+            let cells: Vec<(usize, usize)> = (0..nb)
+                .filter(|b| a.band.is_none_or(|x| x == *b))
+                .flat_map(|b| (0..nc).filter(|c| a.category.is_none_or(|x| x == *c)).map(move |c| (b, c)))
+                .collect();
+            let too_large = err(AdjustProblem::TooLarge);
+            let a_day = a.value.checked_div(year).ok_or(too_large)?;
+            // Entrants added are shared among the groups as the fitted entrants are.
+            let seen = |b: usize, c: usize| self.entrants.get(b).and_then(|r| r.get(c)).copied().unwrap_or(0);
+            let seen_all: u64 = cells.iter().map(|&(b, c)| seen(b, c)).sum();
+            for &(b, c) in &cells {
+                let Some(g) = grid.get_mut(b).and_then(|r| r.get_mut(c)) else { continue };
+                let change = |x: Decimal, by: Decimal| match a.by {
+                    AdjustBy::Multiply => x.checked_mul(a.value),
+                    AdjustBy::Add => x.checked_add(by),
+                };
+                match a.rate {
+                    AdjustedRate::Entrants => {
+                        let share = match u32::try_from(cells.len()) {
+                            _ if seen_all > 0 => Decimal::from(seen(b, c)) / Decimal::from(seen_all),
+                            Ok(n) if n > 0 => Decimal::ONE / Decimal::from(n),
+                            _ => Decimal::ZERO,
+                        };
+                        g.entrants = change(g.entrants, a_day.checked_mul(share).ok_or(too_large)?).ok_or(too_large)?;
+                    }
+                    AdjustedRate::Exits => g.exit = change(g.exit, a_day).ok_or(too_large)?,
+                    AdjustedRate::Moves => {
+                        for (k, m) in g.moves.iter_mut().enumerate() {
+                            if k != c {
+                                *m = change(*m, a_day).ok_or(too_large)?;
+                            }
+                        }
+                    }
+                }
+                g.exit = g.exit.round_dp(DP);
+                g.entrants = g.entrants.round_dp(DP);
+                g.moves.iter_mut().for_each(|m| *m = m.round_dp(DP));
+                let negative = |x: &Decimal| x.is_sign_negative() && !x.is_zero();
+                if negative(&g.exit) || negative(&g.entrants) || g.moves.iter().any(negative) {
+                    return Err(err(AdjustProblem::Negative { band: b, category: c }));
+                }
+                let out = g.moves.iter().try_fold(g.exit, |s, m| s.checked_add(*m)).ok_or(too_large)?;
+                if out > Decimal::ONE {
+                    return Err(err(AdjustProblem::OverOne { band: b, category: c }));
+                }
+            }
+        }
+        Ok(Rates { adjusted: Some(grid), ..self.clone() })
     }
 }
 
@@ -274,6 +445,7 @@ pub fn fit(records: &Records, setup: &CareSetup, from: Day, to: Day) -> Result<R
         moves,
         entrants,
         entry_age_days: entry_age.into_iter().map(|(sum, n)| (n > 0).then(|| sum / n)).collect(),
+        adjusted: None,
     })
 }
 
@@ -385,38 +557,37 @@ struct Group {
     entrants: bool,
 }
 
-/// Projects `months` months from `start`: the children in care on `start` and entrants at
-/// the fitted rates, as the module describes.
-pub fn project(
-    records: &Records,
-    setup: &CareSetup,
-    rates: &Rates,
-    start: Day,
-    months: u32,
-) -> Result<CareProjection, CalcError> {
-    let (nb, nc) = (setup.band_count(), setup.categories.len());
-    let outputs: Vec<Day> = (0..=months).map(|k| start.plus_months(k)).collect();
-    // A group is stepped from one output day to the next (a month at most), stopping at
-    // birthdays and end dates on the way: powers up to the longest month are all it needs.
-    let days = outputs.windows(2).map(|w| w.get(1).map_or(0, |b| b.since(*w.first().unwrap_or(b)))).max().unwrap_or(0);
-    let days = usize::try_from(days).unwrap_or(0);
-    // Each band's daily matrix and its powers up to the horizon.
-    let mut powers: Vec<Vec<Matrix>> = Vec::with_capacity(nb);
-    for b in 0..nb {
-        let mut m = vec![vec![Decimal::ZERO; nc]; nc];
-        for c in 0..nc {
-            let mut out = rates.exit_rate(b, c);
-            for k in (0..nc).filter(|&k| k != c) {
-                let r = rates.move_rate(b, c, k);
-                out = ov(out.checked_add(r))?;
-                if let Some(cell) = m.get_mut(c).and_then(|row| row.get_mut(k)) {
-                    *cell = r;
-                }
-            }
-            if let Some(cell) = m.get_mut(c).and_then(|row| row.get_mut(c)) {
-                *cell = (Decimal::ONE - out).max(Decimal::ZERO);
-            }
+/// One band's matrix for `n` days: `M^n` of the daily matrix (daily steps), or the daily
+/// rates x `n` once (monthly steps: a row whose chances out sum past 1 is scaled to 1).
+/// Without exits (`exits` false) for a child whose end is recorded: they stay until it.
+fn step_matrix(rates: &Rates, b: usize, nc: usize, n: u32, exits: bool) -> Result<Matrix, CalcError> {
+    let times = Decimal::from(n);
+    let mut m = vec![vec![Decimal::ZERO; nc]; nc];
+    for (c, row) in m.iter_mut().enumerate() {
+        let exit = if exits { ov(rates.exit_rate(b, c).checked_mul(times))? } else { Decimal::ZERO };
+        let mut out = exit;
+        for (k, cell) in row.iter_mut().enumerate().filter(|(k, _)| *k != c) {
+            *cell = ov(rates.move_rate(b, c, k).checked_mul(times))?;
+            out = ov(out.checked_add(*cell))?;
         }
+        if out > Decimal::ONE {
+            for cell in row.iter_mut() {
+                *cell = (*cell / out).round_dp(DP);
+            }
+            out = Decimal::ONE;
+        }
+        if let Some(cell) = row.get_mut(c) {
+            *cell = Decimal::ONE - out;
+        }
+    }
+    Ok(m)
+}
+
+/// Each band's daily matrix raised to every power from 0 to `days`.
+fn powers(rates: &Rates, nb: usize, nc: usize, days: usize, exits: bool) -> Result<Vec<Vec<Matrix>>, CalcError> {
+    let mut all = Vec::with_capacity(nb);
+    for b in 0..nb {
+        let m = step_matrix(rates, b, nc, 1, exits)?;
         let identity: Matrix =
             (0..nc).map(|i| (0..nc).map(|j| if i == j { Decimal::ONE } else { Decimal::ZERO }).collect()).collect();
         let mut list = vec![identity];
@@ -424,8 +595,27 @@ pub fn project(
             let next = multiply(list.last().unwrap_or(&m), &m)?;
             list.push(next);
         }
-        powers.push(list);
+        all.push(list);
     }
+    Ok(all)
+}
+
+/// Projects `months` months from `start`: the children in care on `start` and entrants at
+/// the fitted rates, as the module describes, in daily or monthly steps.
+pub fn project(
+    records: &Records,
+    setup: &CareSetup,
+    rates: &Rates,
+    start: Day,
+    months: u32,
+    step: Step,
+) -> Result<CareProjection, CalcError> {
+    let (nb, nc) = (setup.band_count(), setup.categories.len());
+    let outputs: Vec<Day> = (0..=months).map(|k| start.plus_months(k)).collect();
+    // A group is stepped from one output day to the next (a month at most), stopping at
+    // birthdays and end dates on the way: powers up to the longest month are all it needs.
+    let days = outputs.windows(2).map(|w| w.get(1).map_or(0, |b| b.since(*w.first().unwrap_or(b)))).max().unwrap_or(0);
+    let days = usize::try_from(days).unwrap_or(0);
     // The groups: each child in care on `start`, then each month's entrants.
     let mut groups: Vec<(Day, Group)> = Vec::new();
     for s in stays(records) {
@@ -461,6 +651,17 @@ pub fn project(
             groups.push((mid, Group { p, born, leaves: None, entrants: true }));
         }
     }
+    // Each band's matrices for the steps: with exits, and (for children whose end is
+    // recorded) without; daily steps take powers of the daily matrix, worked once.
+    let known_ends = groups.iter().any(|(_, g)| g.leaves.is_some());
+    let (with_exits, without) = match step {
+        Step::Daily => (
+            powers(rates, nb, nc, days, true)?,
+            if known_ends { powers(rates, nb, nc, days, false)? } else { Vec::new() },
+        ),
+        Step::Monthly => (Vec::new(), Vec::new()),
+    };
+    let mut monthly: BTreeMap<(usize, u32, bool), Matrix> = BTreeMap::new();
     // Walk each group from its first day through the output days.
     let mut expected = vec![vec![vec![Decimal::ZERO; nc]; nb]; outputs.len()];
     let mut variance = vec![vec![vec![Decimal::ZERO; nc]; nb]; outputs.len()];
@@ -491,12 +692,28 @@ pub fn project(
                     gone = ov(gone.checked_add(had))?;
                     break;
                 };
-                let mut until = next_bound(setup, g.born, day).map_or(out_day, |d| d.min(out_day));
+                let mut until = match step {
+                    Step::Daily => next_bound(setup, g.born, day).map_or(out_day, |d| d.min(out_day)),
+                    Step::Monthly => out_day,
+                };
                 if let Some(leaves) = g.leaves {
                     until = until.min(leaves.max(day.plus(1)));
                 }
-                let n = usize::try_from(until.since(day)).unwrap_or(0);
-                if let Some(m) = powers.get(band).and_then(|l| l.get(n)) {
+                let n = u32::try_from(until.since(day)).unwrap_or(0);
+                let exits = g.leaves.is_none();
+                let m = match step {
+                    Step::Daily => {
+                        let list = if exits { &with_exits } else { &without };
+                        list.get(band).and_then(|l| l.get(usize::try_from(n).unwrap_or(usize::MAX)))
+                    }
+                    Step::Monthly => {
+                        if let std::collections::btree_map::Entry::Vacant(v) = monthly.entry((band, n, exits)) {
+                            v.insert(step_matrix(rates, band, nc, n, exits)?);
+                        }
+                        monthly.get(&(band, n, exits))
+                    }
+                };
+                if let Some(m) = m {
                     p = apply(&p, m)?;
                 }
                 day = until;
@@ -645,6 +862,37 @@ pub struct YearForecast {
     pub lines: Vec<ForecastLine>,
 }
 
+impl YearForecast {
+    /// What the Cost of care page's placement lines take from the forecast: each line's
+    /// name, type and average number; and the names of the lines the setup could make that
+    /// have no children this year (a line of that name already there falls to 0).
+    pub fn placement_numbers(
+        &self,
+        setup: &CareSetup,
+    ) -> (Vec<(String, csplan_model::PlacementKind, Decimal)>, Vec<String>) {
+        let numbers: Vec<_> =
+            self.lines.iter().map(|l| (l.line_name(), l.placement_kind(), l.average_number)).collect();
+        let none = setup
+            .categories
+            .iter()
+            .flat_map(|c| {
+                [true, false].map(|in_house| {
+                    ForecastLine {
+                        category: c.name.clone(),
+                        in_house,
+                        children_now: 0,
+                        child_days: 0,
+                        average_number: Decimal::ZERO,
+                    }
+                    .line_name()
+                })
+            })
+            .filter(|name| !numbers.iter().any(|(n, _, _)| n == name))
+            .collect();
+        (numbers, none)
+    }
+}
+
 /// The financial year containing `on`, forecast from the records (see [`YearForecast`]).
 pub fn year_forecast(records: &Records, setup: &CareSetup, on: Day) -> YearForecast {
     let from = on.financial_year_start();
@@ -753,8 +1001,9 @@ pub fn in_house_shares(records: &Records, setup: &CareSetup, on: Day) -> Vec<Opt
 /// Costs the projection: each month after the first, every category's expected children x
 /// its unit cost a year / 12, the unit cost rising by inflation at the start of each year
 /// of the projection after the first; summed by financial year, each to the penny (halves
-/// up). A category with children needs the cost of each provision it uses: the error names
-/// it.
+/// up). A category with children needs the cost of each provision it uses, and one with
+/// none on the first day but children expected later needs a cost (half each when both
+/// are given): the error names it.
 pub fn project_costs(
     p: &CareProjection,
     shares: &[Option<Decimal>],
@@ -767,8 +1016,22 @@ pub fn project_costs(
         let value = |m: Option<csplan_model::Money>, what: &str| {
             m.map(|m| m.value()).ok_or_else(|| format!("Enter the {what} cost a year for {name}"))
         };
+        let expected = (1..p.months.len()).any(|m| p.by_category(m).get(c).is_some_and(|n| !n.is_zero()));
         let cost = match share {
-            None => inside.or(outside).map_or(Decimal::ZERO, |m| m.value()),
+            // None in it on the first day, so no share to weight by: entrants alone fill
+            // it, at half each cost when both are given, else the one given.
+            None => match (inside, outside) {
+                (Some(i), Some(o)) => ov(i.value().checked_add(o.value()))
+                    .map(|sum| sum / Decimal::TWO)
+                    .map_err(|_| format!("The costs for {name} are too large to add up"))?,
+                (Some(one), None) | (None, Some(one)) => one.value(),
+                (None, None) if expected => {
+                    return Err(format!(
+                        "Enter a cost a year for {name}, in-house or external: the projection expects children in it"
+                    ))
+                }
+                (None, None) => Decimal::ZERO,
+            },
             Some(s) if s == Decimal::ONE => value(inside, "in-house")?,
             Some(s) if s.is_zero() => value(outside, "external")?,
             Some(s) => {

@@ -110,41 +110,7 @@ enum Command {
     /// Children in care from the council's own SSDA903 records: what cleaning changed, the
     /// history by category, and a projection by age band and category, from rates fitted
     /// over a reference window, starting from the children in care on its last day.
-    Care {
-        /// SSDA903 CSV files (the header and episodes tables, one year or several), or
-        /// folders of them (every *.csv inside, at any depth; other tables are read past).
-        #[arg(required = true)]
-        files: Vec<String>,
-        /// First day of the reference window the rates are fitted from (YYYY-MM-DD or
-        /// dd/mm/yyyy).
-        #[arg(long)]
-        reference_start: String,
-        /// Last day of the reference window; the projection starts from the children in
-        /// care that day.
-        #[arg(long)]
-        reference_end: String,
-        /// Months to project (1 to 120).
-        #[arg(long, default_value_t = 24)]
-        months: u32,
-        /// List every change cleaning made, row by row (the table gives a count of each
-        /// kind; JSON always lists them all).
-        #[arg(long)]
-        changes: bool,
-        /// Also forecast the financial year containing this day as Portsmouth's paper does:
-        /// each child in placement that day stays to the placement's recorded end, or the
-        /// year's end; the average number over the year by category, in-house and external.
-        #[arg(long)]
-        forecast_on: Option<String>,
-        /// Project as data-to-insight's cs-demand-model 0.5.1 does (its categories, brackets
-        /// fixed at each episode's start, mean daily rates, ageing at 1/bracket length a
-        /// day, 16-18 running to 30), to set csplan beside it. Prints the projection by
-        /// category only.
-        #[arg(long)]
-        like_d2i: bool,
-        /// Output format. CSV is long form: month,date,age_band,category,children,low,high.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
+    Care(CareArgs),
     /// Consultation responses: summarise downloaded files or a collector's database, or
     /// export the database.
     #[command(subcommand)]
@@ -254,6 +220,85 @@ enum ExportFormat {
 }
 
 /// The DfE workforce measures from figures given on the command line.
+/// `csplan care`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct CareArgs {
+    /// SSDA903 CSV files (the header and episodes tables, one year or several), or
+    /// folders of them (every *.csv inside, at any depth; other tables are read past).
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// First day of the reference window the rates are fitted from (YYYY-MM-DD or
+    /// dd/mm/yyyy).
+    #[arg(long)]
+    reference_start: String,
+    /// Last day of the reference window; the projection starts from the children in
+    /// care that day.
+    #[arg(long)]
+    reference_end: String,
+    /// Months to project (1 to 120).
+    #[arg(long, default_value_t = 24)]
+    months: u32,
+    /// Step a day at a time (each child moves band on their birthday) or a month at a
+    /// time (each month's chances are the daily rates x its days, once).
+    #[arg(long, value_enum, default_value_t = CareStep::Daily)]
+    step: CareStep,
+    /// Change a fitted rate: RATE:BAND:CATEGORY:xFACTOR or RATE:BAND:CATEGORY:+AMOUNT,
+    /// RATE entrants, exits or moves, BAND like 16-18 or all, CATEGORY an id or all; an
+    /// amount is a year's (entrants: children a year; exits and moves: a chance a year for
+    /// each child). Repeat it; each applies to what the one before left.
+    /// Example: --adjust exits:16-18:fostering:x1.5 --adjust entrants:all:residential:+12
+    #[arg(long, value_name = "ADJUSTMENT")]
+    adjust: Vec<String>,
+    /// The categories and age bands, a JSON file: {"categories": [{"id": "fostering",
+    /// "name": "Fostering", "places": ["U1", ...]}, ...], "bands": [0, 1, 5, 10, 16, 18]}.
+    /// The last category may list no codes, to take every code the others do not name.
+    /// Default: DfE's grouping and bands 0-1, 1-5, 5-10, 10-16, 16-18.
+    #[arg(long, value_name = "FILE")]
+    setup: Option<String>,
+    /// What one placement of a category costs a year (or a week with --weekly),
+    /// in-house and external: CATEGORY:IN_HOUSE:EXTERNAL (either may be blank:
+    /// residential::250000). Repeat for each category. Costs the projection by financial
+    /// year, weighted by the share placed in-house on the window's last day.
+    #[arg(long, value_name = "COST")]
+    cost: Vec<String>,
+    /// The --cost figures are a week's, times --weeks.
+    #[arg(long)]
+    weekly: bool,
+    /// Weeks in a year, for --weekly.
+    #[arg(long, default_value = "52")]
+    weeks: String,
+    /// Inflation a year, %, on the costs after the projection's first year.
+    #[arg(long, default_value = "0")]
+    inflation: String,
+    /// List every change cleaning made, row by row (the table gives a count of each
+    /// kind; JSON always lists them all).
+    #[arg(long)]
+    changes: bool,
+    /// Also forecast the financial year containing this day as Portsmouth's paper does:
+    /// each child in placement that day stays to the placement's recorded end, or the
+    /// year's end; the average number over the year by category, in-house and external.
+    #[arg(long)]
+    forecast_on: Option<String>,
+    /// Project as data-to-insight's cs-demand-model 0.5.1 does (its categories, brackets
+    /// fixed at each episode's start, mean daily rates, ageing at 1/bracket length a
+    /// day, 16-18 running to 30), to set csplan beside it. Prints the projection by
+    /// category only.
+    #[arg(long)]
+    like_d2i: bool,
+    /// Output format. CSV is long form: month,date,age_band,category,children,low,high.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// `--step`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CareStep {
+    /// A day at a time.
+    Daily,
+    /// A month at a time.
+    Monthly,
+}
+
 #[derive(Debug, clap::Args)]
 #[command(allow_negative_numbers = true)]
 struct WorkforceArgs {
@@ -356,23 +401,7 @@ where
         Command::Workforce(args) => workforce_command(&args, out, err),
         Command::Benchmark { la, year, format } => benchmark_command(&la, year, format, out, err),
         Command::Flows { la, format } => flows_command(&la, format, out, err),
-        Command::Care { files, reference_start, reference_end, months, changes, forecast_on, like_d2i, format } => {
-            let view = match (like_d2i, changes) {
-                (true, _) => CareView::LikeD2i,
-                (false, true) => CareView::EveryChange,
-                (false, false) => CareView::Summary,
-            };
-            care_command(
-                &files,
-                (&reference_start, &reference_end),
-                months,
-                forecast_on.as_deref(),
-                view,
-                format,
-                out,
-                err,
-            )
-        }
+        Command::Care(args) => care_command(&args, out, err),
         Command::Responses(ResponsesCommand::Summarise { files, db, scenario, comments, by, format }) => {
             let view = match (comments, by) {
                 (true, _) => SummaryView::Comments,
@@ -1090,6 +1119,38 @@ fn csv_files(paths: &[String]) -> Result<Vec<std::path::PathBuf>, Failure> {
     Ok(out)
 }
 
+/// The flag a problem of `csplan care`'s inputs is about (its path, from
+/// `csplan_validation::care`), and the problem's number in a list (`--adjust 2`).
+fn care_flag(path: &str) -> String {
+    let p = csplan_validation::fields::Path::parse(path);
+    let text = p.as_str();
+    let nth = |key: &str| {
+        text.strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix('['))
+            .and_then(|rest| rest.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .map(|n| n + 1)
+    };
+    match text {
+        "care.from" => "--reference-start".into(),
+        "care.to" => "--reference-end".into(),
+        "care.months" => "--months".into(),
+        "care.weeks" => "--weeks".into(),
+        "care.inflation" => "--inflation".into(),
+        "care.forecast_on" => "--forecast-on".into(),
+        _ if text.starts_with("care.adjustments") => {
+            format!("--adjust {}", nth("care.adjustments").unwrap_or(1))
+        }
+        _ if text.starts_with("care.costs") => "--cost".into(),
+        _ => "--setup".into(),
+    }
+}
+
+/// Fails with every problem, each after its flag.
+fn care_problems(problems: &[Problem]) -> Failure {
+    Failure(problems.iter().map(|p| format!("{}: {}", care_flag(&p.path), p.message)).collect::<Vec<_>>().join("\n"))
+}
+
 /// What `csplan care` prints.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CareView {
@@ -1101,40 +1162,72 @@ enum CareView {
     LikeD2i,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn care_command(
-    paths: &[String],
-    (reference_start, reference_end): (&str, &str),
-    months: u32,
-    forecast_on: Option<&str>,
-    view: CareView,
-    format: Format,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
-    let day = |flag: &str, text: &str| {
-        csplan_model::day::Day::parse(text).ok_or_else(|| {
-            Failure(format!("{flag}: \u{201c}{text}\u{201d} is not a date; write it as YYYY-MM-DD or dd/mm/yyyy"))
-        })
+fn care_command(args: &CareArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    use csplan_validation::care as read;
+    let view = match (args.like_d2i, args.changes) {
+        (true, _) => CareView::LikeD2i,
+        (false, true) => CareView::EveryChange,
+        (false, false) => CareView::Summary,
     };
-    let (from, to) = (day("--reference-start", reference_start)?, day("--reference-end", reference_end)?);
-    let forecast_on = match forecast_on {
-        Some(text) => Some(day("--forecast-on", text)?),
+    let window = read::read_window(&args.reference_start, &args.reference_end, &args.months.to_string())
+        .map_err(|p| care_problems(&p))?;
+    let (from, to, months) = (window.from, window.to, window.months);
+    let forecast_on = match &args.forecast_on {
+        Some(text) => {
+            Some(read::read_day("care.forecast_on", "day to forecast from", text).map_err(|p| care_problems(&[p]))?)
+        }
         None => None,
     };
-    if to <= from {
-        return Err(Failure("--reference-end: the window must end after --reference-start".into()));
-    }
-    if months == 0 || months > 120 {
-        return Err(Failure("--months: give 1 to 120 months".into()));
-    }
+    let setup = match &args.setup {
+        None => csplan_model::care::CareSetup::default(),
+        Some(file) => {
+            let text =
+                std::fs::read_to_string(file).map_err(|e| Failure(format!("--setup: cannot read {file}: {e}")))?;
+            let setup: csplan_model::care::CareSetup =
+                serde_json::from_str(&text).map_err(|e| Failure(format!("--setup: {file} is not a setup: {e}")))?;
+            let problems = read::check_setup(&setup);
+            if !problems.is_empty() {
+                return Err(care_problems(&problems));
+            }
+            setup
+        }
+    };
+    let typed: Vec<_> = args.adjust.iter().map(|a| read::AdjustmentText::from_flag(a)).collect();
+    let adjustments = read::read_adjustments(&typed, &setup).map_err(|p| care_problems(&p))?;
+    let names: Vec<String> = setup.categories.iter().map(|c| c.name.clone()).collect();
+    let costs = if args.cost.is_empty() {
+        None
+    } else {
+        let mut typed = vec![(String::new(), String::new()); names.len()];
+        for flag in &args.cost {
+            let mut parts = flag.splitn(3, ':');
+            let category = parts.next().unwrap_or_default().trim();
+            let Some(c) = setup
+                .categories
+                .iter()
+                .position(|c| c.id.eq_ignore_ascii_case(category) || c.name.eq_ignore_ascii_case(category))
+            else {
+                let ids: Vec<&str> = setup.categories.iter().map(|c| c.id.as_str()).collect();
+                return Err(Failure(format!(
+                    "--cost {flag}: \u{201c}{category}\u{201d} is not a category; use one of {}",
+                    ids.join(", ")
+                )));
+            };
+            if let Some(t) = typed.get_mut(c) {
+                *t = (parts.next().unwrap_or_default().to_string(), parts.next().unwrap_or_default().to_string());
+            }
+        }
+        Some(
+            read::read_costs(&typed, &names, args.weekly, &args.weeks, &args.inflation)
+                .map_err(|p| care_problems(&p))?,
+        )
+    };
     let mut texts = Vec::new();
-    for file in csv_files(paths)? {
+    for file in csv_files(&args.files)? {
         let text =
             std::fs::read_to_string(&file).map_err(|e| Failure(format!("{}: cannot read it: {e}", file.display())))?;
         texts.push((file.display().to_string(), text));
     }
-    let setup = csplan_model::care::CareSetup::default();
     let records = match csplan_data::ssda903::read(&texts, &setup.codes()) {
         Ok(r) => r,
         Err(problems) => {
@@ -1144,21 +1237,45 @@ fn care_command(
             return Ok(1);
         }
     };
+    if let Some(covered) = records.covered() {
+        let problems = read::check_window(&window, covered);
+        if !problems.is_empty() {
+            return Err(care_problems(&problems));
+        }
+    }
     if view == CareView::LikeD2i {
         let p = csplan_calc::care_like_d2i::project(&records, from, to, months).map_err(|e| Failure(e.to_string()))?;
-        let text = match format {
+        let text = match args.format {
             Format::Json => serde_json::to_string_pretty(&p).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?,
             Format::Table | Format::Csv => csplan_present::tables::care_like_d2i(&p).csv(),
         };
         return write_all(out, &text);
     }
-    let rates = csplan_calc::care::fit(&records, &setup, from, to).map_err(|e| Failure(e.to_string()))?;
+    let fitted = csplan_calc::care::fit(&records, &setup, from, to).map_err(|e| Failure(e.to_string()))?;
+    let rates = if adjustments.is_empty() {
+        fitted
+    } else {
+        fitted.adjust(&adjustments).map_err(|e| Failure(format!("--adjust {}: {}", e.index + 1, e.message(&setup))))?
+    };
+    let step = match args.step {
+        CareStep::Daily => csplan_model::care::Step::Daily,
+        CareStep::Monthly => csplan_model::care::Step::Monthly,
+    };
     let projection =
-        csplan_calc::care::project(&records, &setup, &rates, to, months).map_err(|e| Failure(e.to_string()))?;
+        csplan_calc::care::project(&records, &setup, &rates, to, months, step).map_err(|e| Failure(e.to_string()))?;
     let history = csplan_calc::care::history(&records, &setup);
     let forecast = forecast_on.map(|on| csplan_calc::care::year_forecast(&records, &setup, on));
-    let names: Vec<String> = setup.categories.iter().map(|c| c.name.clone()).collect();
-    let text = match format {
+    let costed = match &costs {
+        Some(c) => {
+            let shares = csplan_calc::care::in_house_shares(&records, &setup, to);
+            Some(
+                csplan_calc::care::project_costs(&projection, &shares, c)
+                    .map_err(|m| Failure(format!("--cost: {m}")))?,
+            )
+        }
+        None => None,
+    };
+    let text = match args.format {
         Format::Table => {
             let mut t = csplan_present::tables::care_projection(&projection).text();
             if let Some(bands) =
@@ -1166,6 +1283,10 @@ fn care_command(
             {
                 t.push('\n');
                 t.push_str(&bands.text());
+            }
+            if let Some(c) = &costed {
+                t.push('\n');
+                t.push_str(&csplan_present::tables::care_costs(c, &names).text());
             }
             if let Some(f) = &forecast {
                 t.push('\n');
@@ -1190,7 +1311,12 @@ fn care_command(
                 ignored: &'a [String],
                 history: &'a [csplan_calc::care::HistoryPoint],
                 rates: &'a csplan_calc::care::Rates,
+                #[serde(skip_serializing_if = "<[_]>::is_empty")]
+                adjustments: &'a [csplan_model::care::RateAdjustment],
+                step: csplan_model::care::Step,
                 projection: &'a csplan_calc::care::CareProjection,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                costs: Option<&'a csplan_calc::care::CareCostResult>,
                 #[serde(skip_serializing_if = "Option::is_none")]
                 year_forecast: Option<&'a csplan_calc::care::YearForecast>,
             }
@@ -1200,7 +1326,10 @@ fn care_command(
                 ignored: &records.ignored,
                 history: &history,
                 rates: &rates,
+                adjustments: &adjustments,
+                step,
                 projection: &projection,
+                costs: costed.as_ref(),
             };
             serde_json::to_string_pretty(&all).map(|t| t + "\n").map_err(|e| Failure(e.to_string()))?
         }

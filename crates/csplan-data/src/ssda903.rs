@@ -20,7 +20,10 @@
 //!    end (the later end) wins; an episode that ends the day it starts is dropped;
 //! 4. an episode that runs past the start of the child's next one ends where the next
 //!    begins (an open one too);
-//! 5. episodes still open at the end stay open;
+//! 5. episodes still open at the end stay open; but a child's last episode left open when
+//!    the child's rows stop in a year before the files' last (a file's year is the
+//!    financial year of its latest day) ended, unrecorded, in that year: it is closed at
+//!    its 31 March (the child in care that day, ending 1 April), and reported;
 //! 6. episodes of a child with no header row (so no date of birth) are dropped.
 //!
 //! A file that cannot be read gets a message naming the file, the row and the column;
@@ -102,6 +105,9 @@ pub enum ChangeKind {
     ZeroLength,
     /// An episode running past the start of the child's next, cut back to it.
     Overlap,
+    /// An episode open at the end of its file's year that a later year's file does not
+    /// carry: closed at that year's end.
+    NotCarried,
     /// Episodes of a child with no header row, dropped.
     NoHeader,
 }
@@ -115,6 +121,9 @@ impl ChangeKind {
             ChangeKind::SameEpisode => "the same child and start in two files or rows: the later row kept",
             ChangeKind::ZeroLength => "episodes that end the day they start (no day in care): dropped",
             ChangeKind::Overlap => "episodes running past the start of the child's next: cut back to it",
+            ChangeKind::NotCarried => {
+                "episodes open at the end of a year's file that no later year's file carries: closed at that 31 March"
+            }
             ChangeKind::NoHeader => "episodes of a child with no header row (no date of birth): dropped",
         }
     }
@@ -168,6 +177,9 @@ pub struct Records {
     pub changes: Vec<Change>,
     /// Files that are neither table, or empty (read past, and named here).
     pub ignored: Vec<String>,
+    /// The first financial year the files hold: 1 April of the year of the earliest
+    /// episodes file's latest day (`None` with no episodes).
+    pub first_year: Option<Day>,
 }
 
 impl Records {
@@ -186,6 +198,21 @@ impl Records {
         let first = self.episodes.iter().map(|e| e.start).min()?;
         let last = self.episodes.iter().flat_map(|e| [Some(e.start), e.end]).flatten().max()?;
         Some((first, last))
+    }
+
+    /// The days the records hold every event of: from 1 April of the first year the files
+    /// hold, or of the year of the first recorded end if earlier (a file of several years
+    /// together) (a year's file holds the episodes open in it, so nothing of the years
+    /// before its first is there) to 31 March of the year of the last day (a year's file
+    /// runs to its year's end). `None` with no episodes.
+    pub fn covered(&self) -> Option<(Day, Day)> {
+        let (first, last) = self.span()?;
+        let first_end = self.episodes.iter().filter_map(|e| e.end).min().map(Day::financial_year_start);
+        let from = match (self.first_year, first_end) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(first),
+        };
+        Some((from, year_end(last)))
     }
 }
 
@@ -407,7 +434,56 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
     }
     let rank: BTreeMap<String, Day> = latest.into_iter().map(|(f, d)| (f.to_string(), d)).collect();
     episodes.sort_by_key(|e| rank.get(&e.from.file).copied());
-    Ok(clean(headers, episodes, ignored))
+    // Each child's last year in the files: the year of the latest file with a row of
+    // theirs (before cleaning drops any row as a duplicate).
+    let mut child_year: BTreeMap<String, Day> = BTreeMap::new();
+    for e in &episodes {
+        if let Some(y) = rank.get(&e.from.file).map(|d| year_end(*d)) {
+            let at = child_year.entry(e.child.clone()).or_insert(y);
+            *at = (*at).max(y);
+        }
+    }
+    let last_year = rank.values().map(|d| year_end(*d)).max();
+    let mut records = clean(headers, episodes, ignored);
+    records.first_year = rank.values().min().map(|d| d.financial_year_start());
+    if let Some(last_year) = last_year {
+        close_not_carried(&mut records, &child_year, last_year);
+    }
+    Ok(records)
+}
+
+/// The 31 March ending the financial year of `d`: the end of a year's file whose latest
+/// day is `d`.
+fn year_end(d: Day) -> Day {
+    let (y, _, _) = d.financial_year_start().ymd();
+    Day::from_ymd(y + 1, 3, 31).unwrap_or(d)
+}
+
+/// Step 5: a child's last episode, left open, when the child's rows stop in a year before
+/// the files' last (`last_year`), is closed at that year's 31 March.
+fn close_not_carried(records: &mut Records, child_year: &BTreeMap<String, Day>, last_year: Day) {
+    let episodes = &mut records.episodes;
+    for k in 0..episodes.len() {
+        let later_of_child = episodes.get(k + 1).is_some_and(|n| episodes.get(k).is_some_and(|e| e.child == n.child));
+        let Some(e) = episodes.get_mut(k) else { continue };
+        if e.end.is_some() || later_of_child {
+            continue;
+        }
+        let Some(&their_last) = child_year.get(&e.child) else { continue };
+        if their_last < last_year && e.start <= their_last {
+            let ends = their_last.plus(1);
+            records.changes.push(Change {
+                kind: ChangeKind::NotCarried,
+                at: e.from.clone(),
+                what: format!(
+                    "open at {their_last}, the end of the last year with a row of child {}'s, and in no later year's file: now ends {ends}",
+                    e.child
+                ),
+            });
+            e.end = Some(ends);
+        }
+    }
+    records.changes.sort_by_key(|c| c.kind);
 }
 
 /// Every column of an episode the model reads, for finding exact duplicates.
@@ -531,5 +607,5 @@ fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) 
     });
     let with_episodes: std::collections::BTreeSet<&str> = kept.iter().map(|e| e.child.as_str()).collect();
     children.retain(|id, _| with_episodes.contains(id.as_str()));
-    Records { children, episodes: kept, changes, ignored }
+    Records { children, episodes: kept, changes, ignored, first_year: None }
 }

@@ -94,3 +94,71 @@ pub struct CareCosts {
     /// Inflation a year, %: each year of the projection after its first costs this much more.
     pub inflation: crate::Rate,
 }
+
+/// How the projection steps through time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// A day at a time (the daily matrix raised to the days between events): each child
+    /// moves band on their own birthday. D2I's model steps daily.
+    #[default]
+    Daily,
+    /// A month at a time: each month's chance of leaving or moving is the daily rate x its
+    /// days, once, and a child's band is the one at the month's start (a birthday counts
+    /// from the next month).
+    Monthly,
+}
+
+/// Which fitted rate an adjustment changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdjustedRate {
+    /// Children starting care.
+    Entrants,
+    /// Children leaving care.
+    Exits,
+    /// Children moving from the category to another.
+    Moves,
+}
+
+impl AdjustedRate {
+    /// In words: `entrants`, `exits`, `moves`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AdjustedRate::Entrants => "entrants",
+            AdjustedRate::Exits => "exits",
+            AdjustedRate::Moves => "moves",
+        }
+    }
+}
+
+/// How an adjustment changes a rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdjustBy {
+    /// The fitted rate times the value (1.1 is 10% more).
+    Multiply,
+    /// The value added, a year: for entrants, children a year into the groups chosen
+    /// (shared among them as the fitted entrants are, equally if none were seen); for exits
+    /// and moves, a chance a year for each child in each group (the daily rate gains a 365th
+    /// of it).
+    Add,
+}
+
+/// A change to the fitted rates, for an age band and/or a category (each `None` for all).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateAdjustment {
+    /// Which rate.
+    pub rate: AdjustedRate,
+    /// The band, by its place in the setup's bands (`None`: every band).
+    pub band: Option<usize>,
+    /// The category, by its place in the setup (`None`: every category); for moves, the
+    /// category moved from.
+    pub category: Option<usize>,
+    /// Multiply or add.
+    pub by: AdjustBy,
+    /// The factor, or what is added a year.
+    #[serde(with = "crate::dec")]
+    pub value: crate::Decimal,
+}

@@ -1,6 +1,7 @@
 //! The child-level model's own inputs as typed on the Children in care page and the command
 //! line: the reference window and the months to project.
 
+use csplan_model::care::{AdjustBy, AdjustedRate, CareCategory, CareSetup, RateAdjustment};
 use csplan_model::day::Day;
 use csplan_model::Decimal;
 
@@ -28,7 +29,7 @@ pub fn read_day(path: &str, what: &str, text: &str) -> Result<Day, Problem> {
         let message = if shown.is_empty() {
             format!("Enter the {what}, like 2022-03-31")
         } else {
-            format!("The {what} must be a date like 2022-03-31 (\u{201c}{shown}\u{201d} is not)")
+            format!("\u{201c}{shown}\u{201d} is not a date: enter the {what} like 2022-03-31")
         };
         Problem::error(path, message)
     })
@@ -62,6 +63,28 @@ pub fn read_window(from: &str, to: &str, months: &str) -> Result<Window, Vec<Pro
         (Some(from), Some(to), Some(months)) if problems.is_empty() => Ok(Window { from, to, months }),
         _ => Err(problems),
     }
+}
+
+/// The window against the days the records cover (`covered`, from
+/// `csplan_data::ssda903::Records::covered`): a window reaching past them would fit rates
+/// from days the records do not hold, so too few children start, leave and move. Each
+/// problem names its field, and the day to use.
+pub fn check_window(window: &Window, covered: (Day, Day)) -> Vec<Problem> {
+    let (first, last) = covered;
+    let mut problems = Vec::new();
+    if window.from < first {
+        problems.push(Problem::error(
+            "care.from",
+            format!("The reference window must start on or after {first}, the first day the records cover"),
+        ));
+    }
+    if window.to > last {
+        problems.push(Problem::error(
+            "care.to",
+            format!("The reference window must end on or before {last}, the records' last day"),
+        ));
+    }
+    problems
 }
 
 /// The placement costs as typed for the projection, by category: the in-house and the
@@ -116,6 +139,247 @@ pub fn read_costs(
     problems.extend(negative);
     if problems.is_empty() {
         Ok(csplan_model::care::CareCosts { annual, inflation: csplan_model::Rate::new(inflation) })
+    } else {
+        Err(problems)
+    }
+}
+
+/// An adjustment as typed: which rate (`entrants`, `exits`, `moves`), the band (a name like
+/// `16-18`, or blank or `all` for every band), the category (its id or name, or blank or
+/// `all`), how (`multiply` or `add`) and the value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AdjustmentText {
+    /// Which rate.
+    pub rate: String,
+    /// The band.
+    pub band: String,
+    /// The category.
+    pub category: String,
+    /// `multiply` or `add`.
+    pub by: String,
+    /// The factor, or what is added a year.
+    pub value: String,
+}
+
+impl AdjustmentText {
+    /// An adjustment as the command line writes it, `RATE:BAND:CATEGORY:xFACTOR` or
+    /// `RATE:BAND:CATEGORY:+AMOUNT` (`exits:16-18:fostering:x1.5`,
+    /// `entrants:all:residential:+12`, `moves::supported:-0.1`).
+    pub fn from_flag(text: &str) -> AdjustmentText {
+        let mut parts = text.splitn(4, ':');
+        let mut next = || parts.next().unwrap_or_default().trim().to_string();
+        let (rate, band, category, how) = (next(), next(), next(), next());
+        let (by, value) = match how.chars().next() {
+            Some('x' | 'X' | '*') => ("multiply", how.get(1..).unwrap_or_default()),
+            Some('+') => ("add", how.get(1..).unwrap_or_default()),
+            Some('-') => ("add", how.as_str()),
+            _ => ("", how.as_str()),
+        };
+        AdjustmentText { rate, band, category, by: by.into(), value: value.into() }
+    }
+}
+
+/// Reads the adjustments as typed against the setup's bands and categories. Paths:
+/// `care.adjustments[i].rate`, `.band`, `.category`, `.by`, `.value`. A multiplier may not be
+/// negative; an amount added may (fewer entrants), and what it leaves is checked when the
+/// rates are adjusted (`csplan_calc::care::Rates::adjust`).
+pub fn read_adjustments(typed: &[AdjustmentText], setup: &CareSetup) -> Result<Vec<RateAdjustment>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut out = Vec::with_capacity(typed.len());
+    let all = |t: &str| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("all");
+    let bands = setup.band_names();
+    for (i, t) in typed.iter().enumerate() {
+        let at = crate::fields::Path::root("care").at("adjustments", i);
+        let n = i + 1;
+        let rate = match t.rate.trim().to_ascii_lowercase().as_str() {
+            "entrants" => Some(AdjustedRate::Entrants),
+            "exits" => Some(AdjustedRate::Exits),
+            "moves" => Some(AdjustedRate::Moves),
+            _ => {
+                problems.push(Problem::error(
+                    at.field("rate").as_str(),
+                    format!("Choose which rate adjustment {n} changes: entrants, exits or moves"),
+                ));
+                None
+            }
+        };
+        let band = if all(&t.band) {
+            Some(None)
+        } else if let Some(b) = bands.iter().position(|b| b == t.band.trim()) {
+            Some(Some(b))
+        } else {
+            problems.push(Problem::error(
+                at.field("band").as_str(),
+                format!("Adjustment {n}'s age band must be one of {}, or all", bands.join(", ")),
+            ));
+            None
+        };
+        let category = if all(&t.category) {
+            Some(None)
+        } else if let Some(c) = setup.categories.iter().position(|c| {
+            c.id.eq_ignore_ascii_case(t.category.trim()) || c.name.eq_ignore_ascii_case(t.category.trim())
+        }) {
+            Some(Some(c))
+        } else {
+            let names: Vec<&str> = setup.categories.iter().map(|c| c.id.as_str()).collect();
+            problems.push(Problem::error(
+                at.field("category").as_str(),
+                format!("Adjustment {n}'s category must be one of {}, or all", names.join(", ")),
+            ));
+            None
+        };
+        let by = match t.by.trim().to_ascii_lowercase().as_str() {
+            "multiply" => Some(AdjustBy::Multiply),
+            "add" => Some(AdjustBy::Add),
+            _ => {
+                problems.push(Problem::error(
+                    at.field("by").as_str(),
+                    format!("Choose whether adjustment {n} multiplies the rate or adds to it (x1.5 or +12 on the command line)"),
+                ));
+                None
+            }
+        };
+        let shown: String = t.value.trim().chars().take(30).collect();
+        let value = match csplan_model::dec::parse_text(&t.value) {
+            Some(v) if by == Some(AdjustBy::Multiply) && v.is_sign_negative() && !v.is_zero() => {
+                problems.push(Problem::error(
+                    at.field("value").as_str(),
+                    format!("Adjustment {n}'s multiplier cannot be negative: 0 stops the rate, 1 leaves it"),
+                ));
+                None
+            }
+            Some(v) => Some(v),
+            None => {
+                let like = if by == Some(AdjustBy::Add) { "12 or -0.5" } else { "1.5" };
+                let message = if shown.is_empty() {
+                    format!("Enter adjustment {n}'s value, like {like}")
+                } else {
+                    format!("Adjustment {n}'s value must be a number like {like} (\u{201c}{shown}\u{201d} is not)")
+                };
+                problems.push(Problem::error(at.field("value").as_str(), message));
+                None
+            }
+        };
+        if let (Some(rate), Some(band), Some(category), Some(by), Some(value)) = (rate, band, category, by, value) {
+            out.push(RateAdjustment { rate, band, category, by, value });
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The age bands as typed, whole years rising from 0 (`0, 1, 5, 10, 16, 18`), at
+/// `care.bands`.
+pub fn read_bands(text: &str) -> Result<Vec<u32>, Problem> {
+    let problem = |m: &str| Problem::error("care.bands", m);
+    let bounds: Vec<u32> = text
+        .split([',', ' '])
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse::<u32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| problem("Enter the age bands' bounds as whole years, like 0, 1, 5, 10, 16, 18"))?;
+    check_bands(&bounds).map_err(|m| problem(&m))?;
+    Ok(bounds)
+}
+
+/// The bands' rule: at least two bounds, rising from 0, the last at most 25.
+fn check_bands(bounds: &[u32]) -> Result<(), String> {
+    if bounds.len() < 2 || bounds.first() != Some(&0) {
+        return Err("The age bands' bounds must start at 0 and have at least two, like 0, 1, 5, 10, 16, 18".into());
+    }
+    if bounds.windows(2).any(|w| w.first() >= w.get(1)) {
+        return Err("Each of the age bands' bounds must be more than the one before".into());
+    }
+    if bounds.last().is_some_and(|l| *l > 25) {
+        return Err("The last age band must end by 25 (care ends at 18; care leavers are supported to 25)".into());
+    }
+    Ok(())
+}
+
+/// A setup (from a file, or as typed) checked: the bands' rule, and categories with names,
+/// distinct ids, no PLACE code in two, and only the last left to take every code the others
+/// do not name. Paths: `care.bands`, `care.categories[i].name`, `care.categories[i].places`.
+pub fn check_setup(setup: &CareSetup) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Err(m) = check_bands(&setup.bands) {
+        problems.push(Problem::error("care.bands", m));
+    }
+    if setup.categories.is_empty() {
+        problems.push(Problem::error("care.categories", "Add at least one category of placement"));
+    }
+    let last = setup.categories.len().saturating_sub(1);
+    for (i, c) in setup.categories.iter().enumerate() {
+        let at = crate::fields::Path::root("care").at("categories", i);
+        let n = i + 1;
+        if c.name.trim().is_empty() || c.id.trim().is_empty() {
+            problems.push(Problem::error(at.field("name").as_str(), format!("Enter category {n}'s name")));
+        } else if setup.categories.iter().take(i).any(|o| o.id.eq_ignore_ascii_case(&c.id)) {
+            problems.push(Problem::error(
+                at.field("name").as_str(),
+                format!("Category {n}, \u{201c}{}\u{201d}, has the same name as one before it", c.name),
+            ));
+        }
+        if c.places.is_empty() && i != last {
+            problems.push(Problem::error(
+                at.field("places").as_str(),
+                format!(
+                    "Enter the PLACE codes in {}: only the last category may be left to take every other code",
+                    c.name
+                ),
+            ));
+        }
+        for p in &c.places {
+            let code = p.trim();
+            if code.is_empty() || code.len() > 4 || !code.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+                let shown: String = code.chars().take(12).collect();
+                problems.push(Problem::error(
+                    at.field("places").as_str(),
+                    format!(
+                        "{}'s PLACE codes must be short codes like U1 or R2 (\u{201c}{shown}\u{201d} is not)",
+                        c.name
+                    ),
+                ));
+            } else if let Some(k) =
+                setup.categories.iter().take(i).position(|o| o.places.iter().any(|q| q.eq_ignore_ascii_case(code)))
+            {
+                let other = setup.categories.get(k).map(|o| o.name.trim()).filter(|n| !n.is_empty());
+                let other = other.map_or_else(|| format!("category {}", k + 1), str::to_string);
+                problems.push(Problem::error(
+                    at.field("places").as_str(),
+                    format!("{code} is in {other} already: a PLACE code can be in one category only"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The setup as typed on the page: the bands' bounds, and each category's name and PLACE
+/// codes (separated by spaces or commas). Each category's id comes from its name.
+pub fn read_setup(bands: &str, categories: &[(String, String)]) -> Result<CareSetup, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let bounds = read_bands(bands).map_err(|p| problems.push(p)).unwrap_or_default();
+    let categories: Vec<CareCategory> = categories
+        .iter()
+        .map(|(name, places)| CareCategory {
+            id: crate::share::slug(name),
+            name: name.trim().to_string(),
+            places: places
+                .split([',', ' '])
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim().to_ascii_uppercase())
+                .collect(),
+        })
+        .collect();
+    let setup = CareSetup { categories, bands: bounds };
+    // The bands as typed were read above (and have their problem if wrong).
+    let bands_read = problems.is_empty();
+    problems.extend(check_setup(&setup).into_iter().filter(|p| p.path != "care.bands" || bands_read));
+    if problems.is_empty() {
+        Ok(setup)
     } else {
         Err(problems)
     }

@@ -153,11 +153,21 @@ impl PlacementsForm {
 
     /// Sets the number of children of each line named in `numbers` (by name, ignoring case
     /// and spaces at the ends) to the number given, and adds a line, with no unit cost yet,
-    /// for each not there. Nothing else of a line changes. Returns how many lines were
-    /// updated and how many added.
-    pub fn take_numbers(&mut self, numbers: &[(String, PlacementKind, Decimal)]) -> (usize, usize) {
+    /// for each not there; a line named in `none` (no children this year) that is there
+    /// falls to 0, so a number taken last time does not linger. Nothing else of a line
+    /// changes. Returns how many lines were updated (those set to 0 among them) and how
+    /// many added.
+    pub fn take_numbers(&mut self, numbers: &[(String, PlacementKind, Decimal)], none: &[String]) -> (usize, usize) {
         let (mut updated, mut added) = (0, 0);
         let key = |s: &str| s.trim().to_lowercase();
+        for name in none {
+            if let Some(line) = self.lines.iter_mut().find(|l| key(&l.name) == key(name)) {
+                if line.number.trim() != "0" {
+                    line.number = "0".into();
+                    updated += 1;
+                }
+            }
+        }
         for (name, kind, number) in numbers {
             let text = plain(*number);
             match self.lines.iter_mut().find(|l| key(&l.name) == key(name)) {

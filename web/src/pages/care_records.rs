@@ -140,7 +140,7 @@ fn CareRecords() -> impl IntoView {
             let r = r.as_ref()?;
             setup.with_value(|s| {
                 let rates = fit(r, s, w.from, w.to).ok()?;
-                project(r, s, &rates, w.to, w.months).ok()
+                project(r, s, &rates, w.to, w.months, csplan_model::care::Step::Daily).ok()
             })
         })
     });
@@ -242,10 +242,10 @@ fn CareRecords() -> impl IntoView {
     let taken = RwSignal::new(None::<String>);
     let take = move |_| {
         let Some(f) = forecast.get_untracked() else { return };
-        let numbers: Vec<_> = f.lines.iter().map(|l| (l.line_name(), l.placement_kind(), l.average_number)).collect();
+        let (numbers, none) = setup.with_value(|s| f.placement_numbers(s));
         planner.typed();
-        let (updated, added) =
-            planner.edit(|form| form.placements.get_or_insert_with(PlacementsForm::new_section).take_numbers(&numbers));
+        let (updated, added) = planner
+            .edit(|form| form.placements.get_or_insert_with(PlacementsForm::new_section).take_numbers(&numbers, &none));
         taken.set(Some(format!(
             "The Cost of care page's placement lines now hold {}'s average numbers: {updated} line{} updated, {added} added. Enter the unit cost and budget of each line added there.",
             f.year,
