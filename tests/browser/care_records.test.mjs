@@ -235,3 +235,96 @@ test('the projection costed by financial year: a week\'s cost x 52 gives the yea
     assert.deepEqual(problems.console, []);
   });
 });
+
+test('the council\'s own categories and bands, an adjusted rate and monthly steps: the projection csplan care gives with the same flags; each field typed wrong is named and kept; by keyboard', async () => {
+  const list = files();
+  const dir = mkdtempSync(join(tmpdir(), 'csplan-care-'));
+  for (const [name, text] of Object.entries(list)) writeFileSync(join(dir, name), text);
+  const setupFile = join(mkdtempSync(join(tmpdir(), 'csplan-setup-')), 'setup.json');
+  writeFileSync(setupFile, JSON.stringify({
+    categories: [
+      { id: 'fostering', name: 'Fostering', places: ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'] },
+      { id: 'everything-else', name: 'Everything else', places: [] },
+    ],
+    bands: [0, 10, 16, 18],
+  }));
+  const cli = execFileSync(CSPLAN, ['care', dir, '--reference-start', '2021-09-30', '--reference-end', '2022-03-31', '--months', '24',
+    '--step', 'monthly', '--adjust', 'exits:all:fostering:x0.5', '--adjust', 'entrants:10-16:all:+6', '--setup', setupFile], { encoding: 'utf8' }).split('\n');
+  await app.withPage('?page=care-records', {}, async ({ page, problems }) => {
+    const sent = [];
+    page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+    await open(page, list);
+    await page.waitForSelector('#care-projection-table');
+    await page.fill('#care-from', '2021-09-30');
+    await page.fill('#care-to', '2022-03-31');
+    await page.selectOption('#care-step', 'monthly');
+    // The categories and bands, by keyboard: open the details, type the bands, remove
+    // Residential and Supported, rename Other.
+    await page.focus('#care-setup summary');
+    await page.keyboard.press('Enter');
+    await page.focus('#care-bands');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0, 10, 10, 18');
+    await page.waitForSelector('#care-bands-error');
+    assert.match(await page.locator('#care-bands-error').innerText(), /more than the one before/);
+    assert.equal(await page.inputValue('#care-bands'), '0, 10, 10, 18', 'what was typed is kept');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0, 10, 16, 18');
+    for (let n = 0; n < 2; n += 1) {
+      await page.getByRole('button', { name: /Remove\s+\((Residential|Supported)\)/ }).first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((k) => document.querySelectorAll('#care-setup fieldset').length === 3 - k, n);
+    }
+    assert.equal(await page.inputValue('#care-categories-1-name'), 'Other', 'the later card moved up with its own figures');
+    await page.fill('#care-categories-1-name', 'Everything else');
+    // A code in two categories is named, and kept.
+    await page.fill('#care-categories-1-places', 'U1');
+    await page.waitForSelector('#care-categories-1-places-error');
+    assert.match(await page.locator('#care-categories-1-places-error').innerText(), /U1 is in Fostering already/);
+    await page.fill('#care-categories-1-places', '');
+    // Two adjustments, by keyboard from the Add button: focus goes to the new card.
+    await page.focus('#care-add-adjustment');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'care-adjustments-0-rate');
+    await page.selectOption('#care-adjustments-0-category', 'fostering');
+    await page.fill('#care-adjustments-0-value', '-0.5');
+    await page.waitForSelector('#care-adjustments-0-value-error');
+    assert.match(await page.locator('#care-adjustments-0-value-error').innerText(), /multiplier cannot be negative/);
+    assert.equal(await page.inputValue('#care-adjustments-0-value'), '-0.5');
+    await page.fill('#care-adjustments-0-value', '0.5');
+    await page.focus('#care-add-adjustment');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'care-adjustments-1-rate');
+    await page.selectOption('#care-adjustments-1-rate', 'entrants');
+    await page.selectOption('#care-adjustments-1-band', '10-16');
+    await page.selectOption('#care-adjustments-1-by', 'add');
+    // An amount that takes the chances out past 1 a day is refused, naming the group.
+    await page.selectOption('#care-adjustments-1-rate', 'exits');
+    await page.fill('#care-adjustments-1-value', '1000');
+    await page.waitForSelector('#care-adjustments-1-value-error');
+    assert.match(await page.locator('#care-adjustments-1-value-error').innerText(), /Adjustment 2 makes the chances of leaving and moving for .*, 10-16 sum past 1 a day/);
+    await page.selectOption('#care-adjustments-1-rate', 'entrants');
+    await page.fill('#care-adjustments-1-value', '6');
+    await page.waitForFunction(() => !document.querySelector('#care-adjustments-1-value-error'));
+    // The same projection as the command line with the same flags, row by row.
+    const at = cli.findIndex((l) => l.startsWith('Children in care projected by category'));
+    const want = cli.slice(at + 3, at + 3 + 25).map((l) => l.trim().split(/\s+/).join(' '));
+    await page.waitForFunction((w) => {
+      const tr = document.querySelectorAll('#care-projection-table tbody tr')[24];
+      return tr && [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim()).join(' ').split(/\s+/).join(' ') === w;
+    }, want[24]);
+    assert.deepEqual(await rows(page, 'care-projection-table'), want);
+    assert.match(await page.locator('#care-projection-table thead').innerText(), /Fostering[\s\S]*Everything else/);
+    await clean(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await clean(page);
+    // Removing the first adjustment leaves the second's figures in the first card.
+    await page.getByRole('button', { name: /Remove\s+adjustment 1$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[id^="care-adjustments-"][id$="-rate"]').length === 1);
+    assert.equal(await page.inputValue('#care-adjustments-0-rate'), 'entrants');
+    assert.equal(await page.inputValue('#care-adjustments-0-value'), '6');
+    assert.deepEqual(sent.filter((s) => s.includes(SECRET) || !s.startsWith('GET ')), [], 'no request carries the files');
+    assert.deepEqual(problems.console, []);
+  });
+});

@@ -53,10 +53,12 @@ fn main() -> ExitCode {
         Some("dist") => dist(),
         Some("test") => test(),
         Some("bench") => match args.get(1).map(String::as_str) {
-            None => bench().and_then(|()| bench_collector()).and_then(|()| bench_care()).and_then(|()| fuzz::bench()),
+            None => {
+                bench().and_then(|()| bench_collector()).and_then(|()| bench_care(false)).and_then(|()| fuzz::bench())
+            }
             Some("app") => bench(),
             Some("collector") => bench_collector(),
-            Some("care") => bench_care(),
+            Some("care") => bench_care(true),
             Some("fuzz") => fuzz::bench(),
             Some(other) => {
                 Err(format!("bench: unknown part {other}; give app, collector, care, fuzz or nothing for all"))
@@ -480,10 +482,25 @@ fn bench_collector() -> Step {
     collect_bench::run(Path::new("target/release/csplan"), &env::temp_dir().join("csplan-bench-collect"))
 }
 
-fn bench_care() -> Step {
+/// `build_app`: build dist/ first (alone; `cargo xtask bench` has built it already).
+fn bench_care(build_app: bool) -> Step {
     step("build the release csplan binary");
     run("cargo", &["build", "--release", "-p", "csplan-cli", "--locked"])?;
-    care_bench::run(Path::new("target/release/csplan"), &env::temp_dir().join("csplan-bench-care"))
+    let work = env::temp_dir().join("csplan-bench-care");
+    care_bench::run(Path::new("target/release/csplan"), &work)?;
+    if !has_web() {
+        return Ok(());
+    }
+    setup(Needs { browser: true })?;
+    if build_app {
+        trunk_build()?;
+    }
+    step("the records page in headless Chromium: files chosen to the projection drawn");
+    run_with(
+        "node",
+        &["tests/browser/bench_care.mjs"],
+        &[("CSPLAN_DIST", "dist".into()), ("CSPLAN_CARE_SAMPLE", work.join("sample").into_os_string())],
+    )
 }
 
 /// Where the DfE open data lives in a checkout of the project's shared folder.

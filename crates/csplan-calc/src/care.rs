@@ -33,7 +33,7 @@
 //!              children independent, entrants Poisson; low never below 0
 //! ```
 //!
-//! Daily products are worked with the powers `M[b]^n` (`n` days), kept to 16 decimal
+//! Daily products are worked with the powers `M[b]^n` (`n` days), kept to 12 decimal
 //! places, so 24 months of 1,000 children is a few hundred thousand multiplications.
 
 use csplan_data::ssda903::{Episode, Records};
@@ -46,15 +46,20 @@ use std::collections::BTreeMap;
 
 use crate::{ov, CalcError};
 
-/// Decimal places kept in the daily products.
-const DP: u32 = 16;
+/// Decimal places kept in the daily products: a millionth of a millionth of a child, and
+/// two of them multiplied (24 places) still fit rust_decimal's 28 without rounding there.
+const DP: u32 = 12;
 
-/// One stay: a child's run of contiguous episodes.
+/// One stay: a child's run of contiguous episodes, each with its category.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Stay<'a> {
     born: Day,
+    /// The day the child reaches the last bound (18) and leaves the model.
+    adult: Option<Day>,
     /// The episodes, in order.
     episodes: Vec<&'a Episode>,
+    /// Each episode's category (`None`: a code no category takes).
+    cats: Vec<Option<usize>>,
 }
 
 impl Stay<'_> {
@@ -64,22 +69,50 @@ impl Stay<'_> {
     fn end(&self) -> Option<Day> {
         self.episodes.last().and_then(|e| e.end)
     }
-    /// The episode the child is in on `day`.
-    fn on(&self, day: Day) -> Option<&Episode> {
-        self.episodes.iter().copied().find(|e| e.start <= day && e.end.is_none_or(|end| day < end))
+    /// Which episode the child is in on `day`, by its place in the stay.
+    fn at(&self, day: Day) -> Option<usize> {
+        self.episodes.iter().position(|e| e.start <= day && e.end.is_none_or(|end| day < end))
+    }
+    /// The episode the child is in on `day`, and its category.
+    fn on(&self, day: Day) -> Option<(&Episode, Option<usize>)> {
+        let k = self.at(day)?;
+        Some((*self.episodes.get(k)?, self.cats.get(k).copied().flatten()))
     }
 }
 
-/// Every stay in the records, by child then start.
-fn stays<'a>(records: &'a Records) -> Vec<Stay<'a>> {
+/// Every stay in the records, by child then start, each episode's category worked once.
+fn stays<'a>(records: &'a Records, setup: &CareSetup) -> Vec<Stay<'a>> {
     let mut out: Vec<Stay<'a>> = Vec::new();
+    let mut codes: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut child: Option<(&str, Day)> = None;
     for e in &records.episodes {
-        let Some(child) = records.children.get(&e.child) else { continue };
+        let born = match child {
+            Some((id, born)) if id == e.child => born,
+            _ => {
+                let Some(c) = records.children.get(&e.child) else { continue };
+                child = Some((&e.child, c.born));
+                c.born
+            }
+        };
+        let category = match codes.iter().find(|(p, _)| *p == e.place) {
+            Some((_, c)) => *c,
+            None => {
+                let c = setup.category_of(&e.place);
+                codes.push((&e.place, c));
+                c
+            }
+        };
         match out.last_mut() {
             Some(s) if s.episodes.last().is_some_and(|last| last.child == e.child && last.end == Some(e.start)) => {
                 s.episodes.push(e);
+                s.cats.push(category);
             }
-            _ => out.push(Stay { born: child.born, episodes: vec![e] }),
+            _ => out.push(Stay {
+                born,
+                adult: setup.bands.last().map(|&y| born.birthday(y)),
+                episodes: vec![e],
+                cats: vec![category],
+            }),
         }
     }
     out
@@ -88,9 +121,9 @@ fn stays<'a>(records: &'a Records) -> Vec<Stay<'a>> {
 /// Children in care on `day`, by band then category.
 pub fn population(records: &Records, setup: &CareSetup, day: Day) -> Vec<Vec<u64>> {
     let mut out = vec![vec![0u64; setup.categories.len()]; setup.band_count()];
-    for s in stays(records) {
-        let Some(e) = s.on(day) else { continue };
-        let (Some(b), Some(c)) = (setup.band_of_age(s.born.age_on(day)), setup.category_of(&e.place)) else { continue };
+    for s in stays(records, setup) {
+        let Some((_, c)) = s.on(day) else { continue };
+        let (Some(b), Some(c)) = (setup.band_of_age(s.born.age_on(day)), c) else { continue };
         if let Some(n) = out.get_mut(b).and_then(|r| r.get_mut(c)) {
             *n += 1;
         }
@@ -113,7 +146,7 @@ pub struct HistoryPoint {
 /// last day.
 pub fn history(records: &Records, setup: &CareSetup) -> Vec<HistoryPoint> {
     let Some((first, last)) = records.span() else { return Vec::new() };
-    let all = stays(records);
+    let all = stays(records, setup);
     let (y, m, _) = first.ymd();
     let mut month_end = Day::from_ymd(y, m, csplan_model::day::days_in_month(y, m)).unwrap_or(last);
     // Each month's last day, then the records' last day.
@@ -135,11 +168,12 @@ pub fn history(records: &Records, setup: &CareSetup) -> Vec<HistoryPoint> {
             if end.is_some_and(|e| *day >= e) {
                 break;
             }
-            let Some(e) = s.on(*day) else { continue };
-            if setup.band_of_age(s.born.age_on(*day)).is_none() {
-                continue;
+            // Children 18 and over are not counted (the model's last bound).
+            if s.adult.is_some_and(|a| *day >= a) {
+                break;
             }
-            if let Some(n) = setup.category_of(&e.place).and_then(|c| by_day.get_mut(k).and_then(|r| r.get_mut(c))) {
+            let Some((_, c)) = s.on(*day) else { continue };
+            if let Some(n) = c.and_then(|c| by_day.get_mut(k).and_then(|r| r.get_mut(c))) {
                 *n += 1;
             }
         }
@@ -386,9 +420,9 @@ pub fn fit(records: &Records, setup: &CareSetup, from: Day, to: Day) -> Result<R
             }
         }
     };
-    for s in stays(records) {
+    for s in stays(records, setup) {
         for (k, e) in s.episodes.iter().enumerate() {
-            let c = setup.category_of(&e.place);
+            let c = s.cats.get(k).copied().flatten();
             // Child-days in the window, split at the birthdays that cross a bound.
             let first = e.start.max(from);
             let last = e.end.map_or(to, |end| end.plus(-1).min(to));
@@ -409,8 +443,8 @@ pub fn fit(records: &Records, setup: &CareSetup, from: Day, to: Day) -> Result<R
                     match s.episodes.get(k + 1) {
                         None if at_eighteen => {}
                         None => bump(&mut exits, b, c, 1),
-                        Some(next) => {
-                            let to_c = setup.category_of(&next.place);
+                        Some(_) => {
+                            let to_c = s.cats.get(k + 1).copied().flatten();
                             if let (Some(b), Some(c), Some(to_c)) = (b, c, to_c) {
                                 if to_c != c {
                                     if let Some(n) =
@@ -425,10 +459,10 @@ pub fn fit(records: &Records, setup: &CareSetup, from: Day, to: Day) -> Result<R
                 }
             }
         }
-        if let (Some(start), Some(e)) = (s.start(), s.episodes.first()) {
+        if let Some(start) = s.start() {
             if (from..=to).contains(&start) {
                 let b = band_on(s.born, start);
-                bump(&mut entrants, b, setup.category_of(&e.place), 1);
+                bump(&mut entrants, b, s.cats.first().copied().flatten(), 1);
                 if let Some((sum, n)) = b.and_then(|b| entry_age.get_mut(b)) {
                     *sum += u64::try_from(start.since(s.born)).unwrap_or(0);
                     *n += 1;
@@ -618,9 +652,9 @@ pub fn project(
     let days = usize::try_from(days).unwrap_or(0);
     // The groups: each child in care on `start`, then each month's entrants.
     let mut groups: Vec<(Day, Group)> = Vec::new();
-    for s in stays(records) {
-        let Some(e) = s.on(start) else { continue };
-        let (Some(_), Some(c)) = (setup.band_of_age(s.born.age_on(start)), setup.category_of(&e.place)) else {
+    for s in stays(records, setup) {
+        let Some((_, c)) = s.on(start) else { continue };
+        let (Some(_), Some(c)) = (setup.band_of_age(s.born.age_on(start)), c) else {
             continue;
         };
         let mut p = vec![Decimal::ZERO; nc];

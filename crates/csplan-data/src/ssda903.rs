@@ -20,16 +20,16 @@
 //!    end (the later end) wins; an episode that ends the day it starts is dropped;
 //! 4. an episode that runs past the start of the child's next one ends where the next
 //!    begins (an open one too);
-//! 5. episodes still open at the end stay open; but a child's last episode left open when
-//!    the child's rows stop in a year before the files' last (a file's year is the
-//!    financial year of its latest day) ended, unrecorded, in that year: it is closed at
-//!    its 31 March (the child in care that day, ending 1 April), and reported;
+//! 5. episodes still open at the end stay open; one whose child's rows stop in a year
+//!    before the files' last (a file's year is the financial year of its latest day) is
+//!    named too, as a year's return holds every episode open in it: the child may have
+//!    left care unrecorded, or the later file may be missing rows. It is kept open;
 //! 6. episodes of a child with no header row (so no date of birth) are dropped.
 //!
 //! A file that cannot be read gets a message naming the file, the row and the column;
 //! nothing is read from any file until every file reads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use csplan_model::day::Day;
 use serde::Serialize;
@@ -106,7 +106,7 @@ pub enum ChangeKind {
     /// An episode running past the start of the child's next, cut back to it.
     Overlap,
     /// An episode open at the end of its file's year that a later year's file does not
-    /// carry: closed at that year's end.
+    /// carry: kept open (as step 5 keeps every open episode), and named to be checked.
     NotCarried,
     /// Episodes of a child with no header row, dropped.
     NoHeader,
@@ -122,7 +122,7 @@ impl ChangeKind {
             ChangeKind::ZeroLength => "episodes that end the day they start (no day in care): dropped",
             ChangeKind::Overlap => "episodes running past the start of the child's next: cut back to it",
             ChangeKind::NotCarried => {
-                "episodes open at the end of a year's file that no later year's file carries: closed at that 31 March"
+                "episodes open at the end of a year's file that no later year's file carries: kept open, to check"
             }
             ChangeKind::NoHeader => "episodes of a child with no header row (no date of birth): dropped",
         }
@@ -225,12 +225,36 @@ enum Table {
     Episodes,
 }
 
-/// A file's columns: each wanted column's position.
-struct Columns(BTreeMap<&'static str, usize>);
+/// The columns read, by name.
+const COLUMNS: [&str; 10] = ["CHILD", "SEX", "DOB", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER", "DEC", "REC"];
+
+/// A column read: its place in [`COLUMNS`].
+#[derive(Clone, Copy)]
+enum Col {
+    Child,
+    Sex,
+    Dob,
+    Decom,
+    Rne,
+    Ls,
+    Place,
+    Provider,
+    Dec,
+    Rec,
+}
+
+impl Col {
+    fn name(self) -> &'static str {
+        COLUMNS.get(self as usize).copied().unwrap_or_default()
+    }
+}
+
+/// A file's columns: each wanted column's position, found once from its header line.
+struct Columns([Option<usize>; 10]);
 
 impl Columns {
-    fn get<'r>(&self, name: &str, record: &'r [String]) -> &'r str {
-        self.0.get(name).and_then(|&k| record.get(k)).map_or("", |s| s.trim())
+    fn get<'r>(&self, col: Col, record: &crate::csv::Row<'r>) -> &'r str {
+        self.0.get(col as usize).copied().flatten().and_then(|k| record.get(k)).map_or("", str::trim)
     }
 }
 
@@ -248,9 +272,11 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
                 more += 1;
             }
         };
-    let known = |code: &str| PLACE_CODES.contains(&code) || extra_codes.iter().any(|c| c == code);
+    let known = |code: &str| PLACE_CODES.binary_search(&code).is_ok() || extra_codes.iter().any(|c| c == code);
     let mut headers: Vec<Child> = Vec::new();
     let mut episodes: Vec<Episode> = Vec::new();
+    // How many episodes each episodes file gave, in the order read.
+    let mut per_file: Vec<usize> = Vec::new();
     let mut ignored = Vec::new();
     for (name, text) in files {
         // The header line first: the return's other tables are read past unparsed.
@@ -268,8 +294,8 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
             ignored.push(name.clone());
             continue;
         }
-        let records = crate::csv::numbered(text);
-        let mut rows = records.iter().filter(|(_, r)| !crate::csv::is_blank(r));
+        let records = crate::csv::table(text);
+        let mut rows = records.rows().filter(|(_, r)| !r.is_blank());
         let Some((_, head)) = rows.next() else {
             // An empty table (a return's folder often has some): nothing in it to read.
             ignored.push(name.clone());
@@ -288,34 +314,43 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
             ignored.push(name.clone());
             continue;
         };
-        let wanted: &[&'static str] = match table {
-            Table::Header => &["CHILD", "SEX", "DOB"],
-            Table::Episodes => &["CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER", "DEC", "REC"],
+        let wanted: &[Col] = match table {
+            Table::Header => &[Col::Child, Col::Sex, Col::Dob],
+            Table::Episodes => {
+                &[Col::Child, Col::Decom, Col::Rne, Col::Ls, Col::Place, Col::Provider, Col::Dec, Col::Rec]
+            }
         };
-        let mut columns = Columns(BTreeMap::new());
-        for &w in wanted {
+        let mut columns = Columns([None; 10]);
+        let mut found = 0;
+        for &col in wanted {
+            let w = col.name();
             match names.iter().position(|n| n == w) {
                 Some(k) => {
-                    columns.0.insert(w, k);
+                    if let Some(slot) = columns.0.get_mut(col as usize) {
+                        *slot = Some(k);
+                        found += 1;
+                    }
                 }
                 None => {
                     fail(&mut errors, name, Some(1), Some(w), format!("there is no {w} column; the table needs one"))
                 }
             }
         }
-        if columns.0.len() < wanted.len() {
+        if found < wanted.len() {
             continue;
         }
+        let before = episodes.len();
         for (line, record) in rows {
-            let row = usize::try_from(*line).unwrap_or(usize::MAX);
+            let row = usize::try_from(line).unwrap_or(usize::MAX);
             let at = Source { file: name.clone(), row };
-            let child = columns.get("CHILD", record).to_string();
+            let record = &record;
+            let child = columns.get(Col::Child, record).to_string();
             if child.is_empty() {
                 fail(&mut errors, name, Some(row), Some("CHILD"), "the child's id is blank".into());
                 continue;
             }
             // A date column: `None` when blank, or why it is not a date.
-            let date = |column: &str| -> Result<Option<Day>, String> {
+            let date = |column: Col| -> Result<Option<Day>, String> {
                 let text = columns.get(column, record);
                 if text.is_empty() {
                     return Ok(None);
@@ -327,7 +362,7 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
             };
             match table {
                 Table::Header => {
-                    let born = match date("DOB") {
+                    let born = match date(Col::Dob) {
                         Ok(Some(d)) => d,
                         Ok(None) => {
                             fail(&mut errors, name, Some(row), Some("DOB"), "the date of birth is blank".into());
@@ -338,10 +373,10 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
                             continue;
                         }
                     };
-                    headers.push(Child { id: child, sex: columns.get("SEX", record).to_string(), born, from: at });
+                    headers.push(Child { id: child, sex: columns.get(Col::Sex, record).to_string(), born, from: at });
                 }
                 Table::Episodes => {
-                    let start = match date("DECOM") {
+                    let start = match date(Col::Decom) {
                         Ok(Some(d)) => d,
                         Ok(None) => {
                             let m = "the episode's start date is blank".to_string();
@@ -353,7 +388,7 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
                             continue;
                         }
                     };
-                    let end = match date("DEC") {
+                    let end = match date(Col::Dec) {
                         Ok(d) => d,
                         Err(m) => {
                             fail(&mut errors, name, Some(row), Some("DEC"), m);
@@ -370,7 +405,7 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
                         );
                         continue;
                     }
-                    let place = columns.get("PLACE", record).to_ascii_uppercase();
+                    let place = columns.get(Col::Place, record).to_ascii_uppercase();
                     if !known(&place) {
                         let shown: String = place.chars().take(10).collect();
                         fail(
@@ -386,19 +421,22 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
                         child,
                         start,
                         end,
-                        reason_new: columns.get("RNE", record).to_string(),
-                        legal_status: columns.get("LS", record).to_string(),
+                        reason_new: columns.get(Col::Rne, record).to_string(),
+                        legal_status: columns.get(Col::Ls, record).to_string(),
                         place,
-                        provider: columns.get("PLACE_PROVIDER", record).to_ascii_uppercase(),
-                        reason_end: columns.get("REC", record).to_string(),
+                        provider: columns.get(Col::Provider, record).to_ascii_uppercase(),
+                        reason_end: columns.get(Col::Rec, record).to_string(),
                         from: at,
                     });
                 }
             }
         }
+        if episodes.len() > before {
+            per_file.push(episodes.len() - before);
+        }
     }
     // An episode cannot start before the child is born (a day and month swapped, say).
-    let born: BTreeMap<&str, Day> = headers.iter().map(|h| (h.id.as_str(), h.born)).collect();
+    let born: HashMap<&str, Day> = headers.iter().map(|h| (h.id.as_str(), h.born)).collect();
     for e in &episodes {
         if let Some(b) = born.get(e.child.as_str()).filter(|b| e.start < **b) {
             let message = format!("the episode starts before the child's date of birth ({b}); check DECOM and DOB");
@@ -425,29 +463,39 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
         }]);
     }
     // Files in the order of the latest day they record, so "the later file" is the later
-    // year's whatever order the files were given in (a stable sort: ties keep it).
-    let mut latest: BTreeMap<&str, Day> = BTreeMap::new();
-    for e in &episodes {
-        let day = e.end.map_or(e.start, |end| end.max(e.start));
-        let at = latest.entry(e.from.file.as_str()).or_insert(day);
-        *at = (*at).max(day);
-    }
-    let rank: BTreeMap<String, Day> = latest.into_iter().map(|(f, d)| (f.to_string(), d)).collect();
-    episodes.sort_by_key(|e| rank.get(&e.from.file).copied());
-    // Each child's last year in the files: the year of the latest file with a row of
-    // theirs (before cleaning drops any row as a duplicate).
-    let mut child_year: BTreeMap<String, Day> = BTreeMap::new();
-    for e in &episodes {
-        if let Some(y) = rank.get(&e.from.file).map(|d| year_end(*d)) {
-            let at = child_year.entry(e.child.clone()).or_insert(y);
-            *at = (*at).max(y);
+    // year's whatever order the files were given in (a stable sort: ties keep it). Each
+    // file's episodes were read together, so they sort as one run.
+    let mut runs: Vec<(Day, Vec<Episode>)> = Vec::with_capacity(per_file.len());
+    let mut all = episodes.into_iter();
+    for n in per_file {
+        let list: Vec<Episode> = all.by_ref().take(n).collect();
+        let latest = list.iter().map(|e| e.end.map_or(e.start, |end| end.max(e.start))).max();
+        if let Some(day) = latest {
+            runs.push((day, list));
         }
     }
-    let last_year = rank.values().map(|d| year_end(*d)).max();
+    runs.sort_by_key(|(d, _)| *d);
+    // Each child's last year in the files: the year of the latest file with a row of
+    // theirs (before cleaning drops any row as a duplicate).
+    let mut child_year: HashMap<String, Day> = HashMap::new();
+    for (d, list) in &runs {
+        let y = year_end(*d);
+        for e in list {
+            match child_year.get_mut(e.child.as_str()) {
+                Some(at) => *at = (*at).max(y),
+                None => {
+                    child_year.insert(e.child.clone(), y);
+                }
+            }
+        }
+    }
+    let last_year = runs.iter().map(|(d, _)| year_end(*d)).max();
+    let first_year = runs.iter().map(|(d, _)| d.financial_year_start()).min();
+    let episodes: Vec<Episode> = runs.into_iter().flat_map(|(_, list)| list).collect();
     let mut records = clean(headers, episodes, ignored);
-    records.first_year = rank.values().min().map(|d| d.financial_year_start());
+    records.first_year = first_year;
     if let Some(last_year) = last_year {
-        close_not_carried(&mut records, &child_year, last_year);
+        report_not_carried(&mut records, &child_year, last_year);
     }
     Ok(records)
 }
@@ -459,38 +507,48 @@ fn year_end(d: Day) -> Day {
     Day::from_ymd(y + 1, 3, 31).unwrap_or(d)
 }
 
+/// `episodes` in order of child then start, a stable sort: each child's id is compared
+/// once (ranked among the ids), not at every step of the sort.
+fn by_child_then_start(episodes: Vec<Episode>) -> Vec<Episode> {
+    let unique: std::collections::HashSet<&str> = episodes.iter().map(|e| e.child.as_str()).collect();
+    let mut ids: Vec<&str> = unique.into_iter().collect();
+    ids.sort_unstable();
+    let rank: HashMap<&str, usize> = ids.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    let mut order: Vec<(usize, Day, usize)> = episodes
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (rank.get(e.child.as_str()).copied().unwrap_or(usize::MAX), e.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Episode>> = episodes.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|(_, _, i)| slots.get_mut(i).and_then(Option::take)).collect()
+}
+
 /// Step 5: a child's last episode, left open, when the child's rows stop in a year before
-/// the files' last (`last_year`), is closed at that year's 31 March.
-fn close_not_carried(records: &mut Records, child_year: &BTreeMap<String, Day>, last_year: Day) {
-    let episodes = &mut records.episodes;
-    for k in 0..episodes.len() {
-        let later_of_child = episodes.get(k + 1).is_some_and(|n| episodes.get(k).is_some_and(|e| e.child == n.child));
-        let Some(e) = episodes.get_mut(k) else { continue };
+/// the files' last (`last_year`), is named (and kept open).
+fn report_not_carried(records: &mut Records, child_year: &HashMap<String, Day>, last_year: Day) {
+    for (k, e) in records.episodes.iter().enumerate() {
+        let later_of_child = records.episodes.get(k + 1).is_some_and(|n| e.child == n.child);
         if e.end.is_some() || later_of_child {
             continue;
         }
-        let Some(&their_last) = child_year.get(&e.child) else { continue };
+        let Some(&their_last) = child_year.get(e.child.as_str()) else { continue };
         if their_last < last_year && e.start <= their_last {
-            let ends = their_last.plus(1);
             records.changes.push(Change {
                 kind: ChangeKind::NotCarried,
                 at: e.from.clone(),
                 what: format!(
-                    "open at {their_last}, the end of the last year with a row of child {}'s, and in no later year's file: now ends {ends}",
+                    "open at {their_last}, the end of the last year with a row of child {}'s, and in no later year's file: kept open; check whether the child left care then",
                     e.child
                 ),
             });
-            e.end = Some(ends);
         }
     }
     records.changes.sort_by_key(|c| c.kind);
 }
 
-/// Every column of an episode the model reads, for finding exact duplicates.
-type EpisodeKey = (String, Day, Option<Day>, [String; 5]);
-
 /// Steps 1 to 6 of the module's cleaning.
-fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) -> Records {
+fn clean(headers: Vec<Child>, episodes: Vec<Episode>, ignored: Vec<String>) -> Records {
     let mut changes = Vec::new();
     // 1. Years merged: the latest file's row for each child (files in the order given,
     //    rows in order, so the last one read wins).
@@ -510,33 +568,30 @@ fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) 
         }
         children.insert(h.id.clone(), h);
     }
-    // 2. Exact duplicates.
-    let mut seen: BTreeMap<EpisodeKey, Source> = BTreeMap::new();
-    episodes.retain(|e| {
-        let key: EpisodeKey = (
-            e.child.clone(),
-            e.start,
-            e.end,
-            [e.place.clone(), e.provider.clone(), e.legal_status.clone(), e.reason_new.clone(), e.reason_end.clone()],
-        );
-        match seen.get(&key) {
-            Some(first) => {
-                changes.push(Change {
-                    kind: ChangeKind::Duplicate,
-                    at: e.from.clone(),
-                    what: format!("dropped: the same episode as {first}"),
-                });
-                false
-            }
-            None => {
-                seen.insert(key, e.from.clone());
-                true
-            }
+    // 2. Exact duplicates; then 3. the same episode in two files. Sorting by child and
+    //    start (a stable sort) keeps the files' order among episodes with the same child
+    //    and start: an exact duplicate is one of those, and the first read is kept.
+    let episodes = by_child_then_start(episodes);
+    let same = |a: &Episode, b: &Episode| {
+        (a.end, &a.place, &a.provider, &a.legal_status, &a.reason_new, &a.reason_end)
+            == (b.end, &b.place, &b.provider, &b.legal_status, &b.reason_new, &b.reason_end)
+    };
+    let mut unique: Vec<Episode> = Vec::with_capacity(episodes.len());
+    let mut run = 0;
+    for e in episodes {
+        if unique.last().is_none_or(|l| (&l.child, l.start) != (&e.child, e.start)) {
+            run = unique.len();
         }
-    });
-    // 3. The same episode in two files: the later file's row. Sorting keeps the order
-    //    read among episodes with the same child and start.
-    episodes.sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
+        match unique.get(run..).unwrap_or_default().iter().find(|k| same(k, &e)) {
+            Some(first) => changes.push(Change {
+                kind: ChangeKind::Duplicate,
+                at: e.from.clone(),
+                what: format!("dropped: the same episode as {}", first.from),
+            }),
+            None => unique.push(e),
+        }
+    }
+    let episodes = unique;
     let mut kept: Vec<Episode> = Vec::with_capacity(episodes.len());
     for e in episodes {
         match kept.last_mut() {
@@ -594,8 +649,16 @@ fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) 
         }
     }
     // 6. Episodes of a child with no date of birth.
+    let mut last: Option<(String, bool)> = None;
     kept.retain(|e| {
-        let known = children.contains_key(&e.child);
+        let known = match &last {
+            Some((id, known)) if *id == e.child => *known,
+            _ => {
+                let known = children.contains_key(&e.child);
+                last = Some((e.child.clone(), known));
+                known
+            }
+        };
         if !known {
             changes.push(Change {
                 kind: ChangeKind::NoHeader,
@@ -605,7 +668,9 @@ fn clean(headers: Vec<Child>, mut episodes: Vec<Episode>, ignored: Vec<String>) 
         }
         known
     });
-    let with_episodes: std::collections::BTreeSet<&str> = kept.iter().map(|e| e.child.as_str()).collect();
-    children.retain(|id, _| with_episodes.contains(id.as_str()));
+    // The episodes are in child order, so their ids are too.
+    let mut with_episodes: Vec<&str> = kept.iter().map(|e| e.child.as_str()).collect();
+    with_episodes.dedup();
+    children.retain(|id, _| with_episodes.binary_search(&id.as_str()).is_ok());
     Records { children, episodes: kept, changes, ignored, first_year: None }
 }

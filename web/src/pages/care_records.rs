@@ -13,9 +13,10 @@ use csplan_calc::care::{
 };
 use csplan_data::ssda903::{read, ReadError, Records};
 use csplan_model::care::CareSetup;
+use csplan_model::care::Step;
 use csplan_model::Decimal;
 use csplan_present::tables;
-use csplan_validation::care::{read_costs, read_day, read_window};
+use csplan_validation::care::{check_window, read_adjustments, read_costs, read_day, read_setup, read_window};
 use csplan_validation::cost_form::PlacementsForm;
 use csplan_validation::Problem;
 use leptos::prelude::*;
@@ -24,42 +25,10 @@ use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::CsvLink;
 use crate::components::files::FilePicker;
 use crate::components::live_table::LiveTable;
+use crate::pages::care_inputs::{
+    select_field, text_field, AdjustmentFields, Adjustments, CategoryFields, SetupFields, MAX_CATEGORIES,
+};
 use crate::route::{use_route_context, Page};
-
-/// A text field of the window, with its error.
-fn window_field(
-    id: impl Into<String>,
-    label: impl Into<String>,
-    hint: impl Into<String>,
-    value: RwSignal<String>,
-    problems: Memo<Vec<Problem>>,
-    path: impl Into<String>,
-) -> impl IntoView {
-    let (id, label, hint, path) = (id.into(), label.into(), hint.into(), path.into());
-    let error = Memo::new(move |_| problems.with(|p| p.iter().find(|p| p.path == path).map(|p| p.message.clone())));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = move || {
-        let mut ids = hint_id.clone();
-        if error.with(Option::is_some) {
-            ids.push(' ');
-            ids.push_str(&error_id);
-        }
-        ids
-    };
-    view! {
-        <div class=move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
-            <label class="govuk-label" for=id.clone()>{label}</label>
-            <div class="govuk-hint" id=format!("{id}-hint")>{hint}</div>
-            {let error_id = format!("{id}-error"); move || error.get().map(|m| view! {
-                <p class="govuk-error-message" id=error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
-            })}
-            <input class=move || if error.with(Option::is_some) { "govuk-input govuk-input--width-10 govuk-input--error" } else { "govuk-input govuk-input--width-10" }
-                id=id type="text" spellcheck="false" aria-describedby=described
-                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
-        </div>
-    }
-}
 
 /// The history as lines, one a category.
 fn history_lines(h: &[HistoryPoint], names: &[String]) -> Lines {
@@ -113,9 +82,31 @@ pub fn CareRecordsPage() -> impl IntoView {
 #[component]
 fn CareRecords() -> impl IntoView {
     let files: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
-    let setup = StoredValue::new(CareSetup::default());
+    // The categories and bands as typed: DfE's until changed. While they are wrong the
+    // last good setup stands, and the fields say what to put right.
+    let default = CareSetup::default();
+    let bands_text = RwSignal::new(default.bands.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
+    let categories = RwSignal::new(
+        default
+            .categories
+            .iter()
+            .map(|c| CategoryFields { name: RwSignal::new(c.name.clone()), places: RwSignal::new(c.places.join(" ")) })
+            .collect::<Vec<_>>(),
+    );
+    let setup_read = Memo::new(move |_| {
+        let typed: Vec<(String, String)> =
+            categories.with(|l| l.iter().map(|c| (c.name.get(), c.places.get())).collect());
+        read_setup(&bands_text.get(), &typed)
+    });
+    let setup_problems = Memo::new(move |_| setup_read.with(|r| r.as_ref().err().cloned().unwrap_or_default()));
+    let setup = Memo::new(move |last: Option<&CareSetup>| match setup_read.get() {
+        Ok(s) => s,
+        Err(_) => last.cloned().unwrap_or_default(),
+    });
+    // Read again only when the files or the codes the categories name change.
+    let codes = Memo::new(move |_| setup.with(CareSetup::codes));
     let read_out: Memo<Option<Result<Records, Vec<ReadError>>>> =
-        Memo::new(move |_| files.with(|f| (!f.is_empty()).then(|| setup.with_value(|s| read(f, &s.codes())))));
+        Memo::new(move |_| files.with(|f| (!f.is_empty()).then(|| codes.with(|c| read(f, c)))));
     let records = Memo::new(move |_| read_out.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned())));
     let (from, to, months) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("24".to_string()));
@@ -129,23 +120,62 @@ fn CareRecords() -> impl IntoView {
             forecast_on.set(last.to_string());
         }
     });
-    let window = Memo::new(move |_| read_window(&from.get(), &to.get(), &months.get()));
+    // The window as typed, then against the days the records cover.
+    let window = Memo::new(move |_| {
+        let w = read_window(&from.get(), &to.get(), &months.get())?;
+        let covered = records.with(|r| r.as_ref().and_then(Records::covered));
+        match covered.map(|c| check_window(&w, c)) {
+            Some(p) if !p.is_empty() => Err(p),
+            _ => Ok(w),
+        }
+    });
     let problems = Memo::new(move |_| window.with(|w| w.as_ref().err().cloned().unwrap_or_default()));
-    let names =
-        Memo::new(move |_| setup.with_value(|s| s.categories.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
-    let hist = Memo::new(move |_| records.with(|r| r.as_ref().map(|r| setup.with_value(|s| history(r, s)))));
-    let projection: Memo<Option<CareProjection>> = Memo::new(move |_| {
+    let names = Memo::new(move |_| setup.with(|s| s.categories.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let hist = Memo::new(move |_| records.with(|r| r.as_ref().map(|r| setup.with(|s| history(r, s)))));
+    let step = RwSignal::new("daily".to_string());
+    let adjustments = RwSignal::new(Vec::<AdjustmentFields>::new());
+    let adjusted = Memo::new(move |_| {
+        let typed: Vec<_> = adjustments.with(|l| l.iter().map(AdjustmentFields::text).collect());
+        setup.with(|s| read_adjustments(&typed, s))
+    });
+    // The rates fitted and adjusted; an adjustment that breaks a rule is named at its value.
+    let rates = Memo::new(move |_| {
         let w = window.get().ok()?;
+        let list = adjusted.get().ok()?;
         records.with(|r| {
             let r = r.as_ref()?;
-            setup.with_value(|s| {
-                let rates = fit(r, s, w.from, w.to).ok()?;
-                project(r, s, &rates, w.to, w.months, csplan_model::care::Step::Daily).ok()
+            setup.with(|s| {
+                let fitted = fit(r, s, w.from, w.to).ok()?;
+                Some(if list.is_empty() {
+                    Ok(fitted)
+                } else {
+                    fitted.adjust(&list).map_err(|e| {
+                        let at = csplan_validation::fields::Path::root("care").at("adjustments", e.index);
+                        Problem::error(at.field("value").as_str(), e.message(s))
+                    })
+                })
             })
         })
     });
+    let adjust_problems = Memo::new(move |_| {
+        let mut p = adjusted.with(|a| a.as_ref().err().cloned().unwrap_or_default());
+        if let Some(Err(e)) = rates.get() {
+            p.push(e);
+        }
+        p
+    });
+    let projection: Memo<Option<CareProjection>> = Memo::new(move |_| {
+        let w = window.get().ok()?;
+        let rates = rates.get()?.ok()?;
+        let step = if step.get() == "monthly" { Step::Monthly } else { Step::Daily };
+        records.with(|r| setup.with(|s| project(r.as_ref()?, s, &rates, w.to, w.months, step).ok()))
+    });
     let changes = Memo::new(move |_| records.with(|r| r.as_ref().map(tables::care_changes)));
-    let every_change = Memo::new(move |_| records.with(|r| r.as_ref().map(tables::care_change_rows)));
+    let changes_open = RwSignal::new(false);
+    let every_change =
+        Memo::new(
+            move |_| if changes_open.get() { records.with(|r| r.as_ref().map(tables::care_change_rows)) } else { None },
+        );
     let history_table = Memo::new(move |_| hist.with(|h| h.as_ref().map(|h| tables::care_history(h, &names.get()))));
     let projection_table = Memo::new(move |_| projection.with(|p| p.as_ref().map(tables::care_projection)));
     let bands_table = Memo::new(move |_| {
@@ -174,19 +204,19 @@ fn CareRecords() -> impl IntoView {
     // What the projection costs: each category's in-house and external cost, a year or a
     // week, weighted by the share placed in-house on the window's last day, with inflation.
     let typed_costs: Vec<(RwSignal<String>, RwSignal<String>)> =
-        names.get_untracked().iter().map(|_| (RwSignal::new(String::new()), RwSignal::new(String::new()))).collect();
+        (0..MAX_CATEGORIES).map(|_| (RwSignal::new(String::new()), RwSignal::new(String::new()))).collect();
     let typed_costs = StoredValue::new(typed_costs);
     let (weekly, weeks, inflation) =
         (RwSignal::new(false), RwSignal::new("52".to_string()), RwSignal::new("0".to_string()));
     let costs = Memo::new(move |_| {
         let typed: Vec<(String, String)> =
-            typed_costs.with_value(|t| t.iter().map(|(i, o)| (i.get(), o.get())).collect());
+            typed_costs.with_value(|t| t.iter().take(names.with(Vec::len)).map(|(i, o)| (i.get(), o.get())).collect());
         read_costs(&typed, &names.get(), weekly.get(), &weeks.get(), &inflation.get())
     });
     let cost_problems = Memo::new(move |_| costs.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
     let shares = Memo::new(move |_| {
         let w = window.get().ok()?;
-        records.with(|r| r.as_ref().map(|r| setup.with_value(|s| in_house_shares(r, s, w.to))))
+        records.with(|r| r.as_ref().map(|r| setup.with(|s| in_house_shares(r, s, w.to))))
     });
     let given = Memo::new(move |_| {
         costs.with(|c| c.as_ref().is_ok_and(|c| c.annual.iter().any(|(i, o)| i.is_some() || o.is_some())))
@@ -219,8 +249,8 @@ fn CareRecords() -> impl IntoView {
                     <fieldset class="govuk-fieldset">
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{name.clone()}</legend>
                         <div class="app-inline-fields">
-                            {window_field(format!("care-costs-{c}-in_house"), "In-house (£)", share_of(c), inside, cost_problems, format!("care.costs[{c}].in_house"))}
-                            {window_field(format!("care-costs-{c}-external"), "External (£)", "Blank if none", outside, cost_problems, format!("care.costs[{c}].external"))}
+                            {text_field(format!("care-costs-{c}-in_house"), "In-house (£)", share_of(c), inside, cost_problems, format!("care.costs[{c}].in_house"))}
+                            {text_field(format!("care-costs-{c}-external"), "External (£)", "Blank if none", outside, cost_problems, format!("care.costs[{c}].external"))}
                         </div>
                     </fieldset>
                 }
@@ -236,13 +266,13 @@ fn CareRecords() -> impl IntoView {
         Memo::new(move |_| forecast_day.with(|d| d.as_ref().err().cloned().into_iter().collect::<Vec<_>>()));
     let forecast = Memo::new(move |_| {
         let on = forecast_day.get().ok()?;
-        records.with(|r| r.as_ref().map(|r| setup.with_value(|s| year_forecast(r, s, on))))
+        records.with(|r| r.as_ref().map(|r| setup.with(|s| year_forecast(r, s, on))))
     });
     let forecast_table = Memo::new(move |_| forecast.with(|f| f.as_ref().map(tables::care_year_forecast)));
     let taken = RwSignal::new(None::<String>);
     let take = move |_| {
         let Some(f) = forecast.get_untracked() else { return };
-        let (numbers, none) = setup.with_value(|s| f.placement_numbers(s));
+        let (numbers, none) = setup.with_untracked(|s| f.placement_numbers(s));
         planner.typed();
         let (updated, added) = planner
             .edit(|form| form.placements.get_or_insert_with(PlacementsForm::new_section).take_numbers(&numbers, &none));
@@ -281,9 +311,15 @@ fn CareRecords() -> impl IntoView {
                 on:click=move |_| files.set(Vec::new())>"Clear the files"</button>
             <h2 class="govuk-heading-m">"What cleaning changed"</h2>
             <LiveTable table=changes small=true/>
-            <details class="govuk-details">
+            // Drawn only once opened: a large authority's files make tens of thousands of rows.
+            <details class="govuk-details" id="care-every-change" on:toggle=move |e| {
+                use wasm_bindgen::JsCast;
+                if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    changes_open.set(d.open());
+                }
+            }>
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Every change, row by row"</span></summary>
-                <div class="govuk-details__text"><LiveTable table=every_change small=true/></div>
+                <div class="govuk-details__text">{move || changes_open.get().then(|| view! { <LiveTable table=every_change small=true/> })}</div>
             </details>
             <h2 class="govuk-heading-m">"Children in care over the years in the files"</h2>
             <LineChart id="care-history-chart" title="Children in care by category, from the records" lines=history_chart/>
@@ -291,10 +327,17 @@ fn CareRecords() -> impl IntoView {
             <h2 class="govuk-heading-m" id="care-projection-heading">"Projection"</h2>
             <p class="govuk-body">"Rates are fitted from the reference window: children starting care, leaving it and moving between categories, by age band. The projection starts from the children in care on the window's last day; each child moves band on their own birthday and leaves at 18 or on a recorded end date."</p>
             <div class="app-inline-fields">
-                {window_field("care-from", "Reference window: first day", "Like 2021-10-01", from, problems, "care.from")}
-                {window_field("care-to", "Reference window: last day", "The projection starts here", to, problems, "care.to")}
-                {window_field("care-months", "Months to project", "1 to 120", months, problems, "care.months")}
+                {text_field("care-from", "Reference window: first day", "Like 2021-10-01", from, problems, "care.from")}
+                {text_field("care-to", "Reference window: last day", "The projection starts here", to, problems, "care.to")}
+                {text_field("care-months", "Months to project", "1 to 120", months, problems, "care.months")}
+                {select_field("care-step", "Steps", "A month at a time: each month's chances are the daily rates x its days, once, and birthdays count from the next month",
+                    Signal::derive(|| vec![("daily".to_string(), "A day at a time".to_string()), ("monthly".to_string(), "A month at a time".to_string())]),
+                    step, problems, "care.step")}
             </div>
+            <SetupFields bands=bands_text categories problems=setup_problems/>
+            <Adjustments list=adjustments bands=Signal::derive(move || setup.with(CareSetup::band_names))
+                categories=Signal::derive(move || setup.with(|s| s.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect()))
+                problems=adjust_problems/>
             <LineChart id="care-projection-chart" title="Children in care projected by category" lines=projection_chart/>
             <LiveTable table=projection_table/>
             <LiveTable table=bands_table small=true/>
@@ -310,8 +353,8 @@ fn CareRecords() -> impl IntoView {
                 </select>
             </div>
             <div class="app-inline-fields">
-                {move || weekly.get().then(|| window_field("care-weeks", "Weeks in a year", "Weekly costs are multiplied by this", weeks, cost_problems, "care.weeks"))}
-                {window_field("care-inflation", "Inflation a year (%)", "Each year after the first costs this much more", inflation, cost_problems, "care.inflation")}
+                {move || weekly.get().then(|| text_field("care-weeks", "Weeks in a year", "Weekly costs are multiplied by this", weeks, cost_problems, "care.weeks"))}
+                {text_field("care-inflation", "Inflation a year (%)", "Each year after the first costs this much more", inflation, cost_problems, "care.inflation")}
             </div>
             {cost_fields}
             {move || costed.with(|c| match c {
@@ -321,7 +364,7 @@ fn CareRecords() -> impl IntoView {
             <LiveTable table=costs_table/>
             <h2 class="govuk-heading-m" id="care-forecast-heading">"This financial year, as Portsmouth forecast it"</h2>
             <p class="govuk-body">"From the children in placement on the day: each stays until the placement's recorded end date, or to 31 March if none is recorded (or until 18). The average number over the year, times each line's unit cost, is the year's forecast against the budget on the Cost of care page."</p>
-            {window_field("care-forecast-on", "Forecast from", "Like 2017-04-01: the financial year containing this day is forecast", forecast_on, forecast_problems, "care.forecast_on")}
+            {text_field("care-forecast-on", "Forecast from", "Like 2017-04-01: the financial year containing this day is forecast", forecast_on, forecast_problems, "care.forecast_on")}
             <LiveTable table=forecast_table small=true/>
             <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="care-take"
                 disabled=move || forecast.with(Option::is_none) on:click=take>

@@ -7,6 +7,8 @@ pub mod benchmark;
 #[cfg(feature = "budget")]
 pub mod budget;
 #[cfg(feature = "records")]
+pub mod care_inputs;
+#[cfg(feature = "records")]
 pub mod care_records;
 #[cfg(feature = "caseloads")]
 pub mod caseloads;

@@ -1,0 +1,282 @@
+//! The records page's own inputs, which live on the page (the records are not kept, so
+//! neither is what is typed about them): a text field and a select bound to a signal, the
+//! categories and age bands, and the list of rate adjustments. What they mean and how they
+//! are read is `csplan_validation::care`; this file only draws them.
+
+use csplan_validation::care::AdjustmentText;
+use csplan_validation::fields::Path;
+use csplan_validation::Problem;
+use leptos::prelude::*;
+
+use crate::components::list::{remove_button, EditList};
+
+/// The most categories the page offers fields for.
+pub const MAX_CATEGORIES: usize = 12;
+
+/// The error of the field at `path`, if any.
+fn error_at(problems: Memo<Vec<Problem>>, path: String) -> Memo<Option<String>> {
+    Memo::new(move |_| problems.with(|p| p.iter().find(|p| p.path == path).map(|p| p.message.clone())))
+}
+
+/// A GOV.UK form group around `control`: label, hint and the field's error.
+fn group(id: String, label: String, hint: String, error: Memo<Option<String>>, control: AnyView) -> AnyView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class=move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <label class="govuk-label" for=id.clone()>{label}</label>
+            <div class="govuk-hint" id=format!("{id}-hint")>{hint}</div>
+            {move || error.get().map(|m| view! {
+                <p class="govuk-error-message" id=error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+            })}
+            {control}
+        </div>
+    }
+    .into_any()
+}
+
+/// `aria-describedby`: the hint, and the error while there is one.
+fn described(id: &str, error: Memo<Option<String>>) -> impl Fn() -> String + Send + Sync + 'static {
+    let (hint, err) = (format!("{id}-hint"), format!("{id}-error"));
+    move || if error.with(Option::is_some) { format!("{hint} {err}") } else { hint.clone() }
+}
+
+/// A text field bound to `value`, with its error from `problems` at `path`.
+pub fn text_field(
+    id: impl Into<String>,
+    label: impl Into<String>,
+    hint: impl Into<String>,
+    value: RwSignal<String>,
+    problems: Memo<Vec<Problem>>,
+    path: impl Into<String>,
+) -> AnyView {
+    let id = id.into();
+    let error = error_at(problems, path.into());
+    let input = view! {
+        <input class=move || if error.with(Option::is_some) { "govuk-input govuk-input--width-10 govuk-input--error" } else { "govuk-input govuk-input--width-10" }
+            id=id.clone() type="text" spellcheck="false" aria-describedby=described(&id, error)
+            prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+    }
+    .into_any();
+    group(id, label.into(), hint.into(), error, input)
+}
+
+/// A select bound to `value` (an option's value), its options `(value, words)`.
+pub fn select_field(
+    id: impl Into<String>,
+    label: impl Into<String>,
+    hint: impl Into<String>,
+    options: Signal<Vec<(String, String)>>,
+    value: RwSignal<String>,
+    problems: Memo<Vec<Problem>>,
+    path: impl Into<String>,
+) -> AnyView {
+    let id = id.into();
+    let error = error_at(problems, path.into());
+    let select = view! {
+        <select class="govuk-select" id=id.clone() aria-describedby=described(&id, error)
+            on:change=move |e| value.set(event_target_value(&e))>
+            {move || options.get().into_iter().map(|(v, words)| {
+                let chosen = v.clone();
+                view! { <option value=v selected=move || value.with(|x| *x == chosen)>{words}</option> }
+            }).collect_view()}
+        </select>
+    }
+    .into_any();
+    group(id, label.into(), hint.into(), error, select)
+}
+
+/// Removes item `i` of a list drawn by position: each later item's values move up one
+/// (the views stay bound to their position's signals), and the last goes.
+fn remove_at<T: Copy + Send + Sync + 'static>(
+    list: RwSignal<Vec<T>>,
+    i: usize,
+    fields: impl Fn(T) -> Vec<RwSignal<String>>,
+) {
+    let items = list.get_untracked();
+    if i >= items.len() {
+        return;
+    }
+    for pair in items.get(i..).unwrap_or_default().windows(2) {
+        if let (Some(&to), Some(&from)) = (pair.first(), pair.get(1)) {
+            for (t, f) in fields(to).into_iter().zip(fields(from)) {
+                t.set(f.get_untracked());
+            }
+        }
+    }
+    list.update(|l| {
+        l.pop();
+    });
+}
+
+/// One category as typed: its name and PLACE codes.
+#[derive(Clone, Copy)]
+pub struct CategoryFields {
+    /// Its name.
+    pub name: RwSignal<String>,
+    /// Its PLACE codes, separated by spaces or commas.
+    pub places: RwSignal<String>,
+}
+
+/// One adjustment as typed.
+#[derive(Clone, Copy)]
+pub struct AdjustmentFields {
+    rate: RwSignal<String>,
+    band: RwSignal<String>,
+    category: RwSignal<String>,
+    by: RwSignal<String>,
+    value: RwSignal<String>,
+}
+
+impl AdjustmentFields {
+    fn new() -> Self {
+        AdjustmentFields {
+            rate: RwSignal::new("exits".into()),
+            band: RwSignal::new("all".into()),
+            category: RwSignal::new("all".into()),
+            by: RwSignal::new("multiply".into()),
+            value: RwSignal::new(String::new()),
+        }
+    }
+
+    /// What is typed, to read.
+    pub fn text(&self) -> AdjustmentText {
+        AdjustmentText {
+            rate: self.rate.get(),
+            band: self.band.get(),
+            category: self.category.get(),
+            by: self.by.get(),
+            value: self.value.get(),
+        }
+    }
+}
+
+/// The categories and age bands: a details element (most councils keep DfE's grouping)
+/// with the bands' bounds and each category's name and codes, categories added and removed.
+#[component]
+pub fn SetupFields(
+    bands: RwSignal<String>,
+    categories: RwSignal<Vec<CategoryFields>>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let item = Callback::new(move |i: usize| {
+        let Some(c) = categories.with_untracked(|l| l.get(i).copied()) else { return ().into_any() };
+        let at = Path::root("care").at("categories", i);
+        let legend = Signal::derive(move || {
+            let n = c.name.get();
+            if n.trim().is_empty() {
+                format!("Category {}", i + 1)
+            } else {
+                n
+            }
+        });
+        let hidden = Signal::derive(move || format!(" ({})", legend.get()));
+        view! {
+            <fieldset class="govuk-fieldset app-card">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <div class="app-inline-fields">
+                    {text_field(at.field("name").id(), "Name", "As tables show it", c.name, problems, at.field("name").as_str())}
+                    {text_field(at.field("places").id(), "PLACE codes", "Like U1 U2 U3; leave the last blank to take every other code", c.places, problems, at.field("places").as_str())}
+                    {remove_button("Remove", hidden, false, move || {
+                        if categories.with_untracked(Vec::len) <= 1 {
+                            return false;
+                        }
+                        remove_at(categories, i, |c| vec![c.name, c.places]);
+                        true
+                    }, "care-add-category")}
+                </div>
+            </fieldset>
+        }
+        .into_any()
+    });
+    let add = Callback::new(move |()| {
+        let n = categories.with_untracked(Vec::len);
+        if n >= MAX_CATEGORIES {
+            return None;
+        }
+        categories.update(|l| {
+            l.push(CategoryFields { name: RwSignal::new(String::new()), places: RwSignal::new(String::new()) })
+        });
+        Some(Path::root("care").at("categories", n).field("name"))
+    });
+    view! {
+        <details class="govuk-details" id="care-setup">
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Categories and age bands"</span></summary>
+            <div class="govuk-details__text">
+                <p class="govuk-body">"DfE's grouping of the PLACE codes and its age bands are set. Change them to group placements as your council does: every table, the projection and the costs follow."</p>
+                {text_field("care-bands", "Age bands (whole years)", "Each band runs from one bound to the next: 0, 1, 5, 10, 16, 18 makes 0-1, 1-5, 5-10, 10-16 and 16-18", bands, problems, "care.bands")}
+                <EditList count=Signal::derive(move || categories.with(Vec::len)) item add_id="care-add-category" add_label="Add a category" add/>
+            </div>
+        </details>
+    }
+}
+
+/// The rate adjustments, a card each, in the order they apply.
+#[component]
+pub fn Adjustments(
+    list: RwSignal<Vec<AdjustmentFields>>,
+    bands: Signal<Vec<String>>,
+    categories: Signal<Vec<(String, String)>>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let rates = Signal::derive(|| {
+        [("exits", "Leaving care"), ("entrants", "Starting care"), ("moves", "Moving to another category")]
+            .map(|(v, w)| (v.to_string(), w.to_string()))
+            .to_vec()
+    });
+    let hows = Signal::derive(|| {
+        [("multiply", "Multiply by"), ("add", "Add, a year")].map(|(v, w)| (v.to_string(), w.to_string())).to_vec()
+    });
+    let band_options = Signal::derive(move || {
+        std::iter::once(("all".to_string(), "Every band".to_string()))
+            .chain(bands.get().into_iter().map(|b| (b.clone(), b)))
+            .collect::<Vec<_>>()
+    });
+    let category_options = Signal::derive(move || {
+        std::iter::once(("all".to_string(), "Every category".to_string())).chain(categories.get()).collect::<Vec<_>>()
+    });
+    let item = Callback::new(move |i: usize| {
+        let Some(a) = list.with_untracked(|l| l.get(i).copied()) else { return ().into_any() };
+        let at = Path::root("care").at("adjustments", i);
+        let field = |key: &str| (at.field(key).id(), at.field(key).as_str().to_string());
+        let (rate_id, rate_path) = field("rate");
+        let (band_id, band_path) = field("band");
+        let (cat_id, cat_path) = field("category");
+        let (by_id, by_path) = field("by");
+        let (value_id, value_path) = field("value");
+        let hint = Signal::derive(move || match (a.by.get().as_str(), a.rate.get().as_str()) {
+            ("add", "entrants") => {
+                "Children a year, shared among the groups as the fitted entrants are; negative for fewer".to_string()
+            }
+            ("add", _) => "A chance a year for each child (0.1 is 1 in 10 more a year); negative for less".to_string(),
+            _ => "1.1 is 10% more, 0.5 half, 0 none".to_string(),
+        });
+        let hidden = Signal::derive(move || format!(" adjustment {}", i + 1));
+        view! {
+            <fieldset class="govuk-fieldset app-card">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{format!("Adjustment {}", i + 1)}</legend>
+                <div class="app-inline-fields">
+                    {select_field(rate_id, "Rate", "Which fitted rate", rates, a.rate, problems, rate_path)}
+                    {select_field(band_id, "Age band", "Or every band", band_options, a.band, problems, band_path)}
+                    {select_field(cat_id, "Category", "For moves, the one moved from", category_options, a.category, problems, cat_path)}
+                    {select_field(by_id, "How", "Multiply, or add", hows, a.by, problems, by_path)}
+                    {move || text_field(value_id.clone(), "Value", hint.get(), a.value, problems, value_path.clone())}
+                    {remove_button("Remove", hidden, false, move || {
+                        remove_at(list, i, |a| vec![a.rate, a.band, a.category, a.by, a.value]);
+                        true
+                    }, "care-add-adjustment")}
+                </div>
+            </fieldset>
+        }
+        .into_any()
+    });
+    let add = Callback::new(move |()| {
+        let n = list.with_untracked(Vec::len);
+        list.update(|l| l.push(AdjustmentFields::new()));
+        Some(Path::root("care").at("adjustments", n).field("rate"))
+    });
+    view! {
+        <h3 class="govuk-heading-s">"Adjust the fitted rates"</h3>
+        <p class="govuk-body">"To test what if: more children starting care, fewer leaving it, more moving on. Each adjustment applies to what the one before left; none may take a rate below 0, or a group's chances of leaving and moving past 1 a day."</p>
+        <EditList count=Signal::derive(move || list.with(Vec::len)) item add_id="care-add-adjustment" add_label="Add an adjustment" add/>
+    }
+}
