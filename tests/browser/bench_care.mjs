@@ -2,7 +2,9 @@
 // from choosing the files to the projection drawn (read, clean, fit, project 24 months,
 // the history and every table): D2I's synthetic sample (CSPLAN_CARE_SAMPLE, the folder
 // `cargo xtask bench care` extracts), then a synthetic large authority made here, ten years
-// of files with 20,000 episodes. Best of 3 each. Run by `cargo xtask bench care`.
+// of files with 20,000 episodes. Best of 3 each, timed from the file input's change event
+// (and also from the test's call, which adds Playwright's handing over of the files). Run by
+// `cargo xtask bench care`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, open, serve } from './harness.mjs';
@@ -65,20 +67,40 @@ function largeAuthority() {
   return { files, episodes: episodes.length, children: child };
 }
 
+/**
+ * Best of 3, from the file input's change event (the browser has the files, as after a
+ * person picks them) to the projection drawn; and the same from the test's own call, which
+ * adds the time Playwright takes to hand the files to the browser.
+ */
 async function time(page, files) {
-  const times = [];
+  const app = [];
+  const whole = [];
   for (let run = 0; run < 3; run += 1) {
     if (run > 0) {
       await page.click('#care-clear');
       await page.waitForSelector('#care-projection-table', { state: 'detached' });
     }
+    await page.evaluate(() => {
+      window.csplanBench = {};
+      document.getElementById('care-files').addEventListener('change', () => { window.csplanBench.change = performance.now(); }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll('#care-projection-table tbody tr').length === 25) {
+          window.csplanBench.drawn = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     const start = Date.now();
     await page.setInputFiles('#care-files', files);
-    await page.waitForFunction(() => document.querySelectorAll('#care-projection-table tbody tr').length === 25, null, { timeout: 120_000 });
-    times.push(Date.now() - start);
+    await page.waitForFunction(() => window.csplanBench.drawn, null, { timeout: 120_000 });
+    whole.push(Date.now() - start);
+    app.push(Math.round(await page.evaluate(() => window.csplanBench.drawn - window.csplanBench.change)));
   }
-  return times;
+  return { app, whole };
 }
+
+const said = ({ app, whole }) => `best of 3 ${Math.min(...app)} ms from the files' arrival (runs ${app.join(', ')} ms); ${Math.min(...whole)} ms with Playwright handing them over`;
 
 if (process.env.CSPLAN_CARE_DUMP) {
   // The large authority's files written to a folder (to time `csplan care` on them).
@@ -96,8 +118,7 @@ try {
   const sample = process.env.CSPLAN_CARE_SAMPLE;
   if (sample) {
     const files = csvFiles(sample);
-    const times = await time(page, files);
-    console.log(`    records page, D2I's sample (${files.length} files) chosen to the projection drawn: best of 3 ${Math.min(...times)} ms (runs ${times.join(', ')} ms; target 300 ms)`);
+    console.log(`    records page, D2I's sample (${files.length} files) chosen to the projection drawn: ${said(await time(page, files))} (target 300 ms)`);
     await page.click('#care-clear');
     await page.waitForSelector('#care-projection-table', { state: 'detached' });
   }
@@ -105,7 +126,7 @@ try {
   const bytes = large.files.reduce((n, f) => n + f.buffer.length, 0);
   const times = await time(page, large.files);
   const read = await page.locator('#care-read').innerText();
-  console.log(`    records page, a large authority (10 years, ${large.episodes} episodes of ${large.children} children, ${(bytes / 1e6).toFixed(1)} MB in ${large.files.length} files; "${read}"): best of 3 ${Math.min(...times)} ms (runs ${times.join(', ')} ms; target 1,000 ms)`);
+  console.log(`    records page, a large authority (10 years, ${large.episodes} episodes of ${large.children} children, ${(bytes / 1e6).toFixed(1)} MB in ${large.files.length} files; "${read}"): ${said(times)} (target 1,000 ms)`);
 } finally {
   await browser.close();
   await server.close();

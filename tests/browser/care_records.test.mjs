@@ -268,14 +268,20 @@ test('the council\'s own categories and bands, an adjusted rate and monthly step
     await page.waitForSelector('#care-bands-error');
     assert.match(await page.locator('#care-bands-error').innerText(), /more than the one before/);
     assert.equal(await page.inputValue('#care-bands'), '0, 10, 10, 18', 'what was typed is kept');
+    assert.match(await page.locator('#care-setup-warning').innerText(), /the projection uses the last ones that worked/);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('0, 10, 16, 18');
+    await page.waitForSelector('#care-setup-warning', { state: 'detached' });
+    // A cost typed for Other goes with it when the categories before it are removed.
+    await page.fill('#care-costs-3-in_house', '12,345');
     for (let n = 0; n < 2; n += 1) {
       await page.getByRole('button', { name: /Remove\s+\((Residential|Supported)\)/ }).first().focus();
       await page.keyboard.press('Enter');
       await page.waitForFunction((k) => document.querySelectorAll('#care-setup fieldset').length === 3 - k, n);
     }
     assert.equal(await page.inputValue('#care-categories-1-name'), 'Other', 'the later card moved up with its own figures');
+    assert.equal(await page.inputValue('#care-costs-1-in_house'), '12,345', 'and its cost with it');
+    await page.fill('#care-costs-1-in_house', '');
     await page.fill('#care-categories-1-name', 'Everything else');
     // A code in two categories is named, and kept.
     await page.fill('#care-categories-1-places', 'U1');

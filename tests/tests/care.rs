@@ -346,7 +346,7 @@ mod adjusted_and_monthly {
             .adjust(&[adjust(AdjustedRate::Exits, Some(3), Some(0), AdjustBy::Multiply, 2)])
             .unwrap_or_else(|e| unreachable!("{e:?}"));
         assert!(rates.exit_rate(3, 0) > Decimal::ZERO, "the authority has 10-16 foster exits");
-        assert_eq!(twice.exit_rate(3, 0), (rates.exit_rate(3, 0) * Decimal::TWO).round_dp(16));
+        assert_eq!(twice.exit_rate(3, 0), (rates.exit_rate(3, 0) * Decimal::TWO).round_dp(12));
         assert_eq!(twice.exit_rate(4, 0), rates.exit_rate(4, 0));
         assert_eq!(twice.exit_rate(3, 1), rates.exit_rate(3, 1));
         // 365 more entrants a year into residential: one more a day, shared among the
@@ -366,14 +366,21 @@ mod adjusted_and_monthly {
             .err()
             .unwrap_or_else(|| unreachable!("refused"));
         assert_eq!((err.index, err.what), (1, AdjustProblem::Negative { band: 3, category: 0 }));
-        assert_eq!(err.message(&setup), "Adjustment 2 takes a rate for Fostering, 10-16 below 0: make it smaller");
+        assert_eq!(err.message(&setup), "Adjustment 2 takes a rate for Fostering, 10-16 below 0: take away less");
         // Leaving more than certain: the chances out sum past 1 a day.
         let err = rates
-            .adjust(&[adjust(AdjustedRate::Moves, Some(0), Some(2), AdjustBy::Add, 200)])
+            .adjust(&[adjust(AdjustedRate::Moves, Some(0), Some(2), AdjustBy::Add, 800)])
             .err()
             .unwrap_or_else(|| unreachable!("refused"));
         assert_eq!(err.what, AdjustProblem::OverOne { band: 0, category: 2 });
         assert!(rates.adjust(&[adjust(AdjustedRate::Moves, Some(9), None, AdjustBy::Add, 1)]).is_err());
+        // Moves added: one chance a year for each child, shared among the three categories
+        // they could move to.
+        let moved = rates
+            .adjust(&[adjust(AdjustedRate::Moves, Some(3), Some(0), AdjustBy::Add, 3)])
+            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        let gained: Decimal = (1..4).map(|k| moved.move_rate(3, 0, k) - rates.move_rate(3, 0, k)).sum();
+        assert!((gained - Decimal::from(3) / Decimal::from(365)).abs() < Decimal::new(1, 11), "{gained}");
     }
 
     #[test]
@@ -394,6 +401,24 @@ mod adjusted_and_monthly {
         );
         assert_eq!(ok.get(1).map(|a| (a.band, a.category, a.value)), Some((None, Some(1), Decimal::from(12))));
         assert_eq!(ok.get(2).map(|a| (a.by, a.value)), Some((AdjustBy::Add, Decimal::new(-5, 1))));
+        // Values past the caps are refused with a message, never carried into the sums.
+        let huge = read_adjustments(
+            &[
+                AdjustmentText::from_flag("entrants:all:all:x40000000000000000000000000000"),
+                AdjustmentText::from_flag("entrants:all:all:+2000000"),
+            ],
+            &setup,
+        )
+        .err()
+        .unwrap_or_default();
+        let said: Vec<&str> = huge.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "Adjustment 1's multiplier must be at most 1000",
+                "Adjustment 2 may add or take away at most 100000 a year"
+            ]
+        );
         let problems = read_adjustments(
             &[AdjustmentText::from_flag("leavers:17-18:kinship:x-2"), AdjustmentText::from_flag("exits:all:all:")],
             &setup,
@@ -411,7 +436,7 @@ mod adjusted_and_monthly {
                 ),
                 (
                     "care.adjustments[0].category",
-                    "Adjustment 1's category must be one of fostering, residential, supported, other, or all"
+                    "Adjustment 1's category (\u{201c}kinship\u{201d}) is not one of fostering, residential, supported, other, or all: choose another"
                 ),
                 (
                     "care.adjustments[0].value",
@@ -640,7 +665,7 @@ mod command_line {
             said(&["--adjust", "exits:all:all:+lots"]).contains("--adjust 1: Adjustment 1's value must be a number")
         );
         assert!(said(&["--adjust", "exits:all:residential:-400"])
-            .contains("--adjust 1: Adjustment 1 takes a rate for Residential, 0-1 below 0: make it smaller"));
+            .contains("--adjust 1: Adjustment 1 takes a rate for Residential, 0-1 below 0: take away less"));
         assert!(said(&["--cost", "kinship:1:2"]).contains("--cost kinship:1:2: \u{201c}kinship\u{201d} is not a category; use one of fostering, residential, supported, other"));
         assert!(
             said(&["--cost", "fostering:-5:"]).contains("--cost: The in-house cost for Fostering cannot be negative")
@@ -943,7 +968,10 @@ fn an_episode_left_open_by_a_year_no_later_file_carries_is_kept_open_and_named_t
         said,
         [
             ("care.from", "The reference window must start on or after 2020-04-01, the first day the records cover"),
-            ("care.to", "The reference window must end on or before 2022-03-31, the records' last day"),
+            (
+                "care.to",
+                "The reference window must end on or before 2022-03-31, the end of the last year the files hold"
+            ),
         ]
     );
 }

@@ -1,6 +1,6 @@
 //! Children in care from the council's own SSDA903 records: who is in care on a day, the
-//! history, rates fitted from a reference window, and a projection by age band and
-//! category in daily steps, each child ageing on their own birthdays.
+//! history, rates fitted from a reference window (and adjusted), and a projection by age
+//! band and category in daily steps, each child ageing on their own birthdays, or monthly.
 //!
 //! ```text
 //! a stay       = a child's run of episodes with no gap (an episode ending the day the
@@ -270,7 +270,7 @@ impl AdjustError {
             AdjustProblem::NoSuchBand => format!("Adjustment {n}'s age band is not one of the setup's"),
             AdjustProblem::NoSuchCategory => format!("Adjustment {n}'s category is not one of the setup's"),
             AdjustProblem::Negative { band, category } => {
-                format!("Adjustment {n} takes a rate for {} below 0: make it smaller", group(band, category))
+                format!("Adjustment {n} takes a rate for {} below 0: take away less", group(band, category))
             }
             AdjustProblem::OverOne { band, category } => format!(
                 "Adjustment {n} makes the chances of leaving and moving for {} sum past 1 a day: make it smaller",
@@ -377,9 +377,13 @@ impl Rates {
                     }
                     AdjustedRate::Exits => g.exit = change(g.exit, a_day).ok_or(too_large)?,
                     AdjustedRate::Moves => {
+                        // An amount added is one chance for each child, shared equally
+                        // among the categories they could move to.
+                        let others = Decimal::from(u32::try_from(nc.saturating_sub(1)).unwrap_or(1).max(1));
+                        let each = a_day.checked_div(others).ok_or(too_large)?;
                         for (k, m) in g.moves.iter_mut().enumerate() {
                             if k != c {
-                                *m = change(*m, a_day).ok_or(too_large)?;
+                                *m = change(*m, each).ok_or(too_large)?;
                             }
                         }
                     }
@@ -581,6 +585,11 @@ fn apply(p: &[Decimal], m: &Matrix) -> Result<Vec<Decimal>, CalcError> {
     Ok(out.into_iter().map(|v| v.round_dp(DP)).collect())
 }
 
+/// `values` added, or an overflow.
+fn total(values: &[Decimal]) -> Result<Decimal, CalcError> {
+    values.iter().try_fold(Decimal::ZERO, |a, v| ov(a.checked_add(*v)))
+}
+
 /// One group projected: its probability (or expected count) in each category, its
 /// birthday, and the day it leaves for certain (a recorded end, or none).
 struct Group {
@@ -708,7 +717,7 @@ pub fn project(
         if g.entrants {
             if let Some(k) = outputs.iter().position(|&o| o >= from) {
                 if let Some(x) = entered.get_mut(k) {
-                    *x = ov(x.checked_add(p.iter().copied().sum()))?;
+                    *x = ov(x.checked_add(total(&p)?))?;
                 }
             }
         }
@@ -720,7 +729,7 @@ pub fn project(
             // the step loses is the interval's leavers.
             let mut gone = Decimal::ZERO;
             while day < out_day {
-                let had: Decimal = p.iter().copied().sum();
+                let had = total(&p)?;
                 let Some(band) = setup.band_of_age(g.born.age_on(day)) else {
                     p.iter_mut().for_each(|x| *x = Decimal::ZERO);
                     gone = ov(gone.checked_add(had))?;
@@ -755,7 +764,7 @@ pub fn project(
                     // A recorded end, or the last bound (18) reached: the child leaves.
                     p.iter_mut().for_each(|x| *x = Decimal::ZERO);
                 }
-                let has: Decimal = p.iter().copied().sum();
+                let has = total(&p)?;
                 gone = ov(gone.checked_add(had - has))?;
             }
             if let Some(x) = left.get_mut(k) {
@@ -764,7 +773,7 @@ pub fn project(
             let Some(band) = setup.band_of_age(g.born.age_on(out_day)) else {
                 continue;
             };
-            let in_care: Decimal = p.iter().copied().sum();
+            let in_care = total(&p)?;
             for (c, x) in p.iter().enumerate() {
                 if let Some(cell) = expected.get_mut(k).and_then(|r| r.get_mut(band)).and_then(|r| r.get_mut(c)) {
                     *cell = ov(cell.checked_add(*x))?;
@@ -801,7 +810,7 @@ pub fn project(
                 }
             }
         }
-        let total: Decimal = cells.iter().flatten().copied().sum();
+        let total = total(&cells.iter().flatten().copied().collect::<Vec<_>>())?;
         let s = spread(total_var.get(k).copied().unwrap_or_default())?;
         let entrants = entered.get(k).copied().unwrap_or_default();
         let exits = left.get(k).copied().unwrap_or_default();

@@ -219,9 +219,9 @@ enum ExportFormat {
     Json,
 }
 
-/// The DfE workforce measures from figures given on the command line.
 /// `csplan care`'s arguments.
 #[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
 pub struct CareArgs {
     /// SSDA903 CSV files (the header and episodes tables, one year or several), or
     /// folders of them (every *.csv inside, at any depth; other tables are read past).
@@ -299,6 +299,7 @@ enum CareStep {
     Monthly,
 }
 
+/// The DfE workforce measures from figures given on the command line.
 #[derive(Debug, clap::Args)]
 #[command(allow_negative_numbers = true)]
 struct WorkforceArgs {

@@ -141,7 +141,7 @@ pub enum AdjustBy {
     /// The value added, a year: for entrants, children a year into the groups chosen
     /// (shared among them as the fitted entrants are, equally if none were seen); for exits
     /// and moves, a chance a year for each child in each group (the daily rate gains a 365th
-    /// of it).
+    /// of it; for moves, shared equally among the categories a child could move to).
     Add,
 }
 

@@ -81,7 +81,7 @@ pub fn check_window(window: &Window, covered: (Day, Day)) -> Vec<Problem> {
     if window.to > last {
         problems.push(Problem::error(
             "care.to",
-            format!("The reference window must end on or before {last}, the records' last day"),
+            format!("The reference window must end on or before {last}, the end of the last year the files hold"),
         ));
     }
     problems
@@ -179,6 +179,11 @@ impl AdjustmentText {
     }
 }
 
+/// The largest multiplier an adjustment takes.
+pub const MAX_FACTOR: u32 = 1_000;
+/// The most an adjustment adds or takes away a year (children, or chances for each child).
+pub const MAX_ADDED: u32 = 100_000;
+
 /// Reads the adjustments as typed against the setup's bands and categories. Paths:
 /// `care.adjustments[i].rate`, `.band`, `.category`, `.by`, `.value`. A multiplier may not be
 /// negative; an amount added may (fewer entrants), and what it leaves is checked when the
@@ -222,9 +227,13 @@ pub fn read_adjustments(typed: &[AdjustmentText], setup: &CareSetup) -> Result<V
             Some(Some(c))
         } else {
             let names: Vec<&str> = setup.categories.iter().map(|c| c.id.as_str()).collect();
+            let shown: String = t.category.trim().chars().take(30).collect();
             problems.push(Problem::error(
                 at.field("category").as_str(),
-                format!("Adjustment {n}'s category must be one of {}, or all", names.join(", ")),
+                format!(
+                    "Adjustment {n}'s category (\u{201c}{shown}\u{201d}) is not one of {}, or all: choose another",
+                    names.join(", ")
+                ),
             ));
             None
         };
@@ -245,6 +254,20 @@ pub fn read_adjustments(typed: &[AdjustmentText], setup: &CareSetup) -> Result<V
                 problems.push(Problem::error(
                     at.field("value").as_str(),
                     format!("Adjustment {n}'s multiplier cannot be negative: 0 stops the rate, 1 leaves it"),
+                ));
+                None
+            }
+            Some(v) if by == Some(AdjustBy::Multiply) && v > Decimal::from(MAX_FACTOR) => {
+                problems.push(Problem::error(
+                    at.field("value").as_str(),
+                    format!("Adjustment {n}'s multiplier must be at most {MAX_FACTOR}"),
+                ));
+                None
+            }
+            Some(v) if by == Some(AdjustBy::Add) && v.abs() > Decimal::from(MAX_ADDED) => {
+                problems.push(Problem::error(
+                    at.field("value").as_str(),
+                    format!("Adjustment {n} may add or take away at most {MAX_ADDED} a year"),
                 ));
                 None
             }
@@ -316,7 +339,12 @@ pub fn check_setup(setup: &CareSetup) -> Vec<Problem> {
         let n = i + 1;
         if c.name.trim().is_empty() || c.id.trim().is_empty() {
             problems.push(Problem::error(at.field("name").as_str(), format!("Enter category {n}'s name")));
-        } else if setup.categories.iter().take(i).any(|o| o.id.eq_ignore_ascii_case(&c.id)) {
+        } else if setup
+            .categories
+            .iter()
+            .take(i)
+            .any(|o| o.id.eq_ignore_ascii_case(&c.id) || o.name.trim().to_lowercase() == c.name.trim().to_lowercase())
+        {
             problems.push(Problem::error(
                 at.field("name").as_str(),
                 format!("Category {n}, \u{201c}{}\u{201d}, has the same name as one before it", c.name),
@@ -362,10 +390,23 @@ pub fn check_setup(setup: &CareSetup) -> Vec<Problem> {
 pub fn read_setup(bands: &str, categories: &[(String, String)]) -> Result<CareSetup, Vec<Problem>> {
     let mut problems = Vec::new();
     let bounds = read_bands(bands).map_err(|p| problems.push(p)).unwrap_or_default();
+    // Each id from its name, made unique (`fostering`, `fostering-2`), as --adjust names them.
+    let mut ids: Vec<String> = Vec::with_capacity(categories.len());
+    for (name, _) in categories {
+        let base = crate::share::slug(name);
+        let mut id = base.clone();
+        let mut k = 1;
+        while ids.contains(&id) {
+            k += 1;
+            id = format!("{base}-{k}");
+        }
+        ids.push(id);
+    }
     let categories: Vec<CareCategory> = categories
         .iter()
-        .map(|(name, places)| CareCategory {
-            id: crate::share::slug(name),
+        .zip(ids)
+        .map(|((name, places), id)| CareCategory {
+            id,
             name: name.trim().to_string(),
             places: places
                 .split([',', ' '])

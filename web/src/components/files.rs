@@ -7,16 +7,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Reads every file as text, with its name: all read at once (`Promise.all`), not one
-/// after another, so fifty files cost about what one does.
+/// Reads every file as text, with its name: all read at once (`Promise.allSettled`), not
+/// one after another, so fifty files cost about what one does; a file that cannot be read
+/// is empty (and the page names it), the others are read.
 async fn texts(files: Vec<web_sys::File>) -> Vec<(String, String)> {
     let reads: js_sys::Array = files.iter().map(|f| f.text()).collect();
-    let all = JsFuture::from(js_sys::Promise::all(&reads)).await.ok().map(|v| js_sys::Array::from(&v));
+    let all = JsFuture::from(js_sys::Promise::all_settled(&reads)).await.ok().map(|v| js_sys::Array::from(&v));
+    let value = wasm_bindgen::JsValue::from_str("value");
     files
         .iter()
         .enumerate()
         .map(|(i, file)| {
-            let text = all.as_ref().and_then(|a| a.get(u32::try_from(i).unwrap_or(u32::MAX)).as_string());
+            let outcome = all.as_ref().map(|a| a.get(u32::try_from(i).unwrap_or(u32::MAX)));
+            let text = outcome.and_then(|o| js_sys::Reflect::get(&o, &value).ok()).and_then(|t| t.as_string());
             (file.name(), text.unwrap_or_default())
         })
         .collect()

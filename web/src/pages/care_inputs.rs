@@ -73,8 +73,9 @@ pub fn select_field(
     let id = id.into();
     let error = error_at(problems, path.into());
     let select = view! {
-        <select class="govuk-select" id=id.clone() aria-describedby=described(&id, error)
-            on:change=move |e| value.set(event_target_value(&e))>
+        <select class=move || if error.with(Option::is_some) { "govuk-select govuk-select--error" } else { "govuk-select" }
+            id=id.clone() aria-describedby=described(&id, error)
+            prop:value=move || value.get() on:change=move |e| value.set(event_target_value(&e))>
             {move || options.get().into_iter().map(|(v, words)| {
                 let chosen = v.clone();
                 view! { <option value=v selected=move || value.with(|x| *x == chosen)>{words}</option> }
@@ -108,13 +109,29 @@ fn remove_at<T: Copy + Send + Sync + 'static>(
     });
 }
 
-/// One category as typed: its name and PLACE codes.
+/// One category as typed: its name and PLACE codes, and what a placement in it costs.
 #[derive(Clone, Copy)]
 pub struct CategoryFields {
     /// Its name.
     pub name: RwSignal<String>,
     /// Its PLACE codes, separated by spaces or commas.
     pub places: RwSignal<String>,
+    /// An in-house placement's cost.
+    pub in_house: RwSignal<String>,
+    /// An external placement's cost.
+    pub external: RwSignal<String>,
+}
+
+impl CategoryFields {
+    /// A category named `name` with `places`, no costs yet.
+    pub fn new(name: &str, places: &str) -> Self {
+        CategoryFields {
+            name: RwSignal::new(name.to_string()),
+            places: RwSignal::new(places.to_string()),
+            in_house: RwSignal::new(String::new()),
+            external: RwSignal::new(String::new()),
+        }
+    }
 }
 
 /// One adjustment as typed.
@@ -134,7 +151,8 @@ impl AdjustmentFields {
             band: RwSignal::new("all".into()),
             category: RwSignal::new("all".into()),
             by: RwSignal::new("multiply".into()),
-            value: RwSignal::new(String::new()),
+            // 1: no change until a value is typed (so the projection stays on the page).
+            value: RwSignal::new("1".into()),
         }
     }
 
@@ -180,7 +198,7 @@ pub fn SetupFields(
                         if categories.with_untracked(Vec::len) <= 1 {
                             return false;
                         }
-                        remove_at(categories, i, |c| vec![c.name, c.places]);
+                        remove_at(categories, i, |c| vec![c.name, c.places, c.in_house, c.external]);
                         true
                     }, "care-add-category")}
                 </div>
@@ -193,13 +211,20 @@ pub fn SetupFields(
         if n >= MAX_CATEGORIES {
             return None;
         }
-        categories.update(|l| {
-            l.push(CategoryFields { name: RwSignal::new(String::new()), places: RwSignal::new(String::new()) })
-        });
+        categories.update(|l| l.push(CategoryFields::new("", "")));
         Some(Path::root("care").at("categories", n).field("name"))
     });
+    // Opened whenever a field in it is wrong, so its message is never hidden.
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if !problems.with(Vec::is_empty) {
+            if let Some(d) = details.get() {
+                d.set_open(true);
+            }
+        }
+    });
     view! {
-        <details class="govuk-details" id="care-setup">
+        <details class="govuk-details" id="care-setup" node_ref=details>
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Categories and age bands"</span></summary>
             <div class="govuk-details__text">
                 <p class="govuk-body">"DfE's grouping of the PLACE codes and its age bands are set. Change them to group placements as your council does: every table, the projection and the costs follow."</p>

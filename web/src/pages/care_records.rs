@@ -25,9 +25,7 @@ use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::CsvLink;
 use crate::components::files::FilePicker;
 use crate::components::live_table::LiveTable;
-use crate::pages::care_inputs::{
-    select_field, text_field, AdjustmentFields, Adjustments, CategoryFields, SetupFields, MAX_CATEGORIES,
-};
+use crate::pages::care_inputs::{select_field, text_field, AdjustmentFields, Adjustments, CategoryFields, SetupFields};
 use crate::route::{use_route_context, Page};
 
 /// The history as lines, one a category.
@@ -87,11 +85,7 @@ fn CareRecords() -> impl IntoView {
     let default = CareSetup::default();
     let bands_text = RwSignal::new(default.bands.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
     let categories = RwSignal::new(
-        default
-            .categories
-            .iter()
-            .map(|c| CategoryFields { name: RwSignal::new(c.name.clone()), places: RwSignal::new(c.places.join(" ")) })
-            .collect::<Vec<_>>(),
+        default.categories.iter().map(|c| CategoryFields::new(&c.name, &c.places.join(" "))).collect::<Vec<_>>(),
     );
     let setup_read = Memo::new(move |_| {
         let typed: Vec<(String, String)> =
@@ -203,14 +197,13 @@ fn CareRecords() -> impl IntoView {
     };
     // What the projection costs: each category's in-house and external cost, a year or a
     // week, weighted by the share placed in-house on the window's last day, with inflation.
-    let typed_costs: Vec<(RwSignal<String>, RwSignal<String>)> =
-        (0..MAX_CATEGORIES).map(|_| (RwSignal::new(String::new()), RwSignal::new(String::new()))).collect();
-    let typed_costs = StoredValue::new(typed_costs);
+    // The costs are typed into each category's own fields, so they go with it when one
+    // before it is removed.
     let (weekly, weeks, inflation) =
         (RwSignal::new(false), RwSignal::new("52".to_string()), RwSignal::new("0".to_string()));
     let costs = Memo::new(move |_| {
         let typed: Vec<(String, String)> =
-            typed_costs.with_value(|t| t.iter().take(names.with(Vec::len)).map(|(i, o)| (i.get(), o.get())).collect());
+            categories.with(|l| l.iter().map(|c| (c.in_house.get(), c.external.get())).collect());
         read_costs(&typed, &names.get(), weekly.get(), &weeks.get(), &inflation.get())
     });
     let cost_problems = Memo::new(move |_| costs.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
@@ -243,9 +236,9 @@ fn CareRecords() -> impl IntoView {
             .get()
             .into_iter()
             .enumerate()
-            .map(|(c, name)| {
-                let (inside, outside) = typed_costs.with_value(|t| t.get(c).copied()).unwrap_or_default();
-                view! {
+            .filter_map(|(c, name)| {
+                let (inside, outside) = categories.with(|l| l.get(c).map(|f| (f.in_house, f.external)))?;
+                Some(view! {
                     <fieldset class="govuk-fieldset">
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{name.clone()}</legend>
                         <div class="app-inline-fields">
@@ -253,7 +246,7 @@ fn CareRecords() -> impl IntoView {
                             {text_field(format!("care-costs-{c}-external"), "External (£)", "Blank if none", outside, cost_problems, format!("care.costs[{c}].external"))}
                         </div>
                     </fieldset>
-                }
+                })
             })
             .collect_view()
     };
@@ -325,7 +318,7 @@ fn CareRecords() -> impl IntoView {
             <LineChart id="care-history-chart" title="Children in care by category, from the records" lines=history_chart/>
             <LiveTable table=history_table small=true/>
             <h2 class="govuk-heading-m" id="care-projection-heading">"Projection"</h2>
-            <p class="govuk-body">"Rates are fitted from the reference window: children starting care, leaving it and moving between categories, by age band. The projection starts from the children in care on the window's last day; each child moves band on their own birthday and leaves at 18 or on a recorded end date."</p>
+            <p class="govuk-body">"Rates are fitted from the reference window: children starting care, leaving it and moving between categories, by age band. The projection starts from the children in care on the window's last day; each child moves band on their own birthday (in monthly steps, from the month after) and leaves at 18 or on a recorded end date."</p>
             <div class="app-inline-fields">
                 {text_field("care-from", "Reference window: first day", "Like 2021-10-01", from, problems, "care.from")}
                 {text_field("care-to", "Reference window: last day", "The projection starts here", to, problems, "care.to")}
@@ -335,6 +328,13 @@ fn CareRecords() -> impl IntoView {
                     step, problems, "care.step")}
             </div>
             <SetupFields bands=bands_text categories problems=setup_problems/>
+            {move || (!setup_problems.with(Vec::is_empty)).then(|| view! {
+                <div class="govuk-warning-text" id="care-setup-warning">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>
+                        "The categories and age bands have a problem, shown above: the projection uses the last ones that worked until it is put right."</strong>
+                </div>
+            })}
             <Adjustments list=adjustments bands=Signal::derive(move || setup.with(CareSetup::band_names))
                 categories=Signal::derive(move || setup.with(|s| s.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect()))
                 problems=adjust_problems/>
