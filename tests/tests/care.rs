@@ -864,31 +864,41 @@ fn the_later_year_wins_whatever_order_the_files_come_in_and_empty_or_impossible_
     );
 }
 
-#[test]
-fn the_projection_is_costed_by_financial_year_with_provision_weighted_and_inflation_each_year() {
-    use csplan_calc::care::{project_costs, CareMonth, CareProjection};
-    use csplan_model::{Decimal, Money};
-    let d = |v: i64| Decimal::from(v);
-    // Two fostered children and one in residential care, month after month for two years.
-    let months = (0..=24)
-        .map(|m| CareMonth {
-            month: m,
-            date: if m == 0 { "2022-03-31".to_string() } else { String::new() },
-            children: vec![vec![d(2), d(1)]],
-            low: vec![vec![d(2), d(1)]],
-            high: vec![vec![d(2), d(1)]],
-            total: d(3),
-            total_low: d(3),
-            total_high: d(3),
-            entrants: Decimal::ZERO,
-            exits: Decimal::ZERO,
+/// A projection of one band, Fostering and Residential, from 31 March 2022, `months` long,
+/// with `children(m)` in each category in month m (the band the same as the figures).
+fn made_projection(months: u32, children: impl Fn(u32) -> [i64; 2]) -> csplan_calc::care::CareProjection {
+    use csplan_model::Decimal;
+    let months = (0..=months)
+        .map(|m| {
+            let row: Vec<Decimal> = children(m).iter().map(|v| Decimal::from(*v)).collect();
+            let total: Decimal = row.iter().copied().sum();
+            csplan_calc::care::CareMonth {
+                month: m,
+                date: if m == 0 { "2022-03-31".to_string() } else { String::new() },
+                children: vec![row.clone()],
+                low: vec![row.clone()],
+                high: vec![row],
+                total,
+                total_low: total,
+                total_high: total,
+                entrants: Decimal::ZERO,
+                exits: Decimal::ZERO,
+            }
         })
         .collect();
-    let p = CareProjection {
+    csplan_calc::care::CareProjection {
         bands: vec!["10-16".to_string()],
         categories: vec!["Fostering".to_string(), "Residential".to_string()],
         months,
-    };
+    }
+}
+
+#[test]
+fn the_projection_is_costed_by_financial_year_with_provision_weighted_and_inflation_each_year() {
+    use csplan_calc::care::project_costs;
+    use csplan_model::{Decimal, Money};
+    // Two fostered children and one in residential care, month after month for two years.
+    let p = made_projection(24, |_| [2, 1]);
     // Weekly costs typed as a council writes them; half the fostered children in-house.
     let names = p.categories.clone();
     let typed = [("461.54".to_string(), "923.08".to_string()), (String::new(), "2,307.69".to_string())];
@@ -978,29 +988,10 @@ fn an_episode_left_open_by_a_year_no_later_file_carries_is_kept_open_and_named_t
 
 #[test]
 fn a_category_empty_on_the_first_day_but_expected_later_needs_a_cost() {
-    use csplan_calc::care::{project_costs, CareMonth, CareProjection};
+    use csplan_calc::care::project_costs;
     use csplan_model::Decimal;
-    let d = |v: i64| Decimal::from(v);
     // Nobody in residential care on the first day, one expected from the next month.
-    let months = (0..=3)
-        .map(|m| CareMonth {
-            month: m,
-            date: if m == 0 { "2022-03-31".to_string() } else { String::new() },
-            children: vec![vec![d(2), d(i64::from(m > 0))]],
-            low: vec![vec![d(2), d(0)]],
-            high: vec![vec![d(2), d(1)]],
-            total: d(3),
-            total_low: d(2),
-            total_high: d(3),
-            entrants: Decimal::ZERO,
-            exits: Decimal::ZERO,
-        })
-        .collect();
-    let p = CareProjection {
-        bands: vec!["10-16".to_string()],
-        categories: vec!["Fostering".to_string(), "Residential".to_string()],
-        months,
-    };
+    let p = made_projection(3, |m| [2, i64::from(m > 0)]);
     let names = p.categories.clone();
     let shares = [Some(Decimal::ONE), None];
     let cost = |typed: [(&str, &str); 2]| {
@@ -1062,4 +1053,29 @@ fn a_setup_as_typed_or_from_a_file_names_each_wrong_field() {
 fn dfe_place_codes_are_in_order_for_the_readers_binary_search() {
     let codes = csplan_data::ssda903::PLACE_CODES;
     assert!(codes.windows(2).all(|w| w.first() < w.get(1)), "{codes:?}");
+}
+
+#[test]
+fn the_date_of_birth_is_the_latest_years_whatever_order_the_folders_come_in() {
+    let year = |y: &str, dob: &str, end: &str| {
+        [
+            file(&format!("{y}/header.csv"), HEADER, &[&format!("C1,1,{dob},,,,")]),
+            file(&format!("{y}/episodes.csv"), EPISODES, &[&format!("C1,01/05/2020,S,C2,N1,U1,PR1,{end},,,,,")]),
+        ]
+    };
+    for reverse in [false, true] {
+        let mut files: Vec<(String, String)> =
+            year("2021", "15/06/2010", "").into_iter().chain(year("2022", "16/06/2010", "01/08/2021")).collect();
+        if reverse {
+            files.reverse();
+        }
+        let r = read_ok(&files);
+        let born = r.children.get("C1").map(|c| c.born);
+        assert_eq!(born, Some(day("16/06/2010")), "2022's, given {}", if reverse { "first" } else { "last" });
+        assert!(
+            r.changes.iter().any(|c| c.what.contains("replaced by 2010-06-16 from 2022/header.csv")),
+            "{:?}",
+            r.changes
+        );
+    }
 }

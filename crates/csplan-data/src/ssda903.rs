@@ -9,8 +9,9 @@
 //! ```
 //!
 //! Cleaning, in order, each change reported with the file and row it came from:
-//! 1. the years are merged: a child's header row from the latest file is kept (a different
-//!    date of birth in an earlier one is reported);
+//! 1. the years are merged: a child's header row from the latest file is kept (a header
+//!    file takes the year of the episodes file in its folder; a different date of birth in
+//!    an earlier one is reported);
 //! 2. an exact duplicate of an episode (every column the same) is dropped;
 //! 3. the same episode in two files (same child and start; a year's file closes it at
 //!    31 March, or leaves it open, and the next year's carries on) is kept once: the later
@@ -277,6 +278,8 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
     let mut episodes: Vec<Episode> = Vec::new();
     // How many episodes each episodes file gave, in the order read.
     let mut per_file: Vec<usize> = Vec::new();
+    // And each header file, with how many children it gave.
+    let mut header_files: Vec<(String, usize)> = Vec::new();
     let mut ignored = Vec::new();
     for (name, text) in files {
         // The header line first: the return's other tables are read past unparsed.
@@ -339,7 +342,7 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
         if found < wanted.len() {
             continue;
         }
-        let before = episodes.len();
+        let (before, heads_before) = (episodes.len(), headers.len());
         for (line, record) in rows {
             let row = usize::try_from(line).unwrap_or(usize::MAX);
             let at = Source { file: name.clone(), row };
@@ -434,6 +437,9 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
         if episodes.len() > before {
             per_file.push(episodes.len() - before);
         }
+        if headers.len() > heads_before {
+            header_files.push((name.clone(), headers.len() - heads_before));
+        }
     }
     // An episode cannot start before the child is born (a day and month swapped, say).
     let born: HashMap<&str, Day> = headers.iter().map(|h| (h.id.as_str(), h.born)).collect();
@@ -491,6 +497,7 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
     }
     let last_year = runs.iter().map(|(d, _)| year_end(*d)).max();
     let first_year = runs.iter().map(|(d, _)| d.financial_year_start()).min();
+    let headers = by_year(headers, &header_files, &runs);
     let episodes: Vec<Episode> = runs.into_iter().flat_map(|(_, list)| list).collect();
     let mut records = clean(headers, episodes, ignored);
     records.first_year = first_year;
@@ -505,6 +512,30 @@ pub fn read(files: &[(String, String)], extra_codes: &[String]) -> Result<Record
 fn year_end(d: Day) -> Day {
     let (y, _, _) = d.financial_year_start().ymd();
     Day::from_ymd(y + 1, 3, 31).unwrap_or(d)
+}
+
+/// The header rows, each file's in the year order of the episodes file in its folder
+/// (`2021/header.csv` with `2021/episodes.csv`), so that "the latest file's date of birth"
+/// holds whatever order the files came in; files with no such partner (or all in one
+/// folder) keep the order given, before the others.
+fn by_year(headers: Vec<Child>, files: &[(String, usize)], runs: &[(Day, Vec<Episode>)]) -> Vec<Child> {
+    let folder = |name: &str| name.rsplit_once(['/', '\\']).map_or("", |(f, _)| f).to_string();
+    let mut latest: HashMap<String, Day> = HashMap::new();
+    for (day, list) in runs {
+        if let Some(e) = list.first() {
+            let at = latest.entry(folder(&e.from.file)).or_insert(*day);
+            *at = (*at).max(*day);
+        }
+    }
+    // Folders of their own only: with everything in one folder, the given order stands.
+    if latest.len() < 2 {
+        return headers;
+    }
+    let mut all = headers.into_iter();
+    let mut groups: Vec<(Option<Day>, Vec<Child>)> =
+        files.iter().map(|(name, n)| (latest.get(&folder(name)).copied(), all.by_ref().take(*n).collect())).collect();
+    groups.sort_by_key(|(day, _)| *day);
+    groups.into_iter().flat_map(|(_, list)| list).collect()
 }
 
 /// `episodes` in order of child then start, a stable sort: each child's id is compared

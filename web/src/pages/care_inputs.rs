@@ -40,6 +40,33 @@ fn described(id: &str, error: Memo<Option<String>>) -> impl Fn() -> String + Sen
     move || if error.with(Option::is_some) { format!("{hint} {err}") } else { hint.clone() }
 }
 
+/// A field's text: its id, label and hint, and the path its problems name.
+pub struct Labels {
+    id: String,
+    label: String,
+    hint: String,
+    path: String,
+}
+
+impl Labels {
+    /// The field `id`, labelled, with its hint, its problems at `path`.
+    pub fn new(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        hint: impl Into<String>,
+        path: impl Into<String>,
+    ) -> Self {
+        Labels { id: id.into(), label: label.into(), hint: hint.into(), path: path.into() }
+    }
+
+    /// The form group around the control `draw` makes (given its id and error).
+    fn draw(self, problems: Memo<Vec<Problem>>, draw: impl FnOnce(&str, Memo<Option<String>>) -> AnyView) -> AnyView {
+        let error = error_at(problems, self.path);
+        let control = draw(&self.id, error);
+        group(self.id, self.label, self.hint, error, control)
+    }
+}
+
 /// A text field bound to `value`, with its error from `problems` at `path`.
 pub fn text_field(
     id: impl Into<String>,
@@ -49,41 +76,36 @@ pub fn text_field(
     problems: Memo<Vec<Problem>>,
     path: impl Into<String>,
 ) -> AnyView {
-    let id = id.into();
-    let error = error_at(problems, path.into());
-    let input = view! {
-        <input class=move || if error.with(Option::is_some) { "govuk-input govuk-input--width-10 govuk-input--error" } else { "govuk-input govuk-input--width-10" }
-            id=id.clone() type="text" spellcheck="false" aria-describedby=described(&id, error)
-            prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
-    }
-    .into_any();
-    group(id, label.into(), hint.into(), error, input)
+    Labels::new(id, label, hint, path).draw(problems, |id, error| {
+        view! {
+            <input class=move || if error.with(Option::is_some) { "govuk-input govuk-input--width-10 govuk-input--error" } else { "govuk-input govuk-input--width-10" }
+                id=id.to_string() type="text" spellcheck="false" aria-describedby=described(id, error)
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+        }
+        .into_any()
+    })
 }
 
 /// A select bound to `value` (an option's value), its options `(value, words)`.
 pub fn select_field(
-    id: impl Into<String>,
-    label: impl Into<String>,
-    hint: impl Into<String>,
+    labels: Labels,
     options: Signal<Vec<(String, String)>>,
     value: RwSignal<String>,
     problems: Memo<Vec<Problem>>,
-    path: impl Into<String>,
 ) -> AnyView {
-    let id = id.into();
-    let error = error_at(problems, path.into());
-    let select = view! {
-        <select class=move || if error.with(Option::is_some) { "govuk-select govuk-select--error" } else { "govuk-select" }
-            id=id.clone() aria-describedby=described(&id, error)
-            prop:value=move || value.get() on:change=move |e| value.set(event_target_value(&e))>
-            {move || options.get().into_iter().map(|(v, words)| {
-                let chosen = v.clone();
-                view! { <option value=v selected=move || value.with(|x| *x == chosen)>{words}</option> }
-            }).collect_view()}
-        </select>
-    }
-    .into_any();
-    group(id, label.into(), hint.into(), error, select)
+    labels.draw(problems, |id, error| {
+        view! {
+            <select class=move || if error.with(Option::is_some) { "govuk-select govuk-select--error" } else { "govuk-select" }
+                id=id.to_string() aria-describedby=described(id, error)
+                prop:value=move || value.get() on:change=move |e| value.set(event_target_value(&e))>
+                {move || options.get().into_iter().map(|(v, words)| {
+                    let chosen = v.clone();
+                    view! { <option value=v selected=move || value.with(|x| *x == chosen)>{words}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any()
+    })
 }
 
 /// Removes item `i` of a list drawn by position: each later item's values move up one
@@ -280,10 +302,10 @@ pub fn Adjustments(
             <fieldset class="govuk-fieldset app-card">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{format!("Adjustment {}", i + 1)}</legend>
                 <div class="app-inline-fields">
-                    {select_field(rate_id, "Rate", "Which fitted rate", rates, a.rate, problems, rate_path)}
-                    {select_field(band_id, "Age band", "Or every band", band_options, a.band, problems, band_path)}
-                    {select_field(cat_id, "Category", "For moves, the one moved from", category_options, a.category, problems, cat_path)}
-                    {select_field(by_id, "How", "Multiply, or add", hows, a.by, problems, by_path)}
+                    {select_field(Labels::new(rate_id, "Rate", "Which fitted rate", rate_path), rates, a.rate, problems)}
+                    {select_field(Labels::new(band_id, "Age band", "Or every band", band_path), band_options, a.band, problems)}
+                    {select_field(Labels::new(cat_id, "Category", "For moves, the one moved from", cat_path), category_options, a.category, problems)}
+                    {select_field(Labels::new(by_id, "How", "Multiply, or add", by_path), hows, a.by, problems)}
                     {move || text_field(value_id.clone(), "Value", hint.get(), a.value, problems, value_path.clone())}
                     {remove_button("Remove", hidden, false, move || {
                         remove_at(list, i, |a| vec![a.rate, a.band, a.category, a.by, a.value]);

@@ -25,7 +25,9 @@ use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::CsvLink;
 use crate::components::files::FilePicker;
 use crate::components::live_table::LiveTable;
-use crate::pages::care_inputs::{select_field, text_field, AdjustmentFields, Adjustments, CategoryFields, SetupFields};
+use crate::pages::care_inputs::{
+    select_field, text_field, AdjustmentFields, Adjustments, CategoryFields, Labels, SetupFields,
+};
 use crate::route::{use_route_context, Page};
 
 /// The history as lines, one a category.
@@ -323,9 +325,9 @@ fn CareRecords() -> impl IntoView {
                 {text_field("care-from", "Reference window: first day", "Like 2021-10-01", from, problems, "care.from")}
                 {text_field("care-to", "Reference window: last day", "The projection starts here", to, problems, "care.to")}
                 {text_field("care-months", "Months to project", "1 to 120", months, problems, "care.months")}
-                {select_field("care-step", "Steps", "A month at a time: each month's chances are the daily rates x its days, once, and birthdays count from the next month",
+                {select_field(Labels::new("care-step", "Steps", "A month at a time: each month's chances are the daily rates x its days, once, and birthdays count from the next month", "care.step"),
                     Signal::derive(|| vec![("daily".to_string(), "A day at a time".to_string()), ("monthly".to_string(), "A month at a time".to_string())]),
-                    step, problems, "care.step")}
+                    step, problems)}
             </div>
             <SetupFields bands=bands_text categories problems=setup_problems/>
             {move || (!setup_problems.with(Vec::is_empty)).then(|| view! {
