@@ -835,18 +835,19 @@ fn response_texts(
 }
 
 /// The scenario named by `--scenario` and its consultation (exit 1 if it has none).
+/// `Ok(Err(()))` once it has said on `err` that the scenario has no consultation (exit 1).
 fn consultation_scenario(
     file: Option<&str>,
     stdin: &mut dyn Read,
     err: &mut dyn Write,
-) -> Result<Option<(Scenario, csplan_model::Consultation)>, Option<Failure>> {
-    let Some(file) = file else { return Ok(None) };
-    let s = read_scenario(file, stdin).map_err(Some)?;
+) -> Result<Result<Option<(Scenario, csplan_model::Consultation)>, ()>, Failure> {
+    let Some(file) = file else { return Ok(Ok(None)) };
+    let s = read_scenario(file, stdin)?;
     match s.consultation.clone() {
-        Some(c) => Ok(Some((s, c))),
+        Some(c) => Ok(Ok(Some((s, c)))),
         None => {
             let _ = writeln!(err, "--scenario: that scenario has no consultation section");
-            Err(None)
+            Ok(Err(()))
         }
     }
 }
@@ -872,11 +873,7 @@ fn summarise_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
-    let checked = match consultation_scenario(scenario, stdin, err) {
-        Ok(c) => c,
-        Err(Some(f)) => return Err(f),
-        Err(None) => return Ok(1),
-    };
+    let Ok(checked) = consultation_scenario(scenario, stdin, err)? else { return Ok(1) };
     let texts = response_texts(paths, db, err)?;
     let reading = csplan_present::responses::read(&texts, checked.as_ref().map(|(s, c)| (s, c)));
     for n in &reading.notes {
@@ -953,11 +950,7 @@ fn export_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
-    let checked = match consultation_scenario(scenario, stdin, err) {
-        Ok(c) => c,
-        Err(Some(f)) => return Err(f),
-        Err(None) => return Ok(1),
-    };
+    let Ok(checked) = consultation_scenario(scenario, stdin, err)? else { return Ok(1) };
     let stored = csplan_collect::store::read_all(db).map_err(|e| Failure(format!("--db {}: {e}", db.display())))?;
     let mut rows = Vec::with_capacity(stored.len());
     for s in stored {

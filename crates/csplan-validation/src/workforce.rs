@@ -55,26 +55,29 @@ pub(crate) fn validate_workforce(out: &mut Vec<Problem>, w: &Workforce) {
         if let Some(l) = role.leavers {
             non_negative_quantity(out, &p("leavers"), "Leavers", &of, l.value());
         }
-        if role.vacancies > role.establishment {
-            out.push(Problem::error(
-                p("vacancies"),
-                format!(
-                    "Vacancies{of} ({}) must not be more than the establishment ({})",
-                    short(role.vacancies.value(), 2),
-                    short(role.establishment.value(), 2)
-                ),
-            ));
-        }
-        if role.agency_covering_vacancies > role.vacancies {
-            out.push(Problem::error(
-                p("agency_covering_vacancies"),
-                format!(
-                    "Agency workers covering vacancies{of} ({}) must not be more than the vacancies ({}); count the rest as over establishment",
-                    short(role.agency_covering_vacancies.value(), 2),
-                    short(role.vacancies.value(), 2)
-                ),
-            ));
-        }
+        // A part no more than its whole: "Vacancies (12) must not be more than the
+        // establishment (10)".
+        let mut within = |key: &str, part: &str, value: Decimal, whole: &str, limit: Decimal, advice: &str| {
+            if value > limit {
+                out.push(Problem::error(
+                    p(key),
+                    format!(
+                        "{part}{of} ({}) must not be more than the {whole} ({}){advice}",
+                        short(value, 2),
+                        short(limit, 2)
+                    ),
+                ));
+            }
+        };
+        within("vacancies", "Vacancies", role.vacancies.value(), "establishment", role.establishment.value(), "");
+        within(
+            "agency_covering_vacancies",
+            "Agency workers covering vacancies",
+            role.agency_covering_vacancies.value(),
+            "vacancies",
+            role.vacancies.value(),
+            "; count the rest as over establishment",
+        );
         if role.newly_created > role.establishment {
             out.push(Problem::warning(
                 p("newly_created"),
