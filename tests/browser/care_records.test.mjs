@@ -334,3 +334,54 @@ test('the council\'s own categories and bands, an adjusted rate and monthly step
     assert.deepEqual(problems.console, []);
   });
 });
+
+test('what the council sets on the records page is kept in this browser across pages and a reload, with no child\'s record in it, and can be put back to DfE\'s', async () => {
+  await app.withPage('?page=care-records', {}, async ({ page, problems }) => {
+    await open(page, files());
+    await page.waitForSelector('#care-projection-table');
+    await page.selectOption('#care-step', 'monthly');
+    await page.focus('#care-setup summary');
+    await page.keyboard.press('Enter');
+    await page.fill('#care-bands', '0, 10, 16, 18');
+    await page.fill('#care-costs-0-in_house', '30,000');
+    await page.focus('#care-add-adjustment');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'care-adjustments-0-rate');
+    await page.fill('#care-adjustments-0-value', '1.25');
+    // To the Children in care page and back, by its links.
+    await page.focus('#care-kept a');
+    await Promise.all([page.waitForURL(/\?page=children-in-care$/), page.keyboard.press('Enter')]);
+    await page.focus('#care-records-link');
+    await Promise.all([page.waitForURL(/\?page=care-records$/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('#care-files');
+    assert.match(await page.locator('#care-kept').innerText(), /is kept in this browser, with no child's record in it/);
+    const stored = await page.evaluate(() => localStorage.getItem('csplan-care-settings'));
+    assert.ok(stored && !stored.includes(SECRET), 'the settings hold no child id');
+    // The files are closed, as the page says; opened again, the settings are still there.
+    assert.equal(await page.locator('#care-read').count(), 0);
+    await open(page, files());
+    await page.waitForSelector('#care-projection-table');
+    assert.equal(await page.inputValue('#care-step'), 'monthly');
+    assert.equal(await page.inputValue('#care-bands'), '0, 10, 16, 18');
+    assert.equal(await page.inputValue('#care-costs-0-in_house'), '30,000');
+    assert.equal(await page.inputValue('#care-adjustments-0-value'), '1.25');
+    assert.match(await page.locator('#care-projection-table thead').innerText(), /Fostering/);
+    // A reload keeps them too; "Put back" gives DfE's again, and that is kept.
+    await page.reload();
+    await open(page, files());
+    await page.waitForSelector('#care-projection-table');
+    assert.equal(await page.inputValue('#care-bands'), '0, 10, 16, 18');
+    await page.focus('#care-settings-reset');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#care-bands')?.value === '0, 1, 5, 10, 16, 18');
+    assert.equal(await page.inputValue('#care-step'), 'daily');
+    assert.equal(await page.locator('#care-adjustments-0-value').count(), 0);
+    assert.equal(await page.inputValue('#care-costs-0-in_house'), '');
+    await clean(page);
+    await page.reload();
+    await open(page, files());
+    await page.waitForSelector('#care-projection-table');
+    assert.equal(await page.inputValue('#care-bands'), '0, 1, 5, 10, 16, 18');
+    assert.deepEqual(problems.console, []);
+  });
+});

@@ -1079,3 +1079,28 @@ fn the_date_of_birth_is_the_latest_years_whatever_order_the_folders_come_in() {
         );
     }
 }
+
+#[test]
+fn the_records_pages_settings_are_kept_as_typed_and_a_broken_copy_gives_the_defaults() {
+    use csplan_validation::care::{AdjustmentText, RecordsSettings};
+    let mut s = RecordsSettings::default();
+    assert_eq!(s.bands, "0, 1, 5, 10, 16, 18");
+    assert_eq!(
+        s.categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        ["Fostering", "Residential", "Supported", "Other"]
+    );
+    // What was typed, wrong or not, comes back exactly.
+    s.bands = "0, 10, 10".into();
+    s.adjustments.push(AdjustmentText::from_flag("exits:16-18:fostering:x1.5"));
+    if let Some(c) = s.categories.first_mut() {
+        c.in_house = "45,000".into();
+    }
+    assert_eq!(RecordsSettings::from_text(Some(&s.to_text())), s);
+    // Nothing kept, a copy edited by hand, or one from another version: the defaults, or
+    // what can be read, never a panic.
+    assert_eq!(RecordsSettings::from_text(None), RecordsSettings::default());
+    assert_eq!(RecordsSettings::from_text(Some("{not json")), RecordsSettings::default());
+    assert_eq!(RecordsSettings::from_text(Some("[1, 2]")), RecordsSettings::default());
+    let partial = RecordsSettings::from_text(Some(r#"{"months": "36", "later": true}"#));
+    assert_eq!((partial.months.as_str(), partial.bands.as_str()), ("36", "0, 1, 5, 10, 16, 18"));
+}

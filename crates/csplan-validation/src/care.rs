@@ -147,7 +147,8 @@ pub fn read_costs(
 /// An adjustment as typed: which rate (`entrants`, `exits`, `moves`), the band (a name like
 /// `16-18`, or blank or `all` for every band), the category (its id or name, or blank or
 /// `all`), how (`multiply` or `add`) and the value.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct AdjustmentText {
     /// Which rate.
     pub rate: String,
@@ -423,5 +424,80 @@ pub fn read_setup(bands: &str, categories: &[(String, String)]) -> Result<CareSe
         Ok(setup)
     } else {
         Err(problems)
+    }
+}
+
+/// A category as typed on the records page: its name, PLACE codes, and a placement's
+/// in-house and external cost.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct CategoryText {
+    /// Its name.
+    pub name: String,
+    /// Its PLACE codes, separated by spaces or commas.
+    pub places: String,
+    /// An in-house placement's cost.
+    pub in_house: String,
+    /// An external placement's cost.
+    pub external: String,
+}
+
+/// What a council sets on the records page, as typed, kept in the browser between visits
+/// so that going to another page and back keeps it (the files are not kept, and no child's
+/// record is in this): the months to project, the step, the bands, the categories with
+/// their costs, the adjustments, and how costs are given. The reference window and the day
+/// to forecast from come from each set of files, so they are not kept.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct RecordsSettings {
+    /// Months to project.
+    pub months: String,
+    /// `daily` or `monthly`.
+    pub step: String,
+    /// The bands' bounds.
+    pub bands: String,
+    /// The categories.
+    pub categories: Vec<CategoryText>,
+    /// The adjustments, in order.
+    pub adjustments: Vec<AdjustmentText>,
+    /// Costs are a week's.
+    pub weekly: bool,
+    /// Weeks in a year.
+    pub weeks: String,
+    /// Inflation a year, %.
+    pub inflation: String,
+}
+
+impl Default for RecordsSettings {
+    /// DfE's categories and bands, 24 months in daily steps, costs a year, no inflation.
+    fn default() -> Self {
+        let setup = CareSetup::default();
+        RecordsSettings {
+            months: "24".into(),
+            step: "daily".into(),
+            bands: setup.bands.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            categories: setup
+                .categories
+                .iter()
+                .map(|c| CategoryText { name: c.name.clone(), places: c.places.join(" "), ..CategoryText::default() })
+                .collect(),
+            adjustments: Vec::new(),
+            weekly: false,
+            weeks: "52".into(),
+            inflation: "0".into(),
+        }
+    }
+}
+
+impl RecordsSettings {
+    /// The settings as kept (JSON).
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Settings kept earlier, or the defaults when there are none or they cannot be read
+    /// (a browser's storage edited by hand, say): never an error, never a panic.
+    pub fn from_text(text: Option<&str>) -> Self {
+        text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
     }
 }

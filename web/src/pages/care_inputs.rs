@@ -3,7 +3,7 @@
 //! categories and age bands, and the list of rate adjustments. What they mean and how they
 //! are read is `csplan_validation::care`; this file only draws them.
 
-use csplan_validation::care::AdjustmentText;
+use csplan_validation::care::{AdjustmentText, CategoryText};
 use csplan_validation::fields::Path;
 use csplan_validation::Problem;
 use leptos::prelude::*;
@@ -147,11 +147,42 @@ pub struct CategoryFields {
 impl CategoryFields {
     /// A category named `name` with `places`, no costs yet.
     pub fn new(name: &str, places: &str) -> Self {
+        Self::from_text(&CategoryText { name: name.into(), places: places.into(), ..CategoryText::default() })
+    }
+
+    /// A category as kept.
+    pub fn from_text(c: &CategoryText) -> Self {
         CategoryFields {
-            name: RwSignal::new(name.to_string()),
-            places: RwSignal::new(places.to_string()),
-            in_house: RwSignal::new(String::new()),
-            external: RwSignal::new(String::new()),
+            name: RwSignal::new(c.name.clone()),
+            places: RwSignal::new(c.places.clone()),
+            in_house: RwSignal::new(c.in_house.clone()),
+            external: RwSignal::new(c.external.clone()),
+        }
+    }
+
+    /// Sets `list` to `to`: the cards already drawn take the new values (a card stays bound
+    /// to its place's signals), then cards are added or the extra ones go.
+    pub fn set_all(list: RwSignal<Vec<CategoryFields>>, to: &[CategoryText]) {
+        let have = list.get_untracked();
+        for (f, c) in have.iter().zip(to) {
+            f.name.set(c.name.clone());
+            f.places.set(c.places.clone());
+            f.in_house.set(c.in_house.clone());
+            f.external.set(c.external.clone());
+        }
+        list.update(|l| {
+            l.truncate(to.len());
+            l.extend(to.iter().skip(have.len()).map(CategoryFields::from_text));
+        });
+    }
+
+    /// What is typed, to keep.
+    pub fn text(&self) -> CategoryText {
+        CategoryText {
+            name: self.name.get(),
+            places: self.places.get(),
+            in_house: self.in_house.get(),
+            external: self.external.get(),
         }
     }
 }
@@ -168,13 +199,24 @@ pub struct AdjustmentFields {
 
 impl AdjustmentFields {
     fn new() -> Self {
+        // x1: no change until a value is typed (so the projection stays on the page).
+        Self::from_text(&AdjustmentText {
+            rate: "exits".into(),
+            band: "all".into(),
+            category: "all".into(),
+            by: "multiply".into(),
+            value: "1".into(),
+        })
+    }
+
+    /// An adjustment as kept.
+    pub fn from_text(t: &AdjustmentText) -> Self {
         AdjustmentFields {
-            rate: RwSignal::new("exits".into()),
-            band: RwSignal::new("all".into()),
-            category: RwSignal::new("all".into()),
-            by: RwSignal::new("multiply".into()),
-            // 1: no change until a value is typed (so the projection stays on the page).
-            value: RwSignal::new("1".into()),
+            rate: RwSignal::new(t.rate.clone()),
+            band: RwSignal::new(t.band.clone()),
+            category: RwSignal::new(t.category.clone()),
+            by: RwSignal::new(t.by.clone()),
+            value: RwSignal::new(t.value.clone()),
         }
     }
 

@@ -16,7 +16,9 @@ use csplan_model::care::CareSetup;
 use csplan_model::care::Step;
 use csplan_model::Decimal;
 use csplan_present::tables;
-use csplan_validation::care::{check_window, read_adjustments, read_costs, read_day, read_setup, read_window};
+use csplan_validation::care::{
+    check_window, read_adjustments, read_costs, read_day, read_setup, read_window, RecordsSettings,
+};
 use csplan_validation::cost_form::PlacementsForm;
 use csplan_validation::Problem;
 use leptos::prelude::*;
@@ -65,6 +67,9 @@ fn projection_lines(p: &CareProjection) -> Lines {
     }
 }
 
+/// Where the page keeps what the council set on it.
+const SETTINGS_KEY: &str = "csplan-care-settings";
+
 /// The page.
 #[component]
 pub fn CareRecordsPage() -> impl IntoView {
@@ -82,13 +87,13 @@ pub fn CareRecordsPage() -> impl IntoView {
 #[component]
 fn CareRecords() -> impl IntoView {
     let files: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
-    // The categories and bands as typed: DfE's until changed. While they are wrong the
-    // last good setup stands, and the fields say what to put right.
-    let default = CareSetup::default();
-    let bands_text = RwSignal::new(default.bands.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
-    let categories = RwSignal::new(
-        default.categories.iter().map(|c| CategoryFields::new(&c.name, &c.places.join(" "))).collect::<Vec<_>>(),
+    // What the council set here last time (no child's record is in it), or DfE's
+    // categories and bands: kept in this browser, so another page and back keeps it.
+    let kept = RecordsSettings::from_text(
+        crate::site::storage().and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten()).as_deref(),
     );
+    let bands_text = RwSignal::new(kept.bands.clone());
+    let categories = RwSignal::new(kept.categories.iter().map(CategoryFields::from_text).collect::<Vec<_>>());
     let setup_read = Memo::new(move |_| {
         let typed: Vec<(String, String)> =
             categories.with(|l| l.iter().map(|c| (c.name.get(), c.places.get())).collect());
@@ -105,7 +110,7 @@ fn CareRecords() -> impl IntoView {
         Memo::new(move |_| files.with(|f| (!f.is_empty()).then(|| codes.with(|c| read(f, c)))));
     let records = Memo::new(move |_| read_out.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned())));
     let (from, to, months) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new("24".to_string()));
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(kept.months.clone()));
     let forecast_on = RwSignal::new(String::new());
     // A new set of files starts with the six months to their last day, and forecasts the
     // financial year from that day.
@@ -128,8 +133,8 @@ fn CareRecords() -> impl IntoView {
     let problems = Memo::new(move |_| window.with(|w| w.as_ref().err().cloned().unwrap_or_default()));
     let names = Memo::new(move |_| setup.with(|s| s.categories.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
     let hist = Memo::new(move |_| records.with(|r| r.as_ref().map(|r| setup.with(|s| history(r, s)))));
-    let step = RwSignal::new("daily".to_string());
-    let adjustments = RwSignal::new(Vec::<AdjustmentFields>::new());
+    let step = RwSignal::new(kept.step.clone());
+    let adjustments = RwSignal::new(kept.adjustments.iter().map(AdjustmentFields::from_text).collect::<Vec<_>>());
     let adjusted = Memo::new(move |_| {
         let typed: Vec<_> = adjustments.with(|l| l.iter().map(AdjustmentFields::text).collect());
         setup.with(|s| read_adjustments(&typed, s))
@@ -202,7 +207,35 @@ fn CareRecords() -> impl IntoView {
     // The costs are typed into each category's own fields, so they go with it when one
     // before it is removed.
     let (weekly, weeks, inflation) =
-        (RwSignal::new(false), RwSignal::new("52".to_string()), RwSignal::new("0".to_string()));
+        (RwSignal::new(kept.weekly), RwSignal::new(kept.weeks.clone()), RwSignal::new(kept.inflation.clone()));
+    // Everything set here, kept as it changes; a browser that will not keep it is told.
+    let settings = Memo::new(move |_| RecordsSettings {
+        months: months.get(),
+        step: step.get(),
+        bands: bands_text.get(),
+        categories: categories.with(|l| l.iter().map(CategoryFields::text).collect()),
+        adjustments: adjustments.with(|l| l.iter().map(AdjustmentFields::text).collect()),
+        weekly: weekly.get(),
+        weeks: weeks.get(),
+        inflation: inflation.get(),
+    });
+    let not_kept = RwSignal::new(false);
+    Effect::new(move |_| {
+        let text = settings.with(RecordsSettings::to_text);
+        let kept = crate::site::storage().is_some_and(|s| s.set_item(SETTINGS_KEY, &text).is_ok());
+        not_kept.set(!kept);
+    });
+    let reset = move |_| {
+        let d = RecordsSettings::default();
+        bands_text.set(d.bands.clone());
+        CategoryFields::set_all(categories, &d.categories);
+        adjustments.set(Vec::new());
+        months.set(d.months.clone());
+        step.set(d.step.clone());
+        weekly.set(d.weekly);
+        weeks.set(d.weeks.clone());
+        inflation.set(d.inflation);
+    };
     let costs = Memo::new(move |_| {
         let typed: Vec<(String, String)> =
             categories.with(|l| l.iter().map(|c| (c.in_house.get(), c.external.get())).collect());
@@ -284,7 +317,7 @@ fn CareRecords() -> impl IntoView {
         <h2 class="govuk-heading-l" id="care-records-heading">"Your SSDA903 files"</h2>
         <p class="govuk-body">"Open the header and episodes tables of your SSDA903 return (the children looked after return to DfE), one year or several. "
             <strong>"The files are read in this browser and never leave it: nothing is uploaded."</strong></p>
-        <p class="govuk-body" id="care-kept">"Nor are they kept: they stay open only while this page is. Reloading it or going to another page closes them and the reference window, and you open them again. The stock-flow model on the "
+        <p class="govuk-body" id="care-kept">"Nor are they kept: they stay open only while this page is. Reloading it or going to another page closes them and the reference window, and you open them again. What you set on this page (the months and steps, the categories and bands, the costs and the adjustments) is kept in this browser, with no child's record in it. The stock-flow model on the "
             <a class="govuk-link" href=Page::ChildrenInCare.href() on:click=use_route_context().link(Page::ChildrenInCare)>"Children in care"</a>" page keeps its figures as every other page does."</p>
         <FilePicker id="care-files" drop_id="care-drop" label="SSDA903 files"
             hint="Choose the .csv files: the header table (CHILD, SEX, DOB, ...) and the episodes table (CHILD, DECOM, ... PLACE, ... DEC, ...) for each year. The return's other tables are read past. You can also drop them here."
@@ -329,6 +362,12 @@ fn CareRecords() -> impl IntoView {
                     Signal::derive(|| vec![("daily".to_string(), "A day at a time".to_string()), ("monthly".to_string(), "A month at a time".to_string())]),
                     step, problems)}
             </div>
+            <button type="button" class="govuk-button govuk-button--secondary app-no-print" id="care-settings-reset" on:click=reset>
+                "Put back DfE's categories, bands and settings"
+            </button>
+            {move || not_kept.get().then(|| view! {
+                <p class="govuk-body" id="care-settings-not-kept">"This browser is not keeping what you set here (its storage is full or turned off): it will go when you leave the page."</p>
+            })}
             <SetupFields bands=bands_text categories problems=setup_problems/>
             {move || (!setup_problems.with(Vec::is_empty)).then(|| view! {
                 <div class="govuk-warning-text" id="care-setup-warning">
