@@ -1099,8 +1099,15 @@ fn the_records_pages_settings_are_kept_as_typed_and_a_broken_copy_gives_the_defa
     // Nothing kept, a copy edited by hand, or one from another version: the defaults, or
     // what can be read, never a panic.
     assert_eq!(RecordsSettings::from_text(None), RecordsSettings::default());
-    assert_eq!(RecordsSettings::from_text(Some("{not json")), RecordsSettings::default());
-    assert_eq!(RecordsSettings::from_text(Some("[1, 2]")), RecordsSettings::default());
-    let partial = RecordsSettings::from_text(Some(r#"{"months": "36", "later": true}"#));
+    assert_eq!(RecordsSettings::from_text(Some("{not ours")), RecordsSettings::default());
+    assert_eq!(RecordsSettings::from_text(Some("")), RecordsSettings::default());
+    let partial = RecordsSettings::from_text(Some("csplan records-page settings 1\nmonths\t36\nlater\tyes\nweeks"));
     assert_eq!((partial.months.as_str(), partial.bands.as_str()), ("36", "0, 1, 5, 10, 16, 18"));
+    assert_eq!(partial.weeks, "", "a line cut short is read as far as it goes");
+    // Tabs, line ends and backslashes typed in a field do not break the lines.
+    let mut odd = RecordsSettings { bands: "0,\t1\n5 \\ 18\r".into(), ..RecordsSettings::default() };
+    if let Some(c) = odd.categories.last_mut() {
+        c.name = "Other\tand \\n more".into();
+    }
+    assert_eq!(RecordsSettings::from_text(Some(&odd.to_text())), odd);
 }

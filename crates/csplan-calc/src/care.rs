@@ -42,8 +42,6 @@ use csplan_model::day::Day;
 use csplan_model::Decimal;
 use serde::Serialize;
 
-use std::collections::BTreeMap;
-
 use crate::{ov, CalcError};
 
 /// Decimal places kept in the daily products: a millionth of a millionth of a child, and
@@ -704,7 +702,12 @@ pub fn project(
         ),
         Step::Monthly => (Vec::new(), Vec::new()),
     };
-    let mut monthly: BTreeMap<(usize, u32, bool), Matrix> = BTreeMap::new();
+    // Monthly steps' matrices, worked when first needed: by band, days (up to a month) and
+    // with or without exits.
+    let slot = |band: usize, n: u32, exits: bool| {
+        (band * (days + 1) + usize::try_from(n).unwrap_or(0)) * 2 + usize::from(exits)
+    };
+    let mut monthly: Vec<Option<Matrix>> = vec![None; if step == Step::Monthly { nb * (days + 1) * 2 } else { 0 }];
     // Walk each group from its first day through the output days.
     let mut expected = vec![vec![vec![Decimal::ZERO; nc]; nb]; outputs.len()];
     let mut variance = vec![vec![vec![Decimal::ZERO; nc]; nb]; outputs.len()];
@@ -750,10 +753,14 @@ pub fn project(
                         list.get(band).and_then(|l| l.get(usize::try_from(n).unwrap_or(usize::MAX)))
                     }
                     Step::Monthly => {
-                        if let std::collections::btree_map::Entry::Vacant(v) = monthly.entry((band, n, exits)) {
-                            v.insert(step_matrix(rates, band, nc, n, exits)?);
+                        let k = slot(band, n, exits);
+                        if monthly.get(k).is_some_and(Option::is_none) {
+                            let m = step_matrix(rates, band, nc, n, exits)?;
+                            if let Some(cell) = monthly.get_mut(k) {
+                                *cell = Some(m);
+                            }
                         }
-                        monthly.get(&(band, n, exits))
+                        monthly.get(k).and_then(Option::as_ref)
                     }
                 };
                 if let Some(m) = m {

@@ -147,8 +147,7 @@ pub fn read_costs(
 /// An adjustment as typed: which rate (`entrants`, `exits`, `moves`), the band (a name like
 /// `16-18`, or blank or `all` for every band), the category (its id or name, or blank or
 /// `all`), how (`multiply` or `add`) and the value.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AdjustmentText {
     /// Which rate.
     pub rate: String,
@@ -429,8 +428,7 @@ pub fn read_setup(bands: &str, categories: &[(String, String)]) -> Result<CareSe
 
 /// A category as typed on the records page: its name, PLACE codes, and a placement's
 /// in-house and external cost.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CategoryText {
     /// Its name.
     pub name: String,
@@ -447,8 +445,13 @@ pub struct CategoryText {
 /// record is in this): the months to project, the step, the bands, the categories with
 /// their costs, the adjustments, and how costs are given. The reference window and the day
 /// to forecast from come from each set of files, so they are not kept.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+///
+/// Kept as lines of tab-separated fields after a first line naming the format (so the
+/// records page carries no JSON machinery): `months`, `step`, `bands`, `weekly`, `weeks`,
+/// `inflation`, then a `category` line (name, codes, in-house, external) for each category
+/// and an `adjustment` line (rate, band, category, how, value) for each adjustment; a tab,
+/// a line end or a backslash typed in a field is written `\t`, `\n`, `\\`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordsSettings {
     /// Months to project.
     pub months: String,
@@ -489,15 +492,107 @@ impl Default for RecordsSettings {
     }
 }
 
+/// The first line of kept settings.
+const SETTINGS_FORMAT: &str = "csplan records-page settings 1";
+
+/// A field written so that tabs and line ends in it cannot end it.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A field as typed, from [`escaped`] text.
+fn unescaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
 impl RecordsSettings {
-    /// The settings as kept (JSON).
+    /// The settings as kept.
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::from(SETTINGS_FORMAT);
+        let mut line = |fields: &[&str]| {
+            out.push('\n');
+            out.push_str(&fields.iter().map(|f| escaped(f)).collect::<Vec<_>>().join("\t"));
+        };
+        line(&["months", &self.months]);
+        line(&["step", &self.step]);
+        line(&["bands", &self.bands]);
+        line(&["weekly", if self.weekly { "yes" } else { "no" }]);
+        line(&["weeks", &self.weeks]);
+        line(&["inflation", &self.inflation]);
+        for c in &self.categories {
+            line(&["category", &c.name, &c.places, &c.in_house, &c.external]);
+        }
+        for a in &self.adjustments {
+            line(&["adjustment", &a.rate, &a.band, &a.category, &a.by, &a.value]);
+        }
+        out
     }
 
     /// Settings kept earlier, or the defaults when there are none or they cannot be read
-    /// (a browser's storage edited by hand, say): never an error, never a panic.
+    /// (another format, or storage edited by hand): never an error, never a panic. A line
+    /// not understood is passed over.
     pub fn from_text(text: Option<&str>) -> Self {
-        text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+        let mut out = RecordsSettings::default();
+        let Some(text) = text else { return out };
+        let mut lines = text.lines();
+        if lines.next() != Some(SETTINGS_FORMAT) {
+            return out;
+        }
+        let mut categories = Vec::new();
+        for line in lines {
+            let fields: Vec<String> = line.split('\t').map(unescaped).collect();
+            let field = |k: usize| fields.get(k).cloned().unwrap_or_default();
+            match fields.first().map(String::as_str) {
+                Some("months") => out.months = field(1),
+                Some("step") => out.step = field(1),
+                Some("bands") => out.bands = field(1),
+                Some("weekly") => out.weekly = field(1) == "yes",
+                Some("weeks") => out.weeks = field(1),
+                Some("inflation") => out.inflation = field(1),
+                Some("category") => categories.push(CategoryText {
+                    name: field(1),
+                    places: field(2),
+                    in_house: field(3),
+                    external: field(4),
+                }),
+                Some("adjustment") => out.adjustments.push(AdjustmentText {
+                    rate: field(1),
+                    band: field(2),
+                    category: field(3),
+                    by: field(4),
+                    value: field(5),
+                }),
+                _ => {}
+            }
+        }
+        if !categories.is_empty() {
+            out.categories = categories;
+        }
+        out
     }
 }
