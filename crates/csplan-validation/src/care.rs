@@ -450,7 +450,8 @@ pub struct CategoryText {
 /// records page carries no JSON machinery): `months`, `step`, `bands`, `weekly`, `weeks`,
 /// `inflation`, then a `category` line (name, codes, in-house, external) for each category
 /// and an `adjustment` line (rate, band, category, how, value) for each adjustment; a tab,
-/// a line end or a backslash typed in a field is written `\t`, `\n`, `\\`.
+/// a line end or a backslash typed in a field is escaped as the form text escapes it
+/// ([`crate::form_text`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordsSettings {
     /// Months to project.
@@ -495,48 +496,18 @@ impl Default for RecordsSettings {
 /// The first line of kept settings.
 const SETTINGS_FORMAT: &str = "csplan records-page settings 1";
 
-/// A field written so that tabs and line ends in it cannot end it.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A field as typed, from [`escaped`] text.
-fn unescaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
-}
-
 impl RecordsSettings {
     /// The settings as kept.
     pub fn to_text(&self) -> String {
         let mut out = String::from(SETTINGS_FORMAT);
         let mut line = |fields: &[&str]| {
             out.push('\n');
-            out.push_str(&fields.iter().map(|f| escaped(f)).collect::<Vec<_>>().join("\t"));
+            for (k, f) in fields.iter().enumerate() {
+                if k > 0 {
+                    out.push('\t');
+                }
+                crate::form_text::escape(f, &mut out);
+            }
         };
         line(&["months", &self.months]);
         line(&["step", &self.step]);
@@ -565,7 +536,7 @@ impl RecordsSettings {
         }
         let mut categories = Vec::new();
         for line in lines {
-            let fields: Vec<String> = line.split('\t').map(unescaped).collect();
+            let fields: Vec<String> = line.split('\t').map(crate::form_text::unescape).collect();
             let field = |k: usize| fields.get(k).cloned().unwrap_or_default();
             match fields.first().map(String::as_str) {
                 Some("months") => out.months = field(1),

@@ -26,7 +26,8 @@ pub fn write(form: &ScenarioForm) -> String {
     out
 }
 
-fn escape(value: &str, out: &mut String) {
+/// Writes `value` to `out` with tabs, line breaks and backslashes escaped.
+pub(crate) fn escape(value: &str, out: &mut String) {
     for c in value.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -38,7 +39,8 @@ fn escape(value: &str, out: &mut String) {
     }
 }
 
-fn unescape(text: &str) -> String {
+/// A value as written before [`escape`].
+pub(crate) fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
