@@ -6,10 +6,11 @@
 //! files and pages, from which `web/start.js` loads the one the address asks for. The
 //! participants' app (`web/take-part.html`) is one more build, into `dist/take-part/`.
 
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::{run, step, Step};
+use crate::{run_with, step, Step};
 
 /// Each group: its cargo feature and the `?page=` keys it draws. The first is the one for
 /// any other address (the home page, a page that does not exist). `scenario` also opens
@@ -29,6 +30,28 @@ pub const BUNDLES: [(&str, &str); 9] = [
     ("scenario", "scenario"),
     ("report", "explain summary"),
 ];
+
+/// What the release builds of the app add to the release profile, to make the download
+/// smaller (README, Benchmarks): the standard library built with the app at the app's
+/// `opt-level` and with std's `optimize_for_size`, instead of the prebuilt one; a panic
+/// that stops the module at once, without the code that formats its message and the
+/// source locations kept for it (the app never panics on input: every input error is a
+/// message); and symbol names that the byte breakdown (`wasm_size`) can read. These are
+/// cargo's and rustc's unstable options, on the stable toolchain through
+/// `RUSTC_BOOTSTRAP=1`, as the fuzz targets are; `setup` installs the rust-src component
+/// and fetches std's dependencies, because trunk builds offline.
+pub fn size_env() -> Vec<(&'static str, OsString)> {
+    vec![
+        ("RUSTC_BOOTSTRAP", "1".into()),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".into()),
+        ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size".into()),
+        // Replaces .cargo/config.toml's rustflags for wasm32, so it repeats them.
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy".into(),
+        ),
+    ]
+}
 
 /// The bundle that opens links and files.
 const OPENS: &str = "scenario";
@@ -71,12 +94,17 @@ pub fn build(after: &mut dyn FnMut(&str) -> Step) -> Step {
         step(&format!("trunk: release build of the {name} pages into {}", dir(name).display()));
         let out = dir(name);
         let out = out.to_string_lossy();
-        run("trunk", &["build", "--release", "--no-default-features", "--features", name, "--dist", &out])?;
+        let args = ["build", "--release", "--no-default-features", "--features", name, "--dist", &out];
+        run_with("trunk", &args, &size_env())?;
         after(name)?;
     }
     step("trunk: release build of the participants' app (the consultation alone)");
     let take_part = dir("take-part");
-    run("trunk", &["build", "--release", "--dist", &take_part.to_string_lossy(), "web/take-part.html"])?;
+    run_with(
+        "trunk",
+        &["build", "--release", "--dist", &take_part.to_string_lossy(), "web/take-part.html"],
+        &size_env(),
+    )?;
     after("take-part")?;
     step("dist/: every bundle's files, and one index.html naming them");
     merge()

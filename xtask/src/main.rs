@@ -60,8 +60,9 @@ fn main() -> ExitCode {
             Some("collector") => bench_collector(),
             Some("care") => bench_care(true),
             Some("fuzz") => fuzz::bench(),
+            Some("sizes") => first_loads(),
             Some(other) => {
-                Err(format!("bench: unknown part {other}; give app, collector, care, fuzz or nothing for all"))
+                Err(format!("bench: unknown part {other}; give app, sizes, collector, care, fuzz or nothing for all"))
             }
         },
         Some("data") => data(args.get(1).is_some_and(|a| a == "--check")),
@@ -156,6 +157,7 @@ struct Needs {
 fn setup(needs: Needs) -> Step {
     step("setup: checking tools (each is installed only if missing)");
     ensure_wasm_target()?;
+    ensure_rust_src()?;
     ensure_wasm_bindgen()?;
     ensure_trunk()?;
     ensure_npm_packages()?;
@@ -173,6 +175,23 @@ fn ensure_wasm_target() -> Step {
     }
     println!("    installing rust target {WASM_TARGET}");
     run("rustup", &["target", "add", WASM_TARGET])
+}
+
+/// The standard library's source and its dependencies, which the app's release builds
+/// compile with the app (`bundles::size_env`); trunk builds offline, so they are fetched here.
+fn ensure_rust_src() -> Step {
+    if !has_web() {
+        return Ok(());
+    }
+    let installed = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim().starts_with("rust-src")) {
+        println!("    ok  rust-src");
+    } else {
+        println!("    installing rustup component rust-src");
+        run("rustup", &["component", "add", "rust-src"])?;
+    }
+    let args = ["fetch", "-Zbuild-std=std,panic_abort", "--target", WASM_TARGET, "--manifest-path", "web/Cargo.toml"];
+    run_with("cargo", &args, &[("RUSTC_BOOTSTRAP", OsString::from("1"))])
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -449,6 +468,22 @@ fn first_load(bundle: &str) -> Step {
     Ok(())
 }
 
+/// What a browser downloads on first opening each entry point of `dist/` as built
+/// (`cargo xtask bench sizes` after `cargo xtask dist`).
+fn first_loads() -> Step {
+    step("first load of each entry point (what a browser downloads), gzip -9");
+    for (name, pages) in bundles::BUNDLES {
+        println!("    pages: {pages}");
+        first_load(name)?;
+    }
+    first_load("take-part")?;
+    for table in ["dist/csww.tsv", "dist/cla.tsv"] {
+        let (raw, gz) = gzip_size(Path::new(table))?;
+        println!("    {table:<58} {raw:>9} B  {gz:>8} B gzip  (fetched by the page that needs it)");
+    }
+    Ok(())
+}
+
 fn bench() -> Step {
     if !has_web() {
         return Err("the web app (web/) is not in this checkout".into());
@@ -461,16 +496,7 @@ fn bench() -> Step {
             println!("    (that was the {name} bundle)");
         })
     })?;
-    step("first load of each entry point (what a browser downloads), gzip -9");
-    for (name, pages) in bundles::BUNDLES {
-        println!("    pages: {pages}");
-        first_load(name)?;
-    }
-    first_load("take-part")?;
-    for table in ["dist/csww.tsv", "dist/cla.tsv"] {
-        let (raw, gz) = gzip_size(Path::new(table))?;
-        println!("    {table:<58} {raw:>9} B  {gz:>8} B gzip  (fetched by the page that needs it)");
-    }
+    first_loads()?;
     step("keystroke to updated figures in headless Chromium (200 edits)");
     run_with("node", &["tests/browser/bench.mjs"], &[("CSPLAN_DIST", "dist".into())])
 }
