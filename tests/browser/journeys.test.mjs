@@ -37,6 +37,7 @@ test("Kent's finance officer, keyboard only: DfE's figures, one caseload on both
     const summary = await page.locator('#projection-summary').innerText();
     assert.match(summary, /caseload is cases \/ case-holder FTE, DfE's definition, from 533\.7 case holders now/);
     await page.click('text=Show the projection as a table');
+    await page.waitForSelector('#projection-table');
     const month0 = await page.$$eval('#projection-table tbody tr:first-child td, #projection-table tbody tr:first-child th', (c) => c.map((x) => x.textContent.trim()));
     assert.ok(month0.includes('18.7'), `month 0 caseload 18.7: ${month0}`);
     assert.equal(await page.inputValue('#workforce-projection-case_holders'), '533.7');

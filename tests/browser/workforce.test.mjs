@@ -39,7 +39,9 @@ for (const width of [1024, 320]) {
       const row = (label) => rows.find((r) => r[0] === label)?.slice(1);
       assert.deepEqual(row('Vacant, not covered'), ['52.44', '7.08', '6.52', '66.04']);
       assert.deepEqual(row('Remaining gap after pipeline'), ['17.84', '7.08', '0.00', '24.92']);
+      // The table is drawn when opened.
       await page.click('text=Show the projection as a table');
+      await page.waitForSelector('#projection-table');
       assert.deepEqual(await axe(page), []);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px window`);
@@ -56,6 +58,8 @@ test('the projection is a described chart, a table with a row a month, and a CSV
     assert.equal(await chart.getAttribute('role'), 'img');
     assert.ok((await page.locator('#projection-chart-title').textContent()).length > 0);
     const months = Number(await page.inputValue('#workforce-projection-months'));
+    await page.click('text=Show the projection as a table');
+    await page.waitForSelector('#projection-table');
     assert.equal((await table(page, 'projection-table')).length, months + 1, 'month 0 (now) and each month projected');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#projection-csv')]);
     assert.equal(download.suggestedFilename(), 'csplan-projection.csv');

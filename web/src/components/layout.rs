@@ -166,6 +166,32 @@ pub fn PageHeading(
     }
 }
 
+/// A GOV.UK details element whose content is drawn only while it is open: a long table that
+/// the page also shows as a chart and a CSV is then not redrawn, unread, on every keystroke.
+#[component]
+pub fn Reveal(
+    /// The summary's text.
+    summary: &'static str,
+    /// The details element's id, if it needs one.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let toggled = move |e: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            open.set(d.open());
+        }
+    };
+    view! {
+        <details class="govuk-details" id=id on:toggle=toggled>
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{summary}</span></summary>
+            <div class="govuk-details__text">{move || open.get().then(|| children())}</div>
+        </details>
+    }
+}
+
 /// Prints the page without its form (`.app-print-results` in the stylesheet): the
 /// browser's print waits for the dialog, after which the page is whole again.
 fn print_results() {

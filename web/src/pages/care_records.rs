@@ -26,6 +26,7 @@ use leptos::prelude::*;
 use crate::components::chart::{LineChart, Lines};
 use crate::components::csv::CsvLink;
 use crate::components::files::FilePicker;
+use crate::components::layout::Reveal;
 use crate::components::live_table::LiveTable;
 use crate::pages::care_inputs::{
     select_field, text_field, AdjustmentFields, Adjustments, CategoryFields, Labels, SetupFields,
@@ -172,11 +173,8 @@ fn CareRecords() -> impl IntoView {
         records.with(|r| setup.with(|s| project(r.as_ref()?, s, &rates, w.to, w.months, step).ok()))
     });
     let changes = Memo::new(move |_| records.with(|r| r.as_ref().map(tables::care_changes)));
-    let changes_open = RwSignal::new(false);
-    let every_change =
-        Memo::new(
-            move |_| if changes_open.get() { records.with(|r| r.as_ref().map(tables::care_change_rows)) } else { None },
-        );
+    // Worked out only while "Every change, row by row" is open (it alone reads it).
+    let every_change = Memo::new(move |_| records.with(|r| r.as_ref().map(tables::care_change_rows)));
     let history_table = Memo::new(move |_| hist.with(|h| h.as_ref().map(|h| tables::care_history(h, &names.get()))));
     let projection_table = Memo::new(move |_| projection.with(|p| p.as_ref().map(tables::care_projection)));
     let bands_table = Memo::new(move |_| {
@@ -340,15 +338,9 @@ fn CareRecords() -> impl IntoView {
             <h2 class="govuk-heading-m">"What cleaning changed"</h2>
             <LiveTable table=changes small=true/>
             // Drawn only once opened: a large authority's files make tens of thousands of rows.
-            <details class="govuk-details" id="care-every-change" on:toggle=move |e| {
-                use wasm_bindgen::JsCast;
-                if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    changes_open.set(d.open());
-                }
-            }>
-                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Every change, row by row"</span></summary>
-                <div class="govuk-details__text">{move || changes_open.get().then(|| view! { <LiveTable table=every_change small=true/> })}</div>
-            </details>
+            <Reveal summary="Every change, row by row" id="care-every-change">
+                <LiveTable table=every_change small=true/>
+            </Reveal>
             <h2 class="govuk-heading-m">"Children in care over the years in the files"</h2>
             <LineChart id="care-history-chart" title="Children in care by category, from the records" lines=history_chart/>
             <LiveTable table=history_table small=true/>

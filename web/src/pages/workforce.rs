@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::components::choice::checkbox;
 use crate::components::error_summary::focus_field_later;
 use crate::components::field::fields;
-use crate::components::layout::PageHeading;
+use crate::components::layout::{PageHeading, Reveal};
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList, Gate};
 use crate::components::live_table::LiveTable;
 use crate::pages::benchmark::DfeComparison;
@@ -259,12 +259,9 @@ fn ProjectionResults(projection: Memo<Option<Projection>>) -> impl IntoView {
     view! {
         <p class="govuk-body" id="projection-summary">{explanation}</p>
         {crate::components::chart::projection_chart(projection)}
-        <details class="govuk-details">
-            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Show the projection as a table"</span></summary>
-            <div class="govuk-details__text">
-                <LiveTable table=months small=true no_csv=true/>
-            </div>
-        </details>
+        <Reveal summary="Show the projection as a table">
+            <LiveTable table=months small=true no_csv=true/>
+        </Reveal>
         <crate::components::csv::CsvLink id="projection-csv" file="csplan-projection.csv" label=Signal::derive(|| "Download the projection (CSV)".to_string())
             csv=Signal::derive(move || months.with(|t| t.as_ref().map(csplan_present::Table::csv).unwrap_or_default()))/>
         <LiveTable table=years/>
