@@ -217,24 +217,42 @@ fn pack(text: &str) -> Vec<u8> {
     let mut out = text.as_bytes().to_vec();
     for i in order {
         let (Some(word), t) = (WORDS.get(i), token(i)) else { continue };
-        out = replace(&out, word.as_bytes(), &t);
+        out = replace(out, word.as_bytes(), &t);
     }
     out
 }
 
-fn replace(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+/// `hay` with every `from` replaced by `to`, left to right, matches not overlapping; `hay`
+/// itself when `from` is not in it. Each match is found by its first byte and copied in
+/// runs: the link is made on every change on the Save and share page, and packing it
+/// against each preset made a byte-at-a-time copy of the text for each of 218 words.
+fn replace(hay: Vec<u8>, from: &[u8], to: &[u8]) -> Vec<u8> {
+    let Some(first) = find(&hay, from) else { return hay };
     let mut out = Vec::with_capacity(hay.len());
-    let mut i = 0;
-    while i < hay.len() {
-        if hay.get(i..i + from.len()) == Some(from) {
-            out.extend_from_slice(to);
-            i += from.len();
-        } else {
-            out.extend(hay.get(i).copied());
-            i += 1;
-        }
+    let mut rest = hay.as_slice();
+    let mut next = Some(first);
+    while let Some(at) = next {
+        out.extend_from_slice(rest.get(..at).unwrap_or_default());
+        out.extend_from_slice(to);
+        rest = rest.get(at + from.len()..).unwrap_or_default();
+        next = find(rest, from);
     }
+    out.extend_from_slice(rest);
     out
+}
+
+/// Where `needle` (not empty) first starts in `hay`: candidates by their first and last
+/// bytes, then compared whole.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (first, last, end) = (*needle.first()?, *needle.last()?, needle.len() - 1);
+    let mut from = 0;
+    loop {
+        let at = from + hay.get(from..)?.iter().position(|b| *b == first)?;
+        if hay.get(at + end) == Some(&last) && hay.get(at..=at + end) == Some(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
 }
 
 /// The text [`pack`] made `bytes` from; `None` if a token is not one of [`WORDS`].
@@ -467,4 +485,56 @@ pub fn decode(link: &str) -> Result<Scenario, String> {
         ));
     }
     Ok(scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace;
+
+    /// The byte-at-a-time replacement `replace` took the place of: links must not change.
+    fn one_byte_at_a_time(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < hay.len() {
+            if hay.get(i..i + from.len()) == Some(from) {
+                out.extend_from_slice(to);
+                i += from.len();
+            } else {
+                out.extend(hay.get(i).copied());
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Every string of up to `len` bytes from `alphabet`.
+    fn strings(alphabet: &[u8], len: usize) -> Vec<Vec<u8>> {
+        let mut all = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..len {
+            last = last
+                .iter()
+                .flat_map(|s: &Vec<u8>| alphabet.iter().map(move |c| [s.as_slice(), &[*c]].concat()))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn replace_gives_what_replacing_one_byte_at_a_time_gave_for_every_short_text() {
+        let hays = strings(b"ab\x1e", 7);
+        let needles: Vec<Vec<u8>> = strings(b"ab\x1e", 3).into_iter().filter(|n| !n.is_empty()).collect();
+        for hay in &hays {
+            for from in &needles {
+                for to in [&b""[..], b"\x01", b"\x1e!"] {
+                    assert_eq!(
+                        replace(hay.clone(), from, to),
+                        one_byte_at_a_time(hay, from, to),
+                        "{hay:?} {from:?} {to:?}"
+                    );
+                }
+            }
+        }
+    }
 }
