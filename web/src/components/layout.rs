@@ -167,14 +167,16 @@ pub fn PageHeading(
 }
 
 /// A GOV.UK details element whose content is drawn only while it is open: a long table that
-/// the page also shows as a chart and a CSV is then not redrawn, unread, on every keystroke.
+/// the page also shows as a chart and a CSV is then not redrawn, unread, on every keystroke,
+/// and a page of many closed tables (How it works) does not draw them all before it opens.
 #[component]
 pub fn Reveal(
     /// The summary's text.
-    summary: &'static str,
+    #[prop(into)]
+    summary: Signal<String>,
     /// The details element's id, if it needs one.
-    #[prop(optional)]
-    id: Option<&'static str>,
+    #[prop(optional, into)]
+    id: Option<String>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let open = RwSignal::new(false);

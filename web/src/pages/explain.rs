@@ -8,7 +8,7 @@ use csplan_calc::explain::{formula, show};
 use csplan_validation::json::{closest_preset, find_near, flatten, key_in_words, path_in_words, scenario_value};
 use leptos::prelude::*;
 
-use crate::components::layout::use_document_title;
+use crate::components::layout::{use_document_title, Reveal};
 use crate::route::Page;
 use crate::state::use_planner;
 
@@ -171,78 +171,69 @@ pub fn ExplainPage() -> impl IntoView {
         <p class="govuk-body">"Every figure the planner works out, with its formula and the figures it is worked out from, and every input with where it came from. Figures are exact; here long decimals are shown to 4 places."</p>
         <h2 class="govuk-heading-l">"Figures"</h2>
         {move || sections.get().into_iter().map(|s| {
-            let count = s.rows.len();
             let id = format!("explain-{}", s.title.to_lowercase().replace(' ', "-"));
+            let summary = format!("{} ({} figures)", s.title, s.rows.len());
+            let (title, rows) = (s.title, s.rows);
             view! {
-                <details class="govuk-details" id=id.clone()>
-                    <summary class="govuk-details__summary">
-                        <span class="govuk-details__summary-text">{format!("{} ({count} figures)", s.title)}</span>
-                    </summary>
-                    <div class="govuk-details__text">
-                        <div class="app-table-scroll" tabindex="0" role="region" aria-label=format!("{} figures", s.title)>
-                            <table class="govuk-table" id=format!("{id}-table")>
-                                <caption class="govuk-table__caption govuk-table__caption--s">{format!("{}: each figure and how it is worked out", s.title)}</caption>
-                                <thead class="govuk-table__head">
+                <Reveal summary=summary id=id.clone()>
+                    <div class="app-table-scroll" tabindex="0" role="region" aria-label=format!("{title} figures")>
+                        <table class="govuk-table" id=format!("{id}-table")>
+                            <caption class="govuk-table__caption govuk-table__caption--s">{format!("{title}: each figure and how it is worked out")}</caption>
+                            <thead class="govuk-table__head">
+                                <tr class="govuk-table__row">
+                                    <th scope="col" class="govuk-table__header">"Figure"</th>
+                                    <th scope="col" class="govuk-table__header">"Value"</th>
+                                    <th scope="col" class="govuk-table__header">"How it is worked out"</th>
+                                </tr>
+                            </thead>
+                            <tbody class="govuk-table__body">
+                                {rows.clone().into_iter().map(|r| view! {
                                     <tr class="govuk-table__row">
-                                        <th scope="col" class="govuk-table__header">"Figure"</th>
-                                        <th scope="col" class="govuk-table__header">"Value"</th>
-                                        <th scope="col" class="govuk-table__header">"How it is worked out"</th>
+                                        <th scope="row" class="govuk-table__header app-break-words">
+                                            {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.figure}</span>
+                                        </th>
+                                        <td class="govuk-table__cell app-break-words">{r.value}</td>
+                                        <td class="govuk-table__cell">
+                                            {r.formula}
+                                            {(!r.inputs.is_empty()).then(|| view! { <br/><span class="govuk-body-s app-break-words">{format!("From: {}", r.inputs)}</span> })}
+                                            {r.worked.map(|w| view! { <br/><span class="govuk-body-s">{format!("Worked: {w}")}</span> })}
+                                        </td>
                                     </tr>
-                                </thead>
-                                <tbody class="govuk-table__body">
-                                    {s.rows.into_iter().map(|r| view! {
-                                        <tr class="govuk-table__row">
-                                            <th scope="row" class="govuk-table__header app-break-words">
-                                                {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.figure}</span>
-                                            </th>
-                                            <td class="govuk-table__cell app-break-words">{r.value}</td>
-                                            <td class="govuk-table__cell">
-                                                {r.formula}
-                                                {(!r.inputs.is_empty()).then(|| view! { <br/><span class="govuk-body-s app-break-words">{format!("From: {}", r.inputs)}</span> })}
-                                                {r.worked.map(|w| view! { <br/><span class="govuk-body-s">{format!("Worked: {w}")}</span> })}
-                                            </td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
                     </div>
-                </details>
+                </Reveal>
             }
         }).collect_view()}
         <h2 class="govuk-heading-l">"Inputs and where they come from"</h2>
         <p class="govuk-body" id="explain-source">{move || sources.get().0}</p>
-        <details class="govuk-details" id="explain-inputs">
-            <summary class="govuk-details__summary">
-                <span class="govuk-details__summary-text">{move || format!("Every input ({})", sources.with(|s| s.1.len()))}</span>
-            </summary>
-            <div class="govuk-details__text">
-                <div class="app-table-scroll" tabindex="0" role="region" aria-label="Inputs">
-                    <table class="govuk-table" id="explain-inputs-table">
-                        <caption class="govuk-table__caption govuk-table__caption--s">"Each input, its page and its source"</caption>
-                        <thead class="govuk-table__head">
+        <Reveal summary=Signal::derive(move || format!("Every input ({})", sources.with(|s| s.1.len()))) id="explain-inputs">
+            <div class="app-table-scroll" tabindex="0" role="region" aria-label="Inputs">
+                <table class="govuk-table" id="explain-inputs-table">
+                    <caption class="govuk-table__caption govuk-table__caption--s">"Each input, its page and its source"</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Input"</th>
+                            <th scope="col" class="govuk-table__header">"Page"</th>
+                            <th scope="col" class="govuk-table__header">"Value"</th>
+                            <th scope="col" class="govuk-table__header">"Source"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">
+                        {move || sources.get().1.into_iter().map(|r| view! {
                             <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Input"</th>
-                                <th scope="col" class="govuk-table__header">"Page"</th>
-                                <th scope="col" class="govuk-table__header">"Value"</th>
-                                <th scope="col" class="govuk-table__header">"Source"</th>
+                                <th scope="row" class="govuk-table__header app-break-words">
+                                    {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.field}</span>
+                                </th>
+                                <td class="govuk-table__cell">{r.page}</td>
+                                <td class="govuk-table__cell app-break-words">{r.value}</td>
+                                <td class="govuk-table__cell">{r.source}</td>
                             </tr>
-                        </thead>
-                        <tbody class="govuk-table__body">
-                            {move || sources.get().1.into_iter().map(|r| view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header app-break-words">
-                                        {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.field}</span>
-                                    </th>
-                                    <td class="govuk-table__cell">{r.page}</td>
-                                    <td class="govuk-table__cell app-break-words">{r.value}</td>
-                                    <td class="govuk-table__cell">{r.source}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                        }).collect_view()}
+                    </tbody>
+                </table>
             </div>
-        </details>
+        </Reveal>
     }
 }
