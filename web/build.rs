@@ -1,7 +1,7 @@
-//! Writes every preset as form text (`csplan_validation::form_text`) for the app to embed:
-//! loading a preset in the browser then reads text through the field tables the app
-//! already carries, instead of carrying each preset's builder and the code that turns a
-//! scenario into a form. The presets themselves stay in `csplan_model::presets`, where
+//! Writes the presets' list, with the default's form text (`csplan_validation::form_text`)
+//! for the app to embed: loading a preset in the browser then reads text through the field
+//! tables the app already carries, instead of carrying each preset's builder and the code
+//! that turns a scenario into a form. The presets themselves stay in `csplan_model::presets`, where
 //! the seed figures are tested.
 
 use std::fmt::Write as _;
@@ -12,9 +12,10 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let mut out = String::from("/// Every preset as form text, the default first (written by `web/build.rs`).\n");
     let _ = writeln!(out, "pub const PRESET_FORMS: [PresetForm; {}] = [", csplan_model::presets::PRESETS.len());
-    for p in csplan_model::presets::PRESETS {
-        let form = csplan_validation::form::ScenarioForm::from_scenario(&(p.build)());
-        let text = csplan_validation::form_text::write(&form);
+    // Only the default is embedded: the app opens on it. The others are fetched when loaded,
+    // from `presets/<id>.txt`, which `cargo xtask dist` writes with the same form text.
+    for (i, p) in csplan_model::presets::PRESETS.iter().enumerate() {
+        let text = if i == 0 { csplan_validation::form_text::preset(p) } else { String::new() };
         let _ = writeln!(out, "    PresetForm {{ id: {:?}, title: {:?}, text: {:?} }},", p.id, p.title, text);
     }
     out.push_str("];\n");

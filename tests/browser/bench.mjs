@@ -6,7 +6,7 @@
 // a collector export of 10,000 responses (each checked against the consultation and
 // summarised, from choosing the file to the table drawn). Run by `cargo xtask bench`, which
 // prints the download size first.
-import { launch, open, serve } from './harness.mjs';
+import { launch, loadPreset, open, serve } from './harness.mjs';
 
 const EDITS = 200;
 
@@ -55,14 +55,12 @@ const server = await serve();
 const browser = await launch();
 try {
   const { page } = await open(browser, server.url);
-  await page.selectOption('#preset', 'barnsley-2017');
-  await page.click('#load-preset');
+  await loadPreset(page, 'barnsley-2017');
   await page.waitForSelector('#options-table');
   report('Caseloads: input event -> options table updated', await timeEdits(page, 'cost_per_fte', 'options-table', 40000, 1));
 
   const workforce = await open(browser, `${server.url}?page=workforce`);
-  await workforce.page.selectOption('#preset', 'west-sussex-2019');
-  await workforce.page.click('#load-preset');
+  await loadPreset(workforce.page, 'west-sussex-2019');
   await workforce.page.waitForSelector('#projection-chart');
   // As the page opens: the chart (its lines and its description) and every table (the
   // month-by-month table is drawn only once "Show the projection as a table" is opened).

@@ -2,7 +2,7 @@
 // following a workstream's delivery risk, and a typed phasing error named and kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, focusedId, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -12,8 +12,7 @@ function table(page, id) {
 
 test('Hampshire SP2023: the savings table as printed, the plan follows risk, errors keep what was typed', async () => {
   await app.withPage('?page=budget', { width: 320 }, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'hampshire-2021');
-    await page.click('#load-preset');
+    await loadPreset(page, 'hampshire-2021');
     await page.waitForSelector('#savings-table');
     const rows = await table(page, 'savings-table');
     assert.deepEqual(rows.map((r) => r[3]), ['n/a', 'n/a', '5%', '4%', '8%', '3%', '10%', '11%', '11%']);
@@ -35,8 +34,7 @@ test('Hampshire SP2023: the savings table as printed, the plan follows risk, err
 
 test('Hampshire SP2023 by keyboard: add a workstream and a pressure, a typed error kept, remove rows, the plan chart', async () => {
   await app.withPage('?page=budget', {}, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'hampshire-2021');
-    await page.click('#load-preset');
+    await loadPreset(page, 'hampshire-2021');
     await page.waitForSelector('#savings-table');
     const atRisk = page.locator('#plan-at-risk');
     const chart = page.getByRole('img', { name: /Medium-term plan: pressures against savings, year by year/ });
@@ -50,7 +48,7 @@ test('Hampshire SP2023 by keyboard: add a workstream and a pressure, a typed err
     await page.waitForFunction(() => document.activeElement?.id === 'budget-workstreams-21-name');
     await page.keyboard.type('Edge of care');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'budget-workstreams-21-area');
+    assert.equal(await focusedId(page), 'budget-workstreams-21-area');
     assert.equal(await page.inputValue('#budget-workstreams-21-area'), 'csc', 'the first area with a budget');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1,000,000');
@@ -59,7 +57,7 @@ test('Hampshire SP2023 by keyboard: add a workstream and a pressure, a typed err
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'budget-workstreams-21-risk-green');
+    assert.equal(await focusedId(page), 'budget-workstreams-21-risk-green');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     assert.ok(await page.isChecked('#budget-workstreams-21-risk-red'));
@@ -106,7 +104,7 @@ test('Hampshire SP2023 by keyboard: add a workstream and a pressure, a typed err
     await remove.focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.getByRole('button', { name: /Wessex Dance/ }).count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'add-workstream');
+    assert.equal(await focusedId(page), 'add-workstream');
     assert.deepEqual((await table(page, 'savings-table')).at(-1).slice(2, 4), ['£23,623,000', '11%']);
     assert.match(await atRisk.innerText(), /£23,623,000 at target, £20,027,500 expected after delivery risk, so £3,595,500 at risk/);
     assert.deepEqual((await table(page, 'plan-table'))[0].slice(0, 4), ['2022/23', '£11,831,500', '£14,811,500', '£12,638,750']);
@@ -174,7 +172,7 @@ test('Example council: add a budget area and a workstream in it, a plan year, re
     assert.equal(await page.locator('#transport-table').count(), 0);
     assert.deepEqual((await table(page, 'plan-table')).map((r) => r[1]), ['£2,200,000', '£1,500,000', '£0']);
     await page.click('#add-transport');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'budget-transport-base_adjustment');
+    assert.equal(await focusedId(page), 'budget-transport-base_adjustment');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('250,000');
     assert.deepEqual((await table(page, 'plan-table')).map((r) => r[1]), ['£2,450,000', '£1,500,000', '£0']);

@@ -2,13 +2,12 @@
 // error journey (summary, links, "Error:" title, nothing typed lost), and the keyboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, focusedId, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
 async function loadBarnsley(page) {
-  await page.selectOption('#preset', 'barnsley-2017');
-  await page.click('#load-preset');
+  await loadPreset(page, 'barnsley-2017');
   await page.waitForSelector('text=Barnsley, figures as at 2017-09-30');
 }
 
@@ -78,7 +77,7 @@ test('bad input: error summary, inline error, "Error:" title, nothing lost, axe 
     assert.deepEqual(await axe(page), []);
     // The summary's link moves focus to the field.
     await summary.locator('a').nth(1).click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'teams-1-target_caseload');
+    assert.equal(await focusedId(page), 'teams-1-target_caseload');
     // Fixing both clears the summary and the title.
     await page.fill('#teams-1-target_caseload', '18');
     await page.fill('#teams-0-case_holding_fte', '62.8');
@@ -130,16 +129,16 @@ test('adding and removing team groups and options from the page', async () => {
   await app.withPage('', {}, async ({ page, problems }) => {
     await loadBarnsley(page);
     await page.click('#teams');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'teams-3-name');
+    assert.equal(await focusedId(page), 'teams-3-name');
     await page.keyboard.type('Care leavers');
     await page.fill('#teams-3-case_holding_fte', '10');
     await page.fill('#teams-3-cases', '250');
     assert.ok((await page.locator('.app-card').nth(3).innerText()).includes('£167,356 a year for 4 posts'));
     await page.getByRole('button', { name: 'Remove this team group (Care leavers)' }).click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'teams');
+    assert.equal(await focusedId(page), 'teams');
     assert.equal(await page.locator('.app-card').count(), 3);
     await page.click('#add-option');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'options-3-name');
+    assert.equal(await focusedId(page), 'options-3-name');
     assert.deepEqual(problems.console, []);
   });
 });

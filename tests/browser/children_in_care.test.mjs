@@ -2,7 +2,7 @@
 // placement lines, its cost by financial year, the band, moves, and the error journey.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -11,8 +11,7 @@ function table(page, id) {
 }
 
 async function startFromPortsmouth(page) {
-  await page.selectOption('#preset', 'portsmouth-2017');
-  await page.click('#load-preset');
+  await loadPreset(page, 'portsmouth-2017');
   await page.click('#add-flows');
   await page.waitForSelector('#flows-years-table');
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { axe, clean, launch, open, serve } from './harness.mjs';
+import { axe, clean, focusedId, launch, open, serve } from './harness.mjs';
 
 const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
 const extra = new Map();
@@ -115,7 +115,7 @@ test('keyboard only: send a response to the council\'s collector and see the rec
     await page.waitForSelector('#sent-panel');
     // Focus moves once the panel is drawn (the next animation frame): wait for it, briefly.
     await page.waitForFunction(() => document.activeElement?.id === 'sent-panel', null, { timeout: 2000 }).catch(() => {});
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'sent-panel');
+    assert.equal(await focusedId(page), 'sent-panel');
     const receipt = await page.locator('#receipt').innerText();
     assert.match(receipt, /^[0-9A-F]{16}$/);
     assert.match(await page.locator('#send-status').innerText(), new RegExp(`Your receipt number is ${receipt}`));
@@ -145,7 +145,7 @@ test('keyboard only: send a response to the council\'s collector and see the rec
     await page.waitForSelector('#send-failed', { timeout: 45_000 });
     // Focus moves once the panel is drawn (the next animation frame): wait for it, briefly.
     await page.waitForFunction(() => document.activeElement?.id === 'send-failed', null, { timeout: 2000 }).catch(() => {});
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'send-failed');
+    assert.equal(await focusedId(page), 'send-failed');
     assert.match(await page.locator('#send-failed').innerText(),
       /Your response has not been sent[\s\S]*could not be reached[\s\S]*Nothing you chose has been lost/);
     await clean(page);

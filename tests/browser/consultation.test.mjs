@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, axe, clean } from './harness.mjs';
+import { appUnderTest, axe, clean, focusedId } from './harness.mjs';
 
 const app = await appUnderTest();
 const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
@@ -66,7 +66,7 @@ test('keyboard only: balance the budget, review, download, and csplan reads the 
     await page.focus('#consultation-children-homes-comment-toggle');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'consultation-children-homes-comment');
+    assert.equal(await focusedId(page), 'consultation-children-homes-comment');
     await page.keyboard.type('Keep the homes near families');
     await page.focus('#consultation-comment');
     await page.keyboard.type('Protect early help');
@@ -75,7 +75,7 @@ test('keyboard only: balance the budget, review, download, and csplan reads the 
     await page.focus('#review');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#review-heading');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'review-heading');
+    assert.equal(await focusedId(page), 'review-heading');
     const review = await page.locator('#review-list').innerText();
     assert.match(review, /Merge two children's homes\s+Accepted\s+£900,000/);
     assert.match(review, /Council tax rise\s+1%\s+£1,200,000/);
@@ -130,7 +130,7 @@ test('a statutory minimum refuses the choice that breaks it as it is made, says 
     const summary = await page.locator('#error-summary').innerText();
     assert.match(summary, /Enter a number from 0 to 1,000,000 for use of reserves/);
     await page.click('#error-summary a >> nth=0');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'consultation-reserves');
+    assert.equal(await focusedId(page), 'consultation-reserves');
   });
 });
 

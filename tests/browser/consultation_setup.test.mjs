@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { axe, clean, launch, open, serve } from './harness.mjs';
+import { axe, clean, focusedId, launch, loadPreset, open, serve } from './harness.mjs';
 
 const CSPLAN = process.env.CSPLAN_BIN ?? 'target/debug/csplan';
 const extra = new Map();
@@ -49,8 +49,7 @@ test('a five-proposal consultation with council tax and reserves, built by keybo
   const { context, page, problems } = await open(browser, `${server.url}?page=caseloads`);
   try {
     // Start from a scenario with no consultation: Barnsley's, then the consultation page.
-    await page.selectOption('#preset', 'barnsley-2017');
-    await press(page, '#load-preset');
+    await loadPreset(page, 'barnsley-2017', (p) => press(p, '#load-preset'));
     await page.waitForFunction(() => document.body.innerText.includes('Barnsley'));
     await page.goto(`${server.url}?page=consultation`);
     await page.waitForSelector('#add-consultation');
@@ -169,8 +168,7 @@ test('the editor at 320 px: axe-clean, no sideways scroll, and removing a choice
 test('the gap can be taken from the Budget page\'s medium-term plan', async () => {
   const { context, page } = await open(browser, `${server.url}?page=budget`);
   try {
-    await page.selectOption('#preset', 'hampshire-2021');
-    await press(page, '#load-preset');
+    await loadPreset(page, 'hampshire-2021', (p) => press(p, '#load-preset'));
     await page.waitForSelector('#savings-table');
     await page.goto(`${server.url}?page=consultation`);
     await page.waitForSelector('#gap-from-plan-0');
@@ -192,8 +190,7 @@ test('a savings proposal is taken from a Budget workstream by keyboard, and the 
   const before = hampshire.consultation.levers.length;
   const { context, page, problems } = await open(browser, `${server.url}?page=budget`);
   try {
-    await page.selectOption('#preset', 'hampshire-2021');
-    await press(page, '#load-preset');
+    await loadPreset(page, 'hampshire-2021', (p) => press(p, '#load-preset'));
     await page.waitForSelector('#savings-table');
     await page.goto(`${server.url}?page=consultation`);
     await page.waitForSelector('#proposals-from-budget');
@@ -271,7 +268,7 @@ test('the participants\' view is beside the editor at 1024 px and behind a butto
     await press(page, '#setup-toggle');
     await page.waitForSelector('#setup-heading');
     assert.equal(await page.locator('#setup-preview').isVisible(), false);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'setup-toggle', 'focus stays on the button');
+    assert.equal(await focusedId(page), 'setup-toggle', 'focus stays on the button');
     assert.equal(await page.locator('#setup-toggle').innerText(), 'Show what participants see');
     await type(page, '#consultation-title', 'Our budget, 2027');
     await clean(page);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, focusedId, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -13,8 +13,7 @@ function table(page, id) {
 }
 
 async function loadPortsmouth(page) {
-  await page.selectOption('#preset', 'portsmouth-2017');
-  await page.click('#load-preset');
+  await loadPreset(page, 'portsmouth-2017');
   await page.waitForSelector('#placements-table');
 }
 
@@ -77,7 +76,7 @@ test('bad input on the Cost of care page: summary, field-named message, typed te
     assert.match(await link.textContent(), /The spend for 2014\/15 must be an amount in pounds/);
     assert.deepEqual(await axe(page), []);
     await link.click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'budget_history-1-spend');
+    assert.equal(await focusedId(page), 'budget_history-1-spend');
     assert.equal(await page.inputValue('#budget_history-1-spend'), '£26.7m');
     // The table keeps the last valid figures meanwhile.
     assert.equal((await table(page, 'budget-history-table'))[1][4], '16.90%');
@@ -108,8 +107,7 @@ test('keyboard only: start placements from nothing, a weekly cost, a CSV of the 
 
 test("the Caseloads page's posts and their cost become the investment", async () => {
   await app.withPage('', {}, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.click('.govuk-service-navigation__link:has-text("Cost of care")');
     await page.waitForSelector('h1:has-text("Cost of care")');
     await page.click('#add-invest');

@@ -3,7 +3,7 @@
 // a visible choice, the chain to posts, and the error journey.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -12,8 +12,7 @@ function table(page, id) {
 }
 
 async function loadPortsmouth(page) {
-  await page.selectOption('#preset', 'portsmouth-2017');
-  await page.click('#load-preset');
+  await loadPreset(page, 'portsmouth-2017');
   await page.waitForSelector('#demand-table');
 }
 
@@ -110,8 +109,7 @@ test("in DfE's years, children looked after per 10,000 sit beside Portsmouth's, 
 
 test("West Sussex's two-year change loads from the page, and its 2018/19 rate sits beside DfE's", async () => {
   await app.withPage('?page=demand', {}, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'west-sussex-2019');
-    await page.click('#load-preset');
+    await loadPreset(page, 'west-sussex-2019');
     await page.waitForSelector('#demand-table');
     const rows = await table(page, 'demand-table');
     // The paper: children in need +12%, child protection +86%, looked after +10% over two years.

@@ -116,6 +116,28 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/**
+ * Loads preset `id` (the one chosen, if none) with "Load figures", by a click unless `how`
+ * presses it some other way, and waits until the load has finished, well or not: every
+ * preset but the default is fetched when loaded.
+ */
+export async function loadPreset(page, id, how = (p) => p.click('#load-preset')) {
+  if (id) await page.selectOption('#preset', id);
+  const before = Number(await page.getAttribute('#preset-status', 'data-loads'));
+  await how(page);
+  await page.waitForFunction((n) => Number(document.getElementById('preset-status')?.dataset.loads) > n, before);
+}
+
+/**
+ * The id of the focused element once the page has drawn two more frames: the app moves the
+ * focus (to a new card's first field, or to the Add button after a Remove) in the next frame.
+ */
+export async function focusedId(page) {
+  return page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(document.activeElement.id)))),
+  );
+}
+
 /** Fails unless axe finds nothing and the page is no wider than its window. */
 export async function clean(page) {
   const { default: assert } = await import('node:assert/strict');

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appUnderTest, axe, clean } from './harness.mjs';
+import { appUnderTest, axe, clean, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -71,8 +71,7 @@ test("Kent's finance officer, keyboard only: DfE's figures, one caseload on both
 
 test('a director prints the results of a page without its form, and saves each chart as an SVG with its title above it', async () => {
   await app.withPage('?page=cost-of-care', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'portsmouth-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'portsmouth-2017');
     await page.waitForSelector('#placements-chart');
     // The title is above the chart, and the file is the chart itself.
     const order = await page.evaluate(() => {
@@ -114,8 +113,7 @@ test('a director prints the results of a page without its form, and saves each c
 
 test('a councillor asks "why 14 posts?": each figure of the options table opens its own working, by keyboard', async () => {
   await app.withPage('', { width: 375 }, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.waitForSelector('#options-table');
     const row = page.locator('#options-table tbody tr', { hasText: 'Option 2' });
     const posts = row.locator('button', { hasText: /^14$/ });
@@ -150,8 +148,7 @@ test('the Workforce, Cost of care and Budget tables open each figure\'s working 
     return page.locator(`#${table} .app-working-row`).innerText();
   }
   await app.withPage('?page=workforce', { width: 375 }, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'west-sussex-2019');
-    await page.click('#load-preset');
+    await loadPreset(page, 'west-sussex-2019');
     await page.waitForSelector('#establishment-table');
     assert.equal(await open(page, 'establishment-table', 'In post', '272.23'), 'In post, Social workers: 365.07 posts - 92.84 vacant = 272.23 FTE in post');
     assert.equal(await open(page, 'measures-table', 'Vacancy rate', '25.4%'), 'Vacancy rate, Social workers: 92.84 vacant / (92.84 vacant + 272.23 in post) = 25.4%');
@@ -159,8 +156,7 @@ test('the Workforce, Cost of care and Budget tables open each figure\'s working 
     assert.deepEqual(problems.console, []);
   });
   await app.withPage('?page=cost-of-care', { width: 375 }, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'portsmouth-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'portsmouth-2017');
     await page.waitForSelector('#placements-table');
     assert.equal(
       await open(page, 'placements-table', 'Independent fostering agencies', '£1,455,152'),
@@ -174,8 +170,7 @@ test('the Workforce, Cost of care and Budget tables open each figure\'s working 
     assert.deepEqual(problems.console, []);
   });
   await app.withPage('?page=budget', { width: 375 }, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'hampshire-2021');
-    await page.click('#load-preset');
+    await loadPreset(page, 'hampshire-2021');
     await page.waitForSelector('#savings-table');
     assert.equal(
       await open(page, 'savings-table', 'Support services', '10%'),

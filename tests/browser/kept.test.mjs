@@ -5,7 +5,7 @@
 // still wrong keeps its text across page groups and a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe, clean, open } from './harness.mjs';
+import { appUnderTest, axe, clean, loadPreset, open } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -18,8 +18,7 @@ async function type(page, id, text) {
 async function barnsleyLink() {
   const other = await open(app.browser, `${app.server.url}?page=scenario`);
   try {
-    await other.page.selectOption('#preset', 'barnsley-2017');
-    await other.page.click('#load-preset');
+    await loadPreset(other.page, 'barnsley-2017');
     return await other.page.locator('#share-link').getAttribute('href');
   } finally {
     await other.context.close();
@@ -101,8 +100,7 @@ test('a DfE fill-in keeps the figures it replaces; Save and share keeps, lists, 
 
 test('with the browser storage full, an example is not loaded over the figures, and the page says why', async () => {
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'portsmouth-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'portsmouth-2017');
     await page.waitForTimeout(600);
     const working = await page.locator('#working-on').innerText();
     // Fill this origin's storage to the last byte.
@@ -116,8 +114,7 @@ test('with the browser storage full, an example is not loaded over the figures, 
         }
       }
     });
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     const error = (await page.locator('#preset-error').textContent()).trim();
     assert.match(error, /^Error: Your figures have not been replaced: they could not be put aside first\. This browser has no room left/);
     assert.equal(await page.locator('#working-on').innerText(), working, 'still the figures they had');
@@ -125,9 +122,37 @@ test('with the browser storage full, an example is not loaded over the figures, 
     await page.evaluate(() => {
       for (const k of Object.keys(localStorage)) if (k.startsWith('junk')) localStorage.removeItem(k);
     });
-    await page.click('#load-preset');
+    await loadPreset(page);
     await page.waitForSelector('#undo');
     assert.match(await page.locator('#working-on').innerText(), /Barnsley/);
+  });
+});
+
+test('a preset that cannot be downloaded, or arrives damaged, changes nothing and says why; the next try loads it', async () => {
+  await app.withPage('?page=caseloads', {}, async ({ page }) => {
+    const cost = await page.inputValue('#cost_per_fte');
+    await page.route('**/presets/*.txt', (route) => route.abort('internetdisconnected'));
+    await loadPreset(page, 'barnsley-2017');
+    assert.equal(
+      (await page.locator('#preset-error').textContent()).trim(),
+      'Error: The figures for Barnsley, December 2017 could not be downloaded. Check your connection, then try again.',
+    );
+    assert.equal(await page.inputValue('#cost_per_fte'), cost, 'the figures are unchanged');
+    await page.unroute('**/presets/*.txt');
+    await page.route('**/presets/*.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: '<html>' }));
+    await loadPreset(page);
+    assert.match((await page.locator('#preset-error').textContent()).trim(), /^Error: The figures for Barnsley, December 2017 could not be read \(.+\)\. Reload the page, then try again\.$/);
+    assert.equal(await page.inputValue('#cost_per_fte'), cost, 'still unchanged');
+    await page.unroute('**/presets/*.txt');
+    await page.route('**/presets/*.txt', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await loadPreset(page);
+    assert.match(await page.locator('#preset-error').textContent(), /could not be downloaded \(the server answered 404\)/);
+    await page.unroute('**/presets/*.txt');
+    await loadPreset(page);
+    assert.equal(await page.locator('#preset-error').count(), 0);
+    assert.equal((await page.locator('#preset-status').textContent()).trim(), 'Loaded the figures for Barnsley, December 2017.');
+    assert.notEqual(await page.inputValue('#cost_per_fte'), cost, 'Barnsley\'s figures now');
+    await clean(page);
   });
 });
 

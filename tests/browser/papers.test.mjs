@@ -3,14 +3,13 @@
 // working once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
 test('the summary to print has the charts the scenario has figures for, each titled above it', async () => {
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'portsmouth-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'portsmouth-2017');
     await page.click('#summary-link');
     await page.waitForSelector('#summary-charts #placements-chart');
     for (const id of ['placements-chart', 'budget-history-chart', 'invest-chart']) {
@@ -27,8 +26,7 @@ test('the summary to print has the charts the scenario has figures for, each tit
 
 test('How it works names each figure in words, its JSON path beside it, and gives each working once', async () => {
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.goto(`${app.server.url}?page=explain`);
     await page.waitForSelector('#explain-caseloads');
     await page.click('#explain-caseloads summary');
@@ -61,8 +59,7 @@ test("the summary's source line does not call the user's own figures the example
 
 test('How it works names each input in words too, with its path beneath', async () => {
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.goto(`${app.server.url}?page=explain`);
     await page.waitForSelector('#explain-inputs');
     await page.click('#explain-inputs summary');

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { launch, open, serve } from './harness.mjs';
+import { launch, loadPreset, open, serve } from './harness.mjs';
 
 /** The README's Content-Security-Policy, word for word (checked below): no inline script or style. */
 const CSP =
@@ -101,8 +101,7 @@ for (const p of PAGES) {
   test(`${p.h1} under /csplan/ with the CSP: its figures show, nothing is blocked, a reload keeps them`, async () => {
     await published(p.query, 'h1', async (page) => {
       if (p.preset) {
-        await page.selectOption('#preset', p.preset);
-        await page.click('#load-preset');
+        await loadPreset(page, p.preset);
       }
       if (p.add) await page.click(p.add);
       await page.waitForSelector(p.figure);

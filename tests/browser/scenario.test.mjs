@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, axe, clean, open } from './harness.mjs';
+import { appUnderTest, axe, clean, loadPreset, open } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -17,8 +17,7 @@ async function optionsTable(page) {
 
 test('a share link reopens exactly the same figures in a fresh browser, and the comparison lists what differs', async () => {
   await app.withPage('?page=scenario', { width: 320 }, async ({ page, problems }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.click('a[href="./"]');
     await page.fill('#cost_per_fte', '45000');
     const figures = await optionsTable(page);
@@ -61,14 +60,12 @@ test('a share link reopens exactly the same figures in a fresh browser, and the 
 test('save then open gives the same figures; a bad or newer file lists its problems and changes nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'csplan-scenario-'));
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'portsmouth-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'portsmouth-2017');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
     const saved = readFileSync(await download.path(), 'utf8');
     assert.equal(JSON.parse(saved).authority, 'Portsmouth');
     // Back to the example, then open the saved file with the keyboard.
-    await page.selectOption('#preset', 'example');
-    await page.click('#load-preset');
+    await loadPreset(page, 'example');
     const file = join(dir, 'portsmouth.json');
     writeFileSync(file, saved);
     await page.setInputFiles('#scenario-file', file);
@@ -123,8 +120,7 @@ test('a damaged or changed share link shows a message and the example council', 
 
 test('how it works: each figure with its formula and inputs, each input with its source', async () => {
   await app.withPage('?page=scenario', { width: 320 }, async ({ page }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.click('a[href="./"]');
     await page.fill('#cost_per_fte', '45000');
     await page.click('#navigation a[href="?page=explain"]');
@@ -149,8 +145,7 @@ test('how it works: each figure with its formula and inputs, each input with its
 
 test('a printable summary: the inputs, the key results and the date; the print layout drops navigation and buttons', async () => {
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'barnsley-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'barnsley-2017');
     await page.click('#summary-link');
     await page.waitForSelector('#summary-results');
     assert.equal(await page.locator('h1').innerText(), 'Summary: Barnsley');
@@ -170,8 +165,7 @@ test('a printable summary: the inputs, the key results and the date; the print l
 
 test('the summary to print holds every results table (placements, invest to save), and a DfE fill-in prints no "%%" or instruction', async () => {
   await app.withPage('?page=scenario', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'portsmouth-2017');
-    await page.click('#load-preset');
+    await loadPreset(page, 'portsmouth-2017');
     await page.click('#summary-link');
     await page.waitForSelector('#summary-tables #placements-table');
     assert.equal(await page.locator('#summary-tables #invest-table').count(), 1);
@@ -197,8 +191,7 @@ test('the summary to print holds every results table (placements, invest to save
 
 test('every results table offers its figures as CSV', async () => {
   await app.withPage('?page=budget', {}, async ({ page }) => {
-    await page.selectOption('#preset', 'hampshire-2021');
-    await page.click('#load-preset');
+    await loadPreset(page, 'hampshire-2021');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#plan-csv')]);
     const csv = readFileSync(await download.path(), 'utf8');
     const table = await page.locator('#plan-table').innerText();

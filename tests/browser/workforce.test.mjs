@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appUnderTest, axe } from './harness.mjs';
+import { appUnderTest, axe, focusedId, loadPreset } from './harness.mjs';
 
 const app = await appUnderTest();
 
@@ -26,8 +26,7 @@ function table(page, id) {
 }
 
 async function loadWestSussex(page) {
-  await page.selectOption('#preset', 'west-sussex-2019');
-  await page.click('#load-preset');
+  await loadPreset(page, 'west-sussex-2019');
   await page.waitForSelector('#establishment-table');
 }
 
@@ -86,7 +85,7 @@ test('bad input: error summary links to the field, "Error:" title, typed text ke
     assert.equal(await link.count(), 1);
     assert.deepEqual(await axe(page), []);
     await link.click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'workforce-roles-0-establishment');
+    assert.equal(await focusedId(page), 'workforce-roles-0-establishment');
     assert.equal(await page.inputValue('#workforce-roles-0-establishment'), 'lots');
     const rows = await table(page, 'establishment-table');
     assert.deepEqual(rows.find((r) => r[0] === 'Vacant, not covered').slice(1), ['52.44', '7.08', '6.52', '66.04']);

@@ -169,11 +169,6 @@ impl Planner {
         }
     }
 
-    /// Replaces everything typed with a preset's figures (see [`Planner::replace`]).
-    pub fn load(self, preset: PresetForm) -> Result<(), String> {
-        self.replace(preset_form(preset), preset.title.to_string())
-    }
-
     /// Replaces everything typed with `scenario`'s figures; `label` names it in captions
     /// (see [`Planner::replace`]).
     pub fn load_scenario(self, scenario: &Scenario, label: String) -> Result<(), String> {

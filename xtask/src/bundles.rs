@@ -148,7 +148,20 @@ fn merge() -> Step {
     index = without(&index, "<link rel=\"modulepreload\"");
     index = without(&index, "<link rel=\"preload\"");
     fs::write(dist.join("index.html"), index).map_err(|e| format!("cannot write dist/index.html: {e}"))?;
+    write_presets(dist)?;
     copy_files(&dir("take-part"), &dist.join("take-part"), &[])
+}
+
+/// Every preset but the default (which each bundle embeds) as the form text the app
+/// fetches when one is loaded: `dist/presets/<id>.txt`.
+fn write_presets(dist: &Path) -> Step {
+    fs::create_dir_all(dist.join("presets")).map_err(|e| format!("cannot make dist/presets/: {e}"))?;
+    for p in csplan_model::presets::PRESETS.iter().skip(1) {
+        let path = dist.join(csplan_validation::form_text::preset_file(p.id));
+        fs::write(&path, csplan_validation::form_text::preset(p))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The files a browser downloads on first opening `bundle` (`take-part` for the

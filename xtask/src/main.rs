@@ -339,7 +339,7 @@ fn dist() -> Step {
     setup(Needs { browser: false })?;
     trunk_build()?;
     step("dist/ is ready: copy it, with its take-part/ folder, to one folder of any static web server (README, Publish it)");
-    for dir in ["dist", "dist/take-part"] {
+    for dir in ["dist", "dist/presets", "dist/take-part"] {
         let mut files: Vec<PathBuf> = fs::read_dir(dir)
             .map_err(|e| format!("cannot read {dir}/: {e}"))?
             .filter_map(|e| e.ok().map(|e| e.path()))

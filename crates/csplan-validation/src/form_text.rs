@@ -13,6 +13,17 @@ use crate::form::ScenarioForm;
 /// The first line of every form text this version writes.
 pub const HEADER: &str = "csplan-form 1";
 
+/// A preset's whole form, as the web app embeds (the default) or fetches (the others,
+/// `presets/<id>.txt`) it.
+pub fn preset(preset: &csplan_model::presets::Preset) -> String {
+    write(&ScenarioForm::from_scenario(&(preset.build)()))
+}
+
+/// Where the web app fetches a preset's form text from, relative to its page.
+pub fn preset_file(id: &str) -> String {
+    format!("presets/{id}.txt")
+}
+
 /// Writes every field of `form`, in page order.
 pub fn write(form: &ScenarioForm) -> String {
     let mut out = String::from(HEADER);

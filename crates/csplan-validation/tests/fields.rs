@@ -16,7 +16,10 @@ use csplan_validation::form_text;
 fn every_preset_survives_the_form_text_exactly() {
     for preset in PRESETS {
         let form = ScenarioForm::from_scenario(&(preset.build)());
-        let text = form_text::write(&form);
+        // What the app embeds (the default) or fetches (`presets/<id>.txt`) when it is loaded.
+        let text = form_text::preset(&preset);
+        assert_eq!(text, form_text::write(&form), "{}", preset.id);
+        assert_eq!(form_text::preset_file(preset.id), format!("presets/{}.txt", preset.id));
         let read = form_text::read(&text).expect("readable");
         assert_eq!(read.skipped, 0, "{}", preset.id);
         assert_eq!(read.form, form, "{}", preset.id);
