@@ -227,28 +227,31 @@ fn pack(text: &str) -> Vec<u8> {
 /// runs: the link is made on every change on the Save and share page, and packing it
 /// against each preset made a byte-at-a-time copy of the text for each of 218 words.
 fn replace(hay: Vec<u8>, from: &[u8], to: &[u8]) -> Vec<u8> {
-    let Some(first) = find(&hay, from) else { return hay };
+    let Some(first) = find(&hay, 0, from) else { return hay };
     let mut out = Vec::with_capacity(hay.len());
-    let mut rest = hay.as_slice();
+    let mut copied = 0;
     let mut next = Some(first);
     while let Some(at) = next {
-        out.extend_from_slice(rest.get(..at).unwrap_or_default());
+        out.extend_from_slice(hay.get(copied..at).unwrap_or_default());
         out.extend_from_slice(to);
-        rest = rest.get(at + from.len()..).unwrap_or_default();
-        next = find(rest, from);
+        copied = at + from.len();
+        next = find(&hay, copied, from);
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(hay.get(copied..).unwrap_or_default());
     out
 }
 
-/// Where `needle` (not empty) first starts in `hay`: candidates by their first and last
-/// bytes, then compared whole.
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+/// Where `needle` (not empty) first starts in `hay` at or after `from`: candidates by their
+/// first and last bytes, then compared whole. A match never starts at the second byte of a two-byte token
+/// (after 0x1e or 0x1f): that byte is printable, and taking it for the start of a word
+/// would make a link that cannot be read back (`"age_band":` then `name":` did; serde's
+/// JSON never has such a pair, but any text now packs safely).
+fn find(hay: &[u8], mut from: usize, needle: &[u8]) -> Option<usize> {
     let (first, last, end) = (*needle.first()?, *needle.last()?, needle.len() - 1);
-    let mut from = 0;
     loop {
         let at = from + hay.get(from..)?.iter().position(|b| *b == first)?;
-        if hay.get(at + end) == Some(&last) && hay.get(at..=at + end) == Some(needle) {
+        let after_prefix = at.checked_sub(1).and_then(|p| hay.get(p)).is_some_and(|b| matches!(b, 0x1e | 0x1f));
+        if !after_prefix && hay.get(at + end) == Some(&last) && hay.get(at..=at + end) == Some(needle) {
             return Some(at);
         }
         from = at + 1;
@@ -489,14 +492,35 @@ pub fn decode(link: &str) -> Result<Scenario, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::replace;
+    use super::{pack, replace, token, unpack, WORDS};
 
-    /// The byte-at-a-time replacement `replace` took the place of: links must not change.
+    /// A word packed as two bytes (a prefix, then a printable byte) followed by the rest of
+    /// a shorter word that starts with that printable byte: packing must not take the
+    /// second byte of one word's token for the start of the other word.
+    #[test]
+    fn a_word_never_packs_across_the_second_byte_of_another_words_token() {
+        let mut tried = 0;
+        for (i, word) in WORDS.iter().enumerate() {
+            let t = token(i);
+            let Some(second) = t.get(1) else { continue };
+            for other in WORDS.iter().filter(|w| w.as_bytes().first() == Some(second) && w.len() <= word.len()) {
+                let text = format!("{word}{}", other.get(1..).unwrap_or_default());
+                assert_eq!(unpack(&pack(&text)).as_deref(), Some(text.as_bytes()), "{text:?}");
+                tried += 1;
+            }
+        }
+        assert!(tried > 0, "no word follows another's token byte: the test tries nothing");
+    }
+
+    /// The byte-at-a-time replacement `replace` took the place of (links must not change),
+    /// with the one change since: no match starts just after a token's prefix byte (a link
+    /// made so could not be read back, so no link that could be read changes).
     fn one_byte_at_a_time(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < hay.len() {
-            if hay.get(i..i + from.len()) == Some(from) {
+            let after_prefix = i > 0 && matches!(hay.get(i - 1), Some(0x1e | 0x1f));
+            if !after_prefix && hay.get(i..i + from.len()) == Some(from) {
                 out.extend_from_slice(to);
                 i += from.len();
             } else {
