@@ -38,3 +38,12 @@ pub fn maybe(f: impl Fn() -> Option<String> + Send + Sync + 'static) -> Reactive
 pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Reactive<bool> {
     Arc::new(f)
 }
+
+/// False until the task after the one that draws the page, then true: a page reads it
+/// before working out a figure that is costly and below the fold (Save and share's link
+/// and comparison), so the page is drawn and can be used first, in a shorter task.
+pub fn after_first_draw() -> ReadSignal<bool> {
+    let (ready, set_ready) = signal(false);
+    set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
+    ready
+}

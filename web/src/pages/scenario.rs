@@ -149,6 +149,9 @@ pub fn ScenarioPage() -> impl IntoView {
         planner.forget();
         opened.set(None);
     };
+    // The link and the comparison run every model, twice for the comparison: worked out
+    // once the page is drawn, not before.
+    let ready = crate::components::reactive::after_first_draw();
     let compare_with = RwSignal::new(PRESETS[0].id.to_string());
     let comparison = Memo::new(move |_| {
         let other = preset(&compare_with.get())?;
@@ -204,7 +207,9 @@ pub fn ScenarioPage() -> impl IntoView {
 
         <h2 class="govuk-heading-m">"Share a link"</h2>
         <p class="govuk-body">"This link opens exactly these figures in any browser. It holds the figures themselves, so anyone with it can see them."</p>
-        <p class="govuk-body app-break-words"><a class="govuk-link" id="share-link" href=move || link.get()>{move || link.get()}</a></p>
+        {move || ready.get().then(|| view! {
+            <p class="govuk-body app-break-words"><a class="govuk-link" id="share-link" href=move || link.get()>{move || link.get()}</a></p>
+        })}
         <button type="button" class="govuk-button govuk-button--secondary" id="copy-link" on:click=on_copy>"Copy the link"</button>
         <p class="govuk-body" role="status" id="copy-status">{move || copied.get()}</p>
 
@@ -223,7 +228,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 {PRESETS.iter().map(|p| view! { <option value=p.id selected=move || compare_with.get() == p.id>{p.title}</option> }).collect_view()}
             </select>
         </div>
-        {move || comparison.get().map(|(title, (inputs, results))| view! {
+        {move || ready.get().then(|| comparison.get()).flatten().map(|(title, (inputs, results))| view! {
             <DifferenceTable id="compare-inputs" caption="Inputs".to_string() rows=inputs other=title.clone()/>
             <DifferenceTable id="compare-results" caption="Results".to_string() rows=results other=title/>
         })}
