@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::error_summary::focus_field_later;
+use crate::components::live_table::PlainTable;
 use crate::kept::{self, Kept};
 use crate::state::use_planner;
 
@@ -123,37 +124,27 @@ pub fn KeptScenarios() -> impl IntoView {
                 return view! { <p class="govuk-body" id="kept-none">"No scenarios are kept in this browser yet."</p> }.into_any();
             }
             view! {
-                <table class="govuk-table" id="kept-table">
-                    <caption class="govuk-table__caption govuk-table__caption--s">"Kept in this browser, newest first"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Name"</th>
-                            <th scope="col" class="govuk-table__header">"Kept on"</th>
-                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {list.into_iter().map(|k| {
-                            let (for_open, for_delete) = (k.clone(), k.clone());
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{k.name.clone()}</td>
-                                    <td class="govuk-table__cell">{csplan_model::fmt::long_date(&k.on)}</td>
-                                    <td class="govuk-table__cell">
-                                        <div class="govuk-button-group govuk-!-margin-bottom-0">
-                                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-kept-open" on:click=move |_| open(for_open.clone())>
-                                                "Open"<span class="govuk-visually-hidden">{format!(" {}", k.name)}</span>
-                                            </button>
-                                            <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0 app-kept-delete" on:click=move |_| delete(for_delete.clone())>
-                                                "Delete"<span class="govuk-visually-hidden">{format!(" {}", k.name)}</span>
-                                            </button>
-                                        </div>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <PlainTable id="kept-table" caption="Kept in this browser, newest first" headers=vec!["Name".into(), "Kept on".into()] hidden="Actions">
+                    {list.into_iter().map(|k| {
+                        let (for_open, for_delete) = (k.clone(), k.clone());
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{k.name.clone()}</td>
+                                <td class="govuk-table__cell">{csplan_model::fmt::long_date(&k.on)}</td>
+                                <td class="govuk-table__cell">
+                                    <div class="govuk-button-group govuk-!-margin-bottom-0">
+                                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-kept-open" on:click=move |_| open(for_open.clone())>
+                                            "Open"<span class="govuk-visually-hidden">{format!(" {}", k.name)}</span>
+                                        </button>
+                                        <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0 app-kept-delete" on:click=move |_| delete(for_delete.clone())>
+                                            "Delete"<span class="govuk-visually-hidden">{format!(" {}", k.name)}</span>
+                                        </button>
+                                    </div>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </PlainTable>
             }
             .into_any()
         }}

@@ -128,3 +128,45 @@ fn table_view(table: Memo<Option<Table>>, id: &'static str, small: bool, no_note
     }
     .into_any()
 }
+
+/// A hand-laid GOV.UK table (one whose cells are not a `Table`'s figures, as How it works's
+/// and the kept scenarios'): its caption, one row of column headers (and `hidden`, a last
+/// one for screen readers only, over a column of buttons), and `children`, its body's rows.
+/// With `region`, it is in a focusable scrolling region of that name, to read at 320 px.
+#[component]
+pub fn PlainTable(
+    /// The table's id.
+    #[prop(into)]
+    id: String,
+    /// Its caption.
+    #[prop(into)]
+    caption: String,
+    /// The headers, in order.
+    headers: Vec<String>,
+    /// A last header that is not shown.
+    #[prop(optional)]
+    hidden: Option<&'static str>,
+    /// The scrolling region's name, if it has one.
+    #[prop(optional, into)]
+    region: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let table = view! {
+        <table class="govuk-table" id=id>
+            <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    {headers.into_iter().map(|h| view! { <th scope="col" class="govuk-table__header">{h}</th> }).collect_view()}
+                    {hidden.map(|h| view! { <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{h}</span></th> })}
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">{children()}</tbody>
+        </table>
+    };
+    match region {
+        Some(label) => {
+            view! { <div class="app-table-scroll" tabindex="0" role="region" aria-label=label>{table}</div> }.into_any()
+        }
+        None => table.into_any(),
+    }
+}

@@ -9,6 +9,7 @@ use csplan_validation::json::{closest_preset, find_near, flatten, key_in_words, 
 use leptos::prelude::*;
 
 use crate::components::layout::{use_document_title, Reveal};
+use crate::components::live_table::PlainTable;
 use crate::route::Page;
 use crate::state::use_planner;
 
@@ -176,18 +177,13 @@ pub fn ExplainPage() -> impl IntoView {
             let (title, rows) = (s.title, s.rows);
             view! {
                 <Reveal summary=summary id=id.clone()>
-                    <div class="app-table-scroll" tabindex="0" role="region" aria-label=format!("{title} figures")>
-                        <table class="govuk-table" id=format!("{id}-table")>
-                            <caption class="govuk-table__caption govuk-table__caption--s">{format!("{title}: each figure and how it is worked out")}</caption>
-                            <thead class="govuk-table__head">
-                                <tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Figure"</th>
-                                    <th scope="col" class="govuk-table__header">"Value"</th>
-                                    <th scope="col" class="govuk-table__header">"How it is worked out"</th>
-                                </tr>
-                            </thead>
-                            <tbody class="govuk-table__body">
-                                {rows.clone().into_iter().map(|r| view! {
+                    {
+                        let rows = rows.clone();
+                        view! {
+                            <PlainTable id=format!("{id}-table") region=format!("{title} figures")
+                                caption=format!("{title}: each figure and how it is worked out")
+                                headers=vec!["Figure".into(), "Value".into(), "How it is worked out".into()]>
+                                {rows.into_iter().map(|r| view! {
                                     <tr class="govuk-table__row">
                                         <th scope="row" class="govuk-table__header app-break-words">
                                             {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.figure}</span>
@@ -200,40 +196,28 @@ pub fn ExplainPage() -> impl IntoView {
                                         </td>
                                     </tr>
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                            </PlainTable>
+                        }
+                    }
                 </Reveal>
             }
         }).collect_view()}
         <h2 class="govuk-heading-l">"Inputs and where they come from"</h2>
         <p class="govuk-body" id="explain-source">{move || sources.get().0}</p>
         <Reveal summary=Signal::derive(move || format!("Every input ({})", sources.with(|s| s.1.len()))) id="explain-inputs">
-            <div class="app-table-scroll" tabindex="0" role="region" aria-label="Inputs">
-                <table class="govuk-table" id="explain-inputs-table">
-                    <caption class="govuk-table__caption govuk-table__caption--s">"Each input, its page and its source"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Input"</th>
-                            <th scope="col" class="govuk-table__header">"Page"</th>
-                            <th scope="col" class="govuk-table__header">"Value"</th>
-                            <th scope="col" class="govuk-table__header">"Source"</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {move || sources.get().1.into_iter().map(|r| view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header app-break-words">
-                                    {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.field}</span>
-                                </th>
-                                <td class="govuk-table__cell">{r.page}</td>
-                                <td class="govuk-table__cell app-break-words">{r.value}</td>
-                                <td class="govuk-table__cell">{r.source}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <PlainTable id="explain-inputs-table" region="Inputs" caption="Each input, its page and its source"
+                headers=vec!["Input".into(), "Page".into(), "Value".into(), "Source".into()]>
+                {move || sources.get().1.into_iter().map(|r| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header app-break-words">
+                            {r.words}<br/><span class="govuk-body-s govuk-!-font-weight-regular">{r.field}</span>
+                        </th>
+                        <td class="govuk-table__cell">{r.page}</td>
+                        <td class="govuk-table__cell app-break-words">{r.value}</td>
+                        <td class="govuk-table__cell">{r.source}</td>
+                    </tr>
+                }).collect_view()}
+            </PlainTable>
         </Reveal>
     }
 }

@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::csv::data_url;
 use crate::components::error_summary::focus_field_later;
 use crate::components::layout::use_document_title;
+use crate::components::live_table::PlainTable;
 use crate::components::preset::PresetLoader;
 use crate::route::Page;
 use crate::state::use_planner;
@@ -56,29 +57,17 @@ fn DifferenceTable(id: &'static str, caption: String, rows: Vec<Difference>, oth
     }
     let count = rows.len();
     view! {
-        <div class="app-table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
-            <table class="govuk-table" id=id>
-                <caption class="govuk-table__caption govuk-table__caption--s">{format!("{caption} that differ ({count})")}</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Page"</th>
-                        <th scope="col" class="govuk-table__header">"Figure"</th>
-                        <th scope="col" class="govuk-table__header">"This scenario"</th>
-                        <th scope="col" class="govuk-table__header">{other}</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {rows.into_iter().map(|d| view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{Page::of_field(&d.path).title()}</td>
-                            <th scope="row" class="govuk-table__header app-break-words">{d.path.clone()}</th>
-                            <td class="govuk-table__cell app-break-words"><strong>{d.b.unwrap_or_else(|| "(none)".to_string())}</strong></td>
-                            <td class="govuk-table__cell app-break-words">{d.a.unwrap_or_else(|| "(none)".to_string())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <PlainTable id=id region=caption.clone() caption=format!("{caption} that differ ({count})")
+            headers=vec!["Page".into(), "Figure".into(), "This scenario".into(), other]>
+            {rows.into_iter().map(|d| view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{Page::of_field(&d.path).title()}</td>
+                    <th scope="row" class="govuk-table__header app-break-words">{d.path.clone()}</th>
+                    <td class="govuk-table__cell app-break-words"><strong>{d.b.unwrap_or_else(|| "(none)".to_string())}</strong></td>
+                    <td class="govuk-table__cell app-break-words">{d.a.unwrap_or_else(|| "(none)".to_string())}</td>
+                </tr>
+            }).collect_view()}
+        </PlainTable>
     }
     .into_any()
 }
