@@ -242,10 +242,10 @@ fn replace(hay: Vec<u8>, from: &[u8], to: &[u8]) -> Vec<u8> {
 }
 
 /// Where `needle` (not empty) first starts in `hay` at or after `from`: candidates by their
-/// first and last bytes, then compared whole. A match never starts at the second byte of a two-byte token
-/// (after 0x1e or 0x1f): that byte is printable, and taking it for the start of a word
-/// would make a link that cannot be read back (`"age_band":` then `name":` did; serde's
-/// JSON never has such a pair, but any text now packs safely).
+/// first and last bytes, then compared whole. A match never starts at the second byte of a
+/// two-byte token (after 0x1e or 0x1f): that byte is printable, and taking it for the start
+/// of a word would make a link that cannot be read back (`"age_band":` then `name":` did;
+/// serde's JSON never has such a pair, but any text now packs safely).
 fn find(hay: &[u8], mut from: usize, needle: &[u8]) -> Option<usize> {
     let (first, last, end) = (*needle.first()?, *needle.last()?, needle.len() - 1);
     loop {
