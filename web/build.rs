@@ -1,8 +1,8 @@
 //! Writes the presets' list, with the default's form text (`csplan_validation::form_text`)
 //! for the app to embed: loading a preset in the browser then reads text through the field
 //! tables the app already carries, instead of carrying each preset's builder and the code
-//! that turns a scenario into a form. The presets themselves stay in `csplan_model::presets`, where
-//! the seed figures are tested.
+//! that turns a scenario into a form. The presets themselves stay in
+//! `csplan_model::presets`, where the seed figures are tested.
 
 use std::fmt::Write as _;
 
@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 #[allow(clippy::expect_used)]
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    let mut out = String::from("/// Every preset as form text, the default first (written by `web/build.rs`).\n");
+    let mut out = String::from("/// Every preset, the default first with its form text (the others are fetched) (written by `web/build.rs`).\n");
     let _ = writeln!(out, "pub const PRESET_FORMS: [PresetForm; {}] = [", csplan_model::presets::PRESETS.len());
     // Only the default is embedded: the app opens on it. The others are fetched when loaded,
     // from `presets/<id>.txt`, which `cargo xtask dist` writes with the same form text.

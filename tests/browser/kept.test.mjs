@@ -156,6 +156,31 @@ test('a preset that cannot be downloaded, or arrives damaged, changes nothing an
   });
 });
 
+test('on a slow connection the loader says it is loading, and a second press while it is does not load twice', async () => {
+  await app.withPage('?page=caseloads', {}, async ({ page }) => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let requests = 0;
+    await page.route('**/presets/*.txt', async (route) => {
+      requests += 1;
+      await held;
+      await route.continue();
+    });
+    await page.selectOption('#preset', 'barnsley-2017');
+    const before = Number(await page.getAttribute('#preset-status', 'data-loads'));
+    await page.click('#load-preset');
+    await page.waitForFunction(() => document.getElementById('preset-status').textContent.includes('Loading the figures for Barnsley, December 2017'));
+    await page.click('#load-preset');
+    release();
+    await page.waitForFunction((n) => Number(document.getElementById('preset-status').dataset.loads) > n, before);
+    assert.equal((await page.locator('#preset-status').textContent()).trim(), 'Loaded the figures for Barnsley, December 2017.');
+    await page.waitForTimeout(300);
+    assert.equal(Number(await page.getAttribute('#preset-status', 'data-loads')), before + 1, 'one load, not two');
+    assert.equal(requests, 1);
+    await page.waitForSelector('text=Barnsley, figures as at 2017-09-30');
+  });
+});
+
 test('a field that is still wrong keeps its typed text across page groups and a reload', async () => {
   await app.withPage('', {}, async ({ page }) => {
     await type(page, 'cost_per_fte', '41,8x9');

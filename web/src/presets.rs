@@ -1,6 +1,6 @@
-//! The presets as the form text `web/build.rs` writes from `csplan_model::presets` (whose
-//! tests hold the seed figures; `csplan-validation`'s tests check that every preset
-//! survives form text exactly).
+//! The presets as `web/build.rs` lists them from `csplan_model::presets` (whose tests hold
+//! the seed figures), the default with its form text; `csplan-validation`'s tests check
+//! that every preset survives form text exactly.
 
 /// A preset, as the app loads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,7 +9,8 @@ pub struct PresetForm {
     pub id: &'static str,
     /// Title shown to people ("Barnsley, December 2017").
     pub title: &'static str,
-    /// The whole form, as `csplan_validation::form_text` writes it.
+    /// The whole form, as `csplan_validation::form_text` writes it, for the default; empty
+    /// for the others, which the loader fetches (`form_text::preset_file`).
     pub text: &'static str,
 }
 

@@ -338,7 +338,7 @@ fn dist() -> Step {
     }
     setup(Needs { browser: false })?;
     trunk_build()?;
-    step("dist/ is ready: copy it, with its take-part/ folder, to one folder of any static web server (README, Publish it)");
+    step("dist/ is ready: copy it, with its presets/ and take-part/ folders, to one folder of any static web server (README, Publish it)");
     for dir in ["dist", "dist/presets", "dist/take-part"] {
         let mut files: Vec<PathBuf> = fs::read_dir(dir)
             .map_err(|e| format!("cannot read {dir}/: {e}"))?
