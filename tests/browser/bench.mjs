@@ -4,7 +4,8 @@
 // projection and redraws its chart and tables, with the month-by-month table closed as the
 // page opens, then open); then the Consultation results page reading
 // a collector export of 10,000 responses (each checked against the consultation and
-// summarised, from choosing the file to the table drawn). Run by `cargo xtask bench`, which
+// summarised, from choosing the file to the table drawn). First, the longest task as each
+// of five pages opens at 4x CPU. Run by `cargo xtask bench`, which
 // prints the download size first.
 import { launch, loadPreset, open, serve } from './harness.mjs';
 
@@ -51,9 +52,41 @@ function report(what, times) {
   );
 }
 
+/**
+ * The longest main-thread tasks as `url` opens in a fresh browser, the CPU slowed 4x as
+ * Lighthouse's mobile run does, until the page has been still for a second: the first
+ * draw should come in short tasks, so the page can be used as soon as it is drawn.
+ */
+async function openingTasks(browser, url) {
+  const longest = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      window.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__tasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url);
+    await page.waitForSelector('h1');
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(() => window.__tasks);
+    longest.push(Math.round(Math.max(0, ...tasks)));
+    await context.close();
+  }
+  return longest;
+}
+
 const server = await serve();
 const browser = await launch();
 try {
+  for (const [what, query] of [['home', ''], ['Workforce', '?page=workforce'], ['Budget', '?page=budget'], ['How it works', '?page=explain'], ["participants' app", 'take-part/']]) {
+    const runs = await openingTasks(browser, `${server.url}${query}`);
+    console.log(`    opening ${what} at 4x CPU: longest task ${runs.join(', ')} ms (three fresh browsers)`);
+  }
   const { page } = await open(browser, server.url);
   await loadPreset(page, 'barnsley-2017');
   await page.waitForSelector('#options-table');

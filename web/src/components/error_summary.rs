@@ -71,7 +71,22 @@ pub fn focus_field(id: &str) {
 }
 
 /// Like [`focus_field`], after the page has drawn what the current update adds (a new
-/// team group's fields, say).
+/// team group's fields, say). A page draws its sections in turn
+/// ([`crate::components::reactive::Later`]), so this waits, frame by frame, for the field
+/// to be there, and gives up after [`FRAMES_TO_WAIT`].
 pub fn focus_field_later(id: String) {
-    request_animation_frame(move || focus_field(&id));
+    focus_when_drawn(id, FRAMES_TO_WAIT);
+}
+
+/// About two seconds at 60 frames a second: far longer than a page takes to draw.
+const FRAMES_TO_WAIT: u32 = 120;
+
+fn focus_when_drawn(id: String, frames: u32) {
+    request_animation_frame(move || {
+        if document().get_element_by_id(&id).is_some() {
+            focus_field(&id);
+        } else if frames > 1 {
+            focus_when_drawn(id, frames - 1);
+        }
+    });
 }

@@ -47,3 +47,26 @@ pub fn after_first_draw() -> ReadSignal<bool> {
     set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
     ready
 }
+
+/// Draws `children` in a task of its own, after the page around it (and any `Later` before
+/// it) is drawn: a page's sections in turn, each task short, so the page can be used
+/// while the rest is drawn. `step` is the section's place in that order (1 first).
+#[component]
+pub fn Later(step: u32, children: ChildrenFn) -> impl IntoView {
+    let (ready, set_ready) = signal(false);
+    fn wait(left: u32, done: WriteSignal<bool>) {
+        set_timeout(
+            move || {
+                if left > 1 {
+                    wait(left - 1, done);
+                } else {
+                    // Nothing to do if the page has gone meanwhile.
+                    let _ = done.try_set(true);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    wait(step, set_ready);
+    redraw(move || ready.get().then(|| children()))
+}

@@ -17,6 +17,7 @@ use crate::components::field::{field, fields};
 use crate::components::layout::PageHeading;
 use crate::components::list::{card, remove_button, EditList, Gate};
 use crate::components::live_table::LiveTable;
+use crate::components::reactive::Later;
 use crate::state::{use_planner, Planner};
 
 fn budget() -> Path {
@@ -56,8 +57,8 @@ pub fn BudgetPage() -> impl IntoView {
                 planner.edit(|f| f.budget = Some(BudgetForm::new_section()));
                 budget().at("years", 0)
             })>
-            <Results report/>
-            <Inputs/>
+            <Later step=1><Results report/></Later>
+            <Later step=2><Inputs/></Later>
         </Gate>
     }
 }

@@ -15,7 +15,7 @@ use crate::components::layout::PageHeading;
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList};
 use crate::components::live_table::LiveTable;
 use crate::components::preset::PresetLoader;
-use crate::components::reactive::{flag, redraw, text};
+use crate::components::reactive::{flag, redraw, text, Later};
 use crate::state::use_planner;
 
 /// The page.
@@ -30,10 +30,10 @@ pub fn CaseloadsPage() -> impl IntoView {
         />
         <Warnings/>
         <Status/>
-        <ScenarioSection/>
-        <CostSection/>
-        <TeamsSection/>
-        <OptionsSection/>
+        <Later step=1><ScenarioSection/></Later>
+        <Later step=2><CostSection/></Later>
+        <Later step=3><TeamsSection/></Later>
+        <Later step=4><OptionsSection/></Later>
     }
 }
 

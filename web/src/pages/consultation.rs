@@ -19,6 +19,7 @@ use crate::components::csv::data_url;
 use crate::components::error_summary::{focus_field_later, ErrorSummary};
 use crate::components::layout::use_title;
 use crate::components::preset::PresetLoader;
+use crate::components::reactive::Later;
 use crate::state::use_planner;
 
 /// Has the browser download `text` as `file`.
@@ -172,7 +173,8 @@ fn Choose(
             }
         }</p>
         <Balance outcome/>
-        {con.levers.iter().enumerate().map(|(i, l)| view! { <LeverField c lever=l.clone() i outcome entries/> }).collect_view()}
+        <Later step=1>{con.levers.iter().enumerate().map(|(i, l)| view! { <LeverField c lever=l.clone() i outcome entries/> }).collect_view()}</Later>
+        <Later step=2>
         <div class="govuk-form-group">
             <h2 class="govuk-label-wrapper">
                 <label class="govuk-label govuk-label--m" for="consultation-comment">"Anything else you would like to tell us (optional)"</label>
@@ -183,8 +185,9 @@ fn Choose(
         </div>
         <AboutYou c entries/>
         <div class="govuk-form-group" id="consultation-balance" tabindex="-1">
-            <button type="button" class="govuk-button" id="review" on:click=on_review>"Review your budget"</button>
+            <button type="button" class="govuk-button" id="review" on:click=on_review.clone()>"Review your budget"</button>
         </div>
+        </Later>
     }
 }
 

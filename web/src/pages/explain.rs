@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::layout::{use_document_title, Reveal};
 use crate::components::live_table::PlainTable;
+use crate::components::reactive::Later;
 use crate::route::Page;
 use crate::state::use_planner;
 
@@ -171,7 +172,7 @@ pub fn ExplainPage() -> impl IntoView {
         <h1 class="govuk-heading-xl">"How it works"</h1>
         <p class="govuk-body">"Every figure the planner works out, with its formula and the figures it is worked out from, and every input with where it came from. Figures are exact; here long decimals are shown to 4 places."</p>
         <h2 class="govuk-heading-l">"Figures"</h2>
-        {move || sections.get().into_iter().map(|s| {
+        <Later step=1>{move || sections.get().into_iter().map(|s| {
             let id = format!("explain-{}", s.title.to_lowercase().replace(' ', "-"));
             let summary = format!("{} ({} figures)", s.title, s.rows.len());
             let (title, rows) = (s.title, s.rows);
@@ -201,8 +202,9 @@ pub fn ExplainPage() -> impl IntoView {
                     }
                 </Reveal>
             }
-        }).collect_view()}
+        }).collect_view()}</Later>
         <h2 class="govuk-heading-l">"Inputs and where they come from"</h2>
+        <Later step=2>
         <p class="govuk-body" id="explain-source">{move || sources.get().0}</p>
         <Reveal summary=Signal::derive(move || format!("Every input ({})", sources.with(|s| s.1.len()))) id="explain-inputs">
             <PlainTable id="explain-inputs-table" region="Inputs" caption="Each input, its page and its source"
@@ -219,5 +221,6 @@ pub fn ExplainPage() -> impl IntoView {
                 }).collect_view()}
             </PlainTable>
         </Reveal>
+        </Later>
     }
 }

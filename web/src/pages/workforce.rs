@@ -16,6 +16,7 @@ use crate::components::field::fields;
 use crate::components::layout::{PageHeading, Reveal};
 use crate::components::list::{card, name_or, remove_card, remove_row, EditList, Gate};
 use crate::components::live_table::LiveTable;
+use crate::components::reactive::Later;
 use crate::pages::benchmark::DfeComparison;
 use crate::state::use_planner;
 
@@ -42,11 +43,11 @@ pub fn WorkforcePage() -> impl IntoView {
                 workforce().at("roles", 0).field("establishment")
             })>
             <Roles/>
-            <Establishment report/>
-            <Retention/>
-            <ProjectionSection report/>
+            <Later step=1><Establishment report/></Later>
+            <Later step=2><Retention/></Later>
+            <Later step=3><ProjectionSection report/></Later>
         </Gate>
-        <DfeComparison report/>
+        <Later step=4><DfeComparison report/></Later>
     }
 }
 
