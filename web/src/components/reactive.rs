@@ -43,16 +43,11 @@ pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Reactive<bool> {
 /// before working out a figure that is costly and below the fold (Save and share's link
 /// and comparison), so the page is drawn and can be used first, in a shorter task.
 pub fn after_first_draw() -> ReadSignal<bool> {
-    let (ready, set_ready) = signal(false);
-    set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
-    ready
+    after_tasks(1)
 }
 
-/// Draws `children` in a task of its own, after the page around it (and any `Later` before
-/// it) is drawn: a page's sections in turn, each task short, so the page can be used
-/// while the rest is drawn. `step` is the section's place in that order (1 first).
-#[component]
-pub fn Later(step: u32, children: ChildrenFn) -> impl IntoView {
+/// False until `n` tasks after this one have run, then true.
+fn after_tasks(n: u32) -> ReadSignal<bool> {
     let (ready, set_ready) = signal(false);
     fn wait(left: u32, done: WriteSignal<bool>) {
         set_timeout(
@@ -67,6 +62,15 @@ pub fn Later(step: u32, children: ChildrenFn) -> impl IntoView {
             std::time::Duration::ZERO,
         );
     }
-    wait(step, set_ready);
+    wait(n, set_ready);
+    ready
+}
+
+/// Draws `children` in a task of its own, after the page around it (and any `Later` before
+/// it) is drawn: a page's sections in turn, each task short, so the page can be used
+/// while the rest is drawn. `step` is the section's place in that order (1 first).
+#[component]
+pub fn Later(step: u32, children: ChildrenFn) -> impl IntoView {
+    let ready = after_tasks(step);
     redraw(move || ready.get().then(|| children()))
 }
